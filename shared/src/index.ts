@@ -1,1 +1,12 @@
-export {};
+// Public API of @promesse/shared: every domain module, re-exported.
+export * from './common';
+export * from './errors';
+export * from './auth';
+export * from './school';
+export * from './company';
+export * from './student';
+export * from './job-promise';
+export * from './application';
+export * from './recommendation';
+export * from './notification';
+export * from './realtime';

@@ -1,0 +1,2 @@
+export * from './application.machine';
+export * from './application.schemas';

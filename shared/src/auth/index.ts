@@ -1,0 +1,2 @@
+export * from './auth.siret';
+export * from './auth.schemas';

@@ -1,0 +1,7 @@
+export * from './common.enum';
+export * from './common.enums';
+export * from './common.trades';
+export * from './common.labels';
+export * from './common.geo';
+export * from './common.schemas';
+export * from './common.machine';

@@ -1,0 +1,2 @@
+export * from './errors.codes';
+export * from './errors.app-error';

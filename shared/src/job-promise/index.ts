@@ -1,0 +1,2 @@
+export * from './job-promise.machine';
+export * from './job-promise.schemas';

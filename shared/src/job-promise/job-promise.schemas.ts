@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { contractTypeSchema, diplomaLevelSchema, tradeSchema } from '../common/common.enums';
+import { geoPointSchema } from '../common/common.geo';
+import {
+  addUtcYears,
+  citySchema,
+  dateInputSchema,
+  descriptionSchema,
+  idSchema,
+  optionalInput,
+  skillsSchema,
+  startOfUtcDay,
+  TEXT_LIMITS,
+  titleSchema,
+} from '../common/common.schemas';
+import { jobPromiseStatusSchema } from './job-promise.machine';
+
+export const POSITIONS_MAX = 50;
+export const SCHOOL_IDS_MAX = 100;
+export const NEAR_RADIUS_KM_MAX = 1000;
+
+/** `now` may be a Date or a clock function; the function form is read at each parse. */
+export type Clock = Date | (() => Date);
+const readClock = (now: Clock): Date => (typeof now === 'function' ? now() : now);
+
+const schoolIdsSchema = z
+  .array(idSchema, 'Liste d’écoles attendue')
+  .max(SCHOOL_IDS_MAX, `${SCHOOL_IDS_MAX} écoles maximum`)
+  .transform((ids) => [...new Set(ids)]);
+
+/** Field shapes of a job promise, without the date rules (which need `now`). */
+export const jobPromiseInputShape = {
+  title: titleSchema,
+  description: descriptionSchema,
+  trade: tradeSchema,
+  contractType: contractTypeSchema,
+  positions: z
+    .number('Nombre attendu')
+    .int('Nombre entier de postes')
+    .min(1, 'Au moins 1 poste')
+    .max(POSITIONS_MAX, `${POSITIONS_MAX} postes maximum`),
+  diplomaLevel: optionalInput(diplomaLevelSchema),
+  skills: skillsSchema.default([]),
+  city: citySchema,
+  location: geoPointSchema,
+  startDate: dateInputSchema,
+  expiresAt: dateInputSchema,
+  /** Empty: all of the company's approved partner schools. */
+  schoolIds: schoolIdsSchema.default([]),
+};
+
+/**
+ * Date rules, relative to `now`: startDate is today or later; expiresAt is after now and at most one year
+ * ahead. "Today" is the UTC day (date-only inputs are midnight UTC).
+ */
+function checkDates(
+  v: { startDate?: Date | undefined; expiresAt?: Date | undefined },
+  ctx: z.RefinementCtx,
+  now: Date,
+): void {
+  if (v.startDate && v.startDate.getTime() < startOfUtcDay(now).getTime()) {
+    ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'La date de début ne peut pas être passée' });
+  }
+  if (v.expiresAt) {
+    if (v.expiresAt.getTime() <= now.getTime()) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'La date d’expiration doit être dans le futur' });
+    } else if (v.expiresAt.getTime() > addUtcYears(now, 1).getTime()) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'La date d’expiration est au plus dans un an' });
+    }
+  }
+}
+
+export function makeJobPromiseInputSchema(now: Clock = () => new Date()) {
+  return z.object(jobPromiseInputShape).superRefine((v, ctx) => checkDates(v, ctx, readClock(now)));
+}
+
+/** Editing a draft: every field optional, same rules on those given. `id` names the promise. */
+export function makeJobPromiseUpdateSchema(now: Clock = () => new Date()) {
+  return z
+    .object({ id: idSchema })
+    .extend(z.object(jobPromiseInputShape).partial().shape)
+    .superRefine((v, ctx) => checkDates(v, ctx, readClock(now)));
+}
+
+/** Uses the wall clock at each parse. */
+export const jobPromiseInputSchema = makeJobPromiseInputSchema();
+export const jobPromiseUpdateSchema = makeJobPromiseUpdateSchema();
+export type JobPromiseInput = z.output<ReturnType<typeof makeJobPromiseInputSchema>>;
+export type JobPromiseFormValues = z.input<ReturnType<typeof makeJobPromiseInputSchema>>;
+export type JobPromiseUpdateInput = z.output<ReturnType<typeof makeJobPromiseUpdateSchema>>;
+
+export const nearSchema = z.object({
+  lat: geoPointSchema.shape.lat,
+  lng: geoPointSchema.shape.lng,
+  radiusKm: z
+    .number('Nombre attendu')
+    .min(1, 'Rayon d’au moins 1 km')
+    .max(NEAR_RADIUS_KM_MAX, `Rayon de ${NEAR_RADIUS_KM_MAX} km maximum`),
+});
+export type NearInput = z.infer<typeof nearSchema>;
+
+export const jobPromiseFilterSchema = z.object({
+  trade: optionalInput(tradeSchema),
+  contractType: optionalInput(contractTypeSchema),
+  status: optionalInput(jobPromiseStatusSchema),
+  text: optionalInput(
+    z.string('Texte attendu').trim().max(TEXT_LIMITS.searchText, `${TEXT_LIMITS.searchText} caractères maximum`),
+  ),
+  near: optionalInput(nearSchema),
+  schoolId: optionalInput(idSchema),
+});
+export type JobPromiseFilter = z.infer<typeof jobPromiseFilterSchema>;

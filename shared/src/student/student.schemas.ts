@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { diplomaLevelSchema, tradeSchema } from '../common/common.enums';
+import { geoPointSchema } from '../common/common.geo';
+import { citySchema, dateInputSchema, idSchema, optionalInput, skillsSchema } from '../common/common.schemas';
+
+export const MOBILITY_KM_MAX = 500;
+
+/**
+ * Partial update of a student's profile: absent (or null) fields are left unchanged. `studentId` is given by
+ * school staff editing one of their students; a student editing their own profile omits it.
+ */
+export const studentProfileSchema = z.object({
+  studentId: optionalInput(idSchema),
+  trade: optionalInput(tradeSchema),
+  diplomaLevel: optionalInput(diplomaLevelSchema),
+  graduationDate: optionalInput(dateInputSchema),
+  skills: optionalInput(skillsSchema),
+  city: optionalInput(citySchema),
+  location: optionalInput(geoPointSchema),
+  mobilityKm: optionalInput(
+    z
+      .number('Nombre attendu')
+      .int('Nombre entier de kilomètres')
+      .min(0, 'Au moins 0 km')
+      .max(MOBILITY_KM_MAX, `${MOBILITY_KM_MAX} km maximum`),
+  ),
+  availableFrom: optionalInput(dateInputSchema),
+});
+export type StudentProfileInput = z.infer<typeof studentProfileSchema>;
