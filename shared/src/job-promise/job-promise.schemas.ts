@@ -28,8 +28,8 @@ const schoolIdsSchema = z
   .max(SCHOOL_IDS_MAX, `${SCHOOL_IDS_MAX} écoles maximum`)
   .transform((ids) => [...new Set(ids)]);
 
-/** Field shapes of a job promise, without the date rules (which need `now`). */
-export const jobPromiseInputShape = {
+/** Field shapes of a job promise, without defaults nor the date rules (which need `now`). */
+const jobPromiseFieldShape = {
   title: titleSchema,
   description: descriptionSchema,
   trade: tradeSchema,
@@ -40,12 +40,19 @@ export const jobPromiseInputShape = {
     .min(1, 'Au moins 1 poste')
     .max(POSITIONS_MAX, `${POSITIONS_MAX} postes maximum`),
   diplomaLevel: optionalInput(diplomaLevelSchema),
-  skills: skillsSchema.default([]),
+  skills: skillsSchema,
   city: citySchema,
   location: geoPointSchema,
   startDate: dateInputSchema,
   expiresAt: dateInputSchema,
   /** Empty: all of the company's approved partner schools. */
+  schoolIds: schoolIdsSchema,
+};
+
+/** Creation shape: skills and schoolIds default to []. */
+export const jobPromiseInputShape = {
+  ...jobPromiseFieldShape,
+  skills: skillsSchema.default([]),
   schoolIds: schoolIdsSchema.default([]),
 };
 
@@ -78,7 +85,7 @@ export function makeJobPromiseInputSchema(now: Clock = () => new Date()) {
 export function makeJobPromiseUpdateSchema(now: Clock = () => new Date()) {
   return z
     .object({ id: idSchema })
-    .extend(z.object(jobPromiseInputShape).partial().shape)
+    .extend(z.object(jobPromiseFieldShape).partial().shape)
     .superRefine((v, ctx) => checkDates(v, ctx, readClock(now)));
 }
 
