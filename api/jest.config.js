@@ -1,3 +1,9 @@
 const preset = require('../jest.preset.js');
 /** @type {import('jest').Config} */
-module.exports = { ...preset, displayName: 'api', rootDir: __dirname };
+module.exports = {
+  ...preset,
+  displayName: 'api',
+  rootDir: __dirname,
+  // jose ships ESM only: compile it to CommonJS like our sources (Node 20's jest cannot require ESM).
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+};

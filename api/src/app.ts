@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { pinoHttp } from 'pino-http';
+import { SOCKET_PATH } from '@promesse/shared';
+import { pingDatabase } from './db/database';
+import type { AppDeps, GraphQLContext } from './graphql/context';
+import { maskError, useBadUserInputValidationCodes } from './graphql/errors';
+import { createLoaders } from './graphql/loaders';
+import { getSchema } from './graphql/schema';
+import type { Logger } from './logger';
+import { authenticate } from './modules/auth/auth.context';
+import { bearerToken } from './modules/auth/auth.token';
+import { createRealtimeServer, type RealtimeServer } from './realtime/realtime.server';
+
+export const GRAPHQL_PATH = '/graphql';
+export const HEALTH_PATH = '/healthz';
+const JSON_LIMIT = '1mb';
+
+type ServerContext = { req: Request; res: Response };
+
+export interface App {
+  app: Express;
+  /** Not listening yet: the caller decides where (server.ts, tests). */
+  httpServer: HttpServer;
+  io: RealtimeServer;
+  yoga: YogaServerInstance<ServerContext, GraphQLContext>;
+  /**
+   * Graceful stop: /healthz turns 503, no new connections, in-flight requests get up to SHUTDOWN_TIMEOUT_MS,
+   * sockets are disconnected. The database belongs to the caller and stays open.
+   */
+  close(): Promise<void>;
+}
+
+function securityHeaders(): RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    next();
+  };
+}
+
+// Only for the dev tools listed in CORS_ORIGINS (the Vite dev server normally proxies, so same-origin).
+function cors(origins: string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && allowed.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Access-Control-Allow-Methods', 'GET,POST,OPTIONS');
+        res.setHeader('Access-Control-Allow-Headers', 'Authorization,Content-Type,X-Request-Id');
+        res.setHeader('Access-Control-Max-Age', '600');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}
+
+// Yoga logs masked errors through this, so unexpected errors land in pino with their stack.
+function yogaLogger(logger: Logger) {
+  const log = logger.child({ component: 'graphql' });
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) log[level]({ err: first }, first.message);
+      else log[level]({ args: rest.length ? rest : undefined }, String(first));
+    };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+function graphqlErrorResponse(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+function isApiPath(p: string): boolean {
+  return [GRAPHQL_PATH, SOCKET_PATH, HEALTH_PATH].some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
+}
+
+export function buildApp(deps: AppDeps): App {
+  const { env, logger } = deps;
+  const isProduction = env.NODE_ENV === 'production';
+  let shuttingDown = false;
+
+  const yoga = createYoga<ServerContext, GraphQLContext>({
+    schema: getSchema(),
+    graphqlEndpoint: GRAPHQL_PATH,
+    graphiql: !isProduction,
+    landingPage: false,
+    logging: yogaLogger(logger),
+    maskedErrors: { maskError, isDev: env.NODE_ENV === 'development' },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 10 },
+        maxAliases: { n: 15 },
+        costLimit: { maxCost: 5000 },
+        maxTokens: { n: 2000 },
+        maxDirectives: { n: 50 },
+        blockFieldSuggestion: { enabled: isProduction },
+      }),
+      useBadUserInputValidationCodes(),
+    ],
+    context: async ({ req, request }): Promise<GraphQLContext> => {
+      const loaders = createLoaders(deps);
+      const { actor, authProblem } = await authenticate(
+        bearerToken(request.headers.get('authorization')),
+        deps,
+        loaders,
+      );
+      return {
+        actor,
+        authProblem,
+        requestId: String(req.id),
+        ip: req.ip ?? req.socket.remoteAddress ?? '',
+        deps,
+        loaders,
+        logger: req.log,
+      };
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', env.TRUST_PROXY);
+  app.use(securityHeaders());
+  app.use(
+    pinoHttp({
+      logger: logger.child({ component: 'http' }),
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === HEALTH_PATH },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  if (env.CORS_ORIGINS.length) app.use(cors(env.CORS_ORIGINS));
+
+  app.get(HEALTH_PATH, async (_req, res) => {
+    if (shuttingDown) {
+      res.status(503).json({ status: 'shutting-down', db: 'unknown' });
+      return;
+    }
+    const up = await pingDatabase(deps.connection);
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'error', db: up ? 'up' : 'down' });
+  });
+
+  app.use(GRAPHQL_PATH, express.json({ limit: JSON_LIMIT }), (req, res) => yoga(req, res));
+
+  // The built web app, same origin as the API. Vite's hashed assets are immutable; index.html is not.
+  const webDist = env.WEB_DIST_DIR;
+  const indexHtml = path.join(webDist, 'index.html');
+  app.use(
+    express.static(webDist, {
+      index: false,
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  // SPA fallback: any other GET for a page (not an API path, not a file) gets index.html; the router takes over.
+  app.get(/.*/, (req, res, next) => {
+    if (isApiPath(req.path) || path.extname(req.path) !== '' || !req.accepts('html')) {
+      next();
+      return;
+    }
+    if (!existsSync(indexHtml)) {
+      res
+        .status(404)
+        .type('text/plain')
+        .send(`Web app not built (${indexHtml} missing): run "npm run build -w @promesse/web" or use "npm start".`);
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+
+  const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const type = (err as { type?: unknown }).type;
+    if (type === 'entity.too.large') {
+      graphqlErrorResponse(res, 413, 'BAD_USER_INPUT', `Request body larger than ${JSON_LIMIT}`);
+      return;
+    }
+    if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      graphqlErrorResponse(res, 400, 'BAD_USER_INPUT', 'Malformed JSON body');
+      return;
+    }
+    req.log.error({ err }, 'unhandled error');
+    graphqlErrorResponse(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+  };
+  app.use(errorHandler);
+
+  const httpServer = createServer(app);
+  const io = createRealtimeServer(httpServer, deps);
+
+  let closing: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    shuttingDown = true;
+    const timer = setTimeout(() => {
+      logger.warn({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'shutdown timeout: closing remaining connections');
+      httpServer.closeAllConnections();
+    }, env.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    try {
+      // io.close() disconnects every socket, then closes the HTTP server, which stops accepting connections and
+      // resolves once in-flight requests have been answered.
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+      await yoga.dispose();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    app,
+    httpServer,
+    io,
+    yoga,
+    close: () => (closing ??= close()),
+  };
+}

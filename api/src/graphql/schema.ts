@@ -1,0 +1,13 @@
+import type { GraphQLSchema } from 'graphql';
+import { builder } from './builder';
+// Each module's schema file registers its types and fields on the builder; import new modules here.
+import '../modules/auth/auth.schema';
+import './pending.schema';
+
+let schema: GraphQLSchema | null = null;
+
+/** The executable schema, built once per process (the builder is module-global). */
+export function getSchema(): GraphQLSchema {
+  schema ??= builder.toSchema();
+  return schema;
+}

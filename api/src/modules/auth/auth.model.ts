@@ -1,0 +1,21 @@
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { ROLES } from '@promesse/shared';
+import { defineModel } from '../../db/model-registry';
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true, maxlength: 254 },
+    // Never selected by default: only the login path asks for it explicitly.
+    passwordHash: { type: String, required: true, select: false },
+    role: { type: String, enum: ROLES, required: true, index: true },
+    displayName: { type: String, required: true, trim: true, maxlength: 200 },
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', index: true },
+    companyId: { type: Schema.Types.ObjectId, ref: 'Company', index: true },
+  },
+  { timestamps: true },
+);
+
+export type User = InferSchemaType<typeof userSchema>;
+export type UserDoc = HydratedDocumentFromSchema<typeof userSchema>;
+
+export const userModel = defineModel('User', userSchema);

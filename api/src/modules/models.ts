@@ -1,0 +1,4 @@
+// Every module's model file, imported for its defineModel() side effect so connectDatabase() can build all
+// indexes before the server accepts requests. Add one line per new module.
+import './auth/auth.model';
+import '../db/meta.model';

@@ -1,0 +1,93 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
+import { EnvError, loadEnv, type Env } from './config/env';
+import { connectDatabase } from './db/database';
+import { createLogger } from './logger';
+import { ensureBootstrapAdmin } from './modules/auth/auth.service';
+import { seedDemo, type DemoAccount } from './seed/demo.seed';
+
+function readEnv(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function banner(url: string, accounts: readonly DemoAccount[]): string {
+  const lines = [``, `  Promesse is running at ${url}`, `  GraphQL: ${url}/graphql   health: ${url}/healthz`];
+  if (accounts.length) {
+    lines.push(``, `  Demo accounts:`);
+    for (const a of accounts) lines.push(`    ${a.role.padEnd(18)} ${a.email.padEnd(34)} ${a.password}   ${a.label}`);
+  }
+  lines.push(``, `  Stop with Ctrl-C.`, ``);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const logger = createLogger(env);
+  if (env.JWT_SECRET_GENERATED) {
+    logger.warn('JWT_SECRET is not set: using a random secret for this process (tokens end with it). Set JWT_SECRET.');
+  }
+
+  const db = await connectDatabase(env, logger);
+  const deps = { env, logger, connection: db.connection };
+
+  if (env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD) {
+    const admin = await ensureBootstrapAdmin(db.connection, {
+      email: env.BOOTSTRAP_ADMIN_EMAIL,
+      password: env.BOOTSTRAP_ADMIN_PASSWORD,
+    });
+    if (admin) logger.info({ email: admin.email }, 'bootstrap federation admin created');
+  }
+  const demoAccounts = env.SEED_DEMO ? (await seedDemo(db.connection, logger)).accounts : [];
+
+  const app = buildApp(deps);
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(env.PORT, env.HOST, () => {
+      app.httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = app.httpServer.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  logger.info({ port, url }, 'listening');
+  process.stdout.write(`${banner(url, demoAccounts)}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // A launcher may forward the terminal's signal that we already got: one shutdown, bounded by its own timeout.
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error('shutdown took too long, exiting');
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS + 10_000);
+    deadline.unref();
+    (async () => {
+      await app.close();
+      await db.close();
+      logger.info('stopped cleanly');
+      logger.flush();
+      process.exit(0);
+    })().catch((error: unknown) => {
+      logger.error({ err: error }, 'error during shutdown');
+      logger.flush();
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Promesse failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
