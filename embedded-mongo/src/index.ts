@@ -1,1 +1,82 @@
-export {};
+// embedded-mongo: a MongoDB-compatible server (wire protocol, CRUD, indexes, transactions, change streams).
+import { ObjectId } from 'bson';
+import { Engine } from './storage/engine';
+import { CursorRegistry } from './cursors/cursor.registry';
+import { SessionRegistry } from './txn/session.registry';
+import { WireServer } from './wire/wire.server';
+import type { ServerState } from './commands/command.context';
+import { TtlMonitor } from './storage/ttl.monitor';
+
+export interface EmbeddedMongoOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Data directory; omitted = in memory only. */
+  dbPath?: string;
+  onWarning?: (msg: string) => void;
+  /** TTL sweep period (default 1000 ms). */
+  ttlIntervalMs?: number;
+  /** Idle cursors are closed after this long (default 10 minutes). */
+  cursorTimeoutMs?: number;
+}
+
+export interface EmbeddedMongo {
+  uri: string;
+  port: number;
+  host: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
+  const host = opts.host ?? '127.0.0.1';
+  const warn = opts.onWarning ?? ((m: string) => console.warn(`[embedded-mongo] ${m}`));
+  const engine = new Engine({ dbPath: opts.dbPath, onWarning: warn });
+  await engine.open();
+  const cursors = new CursorRegistry(opts.cursorTimeoutMs);
+  const sessions = new SessionRegistry(engine, (key) => cursors.killSession(key));
+  const state: ServerState = {
+    engine,
+    cursors,
+    sessions,
+    processId: new ObjectId(),
+    defaultMe: `${host}:${opts.port ?? 0}`,
+    port: opts.port ?? 0,
+    connections: { current: 0, totalCreated: 0 },
+    startedAt: new Date(),
+  };
+  const server = new WireServer(state, warn);
+  let port: number;
+  try {
+    port = await server.listen(opts.port ?? 0, host);
+  } catch (e) {
+    cursors.closeAll();
+    sessions.close();
+    await engine.close();
+    throw e;
+  }
+  state.port = port;
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  state.defaultMe = `${hostPart}:${port}`;
+  const ttl = new TtlMonitor(engine, opts.ttlIntervalMs ?? 1000, warn);
+  ttl.start();
+  let stopping: Promise<void> | null = null;
+  return {
+    uri: `mongodb://${hostPart}:${port}/`,
+    port,
+    host,
+    stop() {
+      stopping ??= (async () => {
+        ttl.stop();
+        engine.changes.wakeAll();
+        cursors.closeAll();
+        await server.close();
+        sessions.close();
+        await engine.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+export { Engine } from './storage/engine';
+export { MongoCommandError } from './errors';

@@ -1,0 +1,41 @@
+// What every command handler receives.
+import type { Document, ObjectId } from 'bson';
+import type { Engine, WriteMeta } from '../storage/engine';
+import type { CursorRegistry } from '../cursors/cursor.registry';
+import type { SessionRegistry } from '../txn/session.registry';
+import type { Transaction } from '../txn/transaction';
+
+export interface ServerState {
+  engine: Engine;
+  cursors: CursorRegistry;
+  sessions: SessionRegistry;
+  processId: ObjectId;
+  /** host:port announced when a connection's local address is unknown. */
+  defaultMe: string;
+  port: number;
+  connections: { current: number; totalCreated: number };
+  startedAt: Date;
+}
+
+export interface ConnectionInfo {
+  id: number;
+  /** host:port the client reached us on, as announced in hello.hosts/me. */
+  me: string;
+  remote: string;
+  closed: boolean;
+  client?: Document;
+}
+
+export interface CommandContext {
+  state: ServerState;
+  conn: ConnectionInfo;
+  db: string;
+  name: string;
+  cmd: Document;
+  txn?: Transaction;
+  sessionKey?: string;
+  lsid?: Document;
+  meta: WriteMeta;
+}
+
+export type CommandHandler = (ctx: CommandContext) => Promise<Document> | Document;

@@ -1,0 +1,101 @@
+// Routes a command document to its handler, sets up session/transaction state and shapes errors.
+import { Binary, Long, type Document } from 'bson';
+import { MongoCommandError, toCommandError } from '../errors';
+import type { CommandContext, CommandHandler, ConnectionInfo, ServerState } from './command.context';
+import { adminCommands } from './admin.commands';
+import { crudCommands } from './crud.commands';
+import { catalogCommands } from './catalog.commands';
+import { aggregateCommands } from './aggregate.commands';
+import { txnCommands } from './txn.commands';
+import { sessionKeyOf } from '../txn/session.registry';
+
+const COMMANDS: Record<string, CommandHandler> = {
+  ...adminCommands,
+  ...crudCommands,
+  ...catalogCommands,
+  ...aggregateCommands,
+  ...txnCommands,
+};
+
+/** Commands allowed to carry autocommit:false (everything else is refused inside a transaction). */
+const TXN_COMMANDS = new Set([
+  'find', 'getMore', 'insert', 'update', 'delete', 'findAndModify', 'findandmodify', 'aggregate', 'distinct', 'count',
+  'commitTransaction', 'abortTransaction', 'killCursors', 'create', 'createIndexes', 'bulkWrite',
+]);
+
+const ZERO_HASH = new Binary(Buffer.alloc(20));
+
+export function findHandler(name: string): CommandHandler | undefined {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
+export async function runCommand(state: ServerState, conn: ConnectionInfo, cmd: Document, dbOverride?: string): Promise<Document> {
+  let res: Document;
+  const name = Object.keys(cmd)[0];
+  const ctx: CommandContext = {
+    state,
+    conn,
+    db: dbOverride ?? (typeof cmd.$db === 'string' ? cmd.$db : 'admin'),
+    name: name ?? '',
+    cmd,
+    meta: {},
+  };
+  try {
+    if (!name) throw new MongoCommandError(59, 'no such command: empty command document', { codeName: 'CommandNotFound' });
+    const handler = findHandler(name);
+    if (!handler) throw new MongoCommandError(59, `no such command: '${name}'`);
+    setupSession(ctx);
+    res = await handler(ctx);
+    if (res.ok === undefined) res.ok = 1;
+  } catch (e) {
+    const err = toCommandError(e);
+    res = err.toResponse();
+    if (ctx.txn && ctx.txn.state === 'active' && ctx.name !== 'commitTransaction' && ctx.name !== 'abortTransaction') {
+      // A failed statement aborts the transaction, as in mongod.
+      state.engine.abortTxn(ctx.txn);
+    }
+    if (ctx.txn && (err.code === 112 || err.code === 251) && ctx.name !== 'commitTransaction') {
+      res.errorLabels = ['TransientTransactionError'];
+    }
+  }
+  try {
+    await state.engine.flush();
+  } catch (e) {
+    res = new MongoCommandError(1, `journal write failed: ${(e as Error).message}`).toResponse();
+  }
+  const t = state.engine.clusterTime();
+  res.$clusterTime = { clusterTime: t, signature: { hash: ZERO_HASH, keyId: Long.fromNumber(0) } };
+  res.operationTime = t;
+  return res;
+}
+
+function setupSession(ctx: CommandContext): void {
+  const { cmd, state } = ctx;
+  const lsid = cmd.lsid as Document | undefined;
+  if (!lsid) return;
+  const key = sessionKeyOf(lsid);
+  if (!key) return;
+  ctx.sessionKey = key;
+  ctx.lsid = lsid;
+  const session = state.sessions.get(key, lsid);
+  if (cmd.txnNumber === undefined) return;
+  const txnNumber = toBigInt(cmd.txnNumber);
+  ctx.meta = { lsid, txnNumber };
+  if (cmd.autocommit === undefined) {
+    // Retryable write outside a transaction.
+    if (txnNumber > session.txnNumber) session.txnNumber = txnNumber;
+    ctx.meta = {};
+    return;
+  }
+  if (cmd.autocommit !== false) throw new MongoCommandError(72, 'autocommit must be false when specified');
+  if (!TXN_COMMANDS.has(ctx.name)) throw new MongoCommandError(263, `Cannot run '${ctx.name}' in a multi-document transaction.`);
+  ctx.txn = state.sessions.transactionFor(key, lsid, txnNumber, cmd.startTransaction === true, ctx.name);
+  if (ctx.name !== 'commitTransaction' && ctx.name !== 'abortTransaction') state.engine.assertTxnUsable(ctx.txn);
+}
+
+function toBigInt(v: unknown): bigint {
+  if (v instanceof Long) return v.toBigInt();
+  if (typeof v === 'number') return BigInt(Math.trunc(v));
+  if (typeof v === 'bigint') return v;
+  throw new MongoCommandError(14, 'txnNumber must be a long');
+}

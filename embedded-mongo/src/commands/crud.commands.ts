@@ -1,0 +1,307 @@
+// insert, find, getMore, killCursors, update, delete, findAndModify, count, distinct.
+import { Long, type Document } from 'bson';
+import { DuplicateKeyError } from '../indexes/types';
+import { MongoCommandError } from '../errors';
+import { recordIdOf, valuesAtPath, valuesEqual, compareValues } from '../storage/bson.values';
+import { projectHits, selectDocs, sortHits, type Hit } from '../storage/query';
+import type { CommandContext, CommandHandler } from './command.context';
+import { applyUpdate, isReplacement, seedFromFilter, validateUpdate, withIdFirst } from './update.apply';
+import {
+  collectionName,
+  cursorReply,
+  getColl,
+  isFatalWriteError,
+  optArray,
+  optDoc,
+  optInt,
+  writeErrorOf,
+} from './command.helpers';
+import { cursorIdOf, toLong } from '../cursors/cursor.registry';
+import type { Collection } from '../storage/engine';
+
+function checkInsertable(doc: Document): void {
+  if (Array.isArray(doc._id)) throw new MongoCommandError(53, `The '_id' value cannot be of type array`, { codeName: 'InvalidIdField' });
+  if (doc._id instanceof RegExp) throw new MongoCommandError(53, `The '_id' value cannot be of type regex`, { codeName: 'InvalidIdField' });
+}
+
+function insertOne(ctx: CommandContext, c: Collection, raw: Document): Document {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new MongoCommandError(14, 'document to insert must be an object');
+  const doc = withIdFirst(raw);
+  checkInsertable(doc);
+  const rid = recordIdOf(doc._id);
+  const { engine } = ctx.state;
+  if (engine.visible(c, rid, ctx.txn)) throw new DuplicateKeyError(c.ns, '_id_', { _id: 1 }, { _id: doc._id });
+  engine.write(c, rid, doc, 'insert', undefined, ctx.meta, ctx.txn);
+  return doc;
+}
+
+const insert: CommandHandler = (ctx) => {
+  const name = collectionName(ctx);
+  const docs = optArray(ctx, 'documents');
+  const ordered = ctx.cmd.ordered !== false;
+  const c = ctx.state.engine.ensureCollection(ctx.db, name);
+  let n = 0;
+  const writeErrors: Document[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    try {
+      insertOne(ctx, c, docs[i]!);
+      n++;
+    } catch (e) {
+      if (isFatalWriteError(e)) throw e;
+      writeErrors.push(writeErrorOf(i, e));
+      if (ordered) break;
+    }
+  }
+  return writeResult(ctx, { n }, writeErrors);
+};
+
+function writeResult(ctx: CommandContext, res: Document, writeErrors: Document[]): Document {
+  if (writeErrors.length) {
+    res.writeErrors = writeErrors;
+    // Inside a transaction any write error aborts it, as mongod does.
+    if (ctx.txn) ctx.state.engine.abortTxn(ctx.txn);
+  }
+  res.ok = 1;
+  return res;
+}
+
+function checkFilter(v: unknown, what = 'filter'): Document {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) throw new MongoCommandError(14, `${what} must be an object`);
+  return v as Document;
+}
+
+export function findHits(ctx: CommandContext, c: Collection | undefined, filter: Document, sort?: Document, skip = 0, limit = 0): Hit[] {
+  let hits = selectDocs(ctx.state.engine, c, filter, ctx.txn);
+  hits = sortHits(hits, sort);
+  if (skip < 0) throw new MongoCommandError(51024, 'BSON field \'skip\' value must be >= 0, actual value \'' + skip + "'");
+  if (skip || limit) hits = hits.slice(skip, limit ? skip + limit : undefined);
+  return hits;
+}
+
+const find: CommandHandler = (ctx) => {
+  const name = collectionName(ctx);
+  const c = getColl(ctx, name);
+  const filter = checkFilter(ctx.cmd.filter);
+  let limit = optInt(ctx, 'limit') ?? 0;
+  let single = ctx.cmd.singleBatch === true;
+  if (limit < 0) {
+    limit = -limit;
+    single = true;
+  }
+  const hits = findHits(ctx, c, filter, optDoc(ctx, 'sort'), optInt(ctx, 'skip') ?? 0, limit);
+  const docs = projectHits(hits, optDoc(ctx, 'projection'));
+  let batchSize = optInt(ctx, 'batchSize');
+  if (batchSize !== undefined && batchSize < 0) throw new MongoCommandError(51024, "BSON field 'batchSize' value must be >= 0");
+  if (limit && (batchSize === undefined || batchSize > limit)) batchSize = limit;
+  return cursorReply(ctx, `${ctx.db}.${name}`, docs, batchSize ?? 101, single);
+};
+
+const getMore: CommandHandler = async (ctx) => {
+  const id = cursorIdOf(ctx.cmd.getMore);
+  const coll = typeof ctx.cmd.collection === 'string' ? ctx.cmd.collection : undefined;
+  const cur = ctx.state.cursors.get(id, coll ? `${ctx.db}.${coll}` : undefined);
+  const batch = await cur.next(optInt(ctx, 'batchSize'), optInt(ctx, 'maxTimeMS'));
+  if (batch.exhausted) ctx.state.cursors.kill(id);
+  const cursor: Document = { nextBatch: batch.docs, id: toLong(batch.exhausted ? 0n : id), ns: cur.ns };
+  if (batch.postBatchResumeToken) cursor.postBatchResumeToken = batch.postBatchResumeToken;
+  return { cursor, ok: 1 };
+};
+
+const killCursors: CommandHandler = (ctx) => {
+  const ids = optArray(ctx, 'cursors');
+  const killed: Long[] = [];
+  const notFound: Long[] = [];
+  for (const raw of ids) {
+    const id = cursorIdOf(raw);
+    (ctx.state.cursors.kill(id) ? killed : notFound).push(toLong(id));
+  }
+  return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+};
+
+interface UpdateOutcome {
+  n: number;
+  nModified: number;
+  upsertedId?: unknown;
+  before?: Document;
+  after?: Document;
+}
+
+/** One update statement; shared by update and findAndModify. */
+function updateStatement(
+  ctx: CommandContext,
+  name: string,
+  q: Document,
+  u: unknown,
+  opts: { multi: boolean; upsert: boolean; arrayFilters?: Document[]; sort?: Document; variables?: Document },
+): UpdateOutcome {
+  const { engine } = ctx.state;
+  const update = validateUpdate(u);
+  if (opts.multi && isReplacement(update) && Object.keys(update).length)
+    throw new MongoCommandError(9, 'multi update is not supported for replacement-style update');
+  let c = getColl(ctx, name);
+  let hits = selectDocs(engine, c, q, ctx.txn);
+  if (opts.sort) hits = sortHits(hits, opts.sort);
+  if (!opts.multi) hits = hits.slice(0, 1);
+  const out: UpdateOutcome = { n: 0, nModified: 0 };
+  for (const h of hits) {
+    const next = applyUpdate(h.doc, update, { filter: q, arrayFilters: opts.arrayFilters, variables: opts.variables });
+    out.n++;
+    out.before = h.doc;
+    out.after = next;
+    if (next === h.doc || valuesEqual(next, h.doc)) continue;
+    engine.write(c!, h.rid, next, isReplacement(update) ? 'replace' : 'update', h.doc, ctx.meta, ctx.txn);
+    out.nModified++;
+  }
+  if (!hits.length && opts.upsert) {
+    const seed = isReplacement(update) ? pickId(seedFromFilter(q)) : seedFromFilter(q);
+    const doc = withIdFirst(applyUpdate(seed, update, { inserting: true, arrayFilters: opts.arrayFilters, variables: opts.variables }));
+    if (seed._id !== undefined && !valuesEqual(seed._id, doc._id))
+      throw new MongoCommandError(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
+    c ??= engine.ensureCollection(ctx.db, name);
+    const inserted = insertOne(ctx, c, doc);
+    out.upsertedId = inserted._id;
+    out.after = inserted;
+    out.n = 1;
+  }
+  return out;
+}
+
+function pickId(d: Document): Document {
+  return d._id !== undefined ? { _id: d._id } : {};
+}
+
+const update: CommandHandler = (ctx) => {
+  const name = collectionName(ctx);
+  const statements = optArray(ctx, 'updates');
+  const ordered = ctx.cmd.ordered !== false;
+  let n = 0;
+  let nModified = 0;
+  const upserted: Document[] = [];
+  const writeErrors: Document[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    try {
+      const r = updateStatement(ctx, name, checkFilter(s.q, 'q'), s.u, {
+        multi: s.multi === true,
+        upsert: s.upsert === true,
+        arrayFilters: s.arrayFilters,
+        sort: s.sort,
+        variables: s.c ?? ctx.cmd.let,
+      });
+      n += r.n;
+      nModified += r.nModified;
+      if (r.upsertedId !== undefined) upserted.push({ index: i, _id: r.upsertedId });
+    } catch (e) {
+      if (isFatalWriteError(e)) throw e;
+      writeErrors.push(writeErrorOf(i, e));
+      if (ordered) break;
+    }
+  }
+  const res: Document = { n, nModified };
+  if (upserted.length) res.upserted = upserted;
+  return writeResult(ctx, res, writeErrors);
+};
+
+const del: CommandHandler = (ctx) => {
+  const name = collectionName(ctx);
+  const statements = optArray(ctx, 'deletes');
+  const ordered = ctx.cmd.ordered !== false;
+  const { engine } = ctx.state;
+  const c = getColl(ctx, name);
+  let n = 0;
+  const writeErrors: Document[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    try {
+      const limit = typeof s.limit === 'number' ? s.limit : Number(s.limit ?? 0);
+      if (limit !== 0 && limit !== 1) throw new MongoCommandError(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
+      let hits = selectDocs(engine, c, checkFilter(s.q, 'q'), ctx.txn);
+      if (limit === 1) hits = hits.slice(0, 1);
+      for (const h of hits) {
+        engine.write(c!, h.rid, null, 'delete', h.doc, ctx.meta, ctx.txn);
+        n++;
+      }
+    } catch (e) {
+      if (isFatalWriteError(e)) throw e;
+      writeErrors.push(writeErrorOf(i, e));
+      if (ordered) break;
+    }
+  }
+  return writeResult(ctx, { n }, writeErrors);
+};
+
+const findAndModify: CommandHandler = (ctx) => {
+  const name = collectionName(ctx);
+  const query = checkFilter(ctx.cmd.query, 'query');
+  const sort = optDoc(ctx, 'sort');
+  const fields = optDoc(ctx, 'fields');
+  const { engine } = ctx.state;
+  const project = (d: Document | undefined) => (d ? projectHits([{ rid: '', doc: d }], fields)[0] : null);
+  try {
+    if (ctx.cmd.remove === true) {
+      if (ctx.cmd.update !== undefined) throw new MongoCommandError(9, 'Cannot specify both an update and remove=true');
+      const c = getColl(ctx, name);
+      const hit = findHits(ctx, c, query, sort, 0, 1)[0];
+      if (hit) engine.write(c!, hit.rid, null, 'delete', hit.doc, ctx.meta, ctx.txn);
+      return { lastErrorObject: { n: hit ? 1 : 0 }, value: project(hit?.doc), ok: 1 };
+    }
+    if (ctx.cmd.update === undefined) throw new MongoCommandError(9, 'Either an update or remove=true must be specified');
+    const r = updateStatement(ctx, name, query, ctx.cmd.update, {
+      multi: false,
+      upsert: ctx.cmd.upsert === true,
+      arrayFilters: ctx.cmd.arrayFilters,
+      sort,
+      variables: ctx.cmd.let,
+    });
+    const lastErrorObject: Document = { n: r.n, updatedExisting: r.n > 0 && r.upsertedId === undefined };
+    if (r.upsertedId !== undefined) lastErrorObject.upserted = r.upsertedId;
+    const value = ctx.cmd.new === true ? r.after : r.upsertedId !== undefined ? undefined : r.before;
+    return { lastErrorObject, value: project(value), ok: 1 };
+  } catch (e) {
+    if (ctx.txn && !isFatalWriteError(e)) engine.abortTxn(ctx.txn);
+    if (e instanceof DuplicateKeyError)
+      throw new MongoCommandError(11000, e.message, { keyPattern: e.keyPattern, keyValue: e.keyValue });
+    throw e;
+  }
+};
+
+const count: CommandHandler = (ctx) => {
+  const name = collectionName(ctx);
+  const c = getColl(ctx, name);
+  const query = checkFilter(ctx.cmd.query, 'query');
+  if (!Object.keys(query).length && !ctx.txn && !ctx.cmd.skip && !ctx.cmd.limit) return { n: c?.docs.size ?? 0, ok: 1 };
+  const hits = findHits(ctx, c, query, undefined, optInt(ctx, 'skip') ?? 0, Math.abs(optInt(ctx, 'limit') ?? 0));
+  return { n: hits.length, ok: 1 };
+};
+
+const distinct: CommandHandler = (ctx) => {
+  const name = collectionName(ctx);
+  const key = ctx.cmd.key;
+  if (typeof key !== 'string') throw new MongoCommandError(14, "BSON field 'distinct.key' is missing or not a string");
+  const hits = findHits(ctx, getColl(ctx, name), checkFilter(ctx.cmd.query, 'query'));
+  const values: unknown[] = [];
+  for (const h of hits) {
+    for (const v of valuesAtPath(h.doc, key)) {
+      for (const x of Array.isArray(v) ? v : [v]) {
+        if (x === undefined) continue;
+        if (!values.some((y) => valuesEqual(x, y))) values.push(x);
+      }
+    }
+  }
+  values.sort(compareValues);
+  return { values, ok: 1 };
+};
+
+export const crudCommands: Record<string, CommandHandler> = {
+  insert,
+  find,
+  getMore,
+  killCursors,
+  update,
+  delete: del,
+  findAndModify,
+  findandmodify: findAndModify,
+  count,
+  distinct,
+};

@@ -1,0 +1,168 @@
+// Update semantics on top of mingo's updater, with the gaps fixed: $setOnInsert, $addToSet/$each on a missing
+// field, type checks for $inc/$mul, _id immutability, replacement documents and upsert seeding from the filter.
+import { updateOne } from 'mingo';
+import { Decimal128, Long, ObjectId, type Document } from 'bson';
+import { MongoCommandError, toCommandError } from '../errors';
+import { cloneDoc, getPath, valuesEqual } from '../storage/bson.values';
+import { MINGO_OPTIONS, splitFilter } from '../storage/query';
+
+const UPDATE_OPS = new Set([
+  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$addToSet', '$pull', '$pullAll', '$pop',
+  '$currentDate', '$bit', '$setOnInsert',
+]);
+
+export type UpdateSpec = Document | Document[];
+
+export function isReplacement(u: UpdateSpec): boolean {
+  if (Array.isArray(u)) return false;
+  const keys = Object.keys(u);
+  return keys.length === 0 || !keys[0]!.startsWith('$');
+}
+
+export function validateUpdate(u: unknown): UpdateSpec {
+  if (Array.isArray(u)) return u as Document[];
+  if (u === null || typeof u !== 'object') throw new MongoCommandError(14, 'Update argument must be either an object or an array');
+  const keys = Object.keys(u);
+  const ops = keys.filter((k) => k.startsWith('$'));
+  if (ops.length && ops.length !== keys.length)
+    throw new MongoCommandError(9, `Unknown modifier: ${keys.find((k) => !k.startsWith('$'))}. Expected a valid update modifier or pipeline-style update specified as an array`);
+  for (const op of ops) {
+    if (!UPDATE_OPS.has(op))
+      throw new MongoCommandError(9, `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+    const arg = (u as Document)[op];
+    if (arg === null || typeof arg !== 'object' || Array.isArray(arg))
+      throw new MongoCommandError(9, `Modifiers operate on fields but we found type ${Array.isArray(arg) ? 'array' : typeof arg} instead. For example: {$mod: {<field>: ...}} not {${op}: ${JSON.stringify(arg)}}`);
+  }
+  return u as Document;
+}
+
+const isNumeric = (v: unknown) => typeof v === 'number' || v instanceof Long || v instanceof Decimal128;
+const plainPath = (p: string) => !p.includes('$');
+
+function setPath(doc: Document, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let cur: Record<string, unknown> = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const p = parts[i]!;
+    const next = cur[p];
+    if (next === undefined || next === null) cur[p] = {};
+    else if (typeof next !== 'object') return;
+    cur = cur[p] as Record<string, unknown>;
+  }
+  cur[parts[parts.length - 1]!] = value;
+}
+
+/**
+ * Returns the updated copy of `doc` (the input is never mutated) or the same object when nothing changed.
+ * `filter` is needed for the positional `$` operator.
+ */
+export function applyUpdate(
+  doc: Document,
+  update: UpdateSpec,
+  opts: { filter?: Document; arrayFilters?: Document[]; inserting?: boolean; variables?: Document } = {},
+): Document {
+  if (isReplacement(update)) {
+    const repl = update as Document;
+    if ('_id' in repl && doc._id !== undefined && !valuesEqual(repl._id, doc._id)) throw immutableId();
+    const out: Document = doc._id !== undefined ? { _id: doc._id } : {};
+    for (const [k, v] of Object.entries(repl)) if (k !== '_id' || doc._id === undefined) out[k] = v;
+    return out;
+  }
+  const copy = cloneDoc(doc);
+  let mod: Document | Document[] = update;
+  if (!Array.isArray(update)) {
+    const m: Document = { ...update };
+    if (m.$setOnInsert) {
+      if (opts.inserting) m.$set = { ...(m.$set ?? {}), ...m.$setOnInsert };
+      delete m.$setOnInsert;
+    }
+    for (const op of ['$inc', '$mul'] as const) {
+      if (!m[op]) continue;
+      for (const [p, v] of Object.entries(m[op] as Document)) {
+        if (!isNumeric(v)) throw new MongoCommandError(14, `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${p}: ${JSON.stringify(v)}}`);
+        if (!plainPath(p)) continue;
+        const cur = getPath(copy, p);
+        if (cur !== undefined && !isNumeric(cur))
+          throw new MongoCommandError(14, `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${p.split('.').pop()}' of non-numeric type ${typeName(cur)}`);
+      }
+    }
+    if (m.$addToSet) {
+      // mingo keeps duplicates of $each when the target array does not exist yet.
+      for (const [p, v] of Object.entries(m.$addToSet as Document)) {
+        if (plainPath(p) && v && typeof v === 'object' && '$each' in v && getPath(copy, p) === undefined) setPath(copy, p, []);
+      }
+    }
+    for (const [p, v] of Object.entries((m.$push ?? {}) as Document)) {
+      const cur = plainPath(p) ? getPath(copy, p) : undefined;
+      if (cur !== undefined && !Array.isArray(cur))
+        throw new MongoCommandError(2, `The field '${p}' must be an array but is of type ${typeName(cur)} in document {_id: ${JSON.stringify(doc._id)}}`);
+      void v;
+    }
+    if (Object.keys(m).length === 0) return doc;
+    if (Object.values(m).every((v) => v && typeof v === 'object' && Object.keys(v).length === 0)) return doc;
+    mod = m;
+  }
+  const docs = [copy];
+  let res;
+  try {
+    const filter = opts.filter ? splitFilter(opts.filter).rest : {};
+    // The document already matched; the filter is passed only so positional `$` can find its element.
+    res = updateOne(docs, needsFilter(mod) ? filter : {}, mod as never, { arrayFilters: opts.arrayFilters, let: opts.variables }, MINGO_OPTIONS);
+  } catch (e) {
+    throw toCommandError(e);
+  }
+  if (!res.modifiedCount && !opts.inserting) return doc;
+  const out = docs[0]!;
+  if (doc._id !== undefined && !valuesEqual(out._id, doc._id)) throw immutableId();
+  if (out._id === undefined && doc._id !== undefined) throw immutableId();
+  return out;
+}
+
+function needsFilter(mod: Document | Document[]): boolean {
+  if (Array.isArray(mod)) return false;
+  return Object.values(mod).some((v) => v && typeof v === 'object' && Object.keys(v).some((k) => /\.\$(\.|$)/.test(k)));
+}
+
+function immutableId(): MongoCommandError {
+  return new MongoCommandError(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (v instanceof ObjectId) return 'objectId';
+  if (v instanceof Date) return 'date';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+/** The document an upsert starts from: equality fields of the filter (top level and inside $and). */
+export function seedFromFilter(filter: Document): Document {
+  const seed: Document = {};
+  const visit = (f: Document) => {
+    for (const [k, v] of Object.entries(f)) {
+      if (k === '$and' && Array.isArray(v)) {
+        for (const c of v) visit(c as Document);
+        continue;
+      }
+      if (k.startsWith('$')) continue;
+      if (v && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype) {
+        const keys = Object.keys(v);
+        if (keys.length && keys.every((x) => x.startsWith('$'))) {
+          if ('$eq' in v) setPath(seed, k, cloneDoc((v as Document).$eq));
+          continue;
+        }
+      }
+      if (v instanceof RegExp) continue;
+      setPath(seed, k, cloneDoc(v));
+    }
+  };
+  visit(filter);
+  return seed;
+}
+
+export function withIdFirst(doc: Document): Document {
+  if (doc._id === undefined) return { _id: new ObjectId(), ...doc };
+  if (Object.keys(doc)[0] === '_id') return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}

@@ -1,0 +1,160 @@
+// TCP server: frames messages per connection, runs commands in order, answers OP_MSG / OP_REPLY.
+import net from 'node:net';
+import { Binary, Long, type Document } from 'bson';
+import type { ConnectionInfo, ServerState } from '../commands/command.context';
+import { runCommand } from '../commands/command.dispatch';
+import { helloResponse } from '../commands/admin.commands';
+import {
+  encodeOpMsg,
+  encodeOpReply,
+  FLAG_EXHAUST_ALLOWED,
+  FLAG_MORE_TO_COME,
+  MessageFramer,
+  OP_MSG,
+  OP_QUERY,
+  parseMessage,
+  type IncomingMessage,
+} from './wire.protocol';
+
+let nextConnectionId = 1;
+
+function hostPort(address: string | undefined, port: number, fallback: string): string {
+  if (!address) return fallback;
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a.includes(':') ? `[${a}]:${port}` : `${a}:${port}`;
+}
+
+export class WireServer {
+  private server: net.Server;
+  private sockets = new Set<net.Socket>();
+  private timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly state: ServerState,
+    private readonly onWarning: (msg: string) => void,
+  ) {
+    this.server = net.createServer((s) => this.accept(s));
+    this.server.on('error', (e) => onWarning(`server error: ${e.message}`));
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const onError = (e: Error) => reject(e);
+      this.server.once('error', onError);
+      this.server.listen(port, host, () => {
+        this.server.off('error', onError);
+        resolve((this.server.address() as net.AddressInfo).port);
+      });
+    });
+  }
+
+  private accept(socket: net.Socket): void {
+    socket.setNoDelay(true);
+    this.sockets.add(socket);
+    this.state.connections.current++;
+    this.state.connections.totalCreated++;
+    const conn: ConnectionInfo = {
+      id: nextConnectionId++,
+      me: hostPort(socket.localAddress, this.state.port, this.state.defaultMe),
+      remote: hostPort(socket.remoteAddress, socket.remotePort ?? 0, 'unknown'),
+      closed: false,
+    };
+    const framer = new MessageFramer();
+    let chain: Promise<void> = Promise.resolve();
+    const connTimers = new Set<NodeJS.Timeout>();
+    socket.on('data', (chunk) => {
+      let frames: Buffer[];
+      try {
+        frames = framer.push(chunk);
+      } catch (e) {
+        this.onWarning(`closing connection ${conn.id}: ${(e as Error).message}`);
+        socket.destroy();
+        return;
+      }
+      for (const frame of frames) {
+        let msg: IncomingMessage;
+        try {
+          msg = parseMessage(frame);
+        } catch (e) {
+          // Malformed BSON or framing: refuse this client only.
+          this.onWarning(`closing connection ${conn.id}: ${(e as Error).message}`);
+          socket.destroy();
+          return;
+        }
+        chain = chain.then(() => this.handle(socket, conn, msg, connTimers)).catch((e) => {
+          this.onWarning(`connection ${conn.id}: ${(e as Error).message}`);
+          socket.destroy();
+        });
+      }
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      conn.closed = true;
+      this.sockets.delete(socket);
+      this.state.connections.current--;
+      for (const t of connTimers) {
+        clearTimeout(t);
+        clearInterval(t);
+        this.timers.delete(t);
+      }
+    });
+  }
+
+  private async handle(socket: net.Socket, conn: ConnectionInfo, msg: IncomingMessage, connTimers: Set<NodeJS.Timeout>): Promise<void> {
+    if (conn.closed) return;
+    if (msg.opCode === OP_QUERY) {
+      const db = (msg.fullCollectionName ?? 'admin.$cmd').split('.')[0] ?? 'admin';
+      const res = await runCommand(this.state, conn, msg.command, db);
+      if (!conn.closed) socket.write(encodeOpReply(msg.requestId, res));
+      return;
+    }
+    if (msg.opCode !== OP_MSG) return;
+    const cmd = msg.command;
+    const name = Object.keys(cmd)[0];
+    if ((name === 'hello' || name === 'isMaster' || name === 'ismaster') && cmd.topologyVersion && cmd.maxAwaitTimeMS !== undefined) {
+      this.streamHello(socket, conn, msg, connTimers);
+      return;
+    }
+    const res = await runCommand(this.state, conn, cmd);
+    if (msg.flags & FLAG_MORE_TO_COME) return; // unacknowledged write: no reply expected
+    if (!conn.closed) socket.write(encodeOpMsg(msg.requestId, res));
+  }
+
+  /** Awaitable hello: our topology never changes, so answer every maxAwaitTimeMS (exhaust stream when allowed). */
+  private streamHello(socket: net.Socket, conn: ConnectionInfo, msg: IncomingMessage, connTimers: Set<NodeJS.Timeout>): void {
+    const wait = Math.max(0, Math.min(Number(msg.command.maxAwaitTimeMS) || 0, 60_000));
+    const exhaust = (msg.flags & FLAG_EXHAUST_ALLOWED) !== 0;
+    const legacy = Object.keys(msg.command)[0] !== 'hello';
+    const reply = (): Document => {
+      const res = helloResponse({ state: this.state, conn, db: 'admin', name: 'hello', cmd: msg.command, meta: {} }, legacy);
+      const t = this.state.engine.clusterTime();
+      res.$clusterTime = { clusterTime: t, signature: { hash: new Binary(Buffer.alloc(20)), keyId: Long.fromNumber(0) } };
+      res.operationTime = t;
+      return res;
+    };
+    const send = (more: boolean) => {
+      if (conn.closed) return;
+      socket.write(encodeOpMsg(msg.requestId, reply(), more ? FLAG_MORE_TO_COME : 0));
+    };
+    if (exhaust) {
+      const t = setInterval(() => send(true), Math.max(wait, 100));
+      connTimers.add(t);
+      this.timers.add(t);
+    } else {
+      const t = setTimeout(() => send(false), wait);
+      connTimers.add(t);
+      this.timers.add(t);
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.timers) {
+      clearTimeout(t);
+      clearInterval(t);
+    }
+    this.timers.clear();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+}
