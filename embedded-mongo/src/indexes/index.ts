@@ -1,70 +1,84 @@
-// Index layer entry point (step 1: minimal _id_ index; secondary indexes stored but not yet used by plan()).
+// Index layer of the embedded engine. The core calls createCollectionIndexes(ns) once per collection.
+//
+// How the core uses plan() results:
+// - Regular indexes: `ids` is a candidate superset; apply the full filter to each candidate.
+// - $text: `ids` are exactly the matching documents, best score first, with `textScores` ({ $meta: "textScore" }).
+//   mingo has no $text: evaluate `residualFilter(filter)` (the filter without $text) on the candidates.
+// - $near / $nearSphere: `ids` are exactly the documents within the distance bounds, nearest first, with
+//   `distances` (meters for a GeoJSON point, radians for a legacy [lng, lat] point). Keep that order.
+//   residualFilter() drops the $near clause too.
+// - $geoWithin / $geoIntersects: with a 2dsphere index, `ids` are exact. Register `geoQueryOperators`
+//   with mingo so filters that hold geo predicates can be evaluated on any candidate.
+// - $geoNear stage: call geoNear(indexes, stageSpec); it turns the stage into a $nearSphere plan.
+// - plan() throws code 27 for $text without a text index and code 291 for $near without a 2dsphere index.
 import type { Document } from 'bson';
-import { DuplicateKeyError } from './types';
-import type { CollectionIndexes, IndexFactory, IndexSpec, QueryPlan, RecordId } from './types';
+import { createIndexSet } from './indexes.collection';
+import { isPlainObject } from './indexes.order';
+import type { CollectionIndexes, IndexFactory, QueryPlan } from './types';
+import { codedError } from './indexes.keys';
 
 export * from './types';
+export { compareValues, typeRank } from './indexes.order';
+export { normalizeSpec, defaultIndexName } from './indexes.collection';
+export { distanceMeters, EARTH_RADIUS_M, geoQueryOperators, matchesGeoWithin } from './indexes.geo';
 
-function codedError(code: number, codeName: string, message: string): Error {
-  return Object.assign(new Error(message), { code, codeName });
+export const createCollectionIndexes: IndexFactory = (ns: string) => createIndexSet(ns);
+
+export interface GeoNearOptions {
+  /** GeoJSON Point (distances in meters) or legacy [lng, lat] pair (distances in radians). */
+  near: unknown;
+  maxDistance?: number;
+  minDistance?: number;
+  /** Extra filter: the core applies it to the returned ids (keeping their order). */
+  query?: Document;
+  /** Geo field to use; required when several 2dsphere fields exist. */
+  key?: string;
+  spherical?: boolean;
 }
 
-/** Canonical string of a value so that equal BSON values (1 / 1.0 / Long(1)) give the same string. */
-function canon(v: unknown): string {
-  if (v === undefined || v === null) return 'null';
-  if (typeof v === 'number') return `n:${v}`;
-  if (typeof v === 'bigint') return `n:${v}`;
-  if (typeof v === 'string') return `s:${v}`;
-  if (typeof v === 'boolean') return `b:${v}`;
-  if (v instanceof Date) return `d:${v.getTime()}`;
-  if (Array.isArray(v)) return `a:[${v.map(canon).join(',')}]`;
-  const bt = (v as { _bsontype?: string })._bsontype;
-  if (bt === 'ObjectId') return `o:${(v as { toHexString(): string }).toHexString()}`;
-  if (bt === 'Int32' || bt === 'Double') return `n:${(v as { valueOf(): number }).valueOf()}`;
-  if (bt === 'Long' || bt === 'Decimal128') return `n:${Number(String(v))}`;
-  if (bt) return `${bt}:${JSON.stringify(v)}`;
-  return `{${Object.entries(v as object).map(([k, x]) => `${JSON.stringify(k)}:${canon(x)}`).join(',')}}`;
+/**
+ * $geoNear stage support: ids of documents with a location, nearest first, with `distances`.
+ * The core then applies `query`, `distanceMultiplier`, `distanceField`, `includeLocs` itself.
+ */
+export function geoNear(indexes: CollectionIndexes, opts: GeoNearOptions): QueryPlan {
+  let key = opts.key;
+  if (key === undefined) {
+    const fields = indexes
+      .list()
+      .flatMap((s) => Object.entries(s.key).filter(([, v]) => v === '2dsphere').map(([f]) => f));
+    if (fields.length === 0) throw codedError(291, 'NoQueryExecutionPlans', '$geoNear requires a 2d or 2dsphere index, but none were found');
+    if (new Set(fields).size > 1) throw codedError(2, 'BadValue', 'There is more than one 2dsphere index; unsure which to use for $geoNear');
+    key = fields[0]!;
+  }
+  const cond: Record<string, unknown> = {};
+  if (isPlainObject(opts.near) && opts.near.type === 'Point') {
+    cond.$nearSphere = { $geometry: opts.near, $maxDistance: opts.maxDistance, $minDistance: opts.minDistance };
+  } else {
+    cond.$nearSphere = opts.near;
+    if (opts.maxDistance !== undefined) cond.$maxDistance = opts.maxDistance;
+    if (opts.minDistance !== undefined) cond.$minDistance = opts.minDistance;
+  }
+  const plan = indexes.plan({ [key]: cond });
+  if (!plan) throw codedError(291, 'NoQueryExecutionPlans', `unable to find index for $geoNear query on field '${key}'`);
+  return plan;
 }
 
-function createMinimal(ns: string): CollectionIndexes {
-  const idSpec: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
-  const specs = new Map<string, IndexSpec>([['_id_', idSpec]]);
-  const byId = new Map<string, RecordId>();
-  return {
-    list: () => [...specs.values()].map((s) => ({ ...s })),
-    create(spec: IndexSpec): boolean {
-      const existing = specs.get(spec.name);
-      if (existing) {
-        if (canon(existing.key) !== canon(spec.key)) {
-          throw codedError(86, 'IndexKeySpecsConflict', `An existing index has the same name as the requested index: ${spec.name}`);
-        }
-        return false;
-      }
-      specs.set(spec.name, { v: 2, ...spec });
-      return true;
-    },
-    drop(name: string): void {
-      if (name === '_id_') throw codedError(72, 'InvalidOptions', 'cannot drop _id index');
-      if (!specs.delete(name)) throw codedError(27, 'IndexNotFound', `index not found with name [${name}]`);
-    },
-    dropAll(): void {
-      for (const name of [...specs.keys()]) if (name !== '_id_') specs.delete(name);
-    },
-    check(rid: RecordId, doc: Document): void {
-      const owner = byId.get(canon(doc._id));
-      if (owner !== undefined && owner !== rid) throw new DuplicateKeyError(ns, '_id_', { _id: 1 }, { _id: doc._id });
-    },
-    apply(rid: RecordId, oldDoc: Document | undefined, doc: Document | undefined): void {
-      if (oldDoc) byId.delete(canon(oldDoc._id));
-      if (doc) byId.set(canon(doc._id), rid);
-    },
-    plan(): QueryPlan | null {
-      return null;
-    },
-    expired(): RecordId[] {
-      return [];
-    },
-  };
+/** The filter without the clauses plan() evaluates exactly and mingo cannot: $text and $near/$nearSphere. */
+export function residualFilter(filter: Document): Document {
+  const out: Document = {};
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === '$text') continue;
+    if (k === '$and' && Array.isArray(v)) {
+      const parts = v.map((x) => (isPlainObject(x) ? residualFilter(x) : x)).filter((x) => !isPlainObject(x) || Object.keys(x).length > 0);
+      if (parts.length > 0) out.$and = parts;
+      continue;
+    }
+    if (isPlainObject(v) && (v.$near !== undefined || v.$nearSphere !== undefined)) {
+      const rest = Object.fromEntries(Object.entries(v).filter(([op]) => !['$near', '$nearSphere', '$maxDistance', '$minDistance'].includes(op)));
+      if (Object.keys(rest).length > 0) out[k] = rest;
+      continue;
+    }
+    out[k] = v;
+  }
+  return out;
 }
-
-export const createCollectionIndexes: IndexFactory = (ns: string) => createMinimal(ns);
