@@ -10,3 +10,4 @@ export * from './application';
 export * from './recommendation';
 export * from './notification';
 export * from './realtime';
+export * from './matching';

@@ -1,0 +1,3 @@
+export * from './matching.weights';
+export * from './matching.score';
+export * from './matching.stable';

@@ -1,0 +1,175 @@
+import {
+  MATCHING_CRITERIA,
+  MATCHING_WEIGHTS,
+  OUT_OF_RADIUS_FACTOR,
+  compareMatches,
+  rankMatches,
+  scoreMatch,
+  toGeoJsonPoint,
+  type MatchPromise,
+  type MatchStudent,
+} from '..';
+
+const lyon = { lat: 45.764, lng: 4.8357 };
+const villeurbanne = { lat: 45.7719, lng: 4.8902 }; // ~4 km from Lyon
+const vienne = { lat: 45.5253, lng: 4.8744 }; // ~27 km
+const grenoble = { lat: 45.1885, lng: 5.7245 }; // ~95 km
+
+const student: MatchStudent = {
+  id: 's1',
+  trade: 'WELDING',
+  diplomaLevel: 'CAP',
+  location: lyon,
+  mobilityKm: 30,
+  availableFrom: '2025-07-01',
+  skills: ['TIG', 'MIG', 'Lecture de plan'],
+};
+
+const promise = (over: Partial<MatchPromise> = {}): MatchPromise => ({
+  id: 'p1',
+  trade: 'WELDING',
+  diplomaLevel: 'CAP',
+  location: villeurbanne,
+  startDate: '2025-09-01',
+  skills: ['TIG', 'MIG', 'lecture de plan'],
+  ...over,
+});
+
+describe('matching weights', () => {
+  it('sum to 1 and cover every criterion', () => {
+    const sum = MATCHING_CRITERIA.reduce((s, c) => s + MATCHING_WEIGHTS[c], 0);
+    expect(sum).toBeCloseTo(1, 12);
+    expect(MATCHING_WEIGHTS).toEqual({ trade: 0.35, diploma: 0.15, distance: 0.2, availability: 0.1, skills: 0.1, schoolHistory: 0.1 });
+  });
+});
+
+describe('scoreMatch', () => {
+  it('gives a perfect fit a high score with French reasons', () => {
+    const m = scoreMatch(student, promise(), { partnershipApproved: true, pastHires: 2 });
+    expect(m.outOfRadius).toBe(false);
+    expect(m.distanceKm).toBeGreaterThan(3);
+    expect(m.distanceKm).toBeLessThan(6);
+    expect(m.score).toBeGreaterThan(0.85);
+    expect(m.score).toBeLessThanOrEqual(1);
+    expect(m.reasons).toEqual([
+      'Même métier : soudure',
+      'À 4 km (rayon de mobilité 30 km)',
+      'Diplôme demandé : CAP',
+      'Disponible avant la date de début',
+      '3 compétences en commun : TIG, MIG, lecture de plan',
+      'Entreprise partenaire de votre école',
+      '2 embauches passées via l’école',
+    ]);
+  });
+
+  it('ranks same trade nearby above related trade far', () => {
+    const sameNear = scoreMatch(student, promise({ id: 'a' }));
+    const relatedFar = scoreMatch(student, promise({ id: 'b', trade: 'BOILERMAKING', location: vienne }));
+    expect(relatedFar.reasons[0]).toBe('Métier proche : chaudronnerie (même famille ROME H29)');
+    expect(relatedFar.components.trade).toBe(0.5);
+    expect(sameNear.score).toBeGreaterThan(relatedFar.score);
+  });
+
+  it('gives an unrelated trade no trade points', () => {
+    const m = scoreMatch(student, promise({ trade: 'CATERING' }));
+    expect(m.components.trade).toBe(0);
+    expect(m.reasons[0]).toBe('Métier différent : cuisine et restauration');
+    expect(m.score).toBeLessThan(scoreMatch(student, promise({ trade: 'METALWORK' })).score);
+  });
+
+  it('penalises out-of-radius promises as documented: distance 0 and score halved', () => {
+    const far = scoreMatch(student, promise({ location: grenoble }));
+    expect(far.outOfRadius).toBe(true);
+    expect(far.components.distance).toBe(0);
+    expect(far.reasons[1]).toMatch(/^Hors de votre rayon de mobilité \(9\d km > 30 km\)$/);
+    const base = MATCHING_CRITERIA.reduce((s, c) => s + MATCHING_WEIGHTS[c] * far.components[c], 0);
+    expect(far.score).toBeCloseTo(base * OUT_OF_RADIUS_FACTOR, 4);
+    // Below even a related trade inside the radius.
+    const relatedNear = scoreMatch(student, promise({ trade: 'MACHINING', location: vienne }));
+    expect(relatedNear.score).toBeGreaterThan(far.score);
+    // A larger radius lifts the penalty.
+    expect(scoreMatch({ ...student, mobilityKm: 150 }, promise({ location: grenoble })).outOfRadius).toBe(false);
+    expect(scoreMatch(student, promise({ location: grenoble }), { audience: 'COMPANY' }).reasons[1]).toMatch(/^Hors de son rayon/);
+  });
+
+  it('prefers nearer promises within the radius', () => {
+    expect(scoreMatch(student, promise({ location: villeurbanne })).score).toBeGreaterThan(
+      scoreMatch(student, promise({ location: vienne })).score,
+    );
+  });
+
+  it('accepts GeoJSON locations and a precomputed distance', () => {
+    const a = scoreMatch({ ...student, location: toGeoJsonPoint(lyon) }, promise({ location: toGeoJsonPoint(villeurbanne) }));
+    expect(a.score).toBe(scoreMatch(student, promise()).score);
+    const b = scoreMatch(student, promise(), { distanceKm: 12 });
+    expect(b.distanceKm).toBe(12);
+    expect(b.reasons[1]).toBe('À 12 km (rayon de mobilité 30 km)');
+  });
+
+  it('handles diploma levels', () => {
+    const d = (held: MatchStudent['diplomaLevel'], asked: MatchPromise['diplomaLevel']) =>
+      scoreMatch({ ...student, diplomaLevel: held }, promise({ diplomaLevel: asked })).components.diploma;
+    expect(d('CAP', 'CAP')).toBe(1);
+    expect(d('BAC_PRO', 'CAP')).toBe(1);
+    expect(d('CQP', 'CAP')).toBe(0.75);
+    expect(d('CAP', 'BAC_PRO')).toBe(0.25);
+    expect(d(null, 'CAP')).toBe(0);
+    expect(d(null, null)).toBe(1);
+  });
+
+  it('handles availability', () => {
+    const late = scoreMatch({ ...student, availableFrom: '2025-10-01' }, promise());
+    expect(late.components.availability).toBeCloseTo(1 - 30 / 90, 6);
+    expect(late.reasons).toContain('Disponible le 01/10/2025, 30 jours après la date de début');
+    const unknown = scoreMatch({ ...student, availableFrom: null }, promise());
+    expect(unknown.components.availability).toBe(0.5);
+    expect(unknown.reasons).toContain('Disponibilité non renseignée');
+    // Graduation date stands in for availability.
+    expect(scoreMatch({ ...student, availableFrom: null, graduationDate: new Date('2025-06-30') }, promise()).components.availability).toBe(1);
+  });
+
+  it('counts skills ignoring case and accents', () => {
+    const one = scoreMatch({ ...student, skills: ['tig'] }, promise({ skills: ['TIG', 'Soudure à l’arc', 'Meulage'] }));
+    expect(one.reasons).toContain('1 compétence en commun : TIG');
+    expect(one.components.skills).toBeCloseTo(1 / 3, 6);
+    const accents = scoreMatch({ ...student, skills: ['soudure a l’arc'] }, promise({ skills: ['Soudure à l’arc'] }));
+    expect(accents.components.skills).toBe(1);
+    expect(scoreMatch(student, promise({ skills: [] })).components.skills).toBe(0.5);
+    expect(scoreMatch({ ...student, skills: [] }, promise()).reasons).toContain('Aucune des compétences demandées');
+  });
+
+  it('values school history', () => {
+    const none = scoreMatch(student, promise());
+    const partner = scoreMatch(student, promise(), { partnershipApproved: true });
+    const hires = scoreMatch(student, promise(), { partnershipApproved: true, pastHires: 1 });
+    expect(none.components.schoolHistory).toBe(0);
+    expect(partner.components.schoolHistory).toBe(0.5);
+    expect(hires.reasons).toContain('1 embauche passée via l’école');
+    expect(hires.score).toBeGreaterThan(partner.score);
+    expect(partner.score).toBeGreaterThan(none.score);
+    expect(scoreMatch(student, promise(), { partnershipApproved: true, pastHires: 99 }).components.schoolHistory).toBe(1);
+  });
+
+  it('stays in [0, 1] for empty profiles', () => {
+    const m = scoreMatch({ id: 'x' }, { id: 'y', trade: 'DIGITAL' });
+    expect(m.score).toBeGreaterThanOrEqual(0);
+    expect(m.score).toBeLessThanOrEqual(1);
+    expect(m.reasons).toContain('Métier non renseigné');
+    expect(m.distanceKm).toBeNull();
+  });
+});
+
+describe('compareMatches', () => {
+  it('orders by score desc, then distance asc, then id asc', () => {
+    const items = [
+      { id: 'c', score: 0.5, distanceKm: 10 },
+      { id: 'b', score: 0.5, distanceKm: 10 },
+      { id: 'a', score: 0.5, distanceKm: null },
+      { id: 'd', score: 0.9, distanceKm: 50 },
+      { id: 'e', score: 0.5, distanceKm: 2 },
+    ];
+    expect(rankMatches(items).map((m) => m.id)).toEqual(['d', 'e', 'b', 'c', 'a']);
+    expect(compareMatches(items[0]!, items[0]!)).toBe(0);
+    expect(items[0]!.id).toBe('c'); // rankMatches does not mutate
+  });
+});

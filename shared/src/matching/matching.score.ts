@@ -1,0 +1,246 @@
+import type { DiplomaLevel, Trade } from '../common/common.enums';
+import { haversineKm, fromGeoJsonPoint, type GeoJsonPoint, type GeoPoint } from '../common/common.geo';
+import { DIPLOMA_LEVEL_LABELS, TRADE_LABELS } from '../common/common.labels';
+import { normalizeText } from '../common/common.schemas';
+import { TRADE_FAMILY } from '../common/common.trades';
+import {
+  AVAILABILITY_GRACE_DAYS,
+  DEFAULT_MOBILITY_KM,
+  DIPLOMA_COMPONENTS,
+  DIPLOMA_RANK,
+  DISTANCE_DECAY,
+  MATCHING_WEIGHTS,
+  MIN_MOBILITY_KM,
+  NO_SKILLS_ASKED_COMPONENT,
+  OUT_OF_RADIUS_FACTOR,
+  PARTNERSHIP_COMPONENT,
+  PAST_HIRES_FULL_MARKS,
+  RELATED_TRADE_COMPONENT,
+  SKILLS_FULL_MARKS,
+  UNKNOWN_AVAILABILITY_COMPONENT,
+  type MatchingCriterion,
+} from './matching.weights';
+
+type Place = GeoPoint | GeoJsonPoint;
+type DateLike = Date | string | number;
+
+/** What scoring needs of a student (a database document fits: extra fields are ignored). */
+export interface MatchStudent {
+  id: string;
+  trade?: Trade | null;
+  diplomaLevel?: DiplomaLevel | null;
+  location?: Place | null;
+  mobilityKm?: number | null;
+  availableFrom?: DateLike | null;
+  /** Used as availability when availableFrom is not set. */
+  graduationDate?: DateLike | null;
+  skills?: readonly string[] | null;
+}
+
+/** What scoring needs of a job promise. */
+export interface MatchPromise {
+  id: string;
+  trade: Trade;
+  diplomaLevel?: DiplomaLevel | null;
+  location?: Place | null;
+  startDate?: DateLike | null;
+  skills?: readonly string[] | null;
+}
+
+/** Facts about the (company, student's school) pair, and how to word the reasons. */
+export interface MatchContext {
+  /** The company has an APPROVED partnership with the student's school. */
+  partnershipApproved?: boolean;
+  /** Students of this school the company hired before. */
+  pastHires?: number;
+  /** Distance already known (e.g. from `$geoNear`); computed from the locations otherwise. */
+  distanceKm?: number | null;
+  /** Who reads the reasons: the student ("votre rayon") or the company / school ("son rayon"). Default STUDENT. */
+  audience?: 'STUDENT' | 'COMPANY';
+}
+
+export interface MatchScore {
+  /** In [0, 1], rounded to 4 decimals so that equal inputs tie exactly. */
+  score: number;
+  /** French, human-readable, in MATCHING_CRITERIA order. */
+  reasons: string[];
+  /** Each criterion's component in [0, 1], before weighting. */
+  components: { [C in MatchingCriterion]: number };
+  distanceKm: number | null;
+  outOfRadius: boolean;
+}
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const toPoint = (p: Place): GeoPoint => ('type' in p ? fromGeoJsonPoint(p) : p);
+const toTime = (d: DateLike | null | undefined): number | null => {
+  if (d === null || d === undefined) return null;
+  const t = d instanceof Date ? d.getTime() : new Date(d).getTime();
+  return Number.isNaN(t) ? null : t;
+};
+const km = (d: number) => (d < 1 ? 'moins d’1 km' : `${Math.round(d)} km`);
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const frDate = (t: number) => {
+  const d = new Date(t);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+};
+
+/**
+ * Score of a student for a job promise (the same function serves both directions), with its reasons.
+ * See MATCHING_WEIGHTS for the criteria and OUT_OF_RADIUS_FACTOR for the out-of-radius penalty.
+ * Pure and deterministic: no clock, no randomness.
+ */
+export function scoreMatch(student: MatchStudent, promise: MatchPromise, context: MatchContext = {}): MatchScore {
+  const theirs = context.audience === 'COMPANY';
+  const reasons: Partial<Record<MatchingCriterion, string[]>> = {};
+  const add = (c: MatchingCriterion, r: string) => (reasons[c] ??= []).push(r);
+
+  // Trade
+  let trade = 0;
+  if (!student.trade) add('trade', 'Métier non renseigné');
+  else if (student.trade === promise.trade) {
+    trade = 1;
+    add('trade', `Même métier : ${lower(TRADE_LABELS.fr[promise.trade])}`);
+  } else if (TRADE_FAMILY[student.trade] === TRADE_FAMILY[promise.trade]) {
+    trade = RELATED_TRADE_COMPONENT;
+    add(
+      'trade',
+      `Métier proche : ${lower(TRADE_LABELS.fr[promise.trade])} (même famille ROME ${TRADE_FAMILY[promise.trade]})`,
+    );
+  } else {
+    add('trade', `Métier différent : ${lower(TRADE_LABELS.fr[promise.trade])}`);
+  }
+
+  // Distance
+  let distance = 0;
+  let outOfRadius = false;
+  let distanceKm: number | null =
+    typeof context.distanceKm === 'number' && Number.isFinite(context.distanceKm) ? context.distanceKm : null;
+  if (distanceKm === null && student.location && promise.location) {
+    distanceKm = haversineKm(toPoint(student.location), toPoint(promise.location));
+  }
+  if (distanceKm === null) add('distance', 'Distance inconnue (lieu non renseigné)');
+  else {
+    const radius = Math.max(MIN_MOBILITY_KM, student.mobilityKm ?? DEFAULT_MOBILITY_KM);
+    if (distanceKm <= radius) {
+      distance = 1 - (DISTANCE_DECAY * distanceKm) / radius;
+      add('distance', `À ${km(distanceKm)} (rayon de mobilité ${Math.round(radius)} km)`);
+    } else {
+      outOfRadius = true;
+      add(
+        'distance',
+        `Hors de ${theirs ? 'son' : 'votre'} rayon de mobilité (${Math.round(distanceKm)} km > ${Math.round(radius)} km)`,
+      );
+    }
+  }
+
+  // Diploma
+  let diploma: number = DIPLOMA_COMPONENTS.exactOrHigher;
+  if (promise.diplomaLevel) {
+    const asked = promise.diplomaLevel;
+    const askedLabel = DIPLOMA_LEVEL_LABELS.fr[asked];
+    const held = student.diplomaLevel;
+    if (!held) {
+      diploma = DIPLOMA_COMPONENTS.unknown;
+      add('diploma', `Diplôme non renseigné (${askedLabel} demandé)`);
+    } else if (held === asked) {
+      add('diploma', `Diplôme demandé : ${askedLabel}`);
+    } else {
+      const heldLabel = DIPLOMA_LEVEL_LABELS.fr[held];
+      if (DIPLOMA_RANK[held] > DIPLOMA_RANK[asked]) {
+        add('diploma', `Diplôme de niveau supérieur (${heldLabel} pour ${askedLabel} demandé)`);
+      } else if (DIPLOMA_RANK[held] === DIPLOMA_RANK[asked]) {
+        diploma = DIPLOMA_COMPONENTS.sameLevel;
+        add('diploma', `Diplôme de même niveau (${heldLabel} pour ${askedLabel} demandé)`);
+      } else {
+        diploma = DIPLOMA_COMPONENTS.lower;
+        add('diploma', `Diplôme de niveau inférieur (${heldLabel} pour ${askedLabel} demandé)`);
+      }
+    }
+  }
+
+  // Availability
+  let availability = 1;
+  const start = toTime(promise.startDate);
+  const available = toTime(student.availableFrom) ?? toTime(student.graduationDate);
+  if (start !== null) {
+    if (available === null) {
+      availability = UNKNOWN_AVAILABILITY_COMPONENT;
+      add('availability', 'Disponibilité non renseignée');
+    } else if (available <= start) {
+      add('availability', 'Disponible avant la date de début');
+    } else {
+      const lateDays = Math.ceil((available - start) / 86_400_000);
+      availability = Math.max(0, 1 - lateDays / AVAILABILITY_GRACE_DAYS);
+      add(
+        'availability',
+        `Disponible le ${frDate(available)}, ${lateDays} ${plural(lateDays, 'jour', 'jours')} après la date de début`,
+      );
+    }
+  }
+
+  // Skills
+  let skills = NO_SKILLS_ASKED_COMPONENT;
+  const asked = promise.skills ?? [];
+  if (asked.length > 0) {
+    const had = new Set((student.skills ?? []).map(normalizeText));
+    const seen = new Set<string>();
+    const common: string[] = [];
+    for (const s of asked) {
+      const key = normalizeText(s);
+      if (had.has(key) && !seen.has(key)) common.push(s.trim());
+      seen.add(key);
+    }
+    skills = Math.min(1, common.length / Math.min(seen.size, SKILLS_FULL_MARKS));
+    add(
+      'skills',
+      common.length === 0
+        ? 'Aucune des compétences demandées'
+        : `${common.length} ${plural(common.length, 'compétence', 'compétences')} en commun : ${common.join(', ')}`,
+    );
+  }
+
+  // School history
+  let schoolHistory = 0;
+  if (context.partnershipApproved) {
+    schoolHistory += PARTNERSHIP_COMPONENT;
+    add('schoolHistory', theirs ? 'Entreprise partenaire de son école' : 'Entreprise partenaire de votre école');
+  }
+  const hires = Math.max(0, Math.floor(context.pastHires ?? 0));
+  if (hires > 0) {
+    schoolHistory += (1 - PARTNERSHIP_COMPONENT) * Math.min(1, hires / PAST_HIRES_FULL_MARKS);
+    add('schoolHistory', `${hires} ${plural(hires, 'embauche passée', 'embauches passées')} via l’école`);
+  }
+
+  const components = { trade, distance, diploma, availability, skills, schoolHistory };
+  let raw = 0;
+  for (const c of Object.keys(MATCHING_WEIGHTS) as MatchingCriterion[]) raw += MATCHING_WEIGHTS[c] * components[c];
+  if (outOfRadius) raw *= OUT_OF_RADIUS_FACTOR;
+  const score = Math.round(Math.min(1, Math.max(0, raw)) * 10_000) / 10_000;
+
+  const ordered: string[] = [];
+  for (const c of ['trade', 'distance', 'diploma', 'availability', 'skills', 'schoolHistory'] as const)
+    ordered.push(...(reasons[c] ?? []));
+  return { score, reasons: ordered, components, distanceKm, outOfRadius };
+}
+
+/** What compareMatches sorts on. */
+export interface RankedMatch {
+  id: string;
+  score: number;
+  distanceKm?: number | null;
+}
+
+/** Best first: score descending, then distance ascending (unknown last), then id ascending. */
+export function compareMatches(a: RankedMatch, b: RankedMatch): number {
+  if (a.score !== b.score) return b.score - a.score;
+  const da = a.distanceKm ?? Number.POSITIVE_INFINITY;
+  const db = b.distanceKm ?? Number.POSITIVE_INFINITY;
+  if (da !== db) return da < db ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A sorted copy, best first (see compareMatches). */
+export function rankMatches<T extends RankedMatch>(matches: readonly T[]): T[] {
+  return [...matches].sort(compareMatches);
+}
