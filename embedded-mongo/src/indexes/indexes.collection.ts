@@ -320,7 +320,8 @@ export class IndexSet implements CollectionIndexes {
     } else {
       b.ordered = new OrderedIndex(
         entries.map(([f]) => f),
-        spec.unique === true,
+        // _id_ is listed without `unique` (as mongod does) but is always unique.
+        spec.unique === true || spec.name === '_id_',
         spec.sparse === true,
       );
       if (spec.expireAfterSeconds !== undefined) b.ttl = spec.expireAfterSeconds;
