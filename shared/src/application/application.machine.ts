@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { enumObject, type ActorKind, type EnumLabels } from '../common/common.enum';
 import { AppError } from '../errors/errors.app-error';
 

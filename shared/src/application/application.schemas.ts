@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, messageSchema, optionalInput, reasonSchema } from '../common/common.schemas';
 import { applicationStatusSchema } from './application.machine';
 

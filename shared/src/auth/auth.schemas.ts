@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { geoPointSchema } from '../common/common.geo';
 import { citySchema, emailSchema, idSchema, nameSchema, optionalInput, passwordSchema } from '../common/common.schemas';
 import { enumObject } from '../common/common.enum';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Builds `{ A: 'A', B: 'B' }` from a tuple of string literals, so call sites can write `Role.STUDENT`. */
 export function enumObject<const T extends readonly string[]>(values: T): { readonly [K in T[number]]: K } {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { enumObject, type ActorKind } from './common.enum';
 
 // Exact spellings of ../../CONTRACT.md "Vocabulary".

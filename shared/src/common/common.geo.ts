@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const geoPointSchema = z.object({
   lat: z.number('Latitude invalide').min(-90, 'Latitude entre -90 et 90').max(90, 'Latitude entre -90 et 90'),

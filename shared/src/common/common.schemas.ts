@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Length limits of free-text fields, shared by API validation, database schemas and web forms. */
 export const TEXT_LIMITS = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { enumObject, type ActorKind, type EnumLabels } from '../common/common.enum';
 import { createStateMachine } from '../common/common.machine';
 import { idSchema } from '../common/common.schemas';

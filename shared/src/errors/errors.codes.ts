@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { enumObject, type EnumLabels } from '../common/common.enum';
 
 /** `extensions.code` of GraphQL errors (see CONTRACT.md "Authentication"). */

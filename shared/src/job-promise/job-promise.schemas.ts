@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contractTypeSchema, diplomaLevelSchema, tradeSchema } from '../common/common.enums';
 import { geoPointSchema } from '../common/common.geo';
 import {

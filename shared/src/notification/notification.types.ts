@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { enumObject, type EnumLabels, type Locale } from '../common/common.enum';
 import { idSchema, optionalInput } from '../common/common.schemas';
 import { APPLICATION_STATUS_LABELS, reasonLabel, type ApplicationStatus } from '../application/application.machine';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../common/common.enums';
 import { idSchema } from '../common/common.schemas';
 import type { ErrorCode } from '../errors/errors.codes';

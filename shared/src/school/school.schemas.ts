@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tradeSchema } from '../common/common.enums';
 import { geoPointSchema } from '../common/common.geo';
 import { citySchema, nameSchema } from '../common/common.schemas';

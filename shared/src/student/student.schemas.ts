@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { diplomaLevelSchema, tradeSchema } from '../common/common.enums';
 import { geoPointSchema } from '../common/common.geo';
 import { citySchema, dateInputSchema, idSchema, optionalInput, skillsSchema } from '../common/common.schemas';
