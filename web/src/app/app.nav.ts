@@ -9,14 +9,20 @@ export interface NavItem {
   end?: boolean;
 }
 
-/** Main navigation per role; each area adds its pages here as they are built. */
+/**
+ * Main navigation per role; each area adds its pages here as they are built (only pages that exist, so no
+ * link leads to a 404). Notifications are reached through the bell.
+ */
 export function navItemsFor(role: Role, t: TFunction): NavItem[] {
   const home: NavItem = { to: HOME_PATH[role], label: t('nav.home'), end: true };
   switch (role) {
     case 'STUDENT':
+      return [home];
     case 'COMPANY_RECRUITER':
+      return [home];
     case 'SCHOOL_STAFF':
+      return [home];
     case 'FEDERATION_ADMIN':
-      return [home, { to: '/notifications', label: t('nav.notifications') }];
+      return [home];
   }
 }

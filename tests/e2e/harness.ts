@@ -1,0 +1,249 @@
+// End-to-end harness: builds the web app when needed, starts the real API server process on a free port with
+// an in-memory embedded engine, launches Debian's Chromium through playwright-core (never a downloaded
+// browser), and offers axe-core checks and screenshots.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
+const WEB_DIR = path.join(ROOT, 'web');
+const WEB_INDEX = path.join(WEB_DIR, 'dist', 'index.html');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Processes
+
+function runCommand(command: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`)),
+    );
+  });
+}
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const stat = statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(p)) {
+    if (entry === 'node_modules' || entry === 'dist' || entry === '__generated__') continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  }
+  return newest;
+}
+
+let webBuild: Promise<void> | null = null;
+
+/** Builds web/dist when it is missing or older than its sources (so a test never runs against stale pages). */
+export function ensureWebBuilt(): Promise<void> {
+  webBuild ??= (async () => {
+    const sources = Math.max(
+      ...[
+        'src',
+        'public',
+        'index.html',
+        'package.json',
+        'vite.config.ts',
+        'codegen.ts',
+        '../shared/src',
+        '../api/schema.graphql',
+      ].map((p) => newestMtime(path.join(WEB_DIR, p))),
+    );
+    if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= sources) return;
+    await runCommand(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '-w', '@promesse/web'], ROOT);
+  })();
+  return webBuild;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TestServer {
+  url: string;
+  /** The bootstrap federation admin created at start (always set by the harness). */
+  admin: { email: string; password: string };
+  /** Last lines the server printed, for failure messages. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  seedDemo?: boolean;
+  env?: Record<string, string>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, logs: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited: string | null = null;
+  child.once('exit', (code, signal) => (exited = `exited with ${code ?? signal}`));
+  for (;;) {
+    if (exited) throw new Error(`API server ${exited} before /healthz answered:\n${logs()}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`API server: no 200 on /healthz within ${timeoutMs} ms:\n${logs()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Starts `api/src/server.ts` (through tsx) as its own process, exactly as `npm start` runs it, on a free port,
+ * with a throw-away in-memory engine and a bootstrap admin. The web app must be built first (see ensureWebBuilt).
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
+  await ensureWebBuilt();
+  const port = await freePort();
+  const admin = { email: 'admin.e2e@promesse.test', password: `e2e-${randomBytes(9).toString('base64url')}` };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api', 'src', 'server.ts')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: ':memory:',
+      SEED_DEMO: options.seedDemo ? 'true' : 'false',
+      BOOTSTRAP_ADMIN_EMAIL: admin.email,
+      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+  });
+  let output = '';
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-8000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const logs = () => output;
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    // Graceful shutdown is the server's job; a hung one must not hang the test run.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  try {
+    await waitForHealth(url, child, logs, 90_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, admin, logs, stop };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Browser
+
+/** Chromium may still be installing (apt) when tests start: wait for the binary rather than fail. */
+async function waitForChromium(timeoutMs = 10 * 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(CHROMIUM)) {
+    if (Date.now() > deadline) {
+      throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium)`);
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  await waitForChromium();
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export const VIEWPORTS = {
+  phone: { width: 360, height: 740 },
+  desktop: { width: 1280, height: 800 },
+} as const;
+
+/** A fresh context (own storage: own session) with a French browser, as our users have. */
+export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, locale: 'fr-FR', viewport: VIEWPORTS.desktop });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Width of the document beyond the viewport (0 when nothing overflows horizontally). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Accessibility
+
+export interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
+
+/** Runs axe-core (WCAG 2.1 A/AA + best practices) on the page; returns the serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  const injected = await page.evaluate<boolean>('typeof window.axe !== "undefined"');
+  if (!injected) await page.addScriptTag({ path: AXE_SOURCE });
+  const violations = await page.evaluate<AxeViolation[]>(`
+    axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    }).then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    })))
+  `);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Readable list for an assertion message. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`)
+    .join('\n');
+}

@@ -1,0 +1,124 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  formatViolations,
+  horizontalOverflow,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  VIEWPORTS,
+  type TestServer,
+} from './harness';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser, server.url);
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function expectNoSeriousViolations(): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
+}
+
+describe('log-in page', () => {
+  test('an anonymous visitor lands on the French log-in page, accessible at 1280 and 360 px', async () => {
+    await page.goto('/');
+    await page.waitForURL('**/connexion');
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    expect(await heading.textContent()).toBe('Connexion');
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.title()).toBe('Connexion · Promesse');
+    // Fields are reachable by their French labels (label/for association).
+    await page.getByLabel('Adresse e-mail').waitFor();
+    await page.getByLabel('Mot de passe').waitFor();
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    await page.getByRole('link', { name: 'Aller au contenu' }).waitFor({ state: 'attached' });
+
+    await expectNoSeriousViolations();
+    await screenshot(page, 'login-1280');
+
+    await page.setViewportSize(VIEWPORTS.phone);
+    await heading.waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await expectNoSeriousViolations();
+    await screenshot(page, 'login-360');
+  });
+
+  test('invalid input is reported in French and focus moves to the field', async () => {
+    await page.goto('/connexion');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const emailError = page.locator('.field__error').first();
+    await emailError.waitFor();
+    expect((await emailError.textContent())?.length).toBeGreaterThan(0);
+    // The error is tied to the input, and the input is focused for correction.
+    const email = page.getByLabel('Adresse e-mail');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate<string | null>('document.activeElement?.getAttribute("name") ?? null')).toBe('email');
+    await expectNoSeriousViolations();
+  });
+
+  test('wrong credentials, then the admin logs in, sees the home with `me`, switches to English and logs out', async () => {
+    await page.goto('/connexion');
+    await page.getByLabel('Adresse e-mail').fill(server.admin.email);
+    await page.getByLabel('Mot de passe').fill('not-the-password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const alert = page.getByTestId('login-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Adresse e-mail ou mot de passe incorrect.');
+
+    await page.getByLabel('Mot de passe').fill(server.admin.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/federation');
+    const summary = page.getByTestId('me-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain(server.admin.email);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Bonjour /);
+    await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+    // The bell's accessible name carries the unread count when known ("Notifications, 2 non lues").
+    await page.getByRole('banner').getByRole('link', { name: /^Notifications/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    await page.getByRole('link', { name: 'Accueil' }).click();
+    await summary.waitFor();
+    await expectNoSeriousViolations();
+    await screenshot(page, 'admin-home-1280');
+
+    // The session survives a reload (token in localStorage, `me` fetched again).
+    await page.reload();
+    await summary.waitFor();
+
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Hello / }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/connexion');
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+  });
+
+  test('an unknown address shows the French 404 page', async () => {
+    await page.goto('/cette-page-n-existe-pas');
+    await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    await expectNoSeriousViolations();
+  });
+});
