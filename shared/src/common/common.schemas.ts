@@ -39,12 +39,13 @@ export function boundedString(max: number, min = 1) {
  * An optional input field: `undefined`, `null` (GraphQL clients send it) and, for strings, blank text all
  * come out as `undefined`, so the API sees one "absent" value.
  */
-export function optionalInput<T extends z.ZodType>(schema: T) {
-  return z.preprocess(
-    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
-    schema.optional(),
-  );
+export function optionalInput<T extends z.ZodType>(schema: T): OptionalInput<T> {
+  const absentToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+  // Typed as an optional field (input `T | null | undefined`, output `T | undefined`, optional object key) so
+  // forms and resolvers get precise types; at run time it is a preprocess pipe.
+  return z.preprocess(absentToUndefined, schema.optional()) as unknown as OptionalInput<T>;
 }
+export type OptionalInput<T extends z.ZodType> = z.ZodOptional<z.ZodType<z.output<T>, z.input<T> | null>>;
 
 export const nameSchema = boundedString(TEXT_LIMITS.name);
 export const titleSchema = boundedString(TEXT_LIMITS.title);
