@@ -144,6 +144,10 @@ export function buildApp(deps: AppDeps): App {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === HEALTH_PATH },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );

@@ -35,7 +35,12 @@ export async function connectDatabase(
     uri = env.MONGODB_URI;
   } else {
     const inMemory = env.DATA_DIR === IN_MEMORY;
-    engine = await startEmbeddedMongo({ host: '127.0.0.1', port: 0, ...(inMemory ? {} : { dbPath: env.DATA_DIR }) });
+    engine = await startEmbeddedMongo({
+      host: '127.0.0.1',
+      port: 0,
+      ...(inMemory ? {} : { dbPath: env.DATA_DIR }),
+      onWarning: (message) => logger.warn({ component: 'embedded-mongo' }, message),
+    });
     uri = withDatabaseName(engine.uri);
     logger.info({ uri, dataDir: inMemory ? IN_MEMORY : env.DATA_DIR }, 'embedded MongoDB-compatible engine started');
   }

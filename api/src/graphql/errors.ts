@@ -50,7 +50,8 @@ export function toAppError(error: unknown): AppError | null {
   if (isCastError(error)) {
     // A malformed id can only designate nothing; any other cast failure is bad input in that field.
     if (error.path === '_id' || error.kind === 'ObjectId') {
-      const entity = error.model?.modelName;
+      // Query casts carry the model only in their message ("... at path "_id" for model "User"").
+      const entity = error.model?.modelName ?? /for model "([^"]+)"/.exec(error.message)?.[1];
       const label = (entity && ENTITY_LABELS[entity]) ?? 'Objet';
       return new AppError('NOT_FOUND', `${label} introuvable`, {
         details: { ...(entity ? { entity } : {}), id: String(error.value) },
@@ -131,7 +132,7 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
 // Messages of graphql-js validation rules about argument values (ValuesOfCorrectType, ProvidedRequiredArguments):
 // a wrong enum value or a missing required field is bad input, not a broken query.
 const BAD_INPUT_VALIDATION =
-  /^(Expected value of type|Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in|Field "[^"]+" of required type|Field "[^"]+" is not defined by type|Field "[^"]+" argument "[^"]+" of type "[^"]+" is required)/;
+  /^(Expected value of type|Enum "[^"]+" cannot represent|\w+ cannot represent|Value "[^"]*" does not exist in|Field "[^"]+" of required type|Field "[^"]+" is not defined by type|Field "[^"]+" argument "[^"]+" of type "[^"]+" is required)/;
 
 export function useBadUserInputValidationCodes(): Plugin {
   return {
