@@ -1,3 +1,11 @@
 const preset = require('../jest.preset.js');
 /** @type {import('jest').Config} */
-module.exports = { ...preset, displayName: 'tests', rootDir: __dirname };
+module.exports = {
+  ...preset,
+  displayName: 'tests',
+  rootDir: __dirname,
+  // Browser tests run separately (`npm run test:e2e`, tests/e2e/jest.config.js).
+  testPathIgnorePatterns: [...preset.testPathIgnorePatterns, '<rootDir>/e2e/'],
+  // jose ships ESM only: compile it to CommonJS like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+};
