@@ -118,7 +118,7 @@ function literalPrefix(source: string): string {
     if (c === '\\') {
       const n = source[i + 1];
       if (n === undefined || /[A-Za-z0-9]/.test(n)) break;
-      if (/[?*{]/.test(source[i + 2] ?? '')) break;
+      if (isQuantifier(source[i + 2])) break;
       out += n;
       i++;
       continue;
@@ -127,10 +127,14 @@ function literalPrefix(source: string): string {
       if ('?*{'.includes(c)) out = out.slice(0, -1);
       break;
     }
-    if ('?*{'.includes(source[i + 1] ?? '')) break;
+    if (isQuantifier(source[i + 1])) break;
     out += c;
   }
   return out;
+}
+
+function isQuantifier(c: string | undefined): boolean {
+  return c === '?' || c === '*' || c === '{';
 }
 
 function successor(s: string): string | TypeBound {

@@ -412,6 +412,9 @@ export class IndexSet implements CollectionIndexes {
       if (!ix || b.hidden) continue;
       const bounds = ix.fields.map((f, i) => fieldBounds(clauses.fields.get(f), ix.multikey.has(i)));
       if (ix.sparse && !bounds.some((x) => x && !includesNull(x))) continue;
+      bounds.forEach((x, i) => {
+        if (x && ix.innerArrays.has(i) && includesNull(x)) bounds[i] = undefined;
+      });
       if (b.spec.partialFilterExpression && !implies(clauses, b.spec.partialFilterExpression)) continue;
       const plan = ix.scanPlan(bounds);
       if (plan) scans.push({ b, plan });

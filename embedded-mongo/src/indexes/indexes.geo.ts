@@ -1,6 +1,7 @@
 // 2dsphere support: point parsing (GeoJSON and legacy pairs), haversine distances on mongod's earth radius,
 // $geoWithin shapes, and a multi-level lng/lat grid that narrows $near / $geoWithin to a few cells.
 import type { Document } from 'bson';
+import type { Options } from 'mingo/types';
 import { codedError, leafValues } from './indexes.keys';
 import { isPlainObject, Rank, toNumber, typeRank } from './indexes.order';
 
@@ -446,17 +447,19 @@ export class GeoIndex {
   }
 }
 
+type GeoQueryOp = (selector: string, value: unknown, options: Options) => (obj: Record<string, unknown>) => boolean;
+
 /**
  * mingo query operators so the core's matcher understands geo predicates on any candidate
  * (register them with `Context.init().addQueryOps(geoQueryOperators)` or equivalent).
  * $near/$nearSphere only check the distance bounds: ordering comes from plan().
  */
-export const geoQueryOperators = {
+export const geoQueryOperators: Record<`$${string}`, GeoQueryOp> = {
   $geoWithin: (selector: string, value: unknown) => {
     const region = parseRegion(value);
     return (obj: Record<string, unknown>) => geometriesWithin(docGeometries(obj, selector, false), region);
   },
-  $within: (selector: string, value: unknown) => geoQueryOperators.$geoWithin(selector, value),
+  $within: (selector: string, value: unknown, options: Options) => geoQueryOperators.$geoWithin!(selector, value, options),
   $geoIntersects: (selector: string, value: unknown) => {
     const region = parseRegion(value);
     return (obj: Record<string, unknown>) => docGeometries(obj, selector, false).some((g) => g.some((p) => pointInRegion(p, region)));

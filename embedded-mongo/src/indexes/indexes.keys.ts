@@ -80,14 +80,22 @@ export function leafValues(doc: unknown, path: string): unknown[] {
  * Key tuples of `doc` for the given fields, deduplicated and sorted; `null` when the document is left
  * out (sparse index with every field missing). Throws code 171 on parallel arrays like mongod.
  */
-export function keyTuples(doc: Document, fields: readonly string[], sparse: boolean): unknown[][] | null {
+export function keyTuples(
+  doc: Document,
+  fields: readonly string[],
+  sparse: boolean,
+  /** Told about each field whose path crosses an array before its last component. */
+  onInnerArray?: (field: number) => void,
+): unknown[][] | null {
   if (fields.length === 1) {
     const fv = fieldValues(doc, fields[0]!);
+    if (onInnerArray && fv.arrayPath !== undefined && fv.arrayPath !== fields[0]) onInnerArray(0);
     if (sparse && fv.missing) return null;
     if (fv.values.length === 1) return [[fv.values[0]]];
     return dedupe(fv.values.map((v) => [v]));
   }
   const per = fields.map((f) => fieldValues(doc, f));
+  if (onInnerArray) per.forEach((p, i) => p.arrayPath !== undefined && p.arrayPath !== fields[i] && onInnerArray(i));
   if (sparse && per.every((p) => p.missing)) return null;
   let arrayField: string | undefined;
   let arrayPath: string | undefined;

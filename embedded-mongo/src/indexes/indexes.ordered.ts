@@ -39,6 +39,11 @@ export class OrderedIndex {
   private readonly byRid = new Map<string, Entry[]>();
   /** Field positions that ever held several keys for one document. */
   readonly multikey = new Set<number>();
+  /**
+   * Field positions whose path crossed an array of sub-documents: an element lacking the field gets no
+   * null key, so null-including bounds cannot be trusted there.
+   */
+  readonly innerArrays = new Set<number>();
 
   constructor(
     readonly fields: string[],
@@ -52,7 +57,7 @@ export class OrderedIndex {
 
   /** Key tuples of a document, or null when a sparse index leaves it out. */
   keysOf(doc: Document): unknown[][] | null {
-    return keyTuples(doc, this.fields, this.sparse);
+    return keyTuples(doc, this.fields, this.sparse, (i) => this.innerArrays.add(i));
   }
 
   /** First key of `keys` already held by another record, if any. */
@@ -126,7 +131,7 @@ export class OrderedIndex {
       const bi = bounds[i];
       if (bi) residual.push([i, bi]);
     }
-    return { ranges, residual, points: combos[0]!.length };
+    return { ranges, residual, points: combos[0]?.length ?? 0 };
   }
 
   /** Visits entries of the scan; `visit` returns false to stop. Returns the number of entries examined. */
