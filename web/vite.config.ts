@@ -29,7 +29,11 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
             { name: 'graphql', test: /node_modules[\\/](urql|@urql|wonka|@0no-co)[\\/]/, priority: 20 },
-            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 20 },
+            {
+              name: 'i18n',
+              test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
+              priority: 20,
+            },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 20 },
             // @promesse/shared is TS source resolved through its workspace symlink (no node_modules in the path).
             { name: 'shared', test: /[\\/]shared[\\/]src[\\/]/, priority: 10 },

@@ -27,15 +27,17 @@ const CHROMIUM_ARGS = [
 // ---------------------------------------------------------------------------------------------------------------
 // Processes
 
-function runCommand(command: string, args: string[], cwd: string): Promise<void> {
+function runCommand(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-4000)}`)),
     );
   });
 }
@@ -70,7 +72,11 @@ export function ensureWebBuilt(): Promise<void> {
       ].map((p) => newestMtime(path.join(WEB_DIR, p))),
     );
     if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= sources) return;
-    await runCommand(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '-w', '@promesse/web'], ROOT);
+    // Jest sets NODE_ENV=test, which would make Vite bundle React's development build: build as production.
+    await runCommand(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '-w', '@promesse/web'], ROOT, {
+      ...process.env,
+      NODE_ENV: 'production',
+    });
   })();
   return webBuild;
 }

@@ -93,10 +93,15 @@ describe('log-in page', () => {
     const summary = page.getByTestId('me-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain(server.admin.email);
+    // The socket.io client connected with the token in its handshake (the server refuses it otherwise).
+    await page.locator('header[data-realtime="connected"]').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Bonjour /);
     await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
     // The bell's accessible name carries the unread count when known ("Notifications, 2 non lues").
-    await page.getByRole('banner').getByRole('link', { name: /^Notifications/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /^Notifications/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     await page.getByRole('link', { name: 'Accueil' }).click();
     await summary.waitFor();

@@ -7,7 +7,7 @@ import { authStore } from '../lib/auth/auth.store';
 import { LOGIN_PATH } from '../lib/auth/auth.routes';
 import { useI18n } from '../lib/i18n/i18n';
 import { navItemsFor } from './app.nav';
-import { useUnreadCount } from './app.realtime';
+import { useRealtimeStatus, useUnreadCount } from './app.realtime';
 import { useSession } from './app.session';
 
 const MAIN_ID = 'contenu';
@@ -41,6 +41,7 @@ export function AppLayout() {
   useFocusOnNavigation(mainRef);
   const me = session.status === 'ready' ? session.me : null;
   const unread = useUnreadCount(me !== null);
+  const realtimeStatus = useRealtimeStatus();
 
   const skipToContent = (e: MouseEvent<HTMLAnchorElement>) => {
     // Handled here so the router does not treat the fragment as a navigation.
@@ -58,7 +59,8 @@ export function AppLayout() {
       <a className="skip-link" href={`#${MAIN_ID}`} onClick={skipToContent}>
         {t('app.skipToContent')}
       </a>
-      <header className="header">
+      {/* data-realtime: lets tests (and styles) know whether live updates are flowing. */}
+      <header className="header" data-realtime={realtimeStatus}>
         <div className="header__inner">
           <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">

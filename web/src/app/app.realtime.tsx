@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useAuth } from '../lib/auth/auth.store';
-import { realtime } from '../lib/socket/socket.client';
+import { realtime, type RealtimeStatus } from '../lib/socket/socket.client';
 
 /** Keeps the single socket.io connection in step with the session token. */
 export function RealtimeConnection() {
@@ -28,4 +28,11 @@ export function useUnreadCount(enabled: boolean): number | undefined {
     return realtime.on('notification:unread-count', ({ count: next }) => setCount(next));
   }, [enabled]);
   return enabled ? count : undefined;
+}
+
+const realtimeStatus = () => realtime.status;
+
+/** Connection state of the live channel (idle when signed out). */
+export function useRealtimeStatus(): RealtimeStatus {
+  return useSyncExternalStore((listener) => realtime.onStatus(listener), realtimeStatus, realtimeStatus);
 }

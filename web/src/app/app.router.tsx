@@ -17,22 +17,42 @@ export const routes: RouteObject[] = [
       {
         path: 'eleve',
         element: <RequireSession role="STUDENT" />,
-        children: [{ index: true, lazy: async () => ({ Component: (await import('../pages/student/student.home.page')).StudentHomePage }) }],
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../pages/student/student.home.page')).StudentHomePage }),
+          },
+        ],
       },
       {
         path: 'entreprise',
         element: <RequireSession role="COMPANY_RECRUITER" />,
-        children: [{ index: true, lazy: async () => ({ Component: (await import('../pages/company/company.home.page')).CompanyHomePage }) }],
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../pages/company/company.home.page')).CompanyHomePage }),
+          },
+        ],
       },
       {
         path: 'ecole',
         element: <RequireSession role="SCHOOL_STAFF" />,
-        children: [{ index: true, lazy: async () => ({ Component: (await import('../pages/school/school.home.page')).SchoolHomePage }) }],
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../pages/school/school.home.page')).SchoolHomePage }),
+          },
+        ],
       },
       {
         path: 'federation',
         element: <RequireSession role="FEDERATION_ADMIN" />,
-        children: [{ index: true, lazy: async () => ({ Component: (await import('../pages/admin/admin.home.page')).AdminHomePage }) }],
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../pages/admin/admin.home.page')).AdminHomePage }),
+          },
+        ],
       },
       {
         path: 'notifications',
@@ -40,7 +60,9 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: async () => ({ Component: (await import('../pages/notifications/notifications.page')).NotificationsPage }),
+            lazy: async () => ({
+              Component: (await import('../pages/notifications/notifications.page')).NotificationsPage,
+            }),
           },
         ],
       },

@@ -28,7 +28,14 @@ export function FormField({ label, hint, error, ref, className, ...input }: Form
           {error}
         </p>
       ) : null}
-      <input id={id} ref={ref} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        id={id}
+        ref={ref}
+        className="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
     </div>
   );
 }

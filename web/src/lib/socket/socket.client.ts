@@ -81,7 +81,9 @@ export class RealtimeClient {
       this.setStatus('reconnecting');
     });
     socket.on(SOCKET_EVENTS.NOTIFICATION_NEW, (payload) => this.dispatchNotification(payload));
-    socket.on(SOCKET_EVENTS.NOTIFICATION_UNREAD_COUNT, (payload) => this.emitLocal('notification:unread-count', payload));
+    socket.on(SOCKET_EVENTS.NOTIFICATION_UNREAD_COUNT, (payload) =>
+      this.emitLocal('notification:unread-count', payload),
+    );
   }
 
   stop(): void {
