@@ -23,7 +23,9 @@ function connect(t: TestApp, auth: Record<string, unknown>): Socket {
   return connectSocket(t.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
 }
 
-function connectOutcome(socket: Socket): Promise<{ connected: true } | { connected: false; error: Error & { data?: unknown } }> {
+function connectOutcome(
+  socket: Socket,
+): Promise<{ connected: true } | { connected: false; error: Error & { data?: unknown } }> {
   return new Promise((resolve) => {
     socket.once('connect', () => resolve({ connected: true }));
     socket.once('connect_error', (error) => resolve({ connected: false, error }));
@@ -68,7 +70,11 @@ describe('buildApp over real HTTP against the embedded engine', () => {
         { email: 'lea.martin@example.org', password: PASSWORD },
       );
       expect(login.errors).toBeUndefined();
-      expect(login.data?.logIn.user).toEqual({ id: String(user._id), email: 'lea.martin@example.org', role: 'STUDENT' });
+      expect(login.data?.logIn.user).toEqual({
+        id: String(user._id),
+        email: 'lea.martin@example.org',
+        role: 'STUDENT',
+      });
 
       const me = await t.gql('{ me { id email role displayName } }', undefined, login.data?.logIn.token);
       expect(me.data).toEqual({
@@ -88,7 +94,10 @@ describe('buildApp over real HTTP against the embedded engine', () => {
     it('keeps a bad token anonymous on public fields and answers UNAUTHENTICATED on protected ones', async () => {
       const user = await createUser(t, 'expired@example.org');
       const expired = await signToken({ sub: String(user._id), role: Role.STUDENT }, TEST_JWT_SECRET, -60);
-      const forged = await signToken({ sub: String(user._id), role: Role.STUDENT }, 'another-secret-entirely-0123456789');
+      const forged = await signToken(
+        { sub: String(user._id), role: Role.STUDENT },
+        'another-secret-entirely-0123456789',
+      );
       for (const token of [expired, forged, 'garbage']) {
         expect((await t.gql('{ me { id } }', undefined, token)).data).toEqual({ me: null });
         const res = await t.gql('{ unreadNotificationCount }', undefined, token);
@@ -129,7 +138,9 @@ describe('buildApp over real HTTP against the embedded engine', () => {
         body: '{"query": ',
       });
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_USER_INPUT' } }] });
+      expect(await res.json()).toEqual({
+        errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_USER_INPUT' } }],
+      });
     });
 
     it('serves GraphiQL on GET /graphql outside production', async () => {
@@ -203,7 +214,9 @@ describe('buildApp close()', () => {
   it('disconnects sockets, stops accepting requests, and /healthz says 503 once the database is gone', async () => {
     const t = await startTestApp();
     const user = await createUser(t, 'closing@example.org');
-    const socket = connect(t, { token: await signToken({ sub: String(user._id), role: Role.STUDENT }, TEST_JWT_SECRET) });
+    const socket = connect(t, {
+      token: await signToken({ sub: String(user._id), role: Role.STUDENT }, TEST_JWT_SECRET),
+    });
     try {
       await connectOutcome(socket);
       const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));

@@ -53,7 +53,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before /healthz answered:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode} before /healthz answered:\n${output}`);
     try {
       if ((await fetch(`${url}/healthz`)).status === 200) break;
     } catch {

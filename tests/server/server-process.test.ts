@@ -35,7 +35,12 @@ async function logInAdmin(url: string): Promise<{ token: string; id: string }> {
 }
 
 function socketOutcome(url: string, token: string): Promise<{ ok: true } | { ok: false; data: unknown }> {
-  const socket = connectSocket(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = connectSocket(url, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve) => {
     socket.once('connect', () => {
       socket.disconnect();
@@ -107,7 +112,9 @@ describe('the real server process, started like `npm start`', () => {
     server = await startServerProcess(env());
     const again = await logInAdmin(server.url);
     expect(again.id).toBe(admin.id);
-    expect((await gql(server.url, '{ me { id } }', undefined, admin.token)).body.data).toEqual({ me: { id: admin.id } });
+    expect((await gql(server.url, '{ me { id } }', undefined, admin.token)).body.data).toEqual({
+      me: { id: admin.id },
+    });
     expect(await server.stop('SIGINT')).toBe(0);
   }, 240_000);
 });

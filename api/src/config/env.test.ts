@@ -55,7 +55,10 @@ describe('loadEnv', () => {
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ MONGODB_URI: 'http://localhost' }, 'MONGODB_URI'],
-    [{ BOOTSTRAP_ADMIN_EMAIL: 'not-an-email', BOOTSTRAP_ADMIN_PASSWORD: 'long-enough-password' }, 'BOOTSTRAP_ADMIN_EMAIL'],
+    [
+      { BOOTSTRAP_ADMIN_EMAIL: 'not-an-email', BOOTSTRAP_ADMIN_PASSWORD: 'long-enough-password' },
+      'BOOTSTRAP_ADMIN_EMAIL',
+    ],
     [{ BOOTSTRAP_ADMIN_EMAIL: 'a@b.org' }, 'set both or neither'],
     [{ BOOTSTRAP_ADMIN_EMAIL: 'a@b.org', BOOTSTRAP_ADMIN_PASSWORD: 'short' }, 'at least 10'],
   ])('refuses %j with a message naming %s', (source, fragment) => {

@@ -25,10 +25,7 @@ export function withDatabaseName(uri: string, dbName = DEFAULT_DB_NAME): string 
   return `${hostPart}/${dbName}${query}`;
 }
 
-export async function connectDatabase(
-  env: Pick<Env, 'MONGODB_URI' | 'DATA_DIR'>,
-  logger: Logger,
-): Promise<Database> {
+export async function connectDatabase(env: Pick<Env, 'MONGODB_URI' | 'DATA_DIR'>, logger: Logger): Promise<Database> {
   let engine: Awaited<ReturnType<typeof startEmbeddedMongo>> | null = null;
   let uri: string;
   if (env.MONGODB_URI) {
@@ -45,7 +42,11 @@ export async function connectDatabase(
     logger.info({ uri, dataDir: inMemory ? IN_MEMORY : env.DATA_DIR }, 'embedded MongoDB-compatible engine started');
   }
 
-  const connection = mongoose.createConnection(uri, { autoIndex: true, autoCreate: true, serverSelectionTimeoutMS: 15_000 });
+  const connection = mongoose.createConnection(uri, {
+    autoIndex: true,
+    autoCreate: true,
+    serverSelectionTimeoutMS: 15_000,
+  });
   try {
     await connection.asPromise();
     await initModels(connection);

@@ -36,11 +36,7 @@ function isMongooseValidationError(error: unknown): error is MongooseValidationE
 }
 
 function isDuplicateKeyError(error: unknown): error is Error & { keyValue?: Record<string, unknown> } {
-  return (
-    error instanceof Error &&
-    (error as { code?: unknown }).code === 11000 &&
-    /Mongo|BulkWrite/.test(error.name)
-  );
+  return error instanceof Error && (error as { code?: unknown }).code === 11000 && /Mongo|BulkWrite/.test(error.name);
 }
 
 /** Converts a known error into an AppError; null when the error is unexpected (and must be masked). */

@@ -51,11 +51,7 @@ export async function seedDemo(connection: Connection, logger?: Logger): Promise
 
   for (const account of DEMO_ACCOUNTS) await upsertUser(connection, account, account.label);
 
-  await Meta.updateOne(
-    { _id: SEEDED_FLAG },
-    { $set: { value: { at: new Date().toISOString() } } },
-    { upsert: true },
-  );
+  await Meta.updateOne({ _id: SEEDED_FLAG }, { $set: { value: { at: new Date().toISOString() } } }, { upsert: true });
   logger?.info({ accounts: DEMO_ACCOUNTS.length }, 'demo data seeded');
   return { seeded: true, accounts: DEMO_ACCOUNTS };
 }
