@@ -2,7 +2,7 @@
 import { Aggregator, ProcessingMode } from 'mingo';
 import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors';
-import { recordIdOf, valuesEqual, getPath } from '../storage/bson.values';
+import { recordIdOf, valuesEqual, getPath, viewOf } from '../storage/bson.values';
 import { MINGO_OPTIONS, selectDocs, type Hit } from '../storage/query';
 import { toPoint } from '../storage/geo';
 import type { CommandContext, CommandHandler } from './command.context';
@@ -80,7 +80,7 @@ function sourceDocs(ctx: CommandContext, collName: string | null, pipeline: Docu
     const hits = selectDocs(engine, c, filter, ctx.txn);
     const mult = typeof spec.distanceMultiplier === 'number' ? spec.distanceMultiplier : 1;
     const docs = hits.map((h) => {
-      const d: Document = { ...h.doc };
+      const d: Document = { ...viewOf(h.doc) };
       setField(d, spec.distanceField as string, (h.distance ?? 0) * mult);
       if (typeof spec.includeLocs === 'string') setField(d, spec.includeLocs, getPath(h.doc, key!));
       return d;
@@ -95,7 +95,7 @@ function sourceDocs(ctx: CommandContext, collName: string | null, pipeline: Docu
   } else hits = selectDocs(engine, c, {}, ctx.txn);
   const withScore = hits.some((h) => h.score !== undefined);
   // Documents are copied shallowly: mingo stages build new objects and never mutate nested values in place.
-  const docs = hits.map((h) => (withScore ? { ...h.doc, [SCORE_FIELD]: h.score } : h.doc));
+  const docs = hits.map((h) => (withScore ? { ...viewOf(h.doc), [SCORE_FIELD]: h.score } : viewOf(h.doc)));
   return { docs, rest };
 }
 
@@ -122,7 +122,7 @@ function runPipeline(ctx: CommandContext, docs: Document[], pipeline: Document[]
   const { engine } = ctx.state;
   const resolver = (name: string) => {
     const c = engine.getCollection(ctx.db, name);
-    return selectDocs(engine, c, {}, ctx.txn).map((h) => h.doc);
+    return selectDocs(engine, c, {}, ctx.txn).map((h) => viewOf(h.doc));
   };
   try {
     const agg = new Aggregator(pipeline.map(rewriteStage), {

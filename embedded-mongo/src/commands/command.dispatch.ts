@@ -8,6 +8,24 @@ import { catalogCommands } from './catalog.commands';
 import { aggregateCommands } from './aggregate.commands';
 import { txnCommands } from './txn.commands';
 import { sessionKeyOf } from '../txn/session.registry';
+import { plain } from '../storage/bson.values';
+
+/**
+ * Command arguments are compared and counted as plain numbers; only stored document payloads keep
+ * Double/Long wrappers (insert documents, update statements' u, findAndModify's update).
+ */
+function normalizeCommand(cmd: Document): Document {
+  const name = Object.keys(cmd)[0];
+  const out: Document = {};
+  for (const [k, v] of Object.entries(cmd)) {
+    if (name === 'insert' && k === 'documents') out[k] = v;
+    else if (name === 'update' && k === 'updates' && Array.isArray(v))
+      out[k] = v.map((s) => (s && typeof s === 'object' && !Array.isArray(s) ? { ...plain(s), u: (s as Document).u } : s));
+    else if ((name === 'findAndModify' || name === 'findandmodify') && k === 'update') out[k] = v;
+    else out[k] = plain(v);
+  }
+  return out;
+}
 
 const COMMANDS: Record<string, CommandHandler> = {
   ...adminCommands,
@@ -29,8 +47,9 @@ export function findHandler(name: string): CommandHandler | undefined {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
 }
 
-export async function runCommand(state: ServerState, conn: ConnectionInfo, cmd: Document, dbOverride?: string): Promise<Document> {
+export async function runCommand(state: ServerState, conn: ConnectionInfo, rawCmd: Document, dbOverride?: string): Promise<Document> {
   let res: Document;
+  const cmd = normalizeCommand(rawCmd);
   const name = Object.keys(cmd)[0];
   const ctx: CommandContext = {
     state,

@@ -1,9 +1,9 @@
 // insert, find, getMore, killCursors, update, delete, findAndModify, count, distinct.
-import { Long, type Document } from 'bson';
+import { BSON, Long, type Document } from 'bson';
 import { DuplicateKeyError } from '../indexes/types';
 import { MongoCommandError } from '../errors';
 import { recordIdOf, valuesAtPath, valuesEqual, compareValues } from '../storage/bson.values';
-import { projectHits, selectDocs, sortHits, type Hit } from '../storage/query';
+import { projectHits, selectDocs, sortHits, type Hit, type QueryStats } from '../storage/query';
 import type { CommandContext, CommandHandler } from './command.context';
 import { applyUpdate, isReplacement, seedFromFilter, validateUpdate, withIdFirst } from './update.apply';
 import {
@@ -28,6 +28,8 @@ function insertOne(ctx: CommandContext, c: Collection, raw: Document): Document 
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new MongoCommandError(14, 'document to insert must be an object');
   const doc = withIdFirst(raw);
   checkInsertable(doc);
+  const size = BSON.calculateObjectSize(doc);
+  if (size > 16 * 1024 * 1024) throw new MongoCommandError(10334, `object to insert too large. size in bytes: ${size}, max size: 16777216`, { codeName: 'BSONObjectTooLarge' });
   const rid = recordIdOf(doc._id);
   const { engine } = ctx.state;
   if (engine.visible(c, rid, ctx.txn)) throw new DuplicateKeyError(c.ns, '_id_', { _id: 1 }, { _id: doc._id });
@@ -293,6 +295,33 @@ const distinct: CommandHandler = (ctx) => {
   return { values, ok: 1 };
 };
 
+/** explain for find/count/distinct/update/delete/findAndModify/aggregate ($match first): which index, how many docs read. */
+const explain: CommandHandler = (ctx) => {
+  const inner = ctx.cmd.explain as Document;
+  if (!inner || typeof inner !== 'object') throw new MongoCommandError(14, 'explain command requires a nested object');
+  const kind = Object.keys(inner)[0] ?? '';
+  const name = inner[kind];
+  if (typeof name !== 'string') throw new MongoCommandError(2, `explain of '${kind}' needs a collection name`);
+  let filter: Document = {};
+  if (kind === 'find') filter = inner.filter ?? {};
+  else if (kind === 'count' || kind === 'distinct' || kind === 'findAndModify') filter = inner.query ?? {};
+  else if (kind === 'update') filter = inner.updates?.[0]?.q ?? {};
+  else if (kind === 'delete') filter = inner.deletes?.[0]?.q ?? {};
+  else if (kind === 'aggregate') filter = inner.pipeline?.[0]?.$match ?? {};
+  else throw new MongoCommandError(2, `explain does not support '${kind}'`);
+  const stats: QueryStats = { docsExamined: 0 };
+  const hits = selectDocs(ctx.state.engine, getColl(ctx, name), filter, ctx.txn, stats);
+  const input = stats.indexName
+    ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: stats.indexName } }
+    : { stage: 'COLLSCAN' };
+  return {
+    queryPlanner: { namespace: `${ctx.db}.${name}`, parsedQuery: filter, winningPlan: input, rejectedPlans: [] },
+    executionStats: { executionSuccess: true, nReturned: hits.length, totalDocsExamined: stats.docsExamined, totalKeysExamined: stats.indexName ? stats.docsExamined : 0 },
+    serverInfo: { host: ctx.conn.me, version: '7.0.0' },
+    ok: 1,
+  };
+};
+
 export const crudCommands: Record<string, CommandHandler> = {
   insert,
   find,
@@ -304,4 +333,5 @@ export const crudCommands: Record<string, CommandHandler> = {
   findandmodify: findAndModify,
   count,
   distinct,
+  explain,
 };

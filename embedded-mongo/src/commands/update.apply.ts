@@ -3,7 +3,7 @@
 import { updateOne } from 'mingo';
 import { Decimal128, Long, ObjectId, type Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors';
-import { cloneDoc, getPath, valuesEqual } from '../storage/bson.values';
+import { cloneDoc, getPath, hasWrappers, plain, retype, valuesEqual, viewOf } from '../storage/bson.values';
 import { MINGO_OPTIONS, splitFilter } from '../storage/query';
 
 const UPDATE_OPS = new Set([
@@ -68,10 +68,12 @@ export function applyUpdate(
     for (const [k, v] of Object.entries(repl)) if (k !== '_id' || doc._id === undefined) out[k] = v;
     return out;
   }
-  const copy = cloneDoc(doc);
-  let mod: Document | Document[] = update;
-  if (!Array.isArray(update)) {
-    const m: Document = { ...update };
+  const base = viewOf(doc);
+  const copy = cloneDoc(base);
+  const plainUpdate = plain(update);
+  let mod: Document | Document[] = plainUpdate;
+  if (!Array.isArray(plainUpdate)) {
+    const m: Document = { ...plainUpdate };
     if (m.$setOnInsert) {
       if (opts.inserting) m.$set = { ...(m.$set ?? {}), ...m.$setOnInsert };
       delete m.$setOnInsert;
@@ -86,10 +88,22 @@ export function applyUpdate(
           throw new MongoCommandError(14, `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${p.split('.').pop()}' of non-numeric type ${typeName(cur)}`);
       }
     }
-    if (m.$addToSet) {
-      // mingo keeps duplicates of $each when the target array does not exist yet.
-      for (const [p, v] of Object.entries(m.$addToSet as Document)) {
+    for (const op of ['$addToSet', '$push'] as const) {
+      // mingo ignores $each modifiers (dedup, $sort, $slice) when the target array does not exist yet.
+      for (const [p, v] of Object.entries((m[op] ?? {}) as Document)) {
         if (plainPath(p) && v && typeof v === 'object' && '$each' in v && getPath(copy, p) === undefined) setPath(copy, p, []);
+      }
+    }
+    for (const [op, spec] of Object.entries(m)) {
+      for (const p of Object.keys(spec as Document)) {
+        if (p !== '_id' && !p.startsWith('_id.')) continue;
+        // Setting _id to its current value is a no-op; anything else would change an immutable field.
+        if (op === '$set' && p === '_id' && doc._id !== undefined && valuesEqual((spec as Document)[p], doc._id)) {
+          const { _id: _drop, ...restSet } = spec as Document;
+          m[op] = restSet;
+          continue;
+        }
+        if (doc._id !== undefined || op !== '$set') throw immutableId();
       }
     }
     for (const [p, v] of Object.entries((m.$push ?? {}) as Document)) {
@@ -112,7 +126,14 @@ export function applyUpdate(
     throw toCommandError(e);
   }
   if (!res.modifiedCount && !opts.inserting) return doc;
-  const out = docs[0]!;
+  let out = docs[0]!;
+  // Numbers that were Double/Long before the update keep that type; explicitly typed $set values win.
+  if (base !== doc) out = retype(out, doc) as Document;
+  if (plainUpdate !== update && !Array.isArray(update)) {
+    for (const op of opts.inserting ? ['$set', '$setOnInsert'] : ['$set']) {
+      for (const [p, v] of Object.entries((update[op] ?? {}) as Document)) if (plainPath(p) && hasWrappers(v)) setPath(out, p, v);
+    }
+  }
   if (doc._id !== undefined && !valuesEqual(out._id, doc._id)) throw immutableId();
   if (out._id === undefined && doc._id !== undefined) throw immutableId();
   return out;

@@ -1,20 +1,125 @@
 // BSON value helpers: record ids, cloning, ordering and the (de)serialization options used everywhere.
-import { BSON, Binary, Decimal128, Long, ObjectId, Timestamp, type Document } from 'bson';
+import { BSON, Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp, type Document } from 'bson';
 
-/** Longs stay Long and binaries stay Binary so they round-trip; int32/double become JS numbers for mingo. */
-export const DESERIALIZE_OPTIONS: BSON.DeserializeOptions = {
+/**
+ * Numbers are kept as mongod keeps them: int32 and fractional doubles become JS numbers (what mingo understands),
+ * integer-valued doubles stay `Double` and int64 stays `Long`, so they serialize back with their original type.
+ */
+const WIRE_OPTIONS: BSON.DeserializeOptions = {
   promoteLongs: false,
   promoteBuffers: false,
-  promoteValues: true,
+  promoteValues: false,
   bsonRegExp: false,
 };
 
+/** Kept for callers that want the driver-like promoted form. */
+export const DESERIALIZE_OPTIONS = WIRE_OPTIONS;
+
 export function deserialize(buf: Uint8Array): Document {
-  return BSON.deserialize(buf, DESERIALIZE_OPTIONS);
+  return fromWire(BSON.deserialize(buf, WIRE_OPTIONS)) as Document;
 }
 
 export function serialize(doc: Document): Uint8Array {
   return BSON.serialize(doc, { checkKeys: false, ignoreUndefined: false });
+}
+
+const bsonType = (v: unknown): string | undefined =>
+  v !== null && typeof v === 'object' ? (v as { _bsontype?: string })._bsontype : undefined;
+
+/** Int32 -> number, fractional Double -> number; integer Double and Long keep their wrapper. */
+export function fromWire(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  const t = bsonType(v);
+  if (t === 'Int32') return (v as Int32).value;
+  if (t === 'Double') {
+    const n = (v as Double).value;
+    return Number.isInteger(n) ? v : n;
+  }
+  if (t !== undefined) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = fromWire(v[i]);
+    return v;
+  }
+  if (isPlainObject(v)) {
+    for (const k of Object.keys(v)) v[k] = fromWire(v[k]);
+    return v;
+  }
+  return v;
+}
+
+/** Copy with Double/Int32 wrappers (and Longs that fit) turned into numbers; the same object when there are none. */
+export function plain<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  const t = bsonType(v);
+  if (t === 'Double' || t === 'Int32') return (v as unknown as Double).value as unknown as T;
+  if (t === 'Long') {
+    const n = (v as unknown as Long).toNumber();
+    return (Number.isSafeInteger(n) ? n : v) as unknown as T;
+  }
+  if (t !== undefined) return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = plain(v[i]);
+      if (x !== v[i]) (out ??= v.slice())[i] = x;
+    }
+    return (out ?? v) as unknown as T;
+  }
+  if (isPlainObject(v)) {
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(v)) {
+      const x = plain(v[k]);
+      if (x !== v[k]) (out ??= { ...v })[k] = x;
+    }
+    return (out ?? v) as T;
+  }
+  return v;
+}
+
+const VIEWS = new WeakMap<object, Document>();
+
+/** The mingo-facing form of a stored document (cached; stored documents are never mutated). */
+export function viewOf(doc: Document): Document {
+  let v = VIEWS.get(doc);
+  if (!v) {
+    v = plain(doc);
+    VIEWS.set(doc, v);
+  }
+  return v;
+}
+
+export function hasWrappers(v: unknown): boolean {
+  return plain(v) !== v;
+}
+
+/** After mingo updated the plain view, gives numbers back the wrapper type they had in the old document. */
+export function retype(n: unknown, o: unknown): unknown {
+  if (typeof n === 'number') {
+    const t = bsonType(o);
+    if (t === 'Double') return Number.isInteger(n) ? (n === (o as Double).value ? o : new Double(n)) : n;
+    if (t === 'Long') return Number.isInteger(n) ? (n === (o as Long).toNumber() ? o : Long.fromNumber(n)) : n;
+    return n;
+  }
+  if (Array.isArray(n)) {
+    if (!Array.isArray(o)) return n;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < n.length; i++) {
+      const x = retype(n[i], o[i]);
+      if (x !== n[i]) (out ??= n.slice())[i] = x;
+    }
+    return out ?? n;
+  }
+  if (isPlainObject(n)) {
+    if (!isPlainObject(o)) return n;
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(n)) {
+      if (!(k in o)) continue;
+      const x = retype(n[k], o[k]);
+      if (x !== n[k]) (out ??= { ...n })[k] = x;
+    }
+    return out ?? n;
+  }
+  return n;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

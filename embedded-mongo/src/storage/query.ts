@@ -5,7 +5,7 @@ import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors';
 import type { Transaction } from '../txn/transaction';
 import type { Collection, Engine } from './engine';
-import { compareValues, recordIdOf, sortKey, valuesAtPath } from './bson.values';
+import { compareValues, plain, recordIdOf, sortKey, valuesAtPath, viewOf } from './bson.values';
 import { shapePredicate, toPoint } from './geo';
 
 type QueryOp = (selector: string, value: unknown, options: Options) => (obj: Record<string, unknown>) => boolean;
@@ -94,7 +94,12 @@ export function compileFilter(filter: Document): (doc: Document) => boolean {
 }
 
 /** Candidate ids for a filter: the index plan (plus snapshot extras in a transaction) or the whole collection. */
-export function selectDocs(engine: Engine, c: Collection | undefined, filter: Document, txn?: Transaction): Hit[] {
+export interface QueryStats {
+  indexName?: string;
+  docsExamined: number;
+}
+
+export function selectDocs(engine: Engine, c: Collection | undefined, filter: Document, txn?: Transaction, stats?: QueryStats): Hit[] {
   if (filter === null || typeof filter !== 'object' || Array.isArray(filter))
     throw new MongoCommandError(14, "BSON field 'filter' is the wrong type, expected type 'object'");
   const shape = splitFilter(filter);
@@ -111,7 +116,7 @@ export function selectDocs(engine: Engine, c: Collection | undefined, filter: Do
   }
   if (shape.text && !plan?.textScores) throw new MongoCommandError(27, 'text index required for $text query');
   if (shape.near && !plan?.distances) throw nearError();
-  const test = compileFilter(shape.rest);
+  const test = compileFilter(plain(shape.rest));
   const hits: Hit[] = [];
   const seen = new Set<string>();
   const consider = (rid: string) => {
@@ -119,9 +124,10 @@ export function selectDocs(engine: Engine, c: Collection | undefined, filter: Do
     seen.add(rid);
     const doc = engine.visible(c, rid, txn);
     if (!doc) return;
+    if (stats) stats.docsExamined++;
     let ok: boolean;
     try {
-      ok = test(doc);
+      ok = test(viewOf(doc));
     } catch (e) {
       throw toCommandError(e);
     }
@@ -131,6 +137,7 @@ export function selectDocs(engine: Engine, c: Collection | undefined, filter: Do
     if (plan?.distances) hit.distance = plan.distances.get(rid);
     hits.push(hit);
   };
+  if (stats && plan) stats.indexName = plan.indexName;
   if (plan) {
     for (const rid of plan.ids) consider(rid);
     // In a transaction the index reflects committed state; add records whose snapshot version may differ.
@@ -138,6 +145,7 @@ export function selectDocs(engine: Engine, c: Collection | undefined, filter: Do
   } else {
     const idEq = directIdLookup(filter);
     if (idEq !== undefined) {
+      if (stats) stats.indexName = '_id_';
       consider(idEq);
     } else for (const rid of engine.allRids(c, txn)) consider(rid);
   }
@@ -204,7 +212,7 @@ export function projectHits(hits: Hit[], projection: Document | undefined): Docu
   let docs: Document[];
   if (Object.keys(rest).length) {
     try {
-      docs = mingoFind(hits.map((h) => h.doc), {}, rest, MINGO_OPTIONS).all() as Document[];
+      docs = (mingoFind(hits.map((h) => h.doc), {}, rest, MINGO_OPTIONS).all() as Document[]).map(idFirst);
     } catch (e) {
       throw toCommandError(e);
     }
@@ -217,4 +225,11 @@ export function projectHits(hits: Hit[], projection: Document | undefined): Docu
       }
     });
   return docs;
+}
+
+/** mingo appends _id after the projected fields; mongod keeps it first. */
+function idFirst(d: Document): Document {
+  if (!('_id' in d) || Object.keys(d)[0] === '_id') return d;
+  const { _id, ...rest } = d;
+  return { _id, ...rest };
 }

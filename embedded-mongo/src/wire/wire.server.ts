@@ -117,7 +117,13 @@ export class WireServer {
     }
     const res = await runCommand(this.state, conn, cmd);
     if (msg.flags & FLAG_MORE_TO_COME) return; // unacknowledged write: no reply expected
-    if (!conn.closed) socket.write(encodeOpMsg(msg.requestId, res));
+    let out: Buffer;
+    try {
+      out = encodeOpMsg(msg.requestId, res);
+    } catch (e) {
+      out = encodeOpMsg(msg.requestId, { ok: 0, code: 10334, codeName: 'BSONObjectTooLarge', errmsg: `reply could not be encoded: ${(e as Error).message}` });
+    }
+    if (!conn.closed) socket.write(out);
   }
 
   /** Awaitable hello: our topology never changes, so answer every maxAwaitTimeMS (exhaust stream when allowed). */
