@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import { isValidObjectId } from 'mongoose';
 import type { AppDeps } from './context';
 import { userModel, type UserDoc } from '../modules/auth/auth.model';
+import { createCompanyLoaders } from '../modules/company/company.loaders';
+import { createSchoolLoaders } from '../modules/school/school.loaders';
+import { createStudentLoaders } from '../modules/student/student.loaders';
 
 /** Orders loaded documents like the requested ids (DataLoader's contract), null for missing ones. */
 export function byIds<T extends { _id: unknown }>(ids: readonly string[], docs: T[]): (T | null)[] {
@@ -16,6 +19,9 @@ export function createLoaders(deps: AppDeps) {
     userById: new DataLoader<string, UserDoc | null>(async (ids) =>
       byIds<UserDoc>(ids, await User.find({ _id: { $in: ids.filter((id) => isValidObjectId(id)) } })),
     ),
+    ...createSchoolLoaders(deps),
+    ...createCompanyLoaders(deps),
+    ...createStudentLoaders(deps),
   };
 }
 

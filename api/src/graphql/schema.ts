@@ -2,6 +2,10 @@ import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder';
 // Each module's schema file registers its types and fields on the builder; import new modules here.
 import '../modules/auth/auth.schema';
+import '../modules/school/school.schema';
+import '../modules/company/company.schema';
+import '../modules/student/student.schema';
+import '../modules/notification/notification.schema';
 import './pending.schema';
 
 let schema: GraphQLSchema | null = null;

@@ -1,4 +1,10 @@
 // Every module's model file, imported for its defineModel() side effect so connectDatabase() can build all
 // indexes before the server accepts requests. Add one line per new module.
 import './auth/auth.model';
+import './auth/auth.invitation.model';
+import './auth/auth.throttle';
+import './school/school.model';
+import './company/company.model';
+import './student/student.model';
+import './notification/notification.model';
 import '../db/meta.model';

@@ -1,9 +1,12 @@
-import { ROLES } from '@promesse/shared';
+import { INVITABLE_ROLES, ROLES } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
+// school.schema imports UserRef too: the cycle is safe, refs are only read inside the lazy `fields` thunks.
+import { GeoPointInputRef, SchoolRef } from '../school/school.schema';
 import type { UserDoc } from './auth.model';
-import { logIn } from './auth.service';
+import { acceptInvitation, inviteUser, logIn, registerCompany, type InvitationResult } from './auth.service';
 
 export const RoleEnum = builder.enumType('Role', { values: ROLES });
+export const InvitableRoleEnum = builder.enumType('InvitableRole', { values: INVITABLE_ROLES });
 
 export const UserRef = builder.objectRef<UserDoc>('User').implement({
   fields: (t) => ({
@@ -33,10 +36,81 @@ builder.queryField('me', (t) =>
 builder.mutationField('logIn', (t) =>
   t.field({
     type: AuthPayloadRef,
+    description:
+      'Same UNAUTHENTICATED answer for an unknown e-mail and a wrong password; TOO_MANY_REQUESTS after 5 failures ' +
+      'per e-mail or 30 per IP within 15 minutes.',
     args: {
       email: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),
     },
-    resolve: (_root, args, ctx) => logIn(ctx.deps.connection, ctx.deps.env.JWT_SECRET, args.email, args.password),
+    resolve: (_root, args, ctx) => logIn(ctx.deps, args, ctx.ip),
+  }),
+);
+
+export const RegisterCompanyInputRef = builder.inputType('RegisterCompanyInput', {
+  fields: (t) => ({
+    companyName: t.string({ required: true }),
+    siret: t.string({ required: true, description: '14 digits, Luhn-valid; spaces allowed' }),
+    email: t.string({ required: true }),
+    password: t.string({ required: true, description: 'At least 10 characters' }),
+    contactName: t.string({ required: true }),
+    city: t.string({ required: true }),
+    location: t.field({ type: GeoPointInputRef, required: true }),
+  }),
+});
+
+builder.mutationField('registerCompany', (t) =>
+  t.field({
+    type: AuthPayloadRef,
+    description: 'Creates the company and its first recruiter account. Known SIRET or e-mail: CONFLICT.',
+    args: { input: t.arg({ type: RegisterCompanyInputRef, required: true }) },
+    resolve: (_root, args, ctx) => registerCompany(ctx.deps, args.input),
+  }),
+);
+
+export const InviteUserInputRef = builder.inputType('InviteUserInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    role: t.field({ type: InvitableRoleEnum, required: true }),
+    schoolId: t.id({ description: 'Required for the admin; staff may omit it (their school).' }),
+  }),
+});
+
+export const InvitationRef = builder.objectRef<InvitationResult>('Invitation').implement({
+  description: 'An invitation. `code` is shown once, at creation: only its hash is stored.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    email: t.exposeString('email'),
+    role: t.field({ type: RoleEnum, resolve: (i) => i.role }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (i) => i.expiresAt }),
+    school: t.field({ type: SchoolRef, resolve: (i) => i.school }),
+  }),
+});
+
+builder.mutationField('inviteUser', (t) =>
+  t.field({
+    type: InvitationRef,
+    authScopes: { federationAdmin: true, schoolStaff: true },
+    description: 'Admin: SCHOOL_STAFF of any school. Staff: STUDENT of their own school. Valid 14 days, single use.',
+    args: { input: t.arg({ type: InviteUserInputRef, required: true }) },
+    resolve: (_root, args, ctx) => inviteUser(ctx.deps, args.input, ctx.actor!),
+  }),
+);
+
+export const AcceptInvitationInputRef = builder.inputType('AcceptInvitationInput', {
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    password: t.string({ required: true, description: 'At least 10 characters' }),
+    firstName: t.string({ required: true }),
+    lastName: t.string({ required: true }),
+  }),
+});
+
+builder.mutationField('acceptInvitation', (t) =>
+  t.field({
+    type: AuthPayloadRef,
+    description: 'Creates the invited account. Unknown code: NOT_FOUND; used or expired: BAD_USER_INPUT.',
+    args: { input: t.arg({ type: AcceptInvitationInputRef, required: true }) },
+    resolve: (_root, args, ctx) => acceptInvitation(ctx.deps, args.input),
   }),
 );

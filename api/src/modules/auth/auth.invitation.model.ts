@@ -1,0 +1,23 @@
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { INVITABLE_ROLES, TEXT_LIMITS } from '@promesse/shared';
+import { defineModel } from '../../db/model-registry';
+
+// Only the sha256 of the code is stored: a database leak does not leak usable invitations.
+const invitationSchema = new Schema(
+  {
+    codeHash: { type: String, required: true, unique: true },
+    email: { type: String, required: true, lowercase: true, trim: true, maxlength: TEXT_LIMITS.email },
+    role: { type: String, enum: INVITABLE_ROLES, required: true },
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    invitedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    expiresAt: { type: Date, required: true },
+    usedAt: { type: Date, default: null },
+    usedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+  },
+  { timestamps: true },
+);
+invitationSchema.index({ schoolId: 1, createdAt: -1 });
+
+export type Invitation = InferSchemaType<typeof invitationSchema>;
+export type InvitationDoc = HydratedDocumentFromSchema<typeof invitationSchema>;
+export const invitationModel = defineModel('Invitation', invitationSchema);

@@ -1,0 +1,41 @@
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { PARTNERSHIP_STATUSES, TEXT_LIMITS } from '@promesse/shared';
+import { defineModel } from '../../db/model-registry';
+import { geoPointDefinition } from '../school/school.model';
+
+const companySchema = new Schema(
+  {
+    name: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
+    siret: { type: String, required: true, unique: true, match: /^\d{14}$/ },
+    city: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
+    location: { type: new Schema(geoPointDefinition, { _id: false }), required: true },
+    contactName: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
+  },
+  { timestamps: true },
+);
+companySchema.index({ location: '2dsphere' });
+
+export type Company = InferSchemaType<typeof companySchema>;
+export type CompanyDoc = HydratedDocumentFromSchema<typeof companySchema>;
+export const companyModel = defineModel('Company', companySchema);
+
+// One partnership per (company, school): a rejected request is re-opened (back to PENDING), never duplicated.
+const partnershipSchema = new Schema(
+  {
+    companyId: { type: Schema.Types.ObjectId, ref: 'Company', required: true },
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    status: { type: String, enum: PARTNERSHIP_STATUSES, required: true, default: 'PENDING' },
+    requestedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    decidedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    decidedAt: { type: Date },
+  },
+  { timestamps: true },
+);
+partnershipSchema.index({ companyId: 1, schoolId: 1 }, { unique: true });
+partnershipSchema.index({ schoolId: 1, status: 1 });
+partnershipSchema.index({ companyId: 1, status: 1 });
+
+export type Partnership = InferSchemaType<typeof partnershipSchema>;
+export type PartnershipDoc = HydratedDocumentFromSchema<typeof partnershipSchema>;
+export const partnershipModel = defineModel('Partnership', partnershipSchema);

@@ -1,0 +1,33 @@
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { DIPLOMA_LEVELS, TEXT_LIMITS, TRADES } from '@promesse/shared';
+import { defineModel } from '../../db/model-registry';
+import { geoPointDefinition } from '../school/school.model';
+
+export const DEFAULT_MOBILITY_KM = 30;
+
+/** A student's profile (one per STUDENT user). "Graduate" = a student, whatever the graduation date. */
+const studentSchema = new Schema(
+  {
+    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true, unique: true },
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    firstName: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
+    lastName: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
+    // Copy of the account e-mail, for contact once the privacy rule allows it.
+    email: { type: String, required: true, lowercase: true, trim: true, maxlength: TEXT_LIMITS.email },
+    trade: { type: String, enum: TRADES },
+    diplomaLevel: { type: String, enum: DIPLOMA_LEVELS },
+    graduationDate: { type: Date },
+    skills: { type: [{ type: String, trim: true, maxlength: TEXT_LIMITS.skill }], default: [] },
+    city: { type: String, trim: true, maxlength: TEXT_LIMITS.name },
+    location: { type: new Schema(geoPointDefinition, { _id: false }), required: false },
+    mobilityKm: { type: Number, default: DEFAULT_MOBILITY_KM, min: 0 },
+    availableFrom: { type: Date },
+  },
+  { timestamps: true },
+);
+studentSchema.index({ schoolId: 1, trade: 1 });
+studentSchema.index({ location: '2dsphere' });
+
+export type Student = InferSchemaType<typeof studentSchema>;
+export type StudentDoc = HydratedDocumentFromSchema<typeof studentSchema>;
+export const studentModel = defineModel('Student', studentSchema);

@@ -1,0 +1,26 @@
+import { createWorld, startTestApp, type TestApp, type World } from './helpers';
+
+describe('accounts fixtures (createWorld) over real HTTP', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('creates every actor with working tokens', async () => {
+    for (const a of [w.admin, w.staffA, w.staffB, w.companyA, w.companyB, w.studentA, w.studentB]) {
+      const me = await t.ok<{ me: { id: string; role: string } }>('{ me { id role } }', undefined, a.token);
+      expect(me.me).toEqual({ id: a.userId, role: a.role });
+    }
+    const p = await t.ok<{ partnerships: { status: string; school: { id: string } }[] }>(
+      '{ partnerships { status school { id } } }',
+      undefined,
+      w.companyA.token,
+    );
+    expect(p.partnerships).toEqual([{ status: 'APPROVED', school: { id: w.schoolA.id } }]);
+  });
+});
