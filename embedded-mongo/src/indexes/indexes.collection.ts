@@ -218,6 +218,8 @@ interface Candidate {
 
 export class IndexSet implements CollectionIndexes {
   private readonly built = new Map<string, Built>();
+  /** Keys computed by the last successful check(), reused by the apply() of the same document object. */
+  private pending: { rid: RecordId; doc: Document; keys: Map<Built, unknown[][] | null> } | undefined;
 
   constructor(private readonly ns: string) {
     this.built.set('_id_', this.build(ID_SPEC));
@@ -274,11 +276,17 @@ export class IndexSet implements CollectionIndexes {
   }
 
   check(rid: RecordId, doc: Document): void {
-    for (const b of this.built.values()) this.checkOne(b, rid, doc);
+    this.pending = undefined;
+    const keys = new Map<Built, unknown[][] | null>();
+    for (const b of this.built.values()) this.checkOne(b, rid, doc, keys);
+    this.pending = { rid, doc, keys };
   }
 
   apply(rid: RecordId, _oldDoc: Document | undefined, doc: Document | undefined): void {
-    for (const b of this.built.values()) this.applyOne(b, rid, doc);
+    const p = this.pending;
+    const known = p && p.rid === rid && p.doc === doc ? p.keys : undefined;
+    this.pending = undefined;
+    for (const b of this.built.values()) this.applyOne(b, rid, doc, known);
   }
 
   expired(now: Date): RecordId[] {
@@ -333,10 +341,14 @@ export class IndexSet implements CollectionIndexes {
     return !b.partial || b.partial.test(promoteNumbers(doc) as Record<string, unknown>);
   }
 
-  private checkOne(b: Built, rid: RecordId, doc: Document): void {
-    if (!this.covers(b, doc)) return;
+  private checkOne(b: Built, rid: RecordId, doc: Document, computed?: Map<Built, unknown[][] | null>): void {
+    if (!this.covers(b, doc)) {
+      computed?.set(b, null);
+      return;
+    }
     if (b.ordered) {
       const keys = b.ordered.keysOf(doc);
+      computed?.set(b, keys);
       if (keys && b.ordered.unique) {
         const dup = b.ordered.conflict(rid, keys);
         if (dup) {
@@ -350,11 +362,14 @@ export class IndexSet implements CollectionIndexes {
     }
   }
 
-  private applyOne(b: Built, rid: RecordId, doc: Document | undefined): void {
-    const inIndex = doc !== undefined && this.covers(b, doc);
+  private applyOne(b: Built, rid: RecordId, doc: Document | undefined, known?: Map<Built, unknown[][] | null>): void {
     if (b.ordered) {
-      b.ordered.set(rid, inIndex ? b.ordered.keysOf(doc) : null);
-    } else if (b.text) {
+      const keys = known?.has(b) ? known.get(b)! : doc !== undefined && this.covers(b, doc) ? b.ordered.keysOf(doc) : null;
+      b.ordered.set(rid, keys);
+      return;
+    }
+    const inIndex = doc !== undefined && (known?.has(b) ? known.get(b) !== null : this.covers(b, doc));
+    if (b.text) {
       b.text.remove(rid);
       if (inIndex) b.text.add(rid, doc);
     } else if (b.geo) {

@@ -305,9 +305,14 @@ const MAX_CELLS = 400;
 
 type Box = [number, number, number, number]; // minLng, minLat, maxLng, maxLat (minLng may exceed maxLng across the antimeridian: split first)
 
-function cellKey(level: number, lng: number, lat: number): string {
+/** Cell ids are small integers: level, then x and y offset into [0, 8192). */
+function cellId(level: number, x: number, y: number): number {
+  return (level * 8192 + (x + 4096)) * 8192 + (y + 4096);
+}
+
+function cellKey(level: number, lng: number, lat: number): number {
   const s = LEVELS[level]!;
-  return `${level}|${Math.floor(lng / s)}|${Math.floor(lat / s)}`;
+  return cellId(level, Math.floor(lng / s), Math.floor(lat / s));
 }
 
 function circleBoxes(center: LngLat, radiusRad: number): Box[] | 'world' {
@@ -344,15 +349,23 @@ function regionBoxes(region: Region): Box[] | 'world' {
   }
 }
 
+interface GeoDoc {
+  rid: string;
+  geoms: Geometries;
+  cells: number[];
+}
+
 export class GeoIndex {
-  private readonly geoms = new Map<string, Geometries>();
-  private readonly cells = new Map<string, Set<string>>();
-  private readonly docCells = new Map<string, string[]>();
+  private readonly docs = new Map<string, GeoDoc>();
+  /** Cell -> documents with a point in it; the objects are shared so candidates need no id lookup. */
+  private readonly cells = new Map<number, Set<GeoDoc>>();
+  /** Documents spanning several cells of a level (several points): candidates then need deduplication. */
+  private multiCell = 0;
 
   constructor(readonly field: string) {}
 
   get size(): number {
-    return this.geoms.size;
+    return this.docs.size;
   }
 
   validate(doc: Document): void {
@@ -360,56 +373,70 @@ export class GeoIndex {
   }
 
   add(rid: string, doc: Document): void {
-    const g = docGeometries(doc, this.field, false);
-    const points = g.flat();
+    const geoms = docGeometries(doc, this.field, false);
+    const points = geoms.flat();
     if (points.length === 0) return;
-    this.geoms.set(rid, g);
-    const keys = new Set<string>();
+    const keys = new Set<number>();
     for (const p of points) for (let l = 0; l < LEVELS.length; l++) keys.add(cellKey(l, p[0], p[1]));
-    for (const k of keys) {
-      let s = this.cells.get(k);
-      if (!s) this.cells.set(k, (s = new Set()));
-      s.add(rid);
+    const d: GeoDoc = { rid, geoms, cells: [...keys] };
+    for (const k of d.cells) {
+      let set = this.cells.get(k);
+      if (!set) this.cells.set(k, (set = new Set()));
+      set.add(d);
     }
-    this.docCells.set(rid, [...keys]);
+    if (d.cells.length > LEVELS.length) this.multiCell++;
+    this.docs.set(rid, d);
   }
 
   remove(rid: string): void {
-    for (const k of this.docCells.get(rid) ?? []) {
-      const s = this.cells.get(k);
-      s?.delete(rid);
-      if (s && s.size === 0) this.cells.delete(k);
+    const d = this.docs.get(rid);
+    if (!d) return;
+    for (const k of d.cells) {
+      const set = this.cells.get(k);
+      set?.delete(d);
+      if (set && set.size === 0) this.cells.delete(k);
     }
-    this.docCells.delete(rid);
-    this.geoms.delete(rid);
+    if (d.cells.length > LEVELS.length) this.multiCell--;
+    this.docs.delete(rid);
   }
 
   clear(): void {
-    this.geoms.clear();
+    this.docs.clear();
     this.cells.clear();
-    this.docCells.clear();
+    this.multiCell = 0;
   }
 
-  /** Record ids in the cells covering the boxes (a superset of the points inside). */
-  private candidates(boxes: Box[] | 'world'): Iterable<string> {
-    if (boxes === 'world') return this.geoms.keys();
+  /** Documents in the cells covering the boxes (a superset of the points inside). */
+  private candidates(unclamped: Box[] | 'world', visit: (d: GeoDoc) => void): void {
+    if (unclamped === 'world') {
+      for (const d of this.docs.values()) visit(d);
+      return;
+    }
+    const boxes = unclamped.map(([a, b, c, d]): Box => [Math.max(-180, a), Math.max(-90, b), Math.min(180, c), Math.min(90, d)]);
     for (let l = LEVELS.length - 1; l >= 0; l--) {
       const s = LEVELS[l]!;
       let n = 0;
       for (const b of boxes) n += (Math.floor(b[2] / s) - Math.floor(b[0] / s) + 1) * (Math.floor(b[3] / s) - Math.floor(b[1] / s) + 1);
       if (n > MAX_CELLS) continue;
-      const out = new Set<string>();
+      const seen = this.multiCell > 0 || boxes.length > 1 ? new Set<GeoDoc>() : undefined;
       for (const b of boxes) {
         for (let x = Math.floor(b[0] / s); x <= Math.floor(b[2] / s); x++) {
           for (let y = Math.floor(b[1] / s); y <= Math.floor(b[3] / s); y++) {
-            const set = this.cells.get(`${l}|${x}|${y}`);
-            if (set) for (const rid of set) out.add(rid);
+            const set = this.cells.get(cellId(l, x, y));
+            if (!set) continue;
+            for (const d of set) {
+              if (seen) {
+                if (seen.has(d)) continue;
+                seen.add(d);
+              }
+              visit(d);
+            }
           }
         }
       }
-      return out;
+      return;
     }
-    return this.geoms.keys();
+    for (const d of this.docs.values()) visit(d);
   }
 
   /** Records within [min, max] distance, nearest first, with their distance in the query's unit. */
@@ -419,30 +446,30 @@ export class GeoIndex {
       const rad = q.unit === 'meters' ? q.maxDistance / EARTH_RADIUS_M : q.maxDistance;
       boxes = circleBoxes(q.center, rad * (1 + 1e-9));
     }
-    const distances = new Map<string, number>();
-    for (const rid of this.candidates(boxes)) {
-      const d = nearDistance(this.geoms.get(rid)!, q);
-      if (nearMatches(d, q)) distances.set(rid, d);
-    }
-    const ids = [...distances.keys()].sort((a, b) => distances.get(a)! - distances.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-    return { ids, distances };
+    const hits: [string, number][] = [];
+    this.candidates(boxes, (d) => {
+      const dist = nearDistance(d.geoms, q);
+      if (nearMatches(dist, q)) hits.push([d.rid, dist]);
+    });
+    hits.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { ids: hits.map((h) => h[0]), distances: new Map(hits) };
   }
 
   /** Records with a location inside the region (exact for points). */
   within(region: Region): string[] {
     const out: string[] = [];
-    for (const rid of this.candidates(regionBoxes(region))) {
-      if (geometriesWithin(this.geoms.get(rid)!, region)) out.push(rid);
-    }
+    this.candidates(regionBoxes(region), (d) => {
+      if (geometriesWithin(d.geoms, region)) out.push(d.rid);
+    });
     return out;
   }
 
   /** Records with a point inside the region ($geoIntersects against point data). */
   intersects(region: Region): string[] {
     const out: string[] = [];
-    for (const rid of this.candidates(regionBoxes(region))) {
-      if (this.geoms.get(rid)!.some((g) => g.some((p) => pointInRegion(p, region)))) out.push(rid);
-    }
+    this.candidates(regionBoxes(region), (d) => {
+      if (d.geoms.some((g) => g.some((p) => pointInRegion(p, region)))) out.push(d.rid);
+    });
     return out;
   }
 }

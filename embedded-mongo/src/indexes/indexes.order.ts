@@ -206,6 +206,12 @@ function entriesOf(v: unknown): [string, unknown][] {
 /** Total order over BSON values (and TypeBound sentinels). */
 export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
+  // Fast paths for the common same-type primitives.
+  const ta = typeof a;
+  if (ta === typeof b) {
+    if (ta === 'string') return (a as string) < (b as string) ? -1 : 1;
+    if (ta === 'number') return cmpDouble(a as number, b as number);
+  }
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (a instanceof TypeBound || b instanceof TypeBound) {

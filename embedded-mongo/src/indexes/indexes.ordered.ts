@@ -62,11 +62,17 @@ export class OrderedIndex {
 
   /** First key of `keys` already held by another record, if any. */
   conflict(rid: string, keys: unknown[][]): unknown[] | undefined {
+    let found: unknown[] | undefined;
     for (const k of keys) {
-      for (const e of this.entries.from((x) => compareTuples(x.k, k) < 0)) {
-        if (compareTuples(e.k, k) !== 0) break;
-        if (e.r !== rid) return k;
-      }
+      this.entries.forEachFrom(
+        (x) => compareTuples(x.k, k) < 0,
+        (e) => {
+          if (compareTuples(e.k, k) !== 0) return false;
+          if (e.r !== rid) found = k;
+          return found === undefined;
+        },
+      );
+      if (found) return found;
     }
     return undefined;
   }
@@ -137,14 +143,18 @@ export class OrderedIndex {
   /** Visits entries of the scan; `visit` returns false to stop. Returns the number of entries examined. */
   scan(plan: ScanPlan, visit: (rid: string) => boolean): number {
     let examined = 0;
+    let stopped = false;
+    const residual = plan.residual;
     for (const r of plan.ranges) {
       const before = r.loInc ? (x: Entry) => compareTuples(x.k, r.lo) < 0 : (x: Entry) => compareTuples(x.k, r.lo) <= 0;
-      for (const e of this.entries.from(before)) {
+      this.entries.forEachFrom(before, (e) => {
         const c = compareTuples(e.k, r.hi);
-        if (c > 0 || (c === 0 && !r.hiInc)) break;
+        if (c > 0 || (c === 0 && !r.hiInc)) return false;
         examined++;
-        if (plan.residual.every(([i, iv]) => matchesIntervals(e.k[i], iv)) && !visit(e.r)) return examined;
-      }
+        if (residual.length === 0 || residual.every(([i, iv]) => matchesIntervals(e.k[i], iv))) stopped = !visit(e.r);
+        return !stopped;
+      });
+      if (stopped) break;
     }
     return examined;
   }
@@ -153,10 +163,14 @@ export class OrderedIndex {
   datesUpTo(cutoff: Date): string[] {
     const out = new Set<string>();
     const lo = [new TypeBound(Rank.Date, -1)];
-    for (const e of this.entries.from((x) => compareTuples(x.k, lo) < 0)) {
-      if (compareValues(e.k[0], cutoff) > 0) break;
-      out.add(e.r);
-    }
+    this.entries.forEachFrom(
+      (x) => compareTuples(x.k, lo) < 0,
+      (e) => {
+        if (compareValues(e.k[0], cutoff) > 0) return false;
+        out.add(e.r);
+        return true;
+      },
+    );
     return [...out];
   }
 }

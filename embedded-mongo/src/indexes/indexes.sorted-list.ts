@@ -53,6 +53,17 @@ export class SortedList<T> {
     return true;
   }
 
+  /** Calls `visit` from the first element for which `before` is false, in order, until it returns false. */
+  forEachFrom(before: (x: T) => boolean, visit: (x: T) => boolean): void {
+    let ci = this.chunkFor(before);
+    if (ci === this.chunks.length) return;
+    let pos = lowerBound(this.chunks[ci]!, before);
+    for (; ci < this.chunks.length; ci++, pos = 0) {
+      const chunk = this.chunks[ci]!;
+      for (; pos < chunk.length; pos++) if (!visit(chunk[pos]!)) return;
+    }
+  }
+
   /** Iterates from the first element for which `before` is false, in order. */
   *from(before: (x: T) => boolean): Generator<T> {
     let ci = this.chunkFor(before);
