@@ -96,7 +96,9 @@ export function appErrorToGraphQL(appError: AppError, at?: GraphQLError, message
 export function mapError(error: unknown): GraphQLError | null {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
-    if (!original) {
+    // graphql-js wraps the inner coercion error of an invalid variable value (wrong enum, missing input field) as
+    // originalError: still the client's input, so it takes the same path.
+    if (!original || (original instanceof GraphQLError && /^Variable "\$/.test(error.message))) {
       // Variable coercion ("Variable "$x" got invalid value ...") is the client's input being wrong.
       if (!codeOf(error) && /^Variable "\$/.test(error.message)) {
         return new GraphQLError(error.message, {
