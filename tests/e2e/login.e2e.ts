@@ -107,6 +107,11 @@ describe('log-in page', () => {
     await summary.waitFor();
     await expectNoSeriousViolations();
     await screenshot(page, 'admin-home-1280');
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await expectNoSeriousViolations();
+    await screenshot(page, 'admin-home-360');
+    await page.setViewportSize(VIEWPORTS.desktop);
 
     // The session survives a reload (token in localStorage, `me` fetched again).
     await page.reload();
@@ -117,8 +122,10 @@ describe('log-in page', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     await page.getByRole('button', { name: 'Log out' }).click();
-    await page.waitForURL('**/connexion');
+    await page.waitForURL((url) => url.pathname === '/connexion' && url.search === '');
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    await page.locator('header[data-realtime="idle"]').waitFor();
+    expect(await page.evaluate<string | null>('localStorage.getItem("promesse.token")')).toBeNull();
   });
 
   test('an unknown address shows the French 404 page', async () => {

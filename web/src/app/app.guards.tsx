@@ -11,6 +11,8 @@ export function RequireSession({ role }: { role?: Role }) {
   const location = useLocation();
   switch (session.status) {
     case 'anonymous': {
+      // After a deliberate log-out, coming back to the page just left makes no sense.
+      if (session.endedBy === 'user') return <Navigate to={LOGIN_PATH} replace />;
       const back = encodeURIComponent(`${location.pathname}${location.search}`);
       return <Navigate to={`${LOGIN_PATH}?retour=${back}`} replace />;
     }

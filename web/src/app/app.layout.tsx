@@ -18,12 +18,19 @@ const MAIN_ID = 'contenu';
  */
 function useFocusOnNavigation(mainRef: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  const interacted = useRef(false);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    // Redirects during the first load (/ -> /connexion) are not the user's doing: focus stays at the document start.
+    const mark = () => (interacted.current = true);
+    window.addEventListener('pointerdown', mark, { once: true, capture: true });
+    window.addEventListener('keydown', mark, { once: true, capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', mark, { capture: true });
+      window.removeEventListener('keydown', mark, { capture: true });
+    };
+  }, []);
+  useEffect(() => {
+    if (!interacted.current) return;
     const main = mainRef.current;
     if (!main) return;
     const heading = main.querySelector<HTMLElement>('h1');
@@ -50,7 +57,7 @@ export function AppLayout() {
   };
 
   const logOut = () => {
-    authStore.signOut();
+    authStore.signOut('user');
     void navigate(LOGIN_PATH, { replace: true });
   };
 
@@ -84,19 +91,19 @@ export function AppLayout() {
           <div className="header__actions">
             {me ? <NotificationBell count={unread} to="/notifications" /> : null}
             <LanguageSwitch />
-            {me ? (
-              <div className="account">
-                <span className="account__name">
-                  <span className="visually-hidden">{t('app.account')} : </span>
-                  {me.displayName}
-                  <span className="account__role"> · {labelOf(ROLE_LABELS, me.role, locale)}</span>
-                </span>
-                <button type="button" className="button button--ghost" onClick={logOut}>
-                  {t('app.logOut')}
-                </button>
-              </div>
-            ) : null}
           </div>
+          {me ? (
+            <div className="account">
+              <span className="account__name" title={me.displayName}>
+                <span className="visually-hidden">{t('app.account')} : </span>
+                {me.displayName}
+                <span className="account__role"> · {labelOf(ROLE_LABELS, me.role, locale)}</span>
+              </span>
+              <button type="button" className="button button--ghost button--compact" onClick={logOut}>
+                {t('app.logOut')}
+              </button>
+            </div>
+          ) : null}
         </div>
       </header>
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="main">

@@ -4,7 +4,7 @@ import { authStore, useAuth, type Me } from '../lib/auth/auth.store';
 import { MeDocument } from '../lib/auth/auth.documents';
 
 export type Session =
-  | { status: 'anonymous'; me: null }
+  | { status: 'anonymous'; me: null; endedBy?: 'user' | 'expired' }
   | { status: 'loading'; me: null }
   | { status: 'error'; me: null; error: unknown; retry: () => void }
   | { status: 'ready'; me: Me };
@@ -13,7 +13,7 @@ const SessionContext = createContext<Session>({ status: 'anonymous', me: null })
 
 /** Resolves who is signed in: a stored token is confirmed with `me` before any role page renders. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { token, me } = useAuth();
+  const { token, me, endedBy } = useAuth();
   const needsMe = token !== null && me === undefined;
   const [result, reexecute] = useQuery({ query: MeDocument, pause: !needsMe, requestPolicy: 'network-only' });
 
@@ -25,11 +25,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
 
   const session = useMemo<Session>(() => {
-    if (token === null || me === null) return { status: 'anonymous', me: null };
+    if (token === null || me === null) return { status: 'anonymous', me: null, endedBy };
     if (me) return { status: 'ready', me };
     if (result.error) return { status: 'error', me: null, error: result.error, retry };
     return { status: 'loading', me: null };
-  }, [token, me, result.error, retry]);
+  }, [token, me, endedBy, result.error, retry]);
 
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

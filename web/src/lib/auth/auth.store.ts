@@ -8,6 +8,8 @@ export interface AuthState {
   token: string | null;
   /** undefined: not known yet (token present, `me` not fetched); null: anonymous. */
   me: Me | null | undefined;
+  /** How the last session ended: 'user' logged out on purpose, 'expired' when the API refused the token. */
+  endedBy?: 'user' | 'expired';
 }
 
 const TOKEN_KEY = 'promesse.token';
@@ -64,11 +66,11 @@ function createAuthStore() {
     },
     setMe(me: Me | null): void {
       if (me === null) writeToken(null);
-      set({ token: me === null ? null : state.token, me });
+      set(me === null ? { token: null, me, endedBy: 'expired' } : { token: state.token, me });
     },
-    signOut(): void {
+    signOut(endedBy: 'user' | 'expired' = 'user'): void {
       writeToken(null);
-      set({ token: null, me: null });
+      set({ token: null, me: null, endedBy });
     },
   };
 }

@@ -19,7 +19,7 @@ export function createGraphqlClient(): Client {
           // A stored token the API no longer accepts (expired, user removed): drop the session.
           // (A valid token on a forbidden operation gives FORBIDDEN, so UNAUTHENTICATED here means the token itself.)
           if (errorCodeOf(error) === 'UNAUTHENTICATED' && authStore.token() && operation.kind === 'query') {
-            authStore.signOut();
+            authStore.signOut('expired');
           }
         },
       }),
