@@ -197,6 +197,16 @@ describe('keys: dotted paths, arrays, parallel arrays', () => {
     expect(c.candidates({ 'items.sku': { $in: [null, 'C'] } })).toBeNull();
   });
 
+  it('uses $elemMatch sub-conditions on a dotted index', () => {
+    const c = testCollection();
+    c.createIndex({ key: { 'items.sku': 1 } });
+    c.insert({ _id: 1, items: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: 5 }] });
+    c.insert({ _id: 2, items: [{ sku: 'C', qty: 5 }] });
+    const f = { items: { $elemMatch: { sku: 'B', qty: { $gt: 2 } } } };
+    expect(c.candidates(f)).toEqual(['1']);
+    expect(c.scan(f)).toEqual(['1']);
+  });
+
   it('array equality matches whole arrays and nested arrays', () => {
     const c = testCollection();
     c.createIndex({ key: { tags: 1 } });
@@ -274,6 +284,29 @@ describe('plan()', () => {
     expect(big.candidates({})).toBeNull();
     expect(big.candidates({ n: { $ne: 3 } })).toBeNull();
     expect(big.candidates({ n: { $exists: true } })).toBeNull();
+  });
+
+  it('bounds Date and ObjectId ranges by type (no string or number candidates)', () => {
+    const c = testCollection();
+    c.createIndex({ key: { at: 1 } });
+    const base = Date.UTC(2025, 0, 1);
+    for (let i = 0; i < 50; i++) c.insert({ _id: i, at: new Date(base + i * 86400000) });
+    c.insert({ _id: 'num', at: 5 });
+    c.insert({ _id: 'str', at: '2025-01-10' });
+    const oid = ObjectId.createFromTime(base / 1000);
+    c.insert({ _id: 'oid', at: oid });
+    expect(c.candidates({ at: { $gte: new Date(base + 10 * 86400000), $lt: new Date(base + 13 * 86400000) } })).toEqual(['10', '11', '12']);
+    expect(c.candidates({ at: { $gt: new Date(base + 48 * 86400000) } })).toEqual(['49']);
+    expect(c.candidates({ at: { $lte: ObjectId.createFromTime(base / 1000 + 1) } })).toEqual(['oid']);
+    expect(c.candidates({ at: { $gt: 1 } })).toEqual(['num']);
+  });
+
+  it('reads documents deserialized with promoteValues: false', () => {
+    const c = testCollection();
+    c.createIndex({ key: { n: 1 } });
+    for (let i = 0; i < 10; i++) c.insert(deserialize(serialize({ _id: i, n: new Int32(i) }), { promoteValues: false }));
+    expect(c.candidates({ n: { $gte: 7 } })).toEqual(['7', '8', '9']);
+    expect(c.candidates({ n: new Int32(3) })).toEqual(['3']);
   });
 
   it('skips hidden indexes', () => {

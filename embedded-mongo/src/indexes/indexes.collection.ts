@@ -165,11 +165,20 @@ function collect(filter: Document, into: Clauses): void {
     } else if (k === '$or' && Array.isArray(v)) {
       into.ors.push(v.filter(isPlainObject));
     } else if (!k.startsWith('$')) {
-      let list = into.fields.get(k);
-      if (!list) into.fields.set(k, (list = []));
-      list.push(v);
+      addClause(into, k, v);
+      // { items: { $elemMatch: { sku: 'A' } } } also constrains "items.sku".
+      const em = isOperatorObject(v) ? v.$elemMatch : undefined;
+      if (isPlainObject(em)) {
+        for (const [sub, cond] of Object.entries(em)) if (!sub.startsWith('$')) addClause(into, `${k}.${sub}`, cond);
+      }
     }
   }
+}
+
+function addClause(into: Clauses, field: string, cond: unknown): void {
+  let list = into.fields.get(field);
+  if (!list) into.fields.set(field, (list = []));
+  list.push(cond);
 }
 
 function isNear(cond: unknown): cond is Record<string, unknown> {

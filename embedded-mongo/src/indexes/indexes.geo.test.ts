@@ -1,3 +1,4 @@
+import { deserialize, Double, serialize } from 'bson';
 import { Context, Query } from 'mingo';
 import { distanceMeters, EARTH_RADIUS_M, geoNear, geoQueryOperators, matchesGeoWithin, residualFilter } from './index';
 import { type LngLat } from './indexes.geo';
@@ -60,6 +61,14 @@ describe('$near / $nearSphere', () => {
     const fromTarbes = TOWNS.filter(([, p]) => distanceMeters(TARBES, p) <= 700000).sort(([, a], [, b]) => distanceMeters(TARBES, a) - distanceMeters(TARBES, b));
     expect(fromTarbes.length).toBe(4);
     expect([...c.ix.plan({ loc: { $near: { $geometry: point(TARBES), $maxDistance: 700000 } } })!.ids]).toEqual(fromTarbes.map(([n]) => n));
+  });
+
+  it('reads coordinates deserialized with promoteValues: false', () => {
+    const c = testCollection();
+    c.createIndex({ key: { loc: '2dsphere' } });
+    c.insert(deserialize(serialize({ _id: 'evreux', loc: point(EVREUX) }), { promoteValues: false }));
+    c.insert(deserialize(serialize({ _id: 'tarbes', loc: [new Double(TARBES[0]), new Double(TARBES[1])] }), { promoteValues: false }));
+    expect([...c.ix.plan({ loc: { $near: { $geometry: point(PARIS) } } })!.ids]).toEqual(['evreux', 'tarbes']);
   });
 
   it('follows updates and deletes, and indexes arrays of locations (nearest one counts)', () => {
