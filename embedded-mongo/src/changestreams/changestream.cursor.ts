@@ -1,5 +1,5 @@
 // A change stream: a tailing cursor over the change log, filtered by namespace and the user's pipeline.
-import { Aggregator } from 'mingo';
+import { Aggregator } from '../storage/mingo.context';
 import { Long, type Document } from 'bson';
 import type { Batch, ServerCursor } from '../cursors/cursor.registry';
 import type { Engine } from '../storage/engine';

@@ -1,5 +1,6 @@
 // aggregate: index-assisted first $match/$geoNear, mingo for the rest, $out/$merge and $changeStream here.
-import { Aggregator, ProcessingMode } from 'mingo';
+import { ProcessingMode } from 'mingo';
+import { Aggregator } from '../storage/mingo.context';
 import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors';
 import { recordIdOf, valuesEqual, getPath, viewOf } from '../storage/bson.values';

@@ -1,6 +1,6 @@
 // Update semantics on top of mingo's updater, with the gaps fixed: $setOnInsert, $addToSet/$each on a missing
 // field, type checks for $inc/$mul, _id immutability, replacement documents and upsert seeding from the filter.
-import { updateOne } from 'mingo';
+import { updateOne } from 'mingo/updater';
 import { Decimal128, Long, ObjectId, type Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors';
 import { cloneDoc, getPath, hasWrappers, plain, retype, valuesEqual, viewOf } from '../storage/bson.values';
@@ -114,6 +114,11 @@ export function applyUpdate(
     }
     if (Object.keys(m).length === 0) return doc;
     if (Object.values(m).every((v) => v && typeof v === 'object' && Object.keys(v).length === 0)) return doc;
+    checkConflicts(m);
+    if (base === doc) {
+      const fast = fastApply(doc, m);
+      if (fast) return fast;
+    }
     mod = m;
   }
   const docs = [copy];
@@ -137,6 +142,105 @@ export function applyUpdate(
   if (doc._id !== undefined && !valuesEqual(out._id, doc._id)) throw immutableId();
   if (out._id === undefined && doc._id !== undefined) throw immutableId();
   return out;
+}
+
+function checkConflicts(m: Document): void {
+  const paths: string[] = [];
+  for (const [op, spec] of Object.entries(m)) {
+    for (const p of Object.keys(spec as Document)) paths.push(p);
+    if (op === '$rename') for (const to of Object.values(spec as Document)) paths.push(String(to));
+  }
+  const sorted = [...paths].sort();
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    if (a === b || b.startsWith(`${a}.`))
+      throw new MongoCommandError(40, `Updating the path '${b}' would create a conflict at '${a}'`);
+  }
+}
+
+/**
+ * $set/$inc/$unset on plain dotted paths without arrays, copying only the objects along the changed paths.
+ * Returns null when mingo must handle the update, or `doc` itself when nothing changed.
+ */
+function fastApply(doc: Document, m: Document): Document | null {
+  for (const [op, spec] of Object.entries(m)) {
+    if (op !== '$set' && op !== '$inc' && op !== '$unset') return null;
+    for (const [p, v] of Object.entries(spec as Document)) {
+      if (!p || p.includes('$') || p.split('.').some((x) => x === '' || /^\d+$/.test(x))) return null;
+      if (op === '$inc' && typeof v !== 'number') return null;
+    }
+  }
+  const out: Document = { ...doc };
+  const copied = new Set<object>([out]);
+  let modified = false;
+  // Walks to the parent of `path`, copying objects on the way; null = an array is in the way (mingo's job).
+  const parentOf = (path: string[], create: boolean): Record<string, unknown> | null | undefined => {
+    let cur: Record<string, unknown> = out;
+    for (let i = 0; i < path.length - 1; i++) {
+      const k = path[i]!;
+      const next = cur[k];
+      if (Array.isArray(next)) return null;
+      if (next === undefined || next === null) {
+        if (!create) return undefined;
+        if (next === null) throw cannotCreate(path, i, next);
+        const fresh = {};
+        cur[k] = fresh;
+        copied.add(fresh);
+        cur = fresh;
+        continue;
+      }
+      if (typeof next !== 'object' || Object.getPrototypeOf(next) !== Object.prototype) {
+        if (!create) return undefined;
+        throw cannotCreate(path, i, next);
+      }
+      if (!copied.has(next)) {
+        const c = { ...(next as Record<string, unknown>) };
+        cur[k] = c;
+        copied.add(c);
+        cur = c;
+      } else cur = next as Record<string, unknown>;
+    }
+    return cur;
+  };
+  for (const [op, spec] of Object.entries(m)) {
+    for (const [p, v] of Object.entries(spec as Document)) {
+      const path = p.split('.');
+      const last = path[path.length - 1]!;
+      const parent = parentOf(path, op !== '$unset');
+      if (parent === null) return null;
+      if (parent === undefined) continue;
+      const cur = parent[last];
+      if (op === '$unset') {
+        if (cur !== undefined) {
+          delete parent[last];
+          modified = true;
+        }
+      } else if (op === '$set') {
+        if (cur !== undefined && valuesEqual(cur, v) && sameShape(cur, v)) continue;
+        parent[last] = cloneDoc(v);
+        modified = true;
+      } else {
+        if (cur !== undefined && typeof cur !== 'number') return null;
+        const next = cur === undefined ? (v as number) : cur + (v as number);
+        if (cur !== undefined && next === cur) continue;
+        parent[last] = next;
+        modified = true;
+      }
+    }
+  }
+  return modified ? out : doc;
+}
+
+/** valuesEqual treats 1 and "1"-typed brackets alike only for numbers; also require the same JS type. */
+function sameShape(a: unknown, b: unknown): boolean {
+  if (typeof a !== typeof b) return false;
+  if (a === null || b === null || typeof a !== 'object') return true;
+  return Object.getPrototypeOf(a) === Object.getPrototypeOf(b);
+}
+
+function cannotCreate(path: string[], i: number, v: unknown): MongoCommandError {
+  return new MongoCommandError(28, `Cannot create field '${path[i + 1]}' in element {${path[i]}: ${JSON.stringify(v)}}`, { codeName: 'PathNotViable' });
 }
 
 function needsFilter(mod: Document | Document[]): boolean {

@@ -1,43 +1,13 @@
 // Query execution: index plan -> candidates -> full filter (mingo) -> sort/skip/limit -> projection.
-import { Context, Query, find as mingoFind } from 'mingo';
-import type { Options } from 'mingo/types';
 import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors';
 import type { Transaction } from '../txn/transaction';
 import type { Collection, Engine } from './engine';
-import { compareValues, plain, recordIdOf, sortKey, valuesAtPath, viewOf } from './bson.values';
-import { shapePredicate, toPoint } from './geo';
+import { compareValues, plain, recordIdOf, sortKey, viewOf } from './bson.values';
+import { MINGO_OPTIONS, Query } from './mingo.context';
+import { compileFastFilter } from './fast.filter';
 
-type QueryOp = (selector: string, value: unknown, options: Options) => (obj: Record<string, unknown>) => boolean;
-
-function geoOperator(selector: string, value: unknown): (obj: Record<string, unknown>) => boolean {
-  const pred = shapePredicate((value ?? {}) as Record<string, unknown>);
-  return (obj) =>
-    valuesAtPath(obj, selector).some((v) => {
-      const p = toPoint(v);
-      if (p) return pred(p);
-      // A field holding several legacy points: any of them.
-      return Array.isArray(v) && v.some((e) => {
-        const q = toPoint(e);
-        return !!q && pred(q);
-      });
-    });
-}
-
-const alwaysTrue: QueryOp = () => () => true;
-
-const CONTEXT = Context.init({
-  query: {
-    $geoWithin: geoOperator as QueryOp,
-    $within: geoOperator as QueryOp,
-    $geoIntersects: geoOperator as QueryOp,
-    // Proximity is decided by the 2dsphere plan; mingo only sees what the plan selected.
-    $near: alwaysTrue,
-    $nearSphere: alwaysTrue,
-  },
-});
-
-export const MINGO_OPTIONS: Partial<Options> = { context: CONTEXT, idKey: '_id' };
+export { MINGO_OPTIONS };
 
 export interface Hit {
   rid: string;
@@ -85,12 +55,28 @@ export function splitFilter(filter: Document): FilterShape {
 
 export function compileFilter(filter: Document): (doc: Document) => boolean {
   if (!filter || Object.keys(filter).length === 0) return () => true;
-  try {
-    const q = new Query(filter, MINGO_OPTIONS);
-    return (doc) => q.test(doc);
-  } catch (e) {
-    throw toCommandError(e);
+  const fast = compileFastFilter(filter);
+  let q: Query | undefined;
+  const slow = (doc: Document) => {
+    if (!q) {
+      try {
+        q = new Query(filter);
+      } catch (e) {
+        throw toCommandError(e);
+      }
+    }
+    return q.test(doc);
+  };
+  if (!fast) {
+    try {
+      q = new Query(filter); // compile now so a bad filter fails even on an empty collection
+    } catch (e) {
+      throw toCommandError(e);
+    }
+    return slow;
   }
+  // The fast matcher answers plain equality/range filters; anything it cannot decide goes to mingo.
+  return (doc) => fast(doc) ?? slow(doc);
 }
 
 /** Candidate ids for a filter: the index plan (plus snapshot extras in a transaction) or the whole collection. */
@@ -212,7 +198,7 @@ export function projectHits(hits: Hit[], projection: Document | undefined): Docu
   let docs: Document[];
   if (Object.keys(rest).length) {
     try {
-      docs = (mingoFind(hits.map((h) => h.doc), {}, rest, MINGO_OPTIONS).all() as Document[]).map(idFirst);
+      docs = (new Query({}).find(hits.map((h) => h.doc), rest).all() as Document[]).map(idFirst);
     } catch (e) {
       throw toCommandError(e);
     }

@@ -1,0 +1,66 @@
+// One mingo context with every operator plus ours, built once: mingo's convenience wrappers merge contexts on
+// every call, which dominated the cost of a point query.
+import { Context } from 'mingo/core';
+import { Query as QueryBase } from 'mingo/query';
+import { Aggregator as AggregatorBase } from 'mingo/aggregator';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import type { Options } from 'mingo/types';
+import { shapePredicate, toPoint } from './geo';
+import { valuesAtPath } from './bson.values';
+
+type QueryOp = (selector: string, value: unknown, options: Options) => (obj: Record<string, unknown>) => boolean;
+
+function geoOperator(selector: string, value: unknown): (obj: Record<string, unknown>) => boolean {
+  const pred = shapePredicate((value ?? {}) as Record<string, unknown>);
+  return (obj) =>
+    valuesAtPath(obj, selector).some((v) => {
+      const p = toPoint(v);
+      if (p) return pred(p);
+      // A field holding several legacy points: any of them.
+      return (
+        Array.isArray(v) &&
+        v.some((e) => {
+          const q = toPoint(e);
+          return !!q && pred(q);
+        })
+      );
+    });
+}
+
+const alwaysTrue: QueryOp = () => () => true;
+
+export const MINGO_CONTEXT = Context.init({
+  accumulator: accumulatorOperators as never,
+  expression: expressionOperators as never,
+  pipeline: pipelineOperators as never,
+  projection: projectionOperators as never,
+  window: windowOperators as never,
+  query: {
+    ...(queryOperators as unknown as Record<string, QueryOp>),
+    $geoWithin: geoOperator as QueryOp,
+    $within: geoOperator as QueryOp,
+    $geoIntersects: geoOperator as QueryOp,
+    // Proximity is decided by the 2dsphere plan; mingo only sees what the plan selected.
+    $near: alwaysTrue,
+    $nearSphere: alwaysTrue,
+  },
+});
+
+export const MINGO_OPTIONS: Partial<Options> = { context: MINGO_CONTEXT, idKey: '_id' };
+
+export class Query extends QueryBase {
+  constructor(condition: Record<string, unknown>, options: Partial<Options> = {}) {
+    super(condition, { ...MINGO_OPTIONS, ...options });
+  }
+}
+
+export class Aggregator extends AggregatorBase {
+  constructor(pipeline: Record<string, unknown>[], options: Partial<Options> = {}) {
+    super(pipeline, { ...MINGO_OPTIONS, ...options });
+  }
+}
