@@ -5,7 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Types } from 'mongoose';
-import { AppError, Role } from '@promesse/shared';
+import { AppError, dateInputSchema, Role } from '@promesse/shared';
 import type { GraphQLContext } from './context';
 
 export interface AuthScopes {
@@ -87,7 +87,13 @@ builder.scalarType('DateTime', {
   description: 'ISO 8601 date-time, e.g. 2026-09-01T08:00:00.000Z',
   serialize: (value) => (value instanceof Date ? value : new Date(value)).toISOString(),
   parseValue: (value) => {
-    const date = typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
+    // Strings go through the shared rule (ISO only; a date-only value must exist: no 2026-02-30 turning into March).
+    const date =
+      typeof value === 'string'
+        ? (dateInputSchema.safeParse(value).data ?? null)
+        : typeof value === 'number'
+          ? new Date(value)
+          : null;
     if (!date || Number.isNaN(date.getTime())) {
       throw new AppError('BAD_USER_INPUT', 'Date invalide (format ISO 8601 attendu)');
     }
