@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { AppError, notFound } from '@promesse/shared';
+import { AppError, notFound, Role } from '@promesse/shared';
 import { IN_MEMORY, loadEnv } from '../config/env';
 import { connectDatabase, type Database } from '../db/database';
 import { createLogger } from '../logger';
@@ -71,7 +71,10 @@ describe('error mapping', () => {
   });
 
   it('turns a mongoose ValidationError into BAD_USER_INPUT', async () => {
-    const error = await caught(userModel(db.connection).create({ email: 'x@example.org', role: 'NOT_A_ROLE' }));
+    const error = await caught(
+      // @ts-expect-error an invalid role and missing fields, on purpose
+      userModel(db.connection).create({ email: 'x@example.org', role: 'NOT_A_ROLE' }),
+    );
     const mapped = mapError(thrownInResolver(error));
     expect(mapped?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect((mapped?.extensions?.['fieldIssues'] as { path: string }[]).map((i) => i.path).sort()).toEqual(
@@ -81,7 +84,7 @@ describe('error mapping', () => {
 
   it('turns a duplicate key (E11000, from the unique index) into CONFLICT', async () => {
     const User = userModel(db.connection);
-    const doc = { email: 'twice@example.org', passwordHash: 'h', role: 'STUDENT', displayName: 'Twice' };
+    const doc = { email: 'twice@example.org', passwordHash: 'h', role: Role.STUDENT, displayName: 'Twice' };
     await User.create(doc);
     const error = await caught(User.create({ ...doc, email: 'TWICE@example.org' }));
     expect((error as { code?: number }).code).toBe(11000);
