@@ -47,8 +47,9 @@ export class ChangeLog {
   append(ev: Omit<ChangeRecord, 'id'>): ChangeRecord {
     const rec = { ...ev, id: this.nextId++ } as ChangeRecord;
     this.events.push(rec);
-    if (this.events.length > this.capacity) this.events.splice(0, this.events.length - this.capacity);
-    for (const w of [...this.waiters]) w();
+    // Trim in chunks: splicing one element per append would copy the whole ring every time.
+    if (this.events.length > this.capacity + (this.capacity >> 2)) this.events.splice(0, this.events.length - this.capacity);
+    if (this.waiters.size) for (const w of [...this.waiters]) w();
     return rec;
   }
 
