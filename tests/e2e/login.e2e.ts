@@ -78,8 +78,9 @@ describe('log-in page', () => {
     await expectNoSeriousViolations();
   });
 
-  test('wrong credentials, then the admin logs in, sees the home with `me`, switches to English and logs out', async () => {
-    await page.goto('/connexion');
+  test('a protected page sends to log-in; wrong credentials, then the admin logs in and comes back, sees `me`, switches to English and logs out', async () => {
+    await page.goto('/federation');
+    await page.waitForURL((url) => url.pathname === '/connexion' && url.searchParams.get('retour') === '/federation');
     await page.getByLabel('Adresse e-mail').fill(server.admin.email);
     await page.getByLabel('Mot de passe').fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
