@@ -1,0 +1,94 @@
+// Benchmark: the official driver against the embedded engine, in memory and on disk.
+// Run: npm run bench -w @promesse/embedded-mongo
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import { startEmbeddedMongo } from '../src/index';
+
+interface Row {
+  mode: string;
+  what: string;
+  n: number;
+  ms: number;
+}
+
+const rows: Row[] = [];
+
+async function time(mode: string, what: string, n: number, fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  const ms = performance.now() - t0;
+  rows.push({ mode, what, n, ms });
+  return ms / n;
+}
+
+async function runMode(mode: 'memory' | 'disk'): Promise<void> {
+  const dir = mode === 'disk' ? fs.mkdtempSync(path.join(os.tmpdir(), 'emongo-bench-')) : undefined;
+  const server = await startEmbeddedMongo({ dbPath: dir, onWarning: () => undefined });
+  const client = await MongoClient.connect(server.uri, { directConnection: true });
+  try {
+    const db = client.db('bench');
+    const admin = client.db('admin');
+    for (let i = 0; i < 200; i++) await admin.command({ ping: 1 }); // warm-up
+    const ping = await time(mode, '1000 x ping (floor)', 1000, async () => {
+      for (let i = 0; i < 1000; i++) await admin.command({ ping: 1 });
+    });
+
+    const coll = db.collection('perf');
+    await coll.createIndex({ k: 1 });
+    await time(mode, 'insertMany 10k docs', 10_000, async () => {
+      await coll.insertMany(Array.from({ length: 10_000 }, (_, i) => ({ k: i, name: `n${i}`, v: Math.random() })));
+    });
+    for (let i = 0; i < 100; i++) await coll.findOne({ k: i }); // warm-up
+    const find = await time(mode, '1000 x indexed findOne', 1000, async () => {
+      for (let i = 0; i < 1000; i++) {
+        const k = (i * 7919) % 10_000;
+        const d = await coll.findOne({ k });
+        if (d?.k !== k) throw new Error(`wrong document for k=${k}`);
+      }
+    });
+    await time(mode, '1000 x updateOne by k ($inc)', 1000, async () => {
+      for (let i = 0; i < 1000; i++) await coll.updateOne({ k: i }, { $inc: { v: 1 } });
+    });
+
+    const range = async (label: string, size: number) =>
+      time(mode, `200 x range query, 100 of ${label}`, 200, async () => {
+        for (let i = 0; i < 200; i++) {
+          const from = (i * 4099) % (size - 100);
+          const docs = await coll.find({ k: { $gte: from, $lt: from + 100 } }).toArray();
+          if (docs.length !== 100) throw new Error(`range returned ${docs.length}`);
+        }
+      });
+    const r10k = await range('10k', 10_000);
+    for (let chunk = 1; chunk < 10; chunk++) {
+      await coll.insertMany(Array.from({ length: 10_000 }, (_, i) => ({ k: chunk * 10_000 + i, name: `n${i}`, v: Math.random() })));
+    }
+    const r100k = await range('100k', 100_000);
+    console.log(
+      `[${mode}] indexed findOne / ping = ${(find / ping).toFixed(2)}x   range 100k / range 10k = ${(r100k / r10k).toFixed(2)}x`,
+    );
+  } finally {
+    await client.close();
+    await server.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`embedded-mongo bench (node ${process.version}, ${os.cpus().length} cpu, load ${os.loadavg()[0]!.toFixed(2)})`);
+  await runMode('memory');
+  await runMode('disk');
+  console.log('');
+  console.log('mode    operation                                  total ms    ms/op     ops/s');
+  for (const r of rows) {
+    console.log(
+      `${r.mode.padEnd(7)} ${r.what.padEnd(42)} ${r.ms.toFixed(0).padStart(8)} ${(r.ms / r.n).toFixed(3).padStart(8)} ${Math.round((r.n * 1000) / r.ms).toString().padStart(9)}`,
+    );
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
