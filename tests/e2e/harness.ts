@@ -178,6 +178,25 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   return { url, admin, logs, stop };
 }
 
+/** Calls the API's GraphQL endpoint over HTTP (for test set-up the browser does not need to click through). */
+export async function graphqlRequest<T = Record<string, unknown>>(
+  server: Pick<TestServer, 'url'>,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length || !body.data) {
+    throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Browser
 

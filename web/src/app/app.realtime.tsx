@@ -1,4 +1,6 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
 import { useAuth } from '../lib/auth/auth.store';
 import { realtime, type RealtimeStatus } from '../lib/socket/socket.client';
 
@@ -13,21 +15,42 @@ export function RealtimeConnection() {
   return null;
 }
 
+const UnreadNotificationCountDocument = graphql(`
+  query UnreadNotificationCount {
+    unreadNotificationCount
+  }
+`);
+
 /**
- * Unread count for the bell, as the server pushes it (`notification:unread-count`). undefined until the first
- * figure arrives. The starting figure will come from the `unreadNotificationCount` query once the API serves it
- * (not in the schema yet, so codegen would refuse the document).
+ * Unread count for the bell: the query gives the figure, the server pushes every change on the socket
+ * (`notification:unread-count`), and the query runs again after each (re)connection, for changes missed offline.
+ * undefined while unknown or when the API cannot answer: the bell then shows no badge rather than a wrong one.
  */
 export function useUnreadCount(enabled: boolean): number | undefined {
-  const [count, setCount] = useState<number | undefined>(undefined);
+  const [result, reexecute] = useQuery({ query: UnreadNotificationCountDocument, pause: !enabled });
+  const data = result.data;
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  // A pushed figure is newer than the query answer it arrived after, until the next answer replaces that one.
+  const [pushed, setPushed] = useState<{ count: number; base: typeof data } | null>(null);
+
   useEffect(() => {
-    if (!enabled) {
-      setCount(undefined);
-      return;
-    }
-    return realtime.on('notification:unread-count', ({ count: next }) => setCount(next));
-  }, [enabled]);
-  return enabled ? count : undefined;
+    if (!enabled) return;
+    const offCount = realtime.on('notification:unread-count', ({ count }) =>
+      setPushed({ count, base: dataRef.current }),
+    );
+    const offStatus = realtime.onStatus(() => {
+      if (realtime.status === 'connected') reexecute({ requestPolicy: 'network-only' });
+    });
+    return () => {
+      offCount();
+      offStatus();
+    };
+  }, [enabled, reexecute]);
+
+  if (!enabled) return undefined;
+  if (pushed && pushed.base === data) return pushed.count;
+  return data?.unreadNotificationCount;
 }
 
 const realtimeStatus = () => realtime.status;
