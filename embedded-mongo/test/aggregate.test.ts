@@ -68,6 +68,9 @@ describe('aggregate', () => {
     expect(g.map((x) => x.name)).toEqual(['berlin', 'potsdam']);
     expect(g[0]!.d).toBeGreaterThan(1000);
     expect(g[0]!.d).toBeLessThan(3000);
+    const legacy = await p.aggregate([{ $geoNear: { near: [13.4, 52.5], distanceField: 'rad', spherical: true, maxDistance: 0.01 } }]).toArray();
+    expect(legacy.map((x) => x.name)).toEqual(['berlin', 'potsdam']);
+    expect(legacy[0]!.rad).toBeLessThan(0.001); // radians for a legacy point, as mongod
     const w = await p.find({ loc: { $geoWithin: { $box: [[13, 52], [14, 53]] } } }).toArray();
     expect(w.map((x) => x.name).sort()).toEqual(['berlin', 'potsdam']);
     const poly = await p.countDocuments({ loc: { $geoWithin: { $geometry: { type: 'Polygon', coordinates: [[[11, 48], [12, 48], [12, 49], [11, 49], [11, 48]]] } } } });

@@ -96,6 +96,17 @@ describe('change streams', () => {
     expect(evs.map((e) => [e.ns.coll, e.fullDocument.n])).toEqual([['x', 1], ['y', 3]]);
   });
 
+  it('watches the whole cluster from admin (allChangesForCluster)', async () => {
+    const cs = t.client.watch();
+    const got = collect(cs, 2);
+    await settle();
+    await t.client.db('cl1').collection('a').insertOne({ n: 1 });
+    await t.client.db('cl2').collection('b').insertOne({ n: 2 });
+    const evs = await got;
+    await cs.close();
+    expect(evs.map((e) => `${e.ns.db}.${e.ns.coll}`)).toEqual(['cl1.a', 'cl2.b']);
+  });
+
   it('reports transaction writes at commit only, with lsid and txnNumber', async () => {
     const cs = db.collection('t').watch();
     const got = collect(cs, 2);

@@ -74,10 +74,17 @@ function sourceDocs(ctx: CommandContext, collName: string | null, pipeline: Docu
     }
     const p = toPoint(spec.near);
     if (!p) throw new MongoCommandError(2, '$geoNear requires near to be a GeoJSON point or legacy coordinate pair');
-    const near: Document = { $geometry: { type: 'Point', coordinates: p } };
-    if (spec.maxDistance !== undefined) near.$maxDistance = spec.maxDistance;
-    if (spec.minDistance !== undefined) near.$minDistance = spec.minDistance;
-    const filter: Document = { ...((spec.query as Document) ?? {}), [key]: { $nearSphere: near } };
+    // GeoJSON point: distances in meters; legacy pair: radians, as mongod reports them.
+    const legacy = Array.isArray(spec.near);
+    const near: Document = legacy ? { $nearSphere: p } : { $geometry: { type: 'Point', coordinates: p } };
+    if (!legacy && spec.maxDistance !== undefined) near.$maxDistance = spec.maxDistance;
+    if (!legacy && spec.minDistance !== undefined) near.$minDistance = spec.minDistance;
+    const nearClause: Document = legacy ? { ...near } : { $nearSphere: near };
+    if (legacy) {
+      if (spec.maxDistance !== undefined) nearClause.$maxDistance = spec.maxDistance;
+      if (spec.minDistance !== undefined) nearClause.$minDistance = spec.minDistance;
+    }
+    const filter: Document = { ...((spec.query as Document) ?? {}), [key]: nearClause };
     const hits = selectDocs(engine, c, filter, ctx.txn);
     const mult = typeof spec.distanceMultiplier === 'number' ? spec.distanceMultiplier : 1;
     const docs = hits.map((h) => {

@@ -41,7 +41,7 @@ const insert: CommandHandler = (ctx) => {
   const name = collectionName(ctx);
   const docs = optArray(ctx, 'documents');
   const ordered = ctx.cmd.ordered !== false;
-  const c = ctx.state.engine.ensureCollection(ctx.db, name);
+  const c = ensureForWrite(ctx, name);
   let n = 0;
   const writeErrors: Document[] = [];
   for (let i = 0; i < docs.length; i++) {
@@ -56,6 +56,16 @@ const insert: CommandHandler = (ctx) => {
   }
   return writeResult(ctx, { n }, writeErrors);
 };
+
+/** Implicit collection creation; inside a transaction it is undone if the transaction aborts. */
+function ensureForWrite(ctx: CommandContext, name: string): Collection {
+  const { engine } = ctx.state;
+  const existing = engine.getCollection(ctx.db, name);
+  if (existing) return existing;
+  const c = engine.ensureCollection(ctx.db, name);
+  if (ctx.txn) ctx.txn.createdCollections.add(c.ns);
+  return c;
+}
 
 function writeResult(ctx: CommandContext, res: Document, writeErrors: Document[]): Document {
   if (writeErrors.length) {
@@ -74,7 +84,8 @@ function checkFilter(v: unknown, what = 'filter'): Document {
 }
 
 export function findHits(ctx: CommandContext, c: Collection | undefined, filter: Document, sort?: Document, skip = 0, limit = 0): Hit[] {
-  let hits = selectDocs(ctx.state.engine, c, filter, ctx.txn);
+  const hasSort = !!sort && Object.keys(sort).length > 0;
+  let hits = selectDocs(ctx.state.engine, c, filter, ctx.txn, undefined, !hasSort && limit > 0 ? skip + limit : Infinity);
   hits = sortHits(hits, sort);
   if (skip < 0) throw new MongoCommandError(51024, 'BSON field \'skip\' value must be >= 0, actual value \'' + skip + "'");
   if (skip || limit) hits = hits.slice(skip, limit ? skip + limit : undefined);
@@ -142,8 +153,9 @@ function updateStatement(
   if (opts.multi && isReplacement(update) && Object.keys(update).length)
     throw new MongoCommandError(9, 'multi update is not supported for replacement-style update');
   let c = getColl(ctx, name);
-  let hits = selectDocs(engine, c, q, ctx.txn);
-  if (opts.sort) hits = sortHits(hits, opts.sort);
+  const sorted = !!opts.sort && Object.keys(opts.sort).length > 0;
+  let hits = selectDocs(engine, c, q, ctx.txn, undefined, opts.multi || sorted ? Infinity : 1);
+  if (sorted) hits = sortHits(hits, opts.sort);
   if (!opts.multi) hits = hits.slice(0, 1);
   const out: UpdateOutcome = { n: 0, nModified: 0 };
   for (const h of hits) {
@@ -160,7 +172,7 @@ function updateStatement(
     const doc = withIdFirst(applyUpdate(seed, update, { inserting: true, arrayFilters: opts.arrayFilters, variables: opts.variables }));
     if (seed._id !== undefined && !valuesEqual(seed._id, doc._id))
       throw new MongoCommandError(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
-    c ??= engine.ensureCollection(ctx.db, name);
+    c ??= ensureForWrite(ctx, name);
     const inserted = insertOne(ctx, c, doc);
     out.upsertedId = inserted._id;
     out.after = inserted;
@@ -218,7 +230,7 @@ const del: CommandHandler = (ctx) => {
     try {
       const limit = typeof s.limit === 'number' ? s.limit : Number(s.limit ?? 0);
       if (limit !== 0 && limit !== 1) throw new MongoCommandError(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
-      let hits = selectDocs(engine, c, checkFilter(s.q, 'q'), ctx.txn);
+      let hits = selectDocs(engine, c, checkFilter(s.q, 'q'), ctx.txn, undefined, limit === 1 ? 1 : Infinity);
       if (limit === 1) hits = hits.slice(0, 1);
       for (const h of hits) {
         engine.write(c!, h.rid, null, 'delete', h.doc, ctx.meta, ctx.txn);

@@ -396,6 +396,16 @@ export class Engine {
     txn.state = 'aborted';
     if (conflicted) txn.conflicted = true;
     this.releaseTxn(txn);
+    // Collections the transaction implicitly created disappear with it (if nobody else wrote to them).
+    for (const ns of txn.createdCollections) {
+      const [db, name] = splitNs(ns);
+      const c = this.getCollection(db, name);
+      if (c && c.docs.size === 0 && c.indexes.list().length <= 1) {
+        this.dbs.get(db)!.delete(name);
+        if (this.dbs.get(db)!.size === 0) this.dbs.delete(db);
+        this.log({ o: 'dc', ns });
+      }
+    }
   }
 
   private releaseTxn(txn: Transaction): void {

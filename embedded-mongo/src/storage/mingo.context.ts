@@ -51,7 +51,8 @@ export const MINGO_CONTEXT = Context.init({
   },
 });
 
-export const MINGO_OPTIONS: Partial<Options> = { context: MINGO_CONTEXT, idKey: '_id' };
+// No server-side JavaScript ($where/$function/$accumulator): BSON code cannot be evaluated safely here.
+export const MINGO_OPTIONS: Partial<Options> = { context: MINGO_CONTEXT, idKey: '_id', scriptEnabled: false };
 
 export class Query extends QueryBase {
   constructor(condition: Record<string, unknown>, options: Partial<Options> = {}) {

@@ -85,7 +85,15 @@ export interface QueryStats {
   docsExamined: number;
 }
 
-export function selectDocs(engine: Engine, c: Collection | undefined, filter: Document, txn?: Transaction, stats?: QueryStats): Hit[] {
+/** `stopAfter`: enough hits when the caller neither sorts nor needs them all (findOne, limit, single update). */
+export function selectDocs(
+  engine: Engine,
+  c: Collection | undefined,
+  filter: Document,
+  txn?: Transaction,
+  stats?: QueryStats,
+  stopAfter = Infinity,
+): Hit[] {
   if (filter === null || typeof filter !== 'object' || Array.isArray(filter))
     throw new MongoCommandError(14, "BSON field 'filter' is the wrong type, expected type 'object'");
   const shape = splitFilter(filter);
@@ -106,7 +114,7 @@ export function selectDocs(engine: Engine, c: Collection | undefined, filter: Do
   const hits: Hit[] = [];
   const seen = new Set<string>();
   const consider = (rid: string) => {
-    if (seen.has(rid)) return;
+    if (hits.length >= stopAfter || seen.has(rid)) return;
     seen.add(rid);
     const doc = engine.visible(c, rid, txn);
     if (!doc) return;
@@ -125,7 +133,10 @@ export function selectDocs(engine: Engine, c: Collection | undefined, filter: Do
   };
   if (stats && plan) stats.indexName = plan.indexName;
   if (plan) {
-    for (const rid of plan.ids) consider(rid);
+    for (const rid of plan.ids) {
+      consider(rid);
+      if (hits.length >= stopAfter) break;
+    }
     // In a transaction the index reflects committed state; add records whose snapshot version may differ.
     if (!shape.text && !shape.near) for (const rid of engine.extraCandidates(c, txn)) consider(rid);
   } else {
@@ -133,7 +144,11 @@ export function selectDocs(engine: Engine, c: Collection | undefined, filter: Do
     if (idEq !== undefined) {
       if (stats) stats.indexName = '_id_';
       consider(idEq);
-    } else for (const rid of engine.allRids(c, txn)) consider(rid);
+    } else
+      for (const rid of engine.allRids(c, txn)) {
+        consider(rid);
+        if (hits.length >= stopAfter) break;
+      }
   }
   return hits;
 }
