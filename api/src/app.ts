@@ -21,6 +21,7 @@ import { getSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { authenticate } from './modules/auth/auth.context';
 import { bearerToken } from './modules/auth/auth.token';
+import { startJobPromiseExpirySweep } from './modules/job-promise/job-promise.service';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime.server';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -224,11 +225,14 @@ export function buildApp(deps: AppDeps): App {
   app.use(errorHandler);
 
   const httpServer = createServer(app);
+  // Stores EXPIRED on overdue promises (reads already compute it); stopped on close.
+  const expirySweep = startJobPromiseExpirySweep(deps);
   const io = createRealtimeServer(httpServer, deps);
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
     shuttingDown = true;
+    expirySweep.stop();
     const timer = setTimeout(() => {
       logger.warn({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'shutdown timeout: closing remaining connections');
       httpServer.closeAllConnections();

@@ -5,6 +5,9 @@ import { userModel, type UserDoc } from '../modules/auth/auth.model';
 import { createCompanyLoaders } from '../modules/company/company.loaders';
 import { createSchoolLoaders } from '../modules/school/school.loaders';
 import { createStudentLoaders } from '../modules/student/student.loaders';
+import { createJobPromiseLoaders } from '../modules/job-promise/job-promise.loaders';
+import { createApplicationLoaders } from '../modules/application/application.loaders';
+import { createRecommendationLoaders } from '../modules/recommendation/recommendation.loaders';
 
 /** Orders loaded documents like the requested ids (DataLoader's contract), null for missing ones. */
 export function byIds<T extends { _id: unknown }>(ids: readonly string[], docs: T[]): (T | null)[] {
@@ -22,6 +25,9 @@ export function createLoaders(deps: AppDeps) {
     ...createSchoolLoaders(deps),
     ...createCompanyLoaders(deps),
     ...createStudentLoaders(deps),
+    ...createJobPromiseLoaders(deps),
+    ...createApplicationLoaders(deps),
+    ...createRecommendationLoaders(deps),
   };
 }
 

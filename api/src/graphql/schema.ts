@@ -6,6 +6,9 @@ import '../modules/school/school.schema';
 import '../modules/company/company.schema';
 import '../modules/student/student.schema';
 import '../modules/notification/notification.schema';
+import '../modules/job-promise/job-promise.schema';
+import '../modules/application/application.schema';
+import '../modules/recommendation/recommendation.schema';
 import './pending.schema';
 
 let schema: GraphQLSchema | null = null;

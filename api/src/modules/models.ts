@@ -7,4 +7,7 @@ import './school/school.model';
 import './company/company.model';
 import './student/student.model';
 import './notification/notification.model';
+import './job-promise/job-promise.model';
+import './application/application.model';
+import './recommendation/recommendation.model';
 import '../db/meta.model';

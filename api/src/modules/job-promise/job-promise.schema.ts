@@ -1,0 +1,254 @@
+import { CONTRACT_TYPES, forbidden, JOB_PROMISE_STATUSES, Role } from '@promesse/shared';
+import { builder } from '../../graphql/builder';
+import { CompanyRef } from '../company/company.schema';
+import { DiplomaLevelEnum, GeoPointInputRef, GeoPointRef, geoPointOf, SchoolRef, TradeEnum } from '../school/school.schema';
+import type { SchoolDoc } from '../school/school.model';
+import { sameId } from '../school/school.service';
+import { applicationScopeOnPromise, effectiveJobPromiseStatus, isOwnerRecruiter } from './job-promise.policy';
+import { ApplicationRef, JobPromiseRef, RecommendationRef } from './job-promise.ref';
+import {
+  closeJobPromise,
+  createJobPromise,
+  getJobPromise,
+  listJobPromises,
+  publishJobPromise,
+  updateJobPromise,
+} from './job-promise.service';
+
+export { JobPromiseRef };
+
+export const ContractTypeEnum = builder.enumType('ContractType', { values: CONTRACT_TYPES });
+export const JobPromiseStatusEnum = builder.enumType('JobPromiseStatus', { values: JOB_PROMISE_STATUSES });
+
+function required<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`dangling reference: ${what}`);
+  return value;
+}
+
+JobPromiseRef.implement({
+  description:
+    'A company’s promise to hire graduates of the targeted Écoles de Production. `status` is computed at read: an OPEN ' +
+    'promise whose expiresAt has passed reads EXPIRED.',
+  fields: (t) => ({
+    id: t.id({ resolve: (jp) => jp._id }),
+    title: t.exposeString('title'),
+    description: t.exposeString('description'),
+    trade: t.field({ type: TradeEnum, resolve: (jp) => jp.trade }),
+    contractType: t.field({ type: ContractTypeEnum, resolve: (jp) => jp.contractType }),
+    positions: t.exposeInt('positions'),
+    hiredCount: t.exposeInt('hiredCount'),
+    diplomaLevel: t.field({ type: DiplomaLevelEnum, nullable: true, resolve: (jp) => jp.diplomaLevel ?? null }),
+    skills: t.stringList({ resolve: (jp) => jp.skills ?? [] }),
+    city: t.exposeString('city'),
+    location: t.field({ type: GeoPointRef, resolve: (jp) => required(geoPointOf(jp.location), 'location') }),
+    startDate: t.field({ type: 'DateTime', resolve: (jp) => jp.startDate }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (jp) => jp.expiresAt }),
+    status: t.field({ type: JobPromiseStatusEnum, resolve: (jp) => effectiveJobPromiseStatus(jp) }),
+    publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (jp) => jp.publishedAt ?? null }),
+    closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (jp) => jp.closedAt ?? null }),
+    filledAt: t.field({ type: 'DateTime', nullable: true, resolve: (jp) => jp.filledAt ?? null }),
+    createdAt: t.field({ type: 'DateTime', resolve: (jp) => (jp as unknown as { createdAt: Date }).createdAt }),
+    company: t.field({
+      type: CompanyRef,
+      resolve: async (jp, _args, ctx) => required(await ctx.loaders.companyById.load(String(jp.companyId)), 'company'),
+    }),
+    schools: t.field({
+      type: [SchoolRef],
+      description: 'The targeted schools.',
+      resolve: async (jp, _args, ctx) => {
+        const schools = await ctx.loaders.schoolById.loadMany(jp.schoolIds.map(String));
+        return schools.filter((s): s is SchoolDoc => s != null && !(s instanceof Error));
+      },
+    }),
+    applicationCount: t.int({
+      description: 'Applications received, whatever their status.',
+      resolve: (jp, _args, ctx) => ctx.loaders.applicationCountByJobPromiseId.load(String(jp._id)),
+    }),
+    applications: t.field({
+      type: [ApplicationRef],
+      nullable: true,
+      description:
+        'The owner company and the admin: all; staff of a targeted school: their own students’ ones; others FORBIDDEN.',
+      resolve: async (jp, _args, ctx) => {
+        const scope = applicationScopeOnPromise(ctx.actor, jp);
+        if (!scope) throw forbidden('Réservé à l’entreprise et aux écoles concernées');
+        const all = await ctx.loaders.applicationsByJobPromiseId.load(String(jp._id));
+        return 'all' in scope ? all : all.filter((a) => sameId(a.schoolId, scope.schoolId));
+      },
+    }),
+    recommendations: t.field({
+      type: [RecommendationRef],
+      nullable: true,
+      description: 'The owner company and the admin: all; staff: their school’s; others FORBIDDEN.',
+      resolve: async (jp, _args, ctx) => {
+        const scope = applicationScopeOnPromise(ctx.actor, jp);
+        if (!scope) throw forbidden('Réservé à l’entreprise et aux écoles concernées');
+        const all = await ctx.loaders.recommendationsByJobPromiseId.load(String(jp._id));
+        return 'all' in scope ? all : all.filter((r) => sameId(r.schoolId, scope.schoolId));
+      },
+    }),
+    myApplication: t.field({
+      type: ApplicationRef,
+      nullable: true,
+      description: 'A student’s own application to this promise (null for others or when none).',
+      resolve: async (jp, _args, ctx) => {
+        if (ctx.actor?.role !== Role.STUDENT) return null;
+        const student = await ctx.loaders.studentByUserId.load(ctx.actor.userId);
+        return student ? ctx.loaders.applicationByStudentAndPromise.load(`${String(student._id)}:${String(jp._id)}`) : null;
+      },
+    }),
+    viewerIsOwner: t.boolean({
+      description: 'True for recruiters of the company that posted it.',
+      resolve: (jp, _args, ctx) => isOwnerRecruiter(ctx.actor, jp),
+    }),
+  }),
+});
+
+const JobPromiseConnectionRef = builder.connectionObject({ type: JobPromiseRef, name: 'JobPromiseConnection' });
+
+export const NearInputRef = builder.inputType('NearInput', {
+  fields: (t) => ({
+    lat: t.float({ required: true }),
+    lng: t.float({ required: true }),
+    radiusKm: t.float({ required: true, description: '1 to 1000 km' }),
+  }),
+});
+
+export const JobPromiseFilterRef = builder.inputType('JobPromiseFilter', {
+  description: 'Every field narrows the list (AND). `text` orders by relevance, else `near` by distance, else newest first.',
+  fields: (t) => ({
+    trade: t.field({ type: TradeEnum }),
+    contractType: t.field({ type: ContractTypeEnum }),
+    status: t.field({ type: JobPromiseStatusEnum, description: 'Effective status (stale OPEN counts as EXPIRED).' }),
+    text: t.string({ description: 'French full-text search on title, skills and description (200 characters max).' }),
+    near: t.field({ type: NearInputRef }),
+    schoolId: t.id(),
+  }),
+});
+
+export const JobPromiseInputRef = builder.inputType('JobPromiseInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    description: t.string({ required: true }),
+    trade: t.field({ type: TradeEnum, required: true }),
+    contractType: t.field({ type: ContractTypeEnum, required: true }),
+    positions: t.int({ required: true, description: '1 to 50' }),
+    diplomaLevel: t.field({ type: DiplomaLevelEnum }),
+    skills: t.stringList(),
+    city: t.string({ required: true }),
+    location: t.field({ type: GeoPointInputRef, required: true }),
+    startDate: t.field({ type: 'DateTime', required: true, description: 'Today or later' }),
+    expiresAt: t.field({ type: 'DateTime', required: true, description: 'In the future, at most one year ahead' }),
+    schoolIds: t.idList({ description: 'Approved partner schools; empty or omitted: all of them' }),
+  }),
+});
+
+export const UpdateJobPromiseInputRef = builder.inputType('UpdateJobPromiseInput', {
+  description: 'Edits a DRAFT: omitted fields are kept.',
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    title: t.string(),
+    description: t.string(),
+    trade: t.field({ type: TradeEnum }),
+    contractType: t.field({ type: ContractTypeEnum }),
+    positions: t.int(),
+    diplomaLevel: t.field({ type: DiplomaLevelEnum }),
+    skills: t.stringList(),
+    city: t.string(),
+    location: t.field({ type: GeoPointInputRef }),
+    startDate: t.field({ type: 'DateTime' }),
+    expiresAt: t.field({ type: 'DateTime' }),
+    schoolIds: t.idList(),
+  }),
+});
+
+/** GraphQL input objects to plain values (nulls of omitted optional fields become absent). */
+function withoutNulls(input: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+}
+
+builder.queryField('jobPromise', (t) =>
+  t.field({
+    type: JobPromiseRef,
+    nullable: true,
+    authScopes: { authenticated: true },
+    description:
+      'A promise the caller may see (student: OPEN ones targeting their school, or one they applied to / were ' +
+      'recommended for; company: its own; staff: published ones targeting their school; admin: all). Unknown id: ' +
+      'NOT_FOUND; not visible: FORBIDDEN; anonymous: UNAUTHENTICATED.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => getJobPromise(ctx.deps, String(args.id), ctx.actor!),
+  }),
+);
+
+builder.queryField('jobPromises', (t) =>
+  t.field({
+    type: JobPromiseConnectionRef,
+    authScopes: { authenticated: true },
+    description:
+      'Relay connection of the promises the caller may see (student: OPEN promises targeting their school; company: ' +
+      'its own, drafts included; staff: published promises targeting their school; admin: all). Anonymous callers ' +
+      'get UNAUTHENTICATED. `first`: 1 to 100, default 20; cursors are opaque and tied to the ordering.',
+    args: {
+      filter: t.arg({ type: JobPromiseFilterRef }),
+      first: t.arg.int(),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const page = await listJobPromises(ctx.deps, ctx.actor!, {
+        filter: args.filter ? withoutNulls(args.filter) : undefined,
+        first: args.first,
+        after: args.after,
+      });
+      return {
+        edges: page.edges,
+        pageInfo: {
+          hasNextPage: page.hasNextPage,
+          hasPreviousPage: page.hasPreviousPage,
+          startCursor: page.edges[0]?.cursor ?? null,
+          endCursor: page.edges.at(-1)?.cursor ?? null,
+        },
+      };
+    },
+  }),
+);
+
+builder.mutationField('createJobPromise', (t) =>
+  t.field({
+    type: JobPromiseRef,
+    authScopes: { companyRecruiter: true },
+    description: 'A recruiter whose company has an approved partnership drafts a promise (DRAFT) for partner schools.',
+    args: { input: t.arg({ type: JobPromiseInputRef, required: true }) },
+    resolve: (_root, args, ctx) => createJobPromise(ctx.deps, withoutNulls(args.input), ctx.actor!),
+  }),
+);
+
+builder.mutationField('updateJobPromise', (t) =>
+  t.field({
+    type: JobPromiseRef,
+    authScopes: { companyRecruiter: true },
+    description: 'Edits a DRAFT of the caller’s company (published promises: CONFLICT).',
+    args: { input: t.arg({ type: UpdateJobPromiseInputRef, required: true }) },
+    resolve: (_root, args, ctx) => updateJobPromise(ctx.deps, withoutNulls(args.input), ctx.actor!),
+  }),
+);
+
+builder.mutationField('publishJobPromise', (t) =>
+  t.field({
+    type: JobPromiseRef,
+    authScopes: { companyRecruiter: true },
+    description: 'DRAFT -> OPEN; notifies students of the targeted schools whose trade matches (JOB_PROMISE_MATCH).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => publishJobPromise(ctx.deps, { id: String(args.id) }, ctx.actor!),
+  }),
+);
+
+builder.mutationField('closeJobPromise', (t) =>
+  t.field({
+    type: JobPromiseRef,
+    authScopes: { companyRecruiter: true, federationAdmin: true },
+    description: 'DRAFT|OPEN -> CLOSED, by the owner company or the admin (moderation).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => closeJobPromise(ctx.deps, { id: String(args.id) }, ctx.actor!),
+  }),
+);
