@@ -278,8 +278,12 @@ export interface DatabaseSnapshot {
 
 /**
  * Document counts and a content hash of every collection, to prove a refused call wrote nothing. `ignore` lists
- * collections that legitimately change on any call (e.g. `loginthrottles` for logIn attempts).
+ * collections that legitimately change on any call (e.g. `loginthrottles` for logIn attempts); the live feed's
+ * `emittedAt` marks are left out of the hash.
  */
+// Delivery bookkeeping written asynchronously by the live feed (issue 5), not a domain change.
+const VOLATILE_FIELDS = ['emittedAt'];
+
 export async function snapshotDatabase(connection: Connection, ignore: readonly string[] = []): Promise<DatabaseSnapshot> {
   const db = connection.db;
   if (!db) throw new Error('not connected');
@@ -293,7 +297,10 @@ export async function snapshotDatabase(connection: Connection, ignore: readonly 
     const docs = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
     counts[name] = docs.length;
     hash.update(name);
-    for (const d of docs) hash.update(JSON.stringify(d));
+    for (const d of docs) {
+      for (const f of VOLATILE_FIELDS) delete d[f];
+      hash.update(JSON.stringify(d));
+    }
   }
   return { counts, hash: hash.digest('hex') };
 }

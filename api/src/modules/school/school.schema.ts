@@ -2,11 +2,14 @@ import {
   DIPLOMA_LEVELS,
   fromGeoJsonPoint,
   forbidden,
+  unauthenticated,
+  type AppError,
   TRADES,
   type GeoJsonPoint,
   type GeoPoint,
 } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
+import type { Actor } from '../../graphql/context';
 import { UserRef } from '../auth/auth.schema';
 import { StudentRef } from '../student/student.ref';
 import type { SchoolDoc } from './school.model';
@@ -39,6 +42,10 @@ export function geoPointOf(location: unknown): GeoPoint | null {
 
 export const SchoolRef = builder.objectRef<SchoolDoc>('School');
 
+function membersRefusal(actor: Actor | null): AppError {
+  return actor ? forbidden('Réservé à l’équipe de l’école') : unauthenticated();
+}
+
 SchoolRef.implement({
   description: 'An École de Production. Public: name, city, place and trades; members: its staff and the admin only.',
   fields: (t) => ({
@@ -52,7 +59,7 @@ SchoolRef.implement({
       nullable: true,
       description: 'Staff of this school and the federation admin only (FORBIDDEN otherwise).',
       resolve: (s, _args, ctx) => {
-        if (!canSeeSchoolMembers(ctx.actor, s._id)) throw forbidden('Réservé à l’équipe de l’école');
+        if (!canSeeSchoolMembers(ctx.actor, s._id)) throw membersRefusal(ctx.actor);
         return ctx.loaders.studentsBySchoolId.load(String(s._id));
       },
     }),
@@ -61,7 +68,7 @@ SchoolRef.implement({
       nullable: true,
       description: 'Staff of this school and the federation admin only (FORBIDDEN otherwise).',
       resolve: (s, _args, ctx) => {
-        if (!canSeeSchoolMembers(ctx.actor, s._id)) throw forbidden('Réservé à l’équipe de l’école');
+        if (!canSeeSchoolMembers(ctx.actor, s._id)) throw membersRefusal(ctx.actor);
         return ctx.loaders.staffBySchoolId.load(String(s._id));
       },
     }),

@@ -1,0 +1,432 @@
+import { getSchema } from '../src/graphql/schema';
+import { createNotifications } from '../src/modules/notification/notification.service';
+import {
+  createSchool,
+  createWorld,
+  errorCode,
+  makeSiret,
+  PASSWORD,
+  registerCompany,
+  snapshotDatabase,
+  startTestApp,
+  unique,
+  type TestApp,
+  type World,
+} from './helpers';
+
+// Authorization matrix: every mutation and every query of the schema, called anonymously, by each role, and by a
+// same-role actor of the other school/company. Targets always belong to side A (school A, company A, student A),
+// so the B actors are "same role, someone else's". A refused call must change nothing in the database (document
+// counts and a content hash of every collection, before/after).
+
+const WHO = ['anonymous', 'admin', 'staffA', 'staffB', 'recruiterA', 'recruiterB', 'studentA', 'studentB'] as const;
+type Who = (typeof WHO)[number];
+/** OK = allowed; NOOP = allowed but must change nothing (e.g. marking someone else's notifications); else the error code. */
+type Outcome = 'OK' | 'NOOP' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND' | 'BAD_USER_INPUT';
+
+interface Ctx {
+  t: TestApp;
+  w: World;
+}
+
+interface Row {
+  /** Root field (Query or Mutation) this row covers. */
+  op: string;
+  label?: string;
+  document: string;
+  /** Prepares fresh targets for ONE call (run before the "before" snapshot). */
+  vars: (ctx: Ctx) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  expect: Record<Who, Outcome>;
+  /** Collections a call may legitimately touch whatever its outcome (log-in counters). */
+  ignoreCollections?: string[];
+}
+
+const PUBLIC: Record<Who, Outcome> = Object.fromEntries(WHO.map((w) => [w, 'OK'])) as Record<Who, Outcome>;
+const AUTHENTICATED: Record<Who, Outcome> = { ...PUBLIC, anonymous: 'UNAUTHENTICATED' };
+/** Allowed for the listed actors; anonymous UNAUTHENTICATED; everyone else FORBIDDEN; `overrides` last. */
+function only(allowed: Who[], overrides: Partial<Record<Who, Outcome>> = {}): Record<Who, Outcome> {
+  const out = Object.fromEntries(
+    WHO.map((w) => [w, w === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(w) ? 'OK' : 'FORBIDDEN']),
+  ) as Record<Who, Outcome>;
+  return { ...out, ...overrides };
+}
+
+function tokenOf(w: World, who: Who): string | undefined {
+  switch (who) {
+    case 'anonymous':
+      return undefined;
+    case 'admin':
+      return w.admin.token;
+    case 'staffA':
+      return w.staffA.token;
+    case 'staffB':
+      return w.staffB.token;
+    case 'recruiterA':
+      return w.companyA.token;
+    case 'recruiterB':
+      return w.companyB.token;
+    case 'studentA':
+      return w.studentA.token;
+    case 'studentB':
+      return w.studentB.token;
+  }
+}
+
+// ---- marketplace fixtures (through the API, as company A / school A) ----
+
+const DAY = 24 * 60 * 60 * 1000;
+function jobPromiseInput(w: World) {
+  return {
+    title: `Tourneur·se fraiseur·se ${unique('')}`,
+    description: 'Atelier d’usinage de pièces aéronautiques, tutorat assuré.',
+    trade: 'MACHINING',
+    contractType: 'CDI',
+    positions: 2,
+    diplomaLevel: 'CAP',
+    skills: ['tournage'],
+    city: 'Lyon',
+    location: { lat: 45.76, lng: 4.84 },
+    startDate: new Date(Date.now() + 30 * DAY).toISOString(),
+    expiresAt: new Date(Date.now() + 60 * DAY).toISOString(),
+    schoolIds: [w.schoolA.id],
+  };
+}
+
+async function draftOfA({ t, w }: Ctx): Promise<string> {
+  const res = await t.ok<any>(
+    `mutation($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }`,
+    { input: jobPromiseInput(w) },
+    w.companyA.token,
+  );
+  return res.createJobPromise.id;
+}
+
+async function openOfA(ctx: Ctx): Promise<string> {
+  const id = await draftOfA(ctx);
+  await ctx.t.ok(`mutation($id: ID!) { publishJobPromise(id: $id) { id } }`, { id }, ctx.w.companyA.token);
+  return id;
+}
+
+async function applicationOfA(ctx: Ctx): Promise<string> {
+  const jobPromiseId = await openOfA(ctx);
+  const res = await ctx.t.ok<any>(
+    `mutation($id: ID!) { applyToJobPromise(jobPromiseId: $id, message: "Bonjour") { id } }`,
+    { id: jobPromiseId },
+    ctx.w.studentA.token,
+  );
+  return res.applyToJobPromise.id;
+}
+
+async function recommendationOfA(ctx: Ctx): Promise<string> {
+  const jobPromiseId = await openOfA(ctx);
+  const res = await ctx.t.ok<any>(
+    `mutation($jp: ID!, $s: ID!) { recommendGraduate(jobPromiseId: $jp, studentId: $s, note: "Très rigoureuse") { id } }`,
+    { jp: jobPromiseId, s: ctx.w.studentA.studentId },
+    ctx.w.staffA.token,
+  );
+  return res.recommendGraduate.id;
+}
+
+async function invitationCode({ t, w }: Ctx): Promise<string> {
+  const res = await t.ok<any>(
+    `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code } }`,
+    { input: { email: `${unique('inv')}@school.test`, role: 'STUDENT' } },
+    w.staffA.token,
+  );
+  return res.inviteUser.code;
+}
+
+const ROWS: Row[] = [
+  // ---------------- public mutations ----------------
+  {
+    op: 'logIn',
+    document: `mutation($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }`,
+    vars: ({ w }) => ({ email: w.staffA.email, password: PASSWORD }),
+    expect: PUBLIC,
+    ignoreCollections: ['loginthrottles'],
+  },
+  {
+    op: 'registerCompany',
+    document: `mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { token } }`,
+    vars: () => ({
+      input: {
+        companyName: `Soudure ${unique('')}`,
+        siret: makeSiret(),
+        email: `${unique('rh')}@company.test`,
+        password: PASSWORD,
+        contactName: 'Paul Martin',
+        city: 'Lyon',
+        location: { lat: 45.7, lng: 4.8 },
+      },
+    }),
+    expect: PUBLIC,
+  },
+  {
+    op: 'acceptInvitation',
+    document: `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }`,
+    vars: async (ctx) => ({ input: { code: await invitationCode(ctx), password: PASSWORD, firstName: 'Zoé', lastName: 'Lambert' } }),
+    expect: PUBLIC,
+  },
+  // ---------------- accounts ----------------
+  {
+    op: 'createSchool',
+    document: `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { id } }`,
+    vars: () => ({ input: { name: `École ${unique('')}`, city: 'Lille', location: { lat: 50.63, lng: 3.06 }, trades: ['WOODWORK'] } }),
+    expect: only(['admin']),
+  },
+  {
+    op: 'inviteUser',
+    label: 'a STUDENT into school A',
+    document: `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code } }`,
+    vars: ({ w }) => ({ input: { email: `${unique('s')}@school.test`, role: 'STUDENT', schoolId: w.schoolA.id } }),
+    expect: only(['staffA']),
+  },
+  {
+    op: 'inviteUser',
+    label: 'SCHOOL_STAFF into school A',
+    document: `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code } }`,
+    vars: ({ w }) => ({ input: { email: `${unique('st')}@school.test`, role: 'SCHOOL_STAFF', schoolId: w.schoolA.id } }),
+    expect: only(['admin']),
+  },
+  {
+    op: 'updateStudentProfile',
+    label: 'of student A',
+    document: `mutation($input: StudentProfileInput!) { updateStudentProfile(input: $input) { id } }`,
+    vars: ({ w }) => ({ input: { studentId: w.studentA.studentId, mobilityKm: 1 + Math.floor(Math.random() * 400) } }),
+    expect: only(['staffA', 'studentA']),
+  },
+  {
+    op: 'requestPartnership',
+    label: 'with a new school (for the caller’s own company)',
+    document: `mutation($id: ID!) { requestPartnership(schoolId: $id) { id } }`,
+    vars: async ({ t, w }) => ({ id: (await createSchool(t, w.admin)).id }),
+    expect: only(['recruiterA', 'recruiterB']),
+  },
+  {
+    op: 'decidePartnership',
+    label: 'a pending request to school A',
+    document: `mutation($id: ID!) { decidePartnership(id: $id, approve: true) { id } }`,
+    vars: async ({ t, w }) => {
+      const company = await registerCompany(t);
+      const res = await t.ok<any>(`mutation($id: ID!) { requestPartnership(schoolId: $id) { id } }`, { id: w.schoolA.id }, company.token);
+      return { id: res.requestPartnership.id };
+    },
+    expect: only(['staffA']),
+  },
+  {
+    op: 'markNotificationsRead',
+    label: 'a notification of student A',
+    document: `mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`,
+    vars: async ({ t, w }) => {
+      const [n] = await createNotifications(t.deps, null, [
+        { userId: w.studentA.userId, type: 'JOB_PROMISE_MATCH', data: { jobPromiseId: 'x', jobPromiseTitle: 'Matrix' } },
+      ]);
+      return { ids: [String(n!._id)] };
+    },
+    expect: { ...AUTHENTICATED, admin: 'NOOP', staffA: 'NOOP', staffB: 'NOOP', recruiterA: 'NOOP', recruiterB: 'NOOP', studentB: 'NOOP' },
+  },
+  {
+    op: 'updateNotificationPreferences',
+    document: `mutation { updateNotificationPreferences(mutedTypes: [JOB_PROMISE_MATCH]) { mutedTypes } }`,
+    vars: () => ({}),
+    expect: AUTHENTICATED,
+  },
+  // ---------------- marketplace ----------------
+  {
+    op: 'createJobPromise',
+    label: 'for school A',
+    document: `mutation($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }`,
+    vars: ({ w }) => ({ input: jobPromiseInput(w) }),
+    expect: only(['recruiterA']),
+  },
+  {
+    op: 'updateJobPromise',
+    label: 'a draft of company A',
+    document: `mutation($input: UpdateJobPromiseInput!) { updateJobPromise(input: $input) { id } }`,
+    vars: async (ctx) => ({ input: { id: await draftOfA(ctx), title: `Nouveau titre ${unique('')}` } }),
+    expect: only(['recruiterA']),
+  },
+  {
+    op: 'publishJobPromise',
+    label: 'a draft of company A',
+    document: `mutation($id: ID!) { publishJobPromise(id: $id) { id } }`,
+    vars: async (ctx) => ({ id: await draftOfA(ctx) }),
+    expect: only(['recruiterA']),
+  },
+  {
+    op: 'closeJobPromise',
+    label: 'an open promise of company A',
+    document: `mutation($id: ID!) { closeJobPromise(id: $id) { id } }`,
+    vars: async (ctx) => ({ id: await openOfA(ctx) }),
+    expect: only(['recruiterA', 'admin']),
+  },
+  {
+    op: 'applyToJobPromise',
+    label: 'an open promise for school A',
+    document: `mutation($id: ID!) { applyToJobPromise(jobPromiseId: $id) { id } }`,
+    vars: async (ctx) => ({ id: await openOfA(ctx) }),
+    expect: only(['studentA']),
+  },
+  {
+    op: 'moveApplication',
+    label: 'student A’s application -> SHORTLISTED (a company move)',
+    document: `mutation($id: ID!) { moveApplication(id: $id, to: SHORTLISTED) { id } }`,
+    vars: async (ctx) => ({ id: await applicationOfA(ctx) }),
+    // The student may act on their application, but not make this move (state machine): CONFLICT.
+    expect: only(['recruiterA'], { studentA: 'CONFLICT' }),
+  },
+  {
+    op: 'moveApplication',
+    label: 'student A’s application -> WITHDRAWN (a student move)',
+    document: `mutation($id: ID!) { moveApplication(id: $id, to: WITHDRAWN) { id } }`,
+    vars: async (ctx) => ({ id: await applicationOfA(ctx) }),
+    expect: only(['studentA'], { recruiterA: 'CONFLICT' }),
+  },
+  {
+    op: 'recommendGraduate',
+    label: 'student A for an open promise for school A',
+    document: `mutation($jp: ID!, $s: ID!) { recommendGraduate(jobPromiseId: $jp, studentId: $s, note: "Sérieuse et motivée") { id } }`,
+    vars: async (ctx) => ({ jp: await openOfA(ctx), s: ctx.w.studentA.studentId }),
+    expect: only(['staffA']),
+  },
+  {
+    op: 'respondToRecommendation',
+    label: 'a pending recommendation of student A',
+    document: `mutation($id: ID!) { respondToRecommendation(id: $id, accept: false) { id } }`,
+    vars: async (ctx) => ({ id: await recommendationOfA(ctx) }),
+    expect: only(['studentA']),
+  },
+  // ---------------- queries ----------------
+  { op: 'me', document: `{ me { id } }`, vars: () => ({}), expect: PUBLIC },
+  { op: 'schools', document: `{ schools { id name } }`, vars: () => ({}), expect: PUBLIC },
+  {
+    op: 'school',
+    label: 'public fields',
+    document: `query($id: ID!) { school(id: $id) { id name city trades location { lat } } }`,
+    vars: ({ w }) => ({ id: w.schoolA.id }),
+    expect: PUBLIC,
+  },
+  {
+    op: 'school',
+    label: 'students and staff of school A',
+    document: `query($id: ID!) { school(id: $id) { students { id } staff { id } } }`,
+    vars: ({ w }) => ({ id: w.schoolA.id }),
+    expect: only(['staffA', 'admin']),
+  },
+  {
+    op: 'company',
+    document: `query($id: ID!) { company(id: $id) { id name } }`,
+    vars: ({ w }) => ({ id: w.companyA.companyId }),
+    expect: AUTHENTICATED,
+  },
+  { op: 'myCompany', document: `{ myCompany { id } }`, vars: () => ({}), expect: only(['recruiterA', 'recruiterB']) },
+  {
+    op: 'partnerships',
+    document: `{ partnerships { id } }`,
+    vars: () => ({}),
+    expect: only(['admin', 'staffA', 'staffB', 'recruiterA', 'recruiterB']),
+  },
+  {
+    op: 'student',
+    label: 'student A',
+    document: `query($id: ID!) { student(id: $id) { id displayName } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    // Company A partners with school A: limited view (tested in accounts.students.test.ts); company B does not.
+    expect: only(['studentA', 'staffA', 'admin', 'recruiterA']),
+  },
+  { op: 'myStudentProfile', document: `{ myStudentProfile { id } }`, vars: () => ({}), expect: only(['studentA', 'studentB']) },
+  { op: 'notifications', document: `{ notifications(first: 5) { edges { node { id } } } }`, vars: () => ({}), expect: AUTHENTICATED },
+  { op: 'unreadNotificationCount', document: `{ unreadNotificationCount }`, vars: () => ({}), expect: AUTHENTICATED },
+  { op: 'notificationPreferences', document: `{ notificationPreferences { mutedTypes } }`, vars: () => ({}), expect: AUTHENTICATED },
+  {
+    op: 'jobPromise',
+    label: 'an open promise of company A for school A',
+    document: `query($id: ID!) { jobPromise(id: $id) { id } }`,
+    vars: async (ctx) => ({ id: await openOfA(ctx) }),
+    expect: only(['admin', 'recruiterA', 'staffA', 'studentA']),
+  },
+  { op: 'jobPromises', document: `{ jobPromises(first: 5) { edges { node { id } } } }`, vars: () => ({}), expect: AUTHENTICATED },
+  {
+    op: 'application',
+    label: 'student A’s application to company A',
+    document: `query($id: ID!) { application(id: $id) { id } }`,
+    vars: async (ctx) => ({ id: await applicationOfA(ctx) }),
+    expect: only(['admin', 'recruiterA', 'staffA', 'studentA']),
+  },
+  {
+    op: 'recommendation',
+    label: 'school A’s recommendation of student A',
+    document: `query($id: ID!) { recommendation(id: $id) { id } }`,
+    vars: async (ctx) => ({ id: await recommendationOfA(ctx) }),
+    expect: only(['admin', 'recruiterA', 'staffA', 'studentA']),
+  },
+  { op: 'myApplications', document: `{ myApplications { id } }`, vars: () => ({}), expect: only(['studentA', 'studentB']) },
+  { op: 'myRecommendations', document: `{ myRecommendations { id } }`, vars: () => ({}), expect: AUTHENTICATED },
+  {
+    op: 'matchingJobPromises',
+    document: `{ matchingJobPromises(first: 5) { score } }`,
+    vars: () => ({}),
+    expect: only(['studentA', 'studentB']),
+  },
+  {
+    op: 'matchingGraduates',
+    label: 'for an open promise of company A for school A',
+    document: `query($id: ID!) { matchingGraduates(jobPromiseId: $id, first: 5) { score } }`,
+    vars: async (ctx) => ({ id: await openOfA(ctx) }),
+    expect: only(['recruiterA', 'staffA', 'admin']),
+  },
+];
+
+/** Every operation of CONTRACT.md (the matrix must cover them all once they exist). */
+const CONTRACT_OPERATIONS = [
+  'me', 'school', 'schools', 'jobPromise', 'jobPromises', 'myApplications', 'myRecommendations', 'matchingJobPromises',
+  'matchingGraduates', 'notifications', 'unreadNotificationCount', 'logIn', 'registerCompany', 'createSchool', 'inviteUser',
+  'acceptInvitation', 'updateStudentProfile', 'requestPartnership', 'decidePartnership', 'createJobPromise',
+  'publishJobPromise', 'closeJobPromise', 'applyToJobPromise', 'moveApplication', 'recommendGraduate',
+  'respondToRecommendation', 'markNotificationsRead',
+];
+
+const schema = getSchema();
+const rootFields = new Set([
+  ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+  ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+]);
+
+describe('authorization matrix (real HTTP, refused calls write nothing)', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('covers every Query and Mutation field of the schema, and the schema has every operation of CONTRACT.md', () => {
+    const covered = new Set(ROWS.map((r) => r.op));
+    expect([...rootFields].filter((f) => !covered.has(f)).sort()).toEqual([]);
+    expect(CONTRACT_OPERATIONS.filter((op) => !rootFields.has(op))).toEqual([]);
+  });
+
+  const rows = ROWS.filter((r) => rootFields.has(r.op));
+  describe.each(rows.map((r) => [r.label ? `${r.op} (${r.label})` : r.op, r] as const))('%s', (_name, row) => {
+    it.each(WHO.map((who) => [who, row.expect[who]] as const))('%s -> %s', async (who, expected) => {
+      const ctx = { t, w };
+      const variables = await row.vars(ctx);
+      const before = await snapshotDatabase(t.connection, row.ignoreCollections);
+      const res = await t.gql(row.document, variables, tokenOf(w, who));
+      const after = await snapshotDatabase(t.connection, row.ignoreCollections);
+      const got = errorCode(res) ?? 'OK';
+      if (expected === 'OK' || expected === 'NOOP') {
+        expect({ who, got, errors: res.errors }).toEqual({ who, got: 'OK', errors: undefined });
+        if (expected === 'NOOP') expect(after).toEqual(before);
+      } else {
+        expect({ who, got }).toEqual({ who, got: expected });
+        // Refused: not a single document added, removed or changed.
+        expect(after).toEqual(before);
+      }
+    });
+  });
+});
