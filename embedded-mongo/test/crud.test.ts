@@ -263,6 +263,15 @@ describe('CRUD commands', () => {
       expect(await c.countDocuments({ when: { $gte: new Date('2024-01-01') }, oid })).toBe(1);
     });
 
+    it('$inc overflowing int32 becomes int64 like mongod', async () => {
+      const c = db.collection('overflow');
+      await c.insertOne({ _id: 1 as any, n: 2147483647 });
+      await c.updateOne({ _id: 1 as any }, { $inc: { n: 1 } });
+      const raw = await c.findOne({ _id: 1 as any }, { promoteLongs: false } as any);
+      expect(raw!.n._bsontype).toBe('Long');
+      expect(raw!.n.toString()).toBe('2147483648');
+    });
+
     it('sorts across types in BSON order', async () => {
       const c = db.collection('mixed');
       await c.insertMany([{ v: true }, { v: 's' }, { v: 2 }, { v: null }, { v: new Date(0) }, { v: new ObjectId() }, { v: { a: 1 } }]);

@@ -3,10 +3,10 @@ import { Aggregator } from '../storage/mingo.context';
 import { Long, type Document } from 'bson';
 import type { Batch, ServerCursor } from '../cursors/cursor.registry';
 import type { Engine } from '../storage/engine';
-import { recordIdOf } from '../storage/bson.values';
+import { recordIdOf, valuesEqual } from '../storage/bson.values';
 import { MINGO_OPTIONS } from '../storage/query';
 import { MongoCommandError, toCommandError } from '../errors';
-import { parseResumeToken, resumeTokenFor, type ChangeRecord } from './changestream.log';
+import { diffDocs, parseResumeToken, resumeTokenFor, type ChangeRecord } from './changestream.log';
 
 export interface ChangeStreamScope {
   db?: string;
@@ -92,6 +92,8 @@ export class ChangeStreamCursor implements ServerCursor {
     }
     out.ns = ev.coll !== undefined ? { db: ev.db, coll: ev.coll } : { db: ev.db };
     if (ev.documentKey) out.documentKey = ev.documentKey;
+    if (ev.operationType === 'update' && !ev.updateDescription && ev.postImage && ev.fullDocumentBeforeChange)
+      ev.updateDescription = diffDocs(ev.fullDocumentBeforeChange, ev.postImage, valuesEqual);
     if (ev.updateDescription) out.updateDescription = ev.updateDescription;
     const wantBefore = this.options.fullDocumentBeforeChange;
     if (wantBefore && wantBefore !== 'off' && ['update', 'replace', 'delete'].includes(ev.operationType))

@@ -14,6 +14,8 @@ export interface ChangeRecord {
   fullDocument?: Document;
   fullDocumentBeforeChange?: Document;
   updateDescription?: { updatedFields: Document; removedFields: string[]; truncatedArrays: { field: string; newSize: number }[] };
+  /** For updates: the new version, diffed against fullDocumentBeforeChange on demand. */
+  postImage?: Document;
   lsid?: Document;
   txnNumber?: unknown;
 }

@@ -294,15 +294,18 @@ const distinct: CommandHandler = (ctx) => {
   const key = ctx.cmd.key;
   if (typeof key !== 'string') throw new MongoCommandError(14, "BSON field 'distinct.key' is missing or not a string");
   const hits = findHits(ctx, getColl(ctx, name), checkFilter(ctx.cmd.query, 'query'));
-  const values: unknown[] = [];
+  const seen = new Map<string, unknown>();
   for (const h of hits) {
     for (const v of valuesAtPath(h.doc, key)) {
       for (const x of Array.isArray(v) ? v : [v]) {
         if (x === undefined) continue;
-        if (!values.some((y) => valuesEqual(x, y))) values.push(x);
+        // recordIdOf gives equal keys to values MongoDB considers equal (1, 1.0, Long(1)).
+        const k = recordIdOf(x);
+        if (!seen.has(k)) seen.set(k, x);
       }
     }
   }
+  const values = [...seen.values()];
   values.sort(compareValues);
   return { values, ok: 1 };
 };

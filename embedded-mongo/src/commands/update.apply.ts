@@ -224,7 +224,8 @@ function fastApply(doc: Document, m: Document): Document | null {
         if (cur !== undefined && typeof cur !== 'number') return null;
         const next = cur === undefined ? (v as number) : cur + (v as number);
         if (cur !== undefined && next === cur) continue;
-        parent[last] = next;
+        // int32 + int32 overflowing becomes an int64, as in mongod (a plain number would be stored as a double).
+        parent[last] = isInt32(cur) && isInt32(v) && !isInt32(next) && Number.isSafeInteger(next) ? Long.fromNumber(next) : next;
         modified = true;
       }
     }
@@ -238,6 +239,8 @@ function sameShape(a: unknown, b: unknown): boolean {
   if (a === null || b === null || typeof a !== 'object') return true;
   return Object.getPrototypeOf(a) === Object.getPrototypeOf(b);
 }
+
+const isInt32 = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647;
 
 function cannotCreate(path: string[], i: number, v: unknown): MongoCommandError {
   return new MongoCommandError(28, `Cannot create field '${path[i + 1]}' in element {${path[i]}: ${JSON.stringify(v)}}`, { codeName: 'PathNotViable' });

@@ -2,7 +2,7 @@
 import { Timestamp, UUID, type Document } from 'bson';
 import { createCollectionIndexes } from '../indexes/index';
 import { DuplicateKeyError, type CollectionIndexes, type IndexSpec } from '../indexes/types';
-import { ChangeLog, diffDocs, type ChangeRecord, type OperationType } from '../changestreams/changestream.log';
+import { ChangeLog, type ChangeRecord, type OperationType } from '../changestreams/changestream.log';
 import { MongoCommandError, writeConflict } from '../errors';
 import type { PendingWrite, Transaction, WriteKind } from '../txn/transaction';
 import { Journal, readJournal, truncateJournal, JOURNAL_FILE } from './journal';
@@ -502,7 +502,8 @@ export class Engine {
       txnNumber: meta.txnNumber,
     };
     if (kind === 'insert' || kind === 'replace') ev.fullDocument = after ?? undefined;
-    if (kind === 'update' && before && after) ev.updateDescription = diffDocs(before, after, valuesEqual);
+    // The update description is computed only if a change stream ever formats this event.
+    if (kind === 'update' && before && after) ev.postImage = after;
     if (kind !== 'insert') ev.fullDocumentBeforeChange = before;
     this.emit(ev, clusterTime);
   }

@@ -29,8 +29,13 @@ export class TtlMonitor {
         for (const rid of expired) {
           const cur = c.docs.get(rid);
           if (!cur) continue;
-          this.engine.write(c, rid, null, 'delete', cur.doc, {});
-          removed++;
+          try {
+            this.engine.write(c, rid, null, 'delete', cur.doc, {});
+            removed++;
+          } catch (e) {
+            // Never let a sweep take the server down; the next sweep retries.
+            this.warn(`TTL sweep on ${c.ns}: ${(e as Error).message}`);
+          }
         }
       }
     }
