@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import {
   createStudent,
   createWorld,
@@ -23,6 +22,32 @@ const STUDENT = `query($id: ID!) {
 describe('accounts: students over real HTTP', () => {
   let t: TestApp;
   let w: World;
+
+  /** An OPEN promise of the company for school A (marketplace API). */
+  async function openPromise(company: { token: string }): Promise<string> {
+    const day = 24 * 60 * 60 * 1000;
+    const created = await t.ok<any>(
+      `mutation($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Soudeur·se TIG',
+          description: 'Atelier de chaudronnerie, tutorat.',
+          trade: 'WELDING',
+          contractType: 'APPRENTICESHIP',
+          positions: 1,
+          skills: [],
+          city: 'Lyon',
+          location: { lat: 45.76, lng: 4.84 },
+          startDate: new Date(Date.now() + 10 * day).toISOString(),
+          expiresAt: new Date(Date.now() + 40 * day).toISOString(),
+          schoolIds: [w.schoolA.id],
+        },
+      },
+      company.token,
+    );
+    await t.ok(`mutation($id: ID!) { publishJobPromise(id: $id) { id } }`, { id: created.createJobPromise.id }, company.token);
+    return created.createJobPromise.id;
+  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -148,34 +173,35 @@ describe('accounts: students over real HTTP', () => {
       expect(JSON.stringify(res)).not.toContain(w.studentA.email);
     });
 
-    it('a company sees the name once an application or a recommendation links them (and only that company)', async () => {
-      // Marketplace documents (applications / recommendations carry companyId and studentId, see DOMAIN.md).
-      const other = await registerCompany(t);
-      await t.connection.collection('applications').insertOne({
-        _id: new Types.ObjectId(),
-        jobPromiseId: new Types.ObjectId(),
-        studentId: new Types.ObjectId(w.studentA.studentId),
-        companyId: new Types.ObjectId(w.companyA.companyId),
-        schoolId: new Types.ObjectId(w.schoolA.id),
-        status: 'SUBMITTED',
-      });
-      const res = await t.ok<any>(STUDENT, { id: w.studentA.studentId }, w.companyA.token);
+    it('a company sees the name once the student applied to one of its promises (and only that company)', async () => {
+      // Company C partners with school A (so it can look students up) but has no link with student A yet.
+      const c = await registerCompany(t);
+      const req = await t.ok<any>(`mutation($id: ID!) { requestPartnership(schoolId: $id) { id } }`, { id: w.schoolA.id }, c.token);
+      await t.ok(`mutation($id: ID!) { decidePartnership(id: $id, approve: true) { id } }`, { id: req.requestPartnership.id }, w.staffA.token);
+      const limited = await t.ok<any>(STUDENT, { id: w.studentA.studentId }, c.token);
+      expect(limited.student).toMatchObject({ displayName: 'Lina B.', lastName: null, email: null, contactVisible: false });
+
+      const jp = await openPromise(c);
+      await t.ok(`mutation($id: ID!) { applyToJobPromise(jobPromiseId: $id) { id } }`, { id: jp }, w.studentA.token);
+      const res = await t.ok<any>(STUDENT, { id: w.studentA.studentId }, c.token);
       expect(res.student).toMatchObject(full(w));
       expect(res.student.user).toBeNull();
-      // The other company still has no way in (no partnership with school A, no application).
-      expect(errorCode(await t.gql(STUDENT, { id: w.studentA.studentId }, other.token))).toBe('FORBIDDEN');
-      await t.connection.collection('recommendations').insertOne({
-        _id: new Types.ObjectId(),
-        jobPromiseId: new Types.ObjectId(),
-        studentId: new Types.ObjectId(w.studentA.studentId),
-        companyId: new Types.ObjectId(other.companyId),
-        schoolId: new Types.ObjectId(w.schoolA.id),
-        status: 'PENDING',
-      });
-      const viaRecommendation = await t.ok<any>(STUDENT, { id: w.studentA.studentId }, other.token);
-      expect(viaRecommendation.student).toMatchObject(full(w));
-      await t.connection.collection('applications').deleteMany({});
-      await t.connection.collection('recommendations').deleteMany({});
+      // Company A (partner of school A too) still gets the limited view: the link is per company.
+      const a = await t.ok<any>(STUDENT, { id: w.studentA.studentId }, w.companyA.token);
+      expect(a.student).toMatchObject({ displayName: 'Lina B.', email: null, contactVisible: false });
+    });
+
+    it('a company sees the name once the school recommended the student to it', async () => {
+      const jp = await openPromise(w.companyA);
+      await t.ok(
+        `mutation($jp: ID!, $s: ID!) { recommendGraduate(jobPromiseId: $jp, studentId: $s, note: "Très bonne élève") { id } }`,
+        { jp, s: w.studentA.studentId },
+        w.staffA.token,
+      );
+      const res = await t.ok<any>(STUDENT, { id: w.studentA.studentId }, w.companyA.token);
+      expect(res.student).toMatchObject(full(w));
+      // Company B has neither a partnership with school A nor a link: no way in.
+      expect(errorCode(await t.gql(STUDENT, { id: w.studentA.studentId }, w.companyB.token))).toBe('FORBIDDEN');
     });
 
     it('other students, other schools’ staff and non-partner companies cannot look the student up', async () => {
