@@ -18,6 +18,8 @@ export interface EmbeddedMongoOptions {
   ttlIntervalMs?: number;
   /** Idle cursors are closed after this long (default 10 minutes). */
   cursorTimeoutMs?: number;
+  /** With dbPath: journal growth that triggers a background compaction (default 64 MB). */
+  compactThresholdBytes?: number;
 }
 
 export interface EmbeddedMongo {
@@ -30,7 +32,7 @@ export interface EmbeddedMongo {
 export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = opts.host ?? '127.0.0.1';
   const warn = opts.onWarning ?? ((m: string) => console.warn(`[embedded-mongo] ${m}`));
-  const engine = new Engine({ dbPath: opts.dbPath, onWarning: warn });
+  const engine = new Engine({ dbPath: opts.dbPath, onWarning: warn, compactThresholdBytes: opts.compactThresholdBytes });
   await engine.open();
   const cursors = new CursorRegistry(opts.cursorTimeoutMs);
   const sessions = new SessionRegistry(engine, (key) => cursors.killSession(key));

@@ -7,9 +7,9 @@ import { startEmbeddedMongo } from '../src/index';
 import { JOURNAL_FILE } from '../src/storage/journal';
 import { errorOf, rmDir, tmpDir } from './helpers';
 
-async function withServer<T>(dbPath: string, fn: (c: MongoClient, warnings: string[]) => Promise<T>): Promise<T> {
+async function withServer<T>(dbPath: string, fn: (c: MongoClient, warnings: string[]) => Promise<T>, compactThresholdBytes?: number): Promise<T> {
   const warnings: string[] = [];
-  const server = await startEmbeddedMongo({ dbPath, onWarning: (m) => warnings.push(m) });
+  const server = await startEmbeddedMongo({ dbPath, onWarning: (m) => warnings.push(m), compactThresholdBytes });
   const client = await MongoClient.connect(server.uri, { directConnection: true });
   try {
     return await fn(client, warnings);
@@ -136,6 +136,32 @@ describe('durability', () => {
       expect((await c.db('p').listCollections().toArray()).map((x) => x.name)).toEqual(['c']);
       const e = await errorOf(() => coll.insertOne({ email: 'a' }));
       expect(e.code).toBe(11000);
+    });
+  });
+
+  it('compacts in the background once the journal grows, without losing concurrent writes', async () => {
+    const file = path.join(dir, JOURNAL_FILE);
+    const sizes: number[] = [];
+    await withServer(
+      dir,
+      async (c) => {
+        const coll = c.db('bg').collection('c');
+        await coll.insertOne({ _id: 'counter' as any, n: 0, pad: 'y'.repeat(2000) });
+        for (let round = 0; round < 20; round++) {
+          await Promise.all([
+            ...Array.from({ length: 10 }, () => coll.updateOne({ _id: 'counter' as any }, { $inc: { n: 1 } })),
+            coll.insertOne({ round, pad: 'x'.repeat(2000) }),
+          ]);
+          sizes.push(fs.statSync(file).size);
+        }
+      },
+      20_000,
+    );
+    // Uncompacted, 200 updates of a 2 KB document plus 20 inserts of 2 KB would exceed 450 KB.
+    expect(Math.max(...sizes)).toBeLessThan(250_000);
+    await withServer(dir, async (c) => {
+      expect((await c.db('bg').collection('c').findOne({ _id: 'counter' as any }))!.n).toBe(200);
+      expect(await c.db('bg').collection('c').countDocuments({ round: { $exists: true } })).toBe(20);
     });
   });
 });

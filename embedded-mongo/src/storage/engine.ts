@@ -49,6 +49,8 @@ export interface WriteMeta {
 export interface EngineOptions {
   dbPath?: string;
   onWarning?: (msg: string) => void;
+  /** Journal growth that triggers a background compaction (default 64 MB). */
+  compactThresholdBytes?: number;
 }
 
 const VALID_NAME = /^[^\0$]*$/;
@@ -104,13 +106,28 @@ export class Engine {
     await this.compact();
   }
 
+  private compacting: Promise<void> | null = null;
+
   async compact(): Promise<void> {
     if (!this.journal) return;
-    await this.journal.compact(this.snapshotRecords());
+    const j = this.journal;
+    this.compacting ??= j.compact(() => this.snapshotRecords()).finally(() => (this.compacting = null));
+    await this.compacting;
   }
 
   async flush(): Promise<void> {
-    await this.journal?.flush();
+    const j = this.journal;
+    if (!j) return;
+    await j.flush();
+    // A long-running server rewrites its journal once it is mostly superseded versions.
+    if (!this.compacting && j.appendedBytes > Math.max(this.compactThresholdBytes, 2 * j.compactedBytes)) {
+      void this.compact().catch((e) => this.warn(`journal compaction failed: ${(e as Error).message}`));
+    }
+  }
+
+  /** Minimum growth of the journal before a background compaction (default 64 MB). */
+  get compactThresholdBytes(): number {
+    return this.options.compactThresholdBytes ?? 64 << 20;
   }
 
   async close(): Promise<void> {

@@ -78,7 +78,9 @@ export class Journal {
 
   append(payload: Document): void {
     if (this.closed) throw new Error('journal closed');
-    this.pending.push(encodeRecord(payload));
+    const rec = encodeRecord(payload);
+    this.pending.push(rec);
+    this.appendedBytes += rec.length;
   }
 
   get hasPending(): boolean {
@@ -119,25 +121,36 @@ export class Journal {
     }
   }
 
-  /** Atomically replaces the journal with the given records (temp file, fsync, rename, fsync dir). */
-  async compact(records: Iterable<Document>): Promise<void> {
-    await this.flush();
+  /** Bytes appended since the last compaction, and the size of the last compacted file. */
+  appendedBytes = 0;
+  compactedBytes = 0;
+
+  /**
+   * Atomically replaces the journal with the given records (temp file, fsync, rename, fsync dir).
+   * `records` is read synchronously after in-flight writes drained, so it already contains every pending
+   * record's effect: those are dropped instead of being appended after the snapshot.
+   */
+  async compact(records: () => Iterable<Document>): Promise<void> {
+    while (this.flushing || this.waiters.length) await this.flush();
     const tmp = `${this.file}.compact`;
     const fd = fs.openSync(tmp, 'w');
+    let total = 0;
     try {
       let chunk: Buffer[] = [];
       let size = 0;
-      for (const r of records) {
+      for (const r of records()) {
         const b = encodeRecord(r);
         chunk.push(b);
         size += b.length;
         if (size > 4 << 20) {
           fs.writeSync(fd, Buffer.concat(chunk));
+          total += size;
           chunk = [];
           size = 0;
         }
       }
       if (chunk.length) fs.writeSync(fd, Buffer.concat(chunk));
+      total += size;
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -146,6 +159,9 @@ export class Journal {
     fs.renameSync(tmp, this.file);
     syncDir(this.dir);
     this.fd = fs.openSync(this.file, 'a');
+    this.pending = [];
+    this.appendedBytes = 0;
+    this.compactedBytes = total;
   }
 
   async close(): Promise<void> {
