@@ -234,7 +234,8 @@ describe('accounts: auth over real HTTP', () => {
       expect(errorCode(await t.gql(LOG_IN, { email, password: PASSWORD }))).toBeUndefined();
     });
 
-    it.each([
+    type InviteCase = [string, () => string | undefined, { role: string; schoolId?: () => string; email?: string }, string];
+    it.each<InviteCase>([
       ['anonymous', () => undefined, { role: 'STUDENT' }, 'UNAUTHENTICATED'],
       ['staff inviting staff', () => staff.token, { role: 'SCHOOL_STAFF' }, 'FORBIDDEN'],
       ['staff inviting into another school', () => staff.token, { role: 'STUDENT', schoolId: () => otherSchool.id }, 'FORBIDDEN'],
@@ -244,9 +245,9 @@ describe('accounts: auth over real HTTP', () => {
       ['a malformed schoolId', () => admin.token, { role: 'SCHOOL_STAFF', schoolId: () => 'abc' }, 'BAD_USER_INPUT'],
       ['a role that cannot be invited', () => admin.token, { role: 'FEDERATION_ADMIN', schoolId: () => school.id }, 'BAD_USER_INPUT'],
       ['a malformed e-mail', () => admin.token, { role: 'SCHOOL_STAFF', schoolId: () => school.id, email: 'no-at-sign' }, 'BAD_USER_INPUT'],
-    ] as const)('refuses %s (%#) and writes nothing', async (_label, token, input, code) => {
+    ])('refuses %s (%#) and writes nothing', async (_label, token, input, code) => {
       const before = await snapshotDatabase(t.connection);
-      const { schoolId, email, ...rest } = input as { role: string; schoolId?: () => string; email?: string };
+      const { schoolId, email, ...rest } = input;
       const res = await t.gql(
         INVITE,
         { input: { email: email ?? `${unique('x')}@school.test`, ...rest, ...(schoolId ? { schoolId: schoolId() } : {}) } },
