@@ -190,6 +190,9 @@ describe('accounts: schools, companies and partnerships over real HTTP', () => {
       expect(n.notifications.edges[0].node).toMatchObject({ title: 'Partenariat refusé', data: { status: 'REJECTED' } });
       const again = await t.ok<any>(REQUEST, { schoolId: otherSchool.id }, otherCompany.token);
       expect(again.requestPartnership).toMatchObject({ id: req.requestPartnership.id, status: 'PENDING', decidedAt: null });
+      expect(new Date(again.requestPartnership.requestedAt).getTime()).toBeGreaterThan(
+        new Date(req.requestPartnership.requestedAt).getTime(),
+      );
       const staffNotifs = await t.ok<any>(NOTIFS, undefined, otherStaff.token);
       expect(staffNotifs.notifications.edges.filter((e: any) => e.node.type === 'PARTNERSHIP_REQUESTED')).toHaveLength(2);
     });

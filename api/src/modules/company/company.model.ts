@@ -27,6 +27,8 @@ const partnershipSchema = new Schema(
     schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
     status: { type: String, enum: PARTNERSHIP_STATUSES, required: true, default: 'PENDING' },
     requestedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    // Set on each (re-)request; updatedAt would move with the decision.
+    requestedAt: { type: Date, required: true, default: () => new Date() },
     decidedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     decidedAt: { type: Date },
   },

@@ -63,7 +63,7 @@ PartnershipRef.implement({
         return school;
       },
     }),
-    requestedAt: t.field({ type: 'DateTime', resolve: (p) => (p as unknown as { updatedAt: Date }).updatedAt }),
+    requestedAt: t.field({ type: 'DateTime', resolve: (p) => p.requestedAt }),
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.decidedAt ?? null }),
   }),
 });

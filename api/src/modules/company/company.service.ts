@@ -74,12 +74,18 @@ export async function requestPartnership(deps: Deps, args: { schoolId: string },
           // Re-open a rejected request, unless someone changed it meanwhile.
           partnership = await Partnership.findOneAndUpdate(
             { _id: existing._id, status: 'REJECTED' },
-            { $set: { status: 'PENDING', requestedBy: actor.userId }, $unset: { decidedBy: 1, decidedAt: 1 } },
+            {
+              $set: { status: 'PENDING', requestedBy: actor.userId, requestedAt: new Date() },
+              $unset: { decidedBy: 1, decidedAt: 1 },
+            },
             { returnDocument: 'after', session },
           );
           if (!partnership) throw new RetryRequest();
         } else {
-          const created = await Partnership.create([{ ...key, status: 'PENDING', requestedBy: actor.userId }], { session });
+          const created = await Partnership.create(
+            [{ ...key, status: 'PENDING', requestedBy: actor.userId, requestedAt: new Date() }],
+            { session },
+          );
           partnership = created[0] ?? null;
         }
         const staff = await staffIdsOfSchool(deps, school._id, session);
