@@ -1,5 +1,5 @@
 // Catalog and admin commands: collections, databases, indexes (used and enforced), explain, TTL, stats.
-import type { Db } from 'mongodb';
+import type { CollectionInfo, Db } from 'mongodb';
 import { errorOf, startTestServer, type TestServer } from './helpers';
 
 describe('catalog and admin commands', () => {
@@ -19,7 +19,7 @@ describe('catalog and admin commands', () => {
     expect(names).toEqual(['a', 'b']);
     const filtered = await db.listCollections({ name: 'b' }, { nameOnly: true }).toArray();
     expect(filtered).toEqual([{ name: 'b', type: 'collection' }]);
-    const full = (await db.listCollections({ name: 'a' }).toArray())[0]!;
+    const full = (await db.listCollections({ name: 'a' }).toArray())[0] as CollectionInfo;
     expect(full.info?.uuid).toBeDefined();
     expect(full.idIndex).toMatchObject({ key: { _id: 1 }, name: '_id_' });
     const dbs = await t.client.db('admin').admin().listDatabases();
