@@ -22,7 +22,7 @@ import type { Logger } from './logger';
 import { authenticate } from './modules/auth/auth.context';
 import { bearerToken } from './modules/auth/auth.token';
 import { startJobPromiseExpirySweep } from './modules/job-promise/job-promise.service';
-import { createRealtimeServer, type RealtimeServer } from './realtime/realtime.server';
+import { createRealtime, type Realtime, type RealtimeServer } from './realtime/realtime.server';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/healthz';
@@ -35,6 +35,8 @@ export interface App {
   /** Not listening yet: the caller decides where (server.ts, tests). */
   httpServer: HttpServer;
   io: RealtimeServer;
+  /** socket.io plus this instance's notification feed (`realtime.ready`: the change stream is open). */
+  realtime: Realtime;
   yoga: YogaServerInstance<ServerContext, GraphQLContext>;
   /**
    * Graceful stop: /healthz turns 503, no new connections, in-flight requests get up to SHUTDOWN_TIMEOUT_MS,
@@ -227,7 +229,8 @@ export function buildApp(deps: AppDeps): App {
   const httpServer = createServer(app);
   // Stores EXPIRED on overdue promises (reads already compute it); stopped on close.
   const expirySweep = startJobPromiseExpirySweep(deps);
-  const io = createRealtimeServer(httpServer, deps);
+  const realtime = createRealtime(httpServer, deps);
+  const io = realtime.io;
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
@@ -240,10 +243,8 @@ export function buildApp(deps: AppDeps): App {
     timer.unref();
     try {
       // io.close() disconnects every socket, then closes the HTTP server, which stops accepting connections and
-      // resolves once in-flight requests have been answered.
-      await new Promise<void>((resolve) => {
-        io.close(() => resolve());
-      });
+      // resolves once in-flight requests have been answered; then the notification feed stops.
+      await realtime.close();
       await yoga.dispose();
     } finally {
       clearTimeout(timer);
@@ -254,6 +255,7 @@ export function buildApp(deps: AppDeps): App {
     app,
     httpServer,
     io,
+    realtime,
     yoga,
     close: () => (closing ??= close()),
   };

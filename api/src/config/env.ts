@@ -53,6 +53,7 @@ const rawSchema = z.object({
   CORS_ORIGIN: optionalString,
   TRUST_PROXY: booleanFlag(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  PROMESSE_TEST_CRASH_AFTER_NOTIFICATION_COMMIT: booleanFlag(false),
 });
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -81,6 +82,11 @@ export interface Env {
   CORS_ORIGINS: string[];
   TRUST_PROXY: boolean;
   SHUTDOWN_TIMEOUT_MS: number;
+  /**
+   * Test hook (honoured only when NODE_ENV=test): the process SIGKILLs itself when its notification feed receives a
+   * committed notification, before emitting it — the "died between commit and emit" case of the realtime tests.
+   */
+  TEST_CRASH_AFTER_NOTIFICATION_COMMIT: boolean;
 }
 
 const DEV_CORS_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
@@ -136,5 +142,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         : DEV_CORS_ORIGINS,
     TRUST_PROXY: raw.TRUST_PROXY,
     SHUTDOWN_TIMEOUT_MS: raw.SHUTDOWN_TIMEOUT_MS,
+    TEST_CRASH_AFTER_NOTIFICATION_COMMIT: raw.NODE_ENV === 'test' && raw.PROMESSE_TEST_CRASH_AFTER_NOTIFICATION_COMMIT,
   };
 }

@@ -6,6 +6,7 @@ import '../modules/school/school.schema';
 import '../modules/company/company.schema';
 import '../modules/student/student.schema';
 import '../modules/notification/notification.schema';
+import '../modules/notification/notification.preferences.schema';
 import '../modules/job-promise/job-promise.schema';
 import '../modules/application/application.schema';
 import '../modules/recommendation/recommendation.schema';

@@ -1,19 +1,31 @@
 import type { Server as HttpServer } from 'node:http';
+import { decodeJwt } from 'jose';
 import { Server } from 'socket.io';
-import {
-  CONNECT_ERROR_UNAUTHENTICATED,
-  SOCKET_PATH,
-  userRoom,
-  type ClientToServerEvents,
-  type InterServerEvents,
-  type ServerToClientEvents,
-  type SocketData,
-} from '@promesse/shared';
+import { CONNECT_ERROR_UNAUTHENTICATED, SOCKET_EVENTS, SOCKET_PATH } from '@promesse/shared';
 import type { AppDeps } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { authenticate } from '../modules/auth/auth.context';
+import { preferencesOf } from '../modules/notification/notification.preferences';
+import {
+  RealtimeDelivery,
+  type HandshakePreferences,
+  type RealtimeServer,
+  type RealtimeSocket,
+} from './realtime.delivery';
+import { NotificationFeed, type FeedHandler } from './realtime.feed';
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type { RealtimeServer, RealtimeSocket };
+
+export interface Realtime {
+  io: RealtimeServer;
+  /** This instance's change stream on notifications (and users, for preferences). */
+  feed: NotificationFeed;
+  delivery: RealtimeDelivery;
+  /** Resolves once the feed's change stream is open: notifications committed from then on are pushed live. */
+  ready: Promise<void>;
+  /** Disconnects every socket, closes the HTTP server (as io.close does), then stops the feed. */
+  close(): Promise<void>;
+}
 
 class UnauthenticatedError extends Error {
   readonly data = CONNECT_ERROR_UNAUTHENTICATED;
@@ -22,13 +34,23 @@ class UnauthenticatedError extends Error {
   }
 }
 
-/** socket.io on the API's HTTP server; the handshake must carry `auth: { token }` with the same JWT as HTTP. */
-export function createRealtimeServer(httpServer: HttpServer, deps: AppDeps): RealtimeServer {
+// setTimeout's ceiling (~24.8 days); tokens live 7 days.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * socket.io on the API's HTTP server, authenticated at the handshake with the same JWT as HTTP; each user's
+ * sockets share the room `user:<id>`. Notifications reach them through this instance's change stream
+ * (realtime.feed.ts explains why), so they are pushed only once committed, whichever instance wrote them.
+ */
+export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime {
+  const { env, logger } = deps;
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
-    cors: deps.env.CORS_ORIGINS.length ? { origin: deps.env.CORS_ORIGINS, credentials: true } : undefined,
+    cors: env.CORS_ORIGINS.length ? { origin: env.CORS_ORIGINS, credentials: true } : undefined,
   });
+  const delivery = new RealtimeDelivery(io, deps);
+  const handshakes = new WeakMap<RealtimeSocket, { preferences: HandshakePreferences; expiresAt: number | null }>();
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
@@ -37,25 +59,86 @@ export function createRealtimeServer(httpServer: HttpServer, deps: AppDeps): Rea
       next(new UnauthenticatedError('Authentification requise'));
       return;
     }
-    authenticate(token, deps, createLoaders(deps)).then(
-      ({ actor, authProblem }) => {
-        if (!actor) {
-          next(new UnauthenticatedError(authProblem === 'EXPIRED' ? 'Session expirée' : 'Jeton invalide'));
-          return;
-        }
-        socket.data = actor;
-        next();
-      },
-      (error: unknown) => {
-        deps.logger.error({ err: error }, 'socket handshake failed');
-        next(new Error('Erreur interne'));
-      },
-    );
+    const readAt = Date.now();
+    const loaders = createLoaders(deps);
+    (async () => {
+      const { actor, authProblem } = await authenticate(token, deps, loaders);
+      if (!actor) {
+        next(new UnauthenticatedError(authProblem === 'EXPIRED' ? 'Session expirée' : 'Jeton invalide'));
+        return;
+      }
+      // Same document authenticate() just loaded (the loader caches it): no extra query.
+      const user = await loaders.userById.load(actor.userId);
+      const exp = decodeJwt(token).exp;
+      socket.data = actor;
+      handshakes.set(socket, {
+        preferences: { mutedTypes: preferencesOf(user).mutedTypes, readAt },
+        expiresAt: typeof exp === 'number' ? exp * 1000 : null,
+      });
+      next();
+    })().catch((error: unknown) => {
+      logger.error({ err: error }, 'socket handshake failed');
+      next(new Error('Erreur interne'));
+    });
   });
 
   io.on('connection', (socket) => {
-    void socket.join(userRoom(socket.data.userId));
+    const handshake = handshakes.get(socket);
+    if (!handshake) {
+      socket.disconnect(true);
+      return;
+    }
+    handshakes.delete(socket);
+    delivery.attach(socket, handshake.preferences);
+
+    // A socket does not outlive its token: at expiry the client reconnects and is refused like on HTTP.
+    if (handshake.expiresAt !== null) {
+      const timer = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, handshake.expiresAt - Date.now()), MAX_TIMER_MS));
+      timer.unref();
+      socket.once('disconnect', () => clearTimeout(timer));
+    }
+
+    socket.on(SOCKET_EVENTS.NOTIFICATIONS_CATCH_UP, (payload: unknown, ack?: unknown) => {
+      // Tolerate a client that sends only the callback.
+      if (typeof payload === 'function') [payload, ack] = [{}, payload];
+      delivery.handle(socket, SOCKET_EVENTS.NOTIFICATIONS_CATCH_UP, () => delivery.catchUp(socket, payload), ack);
+    });
+    socket.on(SOCKET_EVENTS.NOTIFICATIONS_MARK_READ, (payload: unknown, ack?: unknown) => {
+      if (typeof payload === 'function') [payload, ack] = [{}, payload];
+      delivery.handle(socket, SOCKET_EVENTS.NOTIFICATIONS_MARK_READ, () => delivery.markRead(socket, payload), ack);
+    });
   });
 
-  return io;
+  const feed = new NotificationFeed({ connection: deps.connection, logger, handler: feedHandler(delivery, deps) }).start();
+
+  let closing: Promise<void> | null = null;
+  return {
+    io,
+    feed,
+    delivery,
+    ready: feed.ready,
+    close: () =>
+      (closing ??= (async () => {
+        delivery.close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await feed.stop();
+      })()),
+  };
+}
+
+// Test hook for the "killed between commit and emit" scenario (env.ts honours it only when NODE_ENV=test): the
+// notification is committed (the stream reports only commits) and this instance dies before emitting it.
+function feedHandler(delivery: RealtimeDelivery, deps: AppDeps): FeedHandler {
+  if (!deps.env.TEST_CRASH_AFTER_NOTIFICATION_COMMIT) return delivery;
+  return {
+    onEvents: (events) => {
+      if (events.some((e) => e.kind === 'notification')) {
+        deps.logger.warn('TEST_CRASH_AFTER_NOTIFICATION_COMMIT: SIGKILL before emitting');
+        process.kill(process.pid, 'SIGKILL');
+        return new Promise<void>(() => undefined);
+      }
+      return delivery.onEvents(events);
+    },
+    onGap: (since) => delivery.onGap(since),
+  };
 }
