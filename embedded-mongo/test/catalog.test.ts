@@ -106,6 +106,15 @@ describe('catalog and admin commands', () => {
     await s.endSession();
     expect((await admin.command({ endSessions: [] })).ok).toBe(1);
     expect((await errorOf(() => admin.command({ saslStart: 1 }))).code).toBe(334);
+    expect((await db.command({ dbStats: 1 })).objects).toBeGreaterThan(0);
+    expect((await admin.command({ whatsmyuri: 1 })).you).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect((await admin.command({ getCmdLineOpts: 1 })).parsed.net.port).toBe(t.server.port);
+    expect((await admin.command({ replSetGetStatus: 1 })).members[0].stateStr).toBe('PRIMARY');
+    const ex = await db.collection('stats').aggregate([{ $match: { a: 1 } }]).explain();
+    expect(ex.queryPlanner.winningPlan.stage).toBe('COLLSCAN');
+    await db.createCollection('withopts', { validator: { a: { $exists: true } } });
+    const info = (await db.listCollections({ name: 'withopts' }).toArray())[0] as CollectionInfo;
+    expect(info.options).toEqual({ validator: { a: { $exists: true } } });
   });
 
   it('renameCollection keeps documents and indexes', async () => {
