@@ -7,7 +7,7 @@ import { recordIdOf, valuesEqual, getPath, viewOf } from '../storage/bson.values
 import { MINGO_OPTIONS, selectDocs, type Hit } from '../storage/query';
 import { toPoint } from '../storage/geo';
 import type { CommandContext, CommandHandler } from './command.context';
-import { cursorReply, getColl, optDoc } from './command.helpers';
+import { cursorReply, duplicateKeyMessage, getColl, optDoc } from './command.helpers';
 import { ChangeStreamCursor } from '../changestreams/changestream.cursor';
 import { toLong } from '../cursors/cursor.registry';
 import { collStatsOf } from './catalog.commands';
@@ -262,7 +262,7 @@ const aggregate: CommandHandler = (ctx) => {
       if (lastName === '$out') writeOut(ctx, last!.$out, out);
       else writeMerge(ctx, last!.$merge as Document, out);
     } catch (e) {
-      if (e instanceof DuplicateKeyError) throw new MongoCommandError(11000, e.message, { keyPattern: e.keyPattern, keyValue: e.keyValue });
+      if (e instanceof DuplicateKeyError) throw new MongoCommandError(11000, duplicateKeyMessage(e), { keyPattern: e.keyPattern, keyValue: e.keyValue });
       throw e;
     }
     return { cursor: { firstBatch: [], id: toLong(0n), ns }, ok: 1 };

@@ -4,7 +4,7 @@ import { DuplicateKeyError, type IndexSpec } from '../indexes/types';
 import { MongoCommandError, toCommandError } from '../errors';
 import { compileFilter } from '../storage/query';
 import type { CommandHandler, CommandContext } from './command.context';
-import { collectionName, cursorReply, getColl, optArray, optDoc } from './command.helpers';
+import { collectionName, cursorReply, duplicateKeyMessage, getColl, optArray, optDoc } from './command.helpers';
 import type { Collection } from '../storage/engine';
 
 function assertNoTxn(ctx: CommandContext): void {
@@ -119,7 +119,7 @@ const createIndexes: CommandHandler = (ctx) => {
       engine.createIndex(c, spec);
     } catch (e) {
       if (e instanceof DuplicateKeyError)
-        throw new MongoCommandError(11000, `Index build failed: ${e.message}`, { keyPattern: e.keyPattern, keyValue: e.keyValue });
+        throw new MongoCommandError(11000, `Index build failed: ${duplicateKeyMessage(e)}`, { keyPattern: e.keyPattern, keyValue: e.keyValue });
       throw toCommandError(e);
     }
   }

@@ -1,5 +1,5 @@
 // Shared argument parsing and result shaping for command handlers.
-import { Long, type Document } from 'bson';
+import { Long, ObjectId, type Document } from 'bson';
 import { DuplicateKeyError } from '../indexes/types';
 import { MongoCommandError, toCommandError } from '../errors';
 import type { CommandContext } from './command.context';
@@ -41,8 +41,24 @@ export function getColl(ctx: CommandContext, name: string): Collection | undefin
   return ctx.state.engine.getCollection(ctx.db, name);
 }
 
+/** mongod's wording: E11000 duplicate key error collection: db.c index: email_1 dup key: { email: "a" } */
+export function duplicateKeyMessage(e: DuplicateKeyError): string {
+  const fmt = (v: unknown): string => {
+    if (typeof v === 'string') return JSON.stringify(v);
+    if (v === null || v === undefined) return 'null';
+    if (v instanceof ObjectId) return `ObjectId('${v.toHexString()}')`;
+    if (v instanceof Date) return `new Date(${v.getTime()})`;
+    if (Array.isArray(v)) return `[ ${v.map(fmt).join(', ')} ]`;
+    if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+      return `{ ${Object.entries(v as Document).map(([k, x]) => `${k}: ${fmt(x)}`).join(', ')} }`;
+    return String(v);
+  };
+  return `E11000 duplicate key error collection: ${e.ns} index: ${e.indexName} dup key: ${fmt(e.keyValue)}`;
+}
+
 export function writeErrorOf(index: number, e: unknown): Document {
-  if (e instanceof DuplicateKeyError) return { index, code: 11000, errmsg: e.message, keyPattern: e.keyPattern, keyValue: e.keyValue };
+  if (e instanceof DuplicateKeyError)
+    return { index, code: 11000, errmsg: duplicateKeyMessage(e), keyPattern: e.keyPattern, keyValue: e.keyValue };
   const err = toCommandError(e);
   return { index, code: err.code, errmsg: err.message };
 }

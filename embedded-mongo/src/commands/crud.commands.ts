@@ -9,6 +9,7 @@ import { applyUpdate, isReplacement, seedFromFilter, validateUpdate, withIdFirst
 import {
   collectionName,
   cursorReply,
+  duplicateKeyMessage,
   getColl,
   isFatalWriteError,
   optArray,
@@ -275,7 +276,7 @@ const findAndModify: CommandHandler = (ctx) => {
   } catch (e) {
     if (ctx.txn && !isFatalWriteError(e)) engine.abortTxn(ctx.txn);
     if (e instanceof DuplicateKeyError)
-      throw new MongoCommandError(11000, e.message, { keyPattern: e.keyPattern, keyValue: e.keyValue });
+      throw new MongoCommandError(11000, duplicateKeyMessage(e), { keyPattern: e.keyPattern, keyValue: e.keyValue });
     throw e;
   }
 };
