@@ -10,6 +10,7 @@ import '../modules/notification/notification.preferences.schema';
 import '../modules/job-promise/job-promise.schema';
 import '../modules/application/application.schema';
 import '../modules/recommendation/recommendation.schema';
+import '../modules/matching/matching.schema';
 import './pending.schema';
 
 let schema: GraphQLSchema | null = null;

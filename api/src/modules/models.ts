@@ -10,4 +10,5 @@ import './notification/notification.model';
 import './job-promise/job-promise.model';
 import './application/application.model';
 import './recommendation/recommendation.model';
+import './matching/matching.model';
 import '../db/meta.model';

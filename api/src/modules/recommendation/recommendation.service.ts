@@ -9,19 +9,20 @@ import {
   respondToRecommendationSchema,
   Role,
 } from '@promesse/shared';
+import type { ClientSession } from 'mongoose';
 import type { Actor, AppDeps } from '../../graphql/context';
 import { applicationModel } from '../application/application.model';
 import { loadRecipients } from '../application/application.recipients';
 import { historyEntry, isDuplicateKey, notifyApplicationReceived, studentOfActor } from '../application/application.service';
 import { isRecruiterOf } from '../company/company.policy';
-import { jobPromiseModel } from '../job-promise/job-promise.model';
+import { jobPromiseModel, type JobPromiseDoc } from '../job-promise/job-promise.model';
 import { isOpenNow, targetsSchool } from '../job-promise/job-promise.policy';
 import { findJobPromise } from '../job-promise/job-promise.service';
 import { createNotifications } from '../notification/notification.service';
 import { schoolModel } from '../school/school.model';
 import { isStaffOf } from '../school/school.policy';
 import { sameId } from '../school/school.service';
-import { studentModel } from '../student/student.model';
+import { studentModel, type StudentDoc } from '../student/student.model';
 import { recommendationModel, type RecommendationDoc } from './recommendation.model';
 
 type Deps = Pick<AppDeps, 'connection'>;
@@ -54,34 +55,12 @@ export async function recommendGraduate(
   const school = await schoolModel(deps.connection).findById(student.schoolId, { name: 1 });
   try {
     return await deps.connection.transaction(async (session) => {
-      const [created] = await Recommendation.create(
-        [
-          {
-            ...key,
-            schoolId: student.schoolId,
-            companyId: jp.companyId,
-            recommendedBy: actor.userId,
-            note: input.note,
-            status: 'PENDING',
-          },
-        ],
-        { session },
+      const [created] = await insertRecommendations(
+        deps,
+        session,
+        [{ jobPromise: jp, student, note: input.note, ...(school ? { schoolName: school.name } : {}) }],
+        actor,
       );
-      const recipients = await loadRecipients(deps, session, { companyIds: [jp.companyId] });
-      const data = {
-        recommendationId: String(created!._id),
-        jobPromiseId: String(jp._id),
-        jobPromiseTitle: jp.title,
-        ...(school ? { schoolName: school.name } : {}),
-      };
-      await createNotifications(deps, session, [
-        { userId: student.userId, type: 'RECOMMENDATION_RECEIVED', data },
-        ...recipients.recruitersOfCompany(jp.companyId).map((userId) => ({
-          userId,
-          type: 'RECOMMENDATION_RECEIVED' as const,
-          data: { ...data, studentName: `${student.firstName} ${student.lastName}` },
-        })),
-      ]);
       return created!;
     });
   } catch (error) {
@@ -89,6 +68,62 @@ export async function recommendGraduate(
     if (isDuplicateKey(error)) throw conflict(ALREADY_PENDING, { entity: 'Recommendation' });
     throw error;
   }
+}
+
+/** One recommendation to insert with insertRecommendations (already authorized and validated by the caller). */
+export interface RecommendationDraft {
+  jobPromise: Pick<JobPromiseDoc, '_id' | 'companyId' | 'title'>;
+  student: Pick<StudentDoc, '_id' | 'userId' | 'schoolId' | 'firstName' | 'lastName'>;
+  note: string;
+  schoolName?: string;
+}
+
+/**
+ * Inserts PENDING recommendations and their RECOMMENDATION_RECEIVED notifications (the graduate and the company's
+ * recruiters) in the caller's session: one insert for the recommendations, one recipients query and one insert
+ * for the notifications, whatever their number (recommendGraduate passes one; a matching round many).
+ */
+export async function insertRecommendations(
+  deps: Deps,
+  session: ClientSession,
+  drafts: RecommendationDraft[],
+  actor: Actor,
+): Promise<RecommendationDoc[]> {
+  if (drafts.length === 0) return [];
+  const created = await recommendationModel(deps.connection).insertMany(
+    drafts.map(({ jobPromise, student, note }) => ({
+      studentId: student._id,
+      jobPromiseId: jobPromise._id,
+      schoolId: student.schoolId,
+      companyId: jobPromise.companyId,
+      recommendedBy: actor.userId,
+      note,
+      status: 'PENDING',
+    })),
+    { session },
+  );
+  const recipients = await loadRecipients(deps, session, { companyIds: drafts.map((d) => d.jobPromise.companyId) });
+  await createNotifications(
+    deps,
+    session,
+    drafts.flatMap(({ jobPromise, student, schoolName }, i) => {
+      const data = {
+        recommendationId: String(created[i]!._id),
+        jobPromiseId: String(jobPromise._id),
+        jobPromiseTitle: jobPromise.title,
+        ...(schoolName ? { schoolName } : {}),
+      };
+      return [
+        { userId: student.userId, type: 'RECOMMENDATION_RECEIVED' as const, data },
+        ...recipients.recruitersOfCompany(jobPromise.companyId).map((userId) => ({
+          userId,
+          type: 'RECOMMENDATION_RECEIVED' as const,
+          data: { ...data, studentName: `${student.firstName} ${student.lastName}` },
+        })),
+      ];
+    }),
+  );
+  return created as unknown as RecommendationDoc[];
 }
 
 /**
