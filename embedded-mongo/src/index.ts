@@ -1,6 +1,6 @@
 // embedded-mongo: a MongoDB-compatible server (wire protocol, CRUD, indexes, transactions, change streams).
 import { ObjectId } from 'bson';
-import { Engine } from './storage/engine';
+import { Engine } from './storage/storage.engine';
 import { CursorRegistry } from './cursors/cursor.registry';
 import { SessionRegistry } from './txn/session.registry';
 import { WireServer } from './wire/wire.server';
@@ -80,5 +80,5 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   };
 }
 
-export { Engine } from './storage/engine';
-export { MongoCommandError } from './errors';
+export { Engine } from './storage/storage.engine';
+export { MongoCommandError } from './errors.command';

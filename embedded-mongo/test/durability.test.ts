@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '../src/index';
-import { JOURNAL_FILE } from '../src/storage/journal';
+import { JOURNAL_FILE } from '../src/storage/storage.journal';
 import { errorOf, rmDir, tmpDir } from './helpers';
 
 async function withServer<T>(dbPath: string, fn: (c: MongoClient, warnings: string[]) => Promise<T>, compactThresholdBytes?: number): Promise<T> {

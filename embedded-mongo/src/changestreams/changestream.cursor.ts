@@ -2,10 +2,10 @@
 import { Aggregator } from '../storage/mingo.context';
 import { Long, type Document } from 'bson';
 import type { Batch, ServerCursor } from '../cursors/cursor.registry';
-import type { Engine } from '../storage/engine';
+import type { Engine } from '../storage/storage.engine';
 import { recordIdOf, valuesEqual } from '../storage/bson.values';
-import { MINGO_OPTIONS } from '../storage/query';
-import { MongoCommandError, toCommandError } from '../errors';
+import { MINGO_OPTIONS } from '../storage/query.executor';
+import { MongoCommandError, toCommandError } from '../errors.command';
 import { diffDocs, parseResumeToken, resumeTokenFor, type ChangeRecord } from './changestream.log';
 
 export interface ChangeStreamScope {

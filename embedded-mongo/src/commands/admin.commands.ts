@@ -1,7 +1,7 @@
 // Handshake, server info and session commands.
 import os from 'node:os';
 import { Long, ObjectId, type Document } from 'bson';
-import { MongoCommandError } from '../errors';
+import { MongoCommandError } from '../errors.command';
 import type { CommandHandler, CommandContext } from './command.context';
 import { sessionKeyOf } from '../txn/session.registry';
 

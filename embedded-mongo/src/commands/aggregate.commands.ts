@@ -2,10 +2,10 @@
 import { ProcessingMode } from 'mingo';
 import { Aggregator } from '../storage/mingo.context';
 import type { Document } from 'bson';
-import { MongoCommandError, toCommandError } from '../errors';
+import { MongoCommandError, toCommandError } from '../errors.command';
 import { recordIdOf, valuesEqual, getPath, viewOf } from '../storage/bson.values';
-import { MINGO_OPTIONS, selectDocs, type Hit } from '../storage/query';
-import { toPoint } from '../storage/geo';
+import { MINGO_OPTIONS, selectDocs, type Hit } from '../storage/query.executor';
+import { toPoint } from '../storage/geo.predicates';
 import type { CommandContext, CommandHandler } from './command.context';
 import { cursorReply, duplicateKeyMessage, getColl, optDoc } from './command.helpers';
 import { ChangeStreamCursor } from '../changestreams/changestream.cursor';

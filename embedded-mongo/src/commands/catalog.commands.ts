@@ -1,11 +1,11 @@
 // create, drop, dropDatabase, listCollections, listDatabases, createIndexes, listIndexes, dropIndexes, stats.
 import { BSON, type Document } from 'bson';
 import { DuplicateKeyError, type IndexSpec } from '../indexes/types';
-import { MongoCommandError, toCommandError } from '../errors';
-import { compileFilter } from '../storage/query';
+import { MongoCommandError, toCommandError } from '../errors.command';
+import { compileFilter } from '../storage/query.executor';
 import type { CommandHandler, CommandContext } from './command.context';
 import { collectionName, cursorReply, duplicateKeyMessage, getColl, optArray, optDoc } from './command.helpers';
-import type { Collection } from '../storage/engine';
+import type { Collection } from '../storage/storage.engine';
 
 function assertNoTxn(ctx: CommandContext): void {
   if (ctx.txn && ctx.name !== 'create' && ctx.name !== 'createIndexes')

@@ -1,9 +1,9 @@
 // What every command handler receives.
 import type { Document, ObjectId } from 'bson';
-import type { Engine, WriteMeta } from '../storage/engine';
+import type { Engine, WriteMeta } from '../storage/storage.engine';
 import type { CursorRegistry } from '../cursors/cursor.registry';
 import type { SessionRegistry } from '../txn/session.registry';
-import type { Transaction } from '../txn/transaction';
+import type { Transaction } from '../txn/txn.transaction';
 
 export interface ServerState {
   engine: Engine;

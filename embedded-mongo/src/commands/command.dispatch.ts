@@ -1,6 +1,6 @@
 // Routes a command document to its handler, sets up session/transaction state and shapes errors.
 import { Binary, Long, type Document } from 'bson';
-import { MongoCommandError, toCommandError } from '../errors';
+import { MongoCommandError, toCommandError } from '../errors.command';
 import type { CommandContext, CommandHandler, ConnectionInfo, ServerState } from './command.context';
 import { adminCommands } from './admin.commands';
 import { crudCommands } from './crud.commands';

@@ -1,9 +1,9 @@
 // Shared argument parsing and result shaping for command handlers.
 import { Long, ObjectId, type Document } from 'bson';
 import { DuplicateKeyError } from '../indexes/types';
-import { MongoCommandError, toCommandError } from '../errors';
+import { MongoCommandError, toCommandError } from '../errors.command';
 import type { CommandContext } from './command.context';
-import type { Collection } from '../storage/engine';
+import type { Collection } from '../storage/storage.engine';
 import { StaticCursor, toLong } from '../cursors/cursor.registry';
 
 export function collectionName(ctx: CommandContext, field = ctx.name): string {

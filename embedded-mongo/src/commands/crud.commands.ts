@@ -1,9 +1,9 @@
 // insert, find, getMore, killCursors, update, delete, findAndModify, count, distinct.
 import { BSON, Long, type Document } from 'bson';
 import { DuplicateKeyError } from '../indexes/types';
-import { MongoCommandError } from '../errors';
+import { MongoCommandError } from '../errors.command';
 import { recordIdOf, valuesAtPath, valuesEqual, compareValues } from '../storage/bson.values';
-import { projectHits, selectDocs, sortHits, type Hit, type QueryStats } from '../storage/query';
+import { projectHits, selectDocs, sortHits, type Hit, type QueryStats } from '../storage/query.executor';
 import type { CommandContext, CommandHandler } from './command.context';
 import { applyUpdate, isReplacement, seedFromFilter, validateUpdate, withIdFirst } from './update.apply';
 import {
@@ -18,7 +18,7 @@ import {
   writeErrorOf,
 } from './command.helpers';
 import { cursorIdOf, toLong } from '../cursors/cursor.registry';
-import type { Collection } from '../storage/engine';
+import type { Collection } from '../storage/storage.engine';
 
 function checkInsertable(doc: Document): void {
   if (Array.isArray(doc._id)) throw new MongoCommandError(53, `The '_id' value cannot be of type array`, { codeName: 'InvalidIdField' });

@@ -1,5 +1,5 @@
 // commitTransaction / abortTransaction.
-import { MongoCommandError } from '../errors';
+import { MongoCommandError } from '../errors.command';
 import type { CommandHandler } from './command.context';
 
 const commitTransaction: CommandHandler = async (ctx) => {

@@ -2,9 +2,9 @@
 // field, type checks for $inc/$mul, _id immutability, replacement documents and upsert seeding from the filter.
 import { updateOne } from 'mingo/updater';
 import { Decimal128, Long, ObjectId, type Document } from 'bson';
-import { MongoCommandError, toCommandError } from '../errors';
+import { MongoCommandError, toCommandError } from '../errors.command';
 import { cloneDoc, getPath, hasWrappers, plain, retype, valuesEqual, viewOf } from '../storage/bson.values';
-import { MINGO_OPTIONS, splitFilter } from '../storage/query';
+import { MINGO_OPTIONS, splitFilter } from '../storage/query.executor';
 
 const UPDATE_OPS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$addToSet', '$pull', '$pullAll', '$pop',

@@ -1,6 +1,6 @@
 // Server-side cursors: materialized result sets (find/aggregate) and live change-stream cursors.
 import { BSON, Long, type Document } from 'bson';
-import { MongoCommandError } from '../errors';
+import { MongoCommandError } from '../errors.command';
 
 export interface Batch {
   docs: Document[];

@@ -10,7 +10,7 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
-import { shapePredicate, toPoint } from './geo';
+import { shapePredicate, toPoint } from './geo.predicates';
 import { valuesAtPath } from './bson.values';
 
 type QueryOp = (selector: string, value: unknown, options: Options) => (obj: Record<string, unknown>) => boolean;

@@ -1,5 +1,5 @@
 // Periodic TTL sweep: removes what the index layer reports as expired, emitting delete change events.
-import type { Engine } from './engine';
+import type { Engine } from './storage.engine';
 
 export class TtlMonitor {
   private timer: NodeJS.Timeout | null = null;

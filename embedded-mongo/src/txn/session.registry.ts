@@ -1,9 +1,9 @@
 // Logical sessions (lsid) and the transaction each one may have open.
 import type { Document } from 'bson';
 import { Binary } from 'bson';
-import type { Engine } from '../storage/engine';
-import { Transaction } from './transaction';
-import { MongoCommandError } from '../errors';
+import type { Engine } from '../storage/storage.engine';
+import { Transaction } from './txn.transaction';
+import { MongoCommandError } from '../errors.command';
 
 export class Session {
   txnNumber = -1n;

@@ -1,8 +1,8 @@
 // Query execution: index plan -> candidates -> full filter (mingo) -> sort/skip/limit -> projection.
 import type { Document } from 'bson';
-import { MongoCommandError, toCommandError } from '../errors';
-import type { Transaction } from '../txn/transaction';
-import type { Collection, Engine } from './engine';
+import { MongoCommandError, toCommandError } from '../errors.command';
+import type { Transaction } from '../txn/txn.transaction';
+import type { Collection, Engine } from './storage.engine';
 import { compareValues, plain, recordIdOf, sortKey, viewOf } from './bson.values';
 import { MINGO_OPTIONS, Query } from './mingo.context';
 import { compileFastFilter } from './fast.filter';
