@@ -127,6 +127,15 @@ async function recommendationOfA(ctx: Ctx): Promise<string> {
   return res.recommendGraduate.id;
 }
 
+async function roundOfA({ t, w }: Ctx): Promise<string> {
+  const res = await t.ok<any>(
+    `mutation($ids: [ID!]!) { proposeMatchingRound(studentIds: $ids) { id } }`,
+    { ids: [w.studentA.studentId] },
+    w.staffA.token,
+  );
+  return res.proposeMatchingRound.id;
+}
+
 async function invitationCode({ t, w }: Ctx): Promise<string> {
   const res = await t.ok<any>(
     `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code } }`,
@@ -374,6 +383,29 @@ const ROWS: Row[] = [
     document: `query($id: ID!) { matchingGraduates(jobPromiseId: $id, first: 5) { score } }`,
     vars: async (ctx) => ({ id: await openOfA(ctx) }),
     expect: only(['recruiterA', 'staffA', 'admin']),
+  },
+  // ---------------- matching rounds (school-mediated) ----------------
+  {
+    op: 'proposeMatchingRound',
+    label: 'a cohort of school A (student A)',
+    document: `mutation($ids: [ID!]!) { proposeMatchingRound(studentIds: $ids) { id } }`,
+    vars: ({ w }) => ({ ids: [w.studentA.studentId] }),
+    expect: only(['staffA']),
+  },
+  {
+    op: 'confirmMatchingRound',
+    label: 'a round proposed by school A',
+    document: `mutation($id: ID!) { confirmMatchingRound(roundId: $id) { id } }`,
+    vars: async (ctx) => ({ id: await roundOfA(ctx) }),
+    expect: only(['staffA']),
+  },
+  { op: 'matchingRounds', document: `{ matchingRounds { id } }`, vars: () => ({}), expect: only(['staffA', 'staffB', 'admin']) },
+  {
+    op: 'matchingRound',
+    label: 'a round proposed by school A',
+    document: `query($id: ID!) { matchingRound(id: $id) { id } }`,
+    vars: async (ctx) => ({ id: await roundOfA(ctx) }),
+    expect: only(['staffA', 'admin']),
   },
 ];
 
