@@ -2,6 +2,7 @@ import { mongo, Types } from 'mongoose';
 import type { NotificationPayload, NotificationType } from '@promesse/shared';
 import { signToken } from '../src/modules/auth/auth.token';
 import { createNotifications } from '../src/modules/notification/notification.service';
+import { createNotificationIdGenerator, newNotificationId } from '../src/realtime/realtime.ids';
 import { RealtimeTestClient } from '../src/realtime/realtime.test-client';
 import { TEST_JWT_SECRET } from '../src/testing/test-app';
 import {
@@ -405,5 +406,26 @@ describe('connection lifetime and feed resilience', () => {
     await settle([{ client, actor: studentB }]);
     expect(client.notifications.map((n) => n.data['recommendationId'])).toEqual(['r-after-kill']);
     expect(t.app.realtime.feed.cursorId).not.toBe(cursorId);
+  });
+});
+
+describe('notification ids', () => {
+  it('order by millisecond (not only by second), stay strictly increasing in a process, keep the ObjectId timestamp', () => {
+    const t0 = Date.UTC(2026, 0, 1, 12, 0, 0, 100);
+    const next = createNotificationIdGenerator(Buffer.from([0xff, 0xff, 0xff]));
+    const other = createNotificationIdGenerator(Buffer.from([0, 0, 0]));
+    const a = next(t0);
+    const b = next(t0 + 1);
+    const c = next(t0 + 899);
+    // Another process (smaller random part) one millisecond later still sorts after.
+    expect(other(t0 + 2).toHexString() > b.toHexString()).toBe(true);
+    expect(a.toHexString() < b.toHexString() && b.toHexString() < c.toHexString()).toBe(true);
+    expect(c.getTimestamp().getTime()).toBe(Math.floor(t0 / 1000) * 1000);
+    // A clock going back never produces a smaller id.
+    const d = next(t0 - 5000);
+    expect(d.toHexString() > c.toHexString()).toBe(true);
+    const many = Array.from({ length: 10_000 }, () => newNotificationId().toHexString());
+    expect(many.every((id, i) => i === 0 || id > many[i - 1]!)).toBe(true);
+    expect(new Set(many).size).toBe(many.length);
   });
 });

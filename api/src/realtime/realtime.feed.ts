@@ -76,6 +76,7 @@ export class NotificationFeed {
   private loop: Promise<void> | null = null;
   private lastProgressAt = Date.now();
   private wakeUp: (() => void) | null = null;
+  private opened = false;
   private readonly log: Logger;
   private readonly notificationsColl: string;
   private readonly usersColl: string;
@@ -192,6 +193,8 @@ export class NotificationFeed {
   }
 
   private onOpened(): void {
+    if (!this.opened) this.log.info('notification change stream open');
+    this.opened = true;
     this.markReady();
   }
 

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { decodeJwt } from 'jose';
 import { Server } from 'socket.io';
@@ -34,6 +35,7 @@ class UnauthenticatedError extends Error {
   }
 }
 
+const FEED_WAIT_MS = 10_000;
 // setTimeout's ceiling (~24.8 days); tokens live 7 days.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -50,6 +52,10 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
     cors: env.CORS_ORIGINS.length ? { origin: env.CORS_ORIGINS, credentials: true } : undefined,
   });
   const delivery = new RealtimeDelivery(io, deps);
+  const feed = new NotificationFeed({ connection: deps.connection, logger, handler: feedHandler(delivery, deps) }).start();
+  // A connected socket misses nothing committed after its connection: sockets wait for the change stream to be
+  // open (only ever noticeable at start-up; bounded so a database without change streams still lets them in).
+  const feedReady = Promise.race([feed.ready, new Promise<void>((resolve) => setTimeout(resolve, FEED_WAIT_MS).unref())]);
   const handshakes = new WeakMap<RealtimeSocket, { preferences: HandshakePreferences; expiresAt: number | null }>();
 
   io.use((socket, next) => {
@@ -59,9 +65,10 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
       next(new UnauthenticatedError('Authentification requise'));
       return;
     }
-    const readAt = Date.now();
     const loaders = createLoaders(deps);
     (async () => {
+      await feedReady;
+      const readAt = Date.now();
       const { actor, authProblem } = await authenticate(token, deps, loaders);
       if (!actor) {
         next(new UnauthenticatedError(authProblem === 'EXPIRED' ? 'Session expirée' : 'Jeton invalide'));
@@ -109,8 +116,6 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
     });
   });
 
-  const feed = new NotificationFeed({ connection: deps.connection, logger, handler: feedHandler(delivery, deps) }).start();
-
   let closing: Promise<void> | null = null;
   return {
     io,
@@ -133,7 +138,8 @@ function feedHandler(delivery: RealtimeDelivery, deps: AppDeps): FeedHandler {
   return {
     onEvents: (events) => {
       if (events.some((e) => e.kind === 'notification')) {
-        deps.logger.warn('TEST_CRASH_AFTER_NOTIFICATION_COMMIT: SIGKILL before emitting');
+        // Synchronous write: the logger's buffer would die with the process.
+        writeSync(2, 'TEST_CRASH_AFTER_NOTIFICATION_COMMIT: SIGKILL before emitting\n');
         process.kill(process.pid, 'SIGKILL');
         return new Promise<void>(() => undefined);
       }

@@ -122,6 +122,24 @@ export class RealtimeTestClient {
     return this.socket.timeout(WAIT_MS).emitWithAck(SOCKET_EVENTS.NOTIFICATIONS_MARK_READ, payload);
   }
 
+  /** Connects the same client again (after a drop), like socket.io's automatic reconnection would. */
+  reconnect(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error) => {
+        this.socket.off('connect', onConnect);
+        reject(error);
+      };
+      const onConnect = () => {
+        this.socket.off('connect_error', onError);
+        resolve();
+      };
+      this.socket.once('connect', onConnect);
+      this.socket.once('connect_error', onError);
+      this.socket.connect();
+    });
+  }
+
   /** Resolves when the server closes the connection (or it drops). */
   disconnected(): Promise<string> {
     if (!this.socket.connected) return Promise.resolve('not connected');

@@ -11,6 +11,7 @@ import {
   type NotificationType,
 } from '@promesse/shared';
 import type { Actor, AppDeps } from '../../graphql/context';
+import { newNotificationId } from '../../realtime/realtime.ids';
 import { userModel } from '../auth/auth.model';
 import { notificationModel, type NotificationDoc } from './notification.model';
 
@@ -39,6 +40,8 @@ export async function createNotifications(
     seen.add(key);
     const { title, body } = buildNotificationText(item.type, item.data);
     docs.push({
+      // Millisecond-ordered across API instances: the list and catch-up order by id (see realtime.ids.ts).
+      _id: newNotificationId(),
       userId: new Types.ObjectId(userId),
       type: item.type,
       title,
