@@ -127,15 +127,6 @@ async function recommendationOfA(ctx: Ctx): Promise<string> {
   return res.recommendGraduate.id;
 }
 
-async function roundOfA({ t, w }: Ctx): Promise<string> {
-  const res = await t.ok<any>(
-    `mutation($ids: [ID!]!) { proposeMatchingRound(studentIds: $ids) { id } }`,
-    { ids: [w.studentA.studentId] },
-    w.staffA.token,
-  );
-  return res.proposeMatchingRound.id;
-}
-
 /** A PROPOSED matching round of school A (student A and a fresh open promise of company A). */
 async function roundOfA(ctx: Ctx): Promise<string> {
   await openOfA(ctx);
@@ -417,36 +408,6 @@ const ROWS: Row[] = [
     document: `query($id: ID!) { matchingRound(id: $id) { id } }`,
     vars: async (ctx) => ({ id: await roundOfA(ctx) }),
     expect: only(['staffA', 'admin']),
-  },
-  {
-    op: 'matchingRounds',
-    document: `{ matchingRounds(first: 5) { id } }`,
-    vars: () => ({}),
-    expect: only(['staffA', 'staffB', 'admin']),
-  },
-  {
-    op: 'matchingRound',
-    label: 'a round of school A',
-    document: `query($id: ID!) { matchingRound(id: $id) { id } }`,
-    vars: async (ctx) => ({ id: await roundOfA(ctx) }),
-    expect: only(['staffA', 'admin']),
-  },
-  {
-    op: 'proposeMatchingRound',
-    label: 'a cohort of school A',
-    document: `mutation($ids: [ID!]!) { proposeMatchingRound(studentIds: $ids) { id } }`,
-    vars: async (ctx) => {
-      await openOfA(ctx);
-      return { ids: [ctx.w.studentA.studentId] };
-    },
-    expect: only(['staffA']),
-  },
-  {
-    op: 'confirmMatchingRound',
-    label: 'a proposed round of school A',
-    document: `mutation($id: ID!) { confirmMatchingRound(roundId: $id) { id } }`,
-    vars: async (ctx) => ({ id: await roundOfA(ctx) }),
-    expect: only(['staffA']),
   },
 ];
 
