@@ -17,7 +17,3 @@ export async function initModels(connection: Connection): Promise<void> {
   const models = [...registry].map(([name, schema]) => connection.model(name, schema));
   await Promise.all(models.map((model) => model.init()));
 }
-
-export function registeredModelNames(): string[] {
-  return [...registry.keys()];
-}
