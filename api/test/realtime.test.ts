@@ -52,7 +52,11 @@ async function connect(actor: Actor): Promise<RealtimeTestClient> {
 }
 
 async function listNotifications(actor: Actor, first = 100): Promise<ListedNotification[]> {
-  const data = await t.ok<{ notifications: { edges: { node: ListedNotification }[] } }>(NOTIFICATIONS, { first }, actor.token);
+  const data = await t.ok<{ notifications: { edges: { node: ListedNotification }[] } }>(
+    NOTIFICATIONS,
+    { first },
+    actor.token,
+  );
   return data.notifications.edges.map((e) => e.node);
 }
 
@@ -61,14 +65,19 @@ async function listNotifications(actor: Actor, first = 100): Promise<ListedNotif
  * the action under test, and the change stream delivers in commit order, so once a client has its marker every
  * earlier notification for it has arrived. Markers are removed from `notifications` afterwards.
  */
-async function settle(entries: { client: RealtimeTestClient; actor: Actor }[], type: NotificationType = 'PARTNERSHIP_DECIDED'): Promise<void> {
+async function settle(
+  entries: { client: RealtimeTestClient; actor: Actor }[],
+  type: NotificationType = 'PARTNERSHIP_DECIDED',
+): Promise<void> {
   const marker = unique('marker');
   await createNotifications(
     t.deps,
     null,
     entries.map(({ actor }) => ({ userId: actor.userId, type, data: { marker } })),
   );
-  await Promise.all(entries.map(({ client }) => client.waitFor((n) => n.data['marker'] === marker, `marker ${marker}`)));
+  await Promise.all(
+    entries.map(({ client }) => client.waitFor((n) => n.data['marker'] === marker, `marker ${marker}`)),
+  );
   for (const { client } of entries) {
     const kept = client.notifications.filter((n) => !('marker' in n.data));
     client.notifications.splice(0, client.notifications.length, ...kept);
@@ -96,7 +105,10 @@ afterAll(async () => {
 describe('socket.io handshake', () => {
   it('refuses a missing, malformed, forged or expired token with connect_error data.code UNAUTHENTICATED', async () => {
     const { staffA } = world;
-    const forged = await signToken({ sub: staffA.userId, role: 'SCHOOL_STAFF' }, 'another-secret-0123456789-abcdefghijklmnop');
+    const forged = await signToken(
+      { sub: staffA.userId, role: 'SCHOOL_STAFF' },
+      'another-secret-0123456789-abcdefghijklmnop',
+    );
     const expired = await signToken({ sub: staffA.userId, role: 'SCHOOL_STAFF' }, TEST_JWT_SECRET, -60);
     const unknownUser = await signToken({ sub: new Types.ObjectId().toHexString(), role: 'STUDENT' }, TEST_JWT_SECRET);
     for (const token of [undefined, '', 'not-a-jwt', forged, expired, unknownUser]) {
@@ -108,7 +120,8 @@ describe('socket.io handshake', () => {
 
   it('accepts the token logIn returns and sends the current unread count at once', async () => {
     const { studentA } = world;
-    const expected = (await t.ok<{ unreadNotificationCount: number }>(UNREAD, undefined, studentA.token)).unreadNotificationCount;
+    const expected = (await t.ok<{ unreadNotificationCount: number }>(UNREAD, undefined, studentA.token))
+      .unreadNotificationCount;
     const client = await connect(studentA);
     await client.waitForCount(expected);
     expect(client.counts).toEqual([expected]);
@@ -124,7 +137,11 @@ describe('live delivery of every notification type to its recipients only', () =
     const sockets = new Map<Actor, RealtimeTestClient>();
     for (const actor of everyone) sockets.set(actor, await connect(actor));
 
-    const req = await t.ok<{ requestPartnership: { id: string } }>(REQUEST_PARTNERSHIP, { schoolId: schoolA.id }, newcomer.token);
+    const req = await t.ok<{ requestPartnership: { id: string } }>(
+      REQUEST_PARTNERSHIP,
+      { schoolId: schoolA.id },
+      newcomer.token,
+    );
     const partnershipId = req.requestPartnership.id;
     for (const staff of [staffA, staffA2]) {
       const n = await sockets.get(staff)!.waitFor((x) => x.type === 'PARTNERSHIP_REQUESTED');
@@ -219,7 +236,9 @@ describe('live delivery of every notification type to its recipients only', () =
     const tabs = [await connect(staffB), await connect(staffB), await connect(staffB)];
     const newcomer = await registerCompany(t, { city: 'Marseille' });
     await t.ok(REQUEST_PARTNERSHIP, { schoolId: world.schoolB.id }, newcomer.token);
-    const ids = await Promise.all(tabs.map(async (tab) => (await tab.waitFor((n) => n.type === 'PARTNERSHIP_REQUESTED')).id));
+    const ids = await Promise.all(
+      tabs.map(async (tab) => (await tab.waitFor((n) => n.type === 'PARTNERSHIP_REQUESTED')).id),
+    );
     expect(new Set(ids).size).toBe(1);
     await settle(tabs.map((client) => ({ client, actor: staffB })));
     for (const tab of tabs) expect(tab.ids).toEqual([ids[0]]);
@@ -231,7 +250,9 @@ describe('live delivery of every notification type to its recipients only', () =
     const client = await connect(studentB);
     await expect(
       t.connection.transaction(async (session) => {
-        await createNotifications(t.deps, session, [{ userId: studentB.userId, type: 'JOB_PROMISE_MATCH', data: { jobPromiseId: 'rolled-back' } }]);
+        await createNotifications(t.deps, session, [
+          { userId: studentB.userId, type: 'JOB_PROMISE_MATCH', data: { jobPromiseId: 'rolled-back' } },
+        ]);
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
@@ -254,7 +275,11 @@ describe('catch-up', () => {
       await t.ok(REQUEST_PARTNERSHIP, { schoolId: schoolB.id }, newcomer.token);
     }
     const missed = (await listNotifications(staffB, 3)).reverse();
-    expect(missed.map((n) => n.type)).toEqual(['PARTNERSHIP_REQUESTED', 'PARTNERSHIP_REQUESTED', 'PARTNERSHIP_REQUESTED']);
+    expect(missed.map((n) => n.type)).toEqual([
+      'PARTNERSHIP_REQUESTED',
+      'PARTNERSHIP_REQUESTED',
+      'PARTNERSHIP_REQUESTED',
+    ]);
 
     client = await connect(staffB);
     const ack = await client.catchUp({ afterId: lastSeen!.id });
@@ -292,7 +317,9 @@ describe('catch-up', () => {
       expect(ack).toMatchObject({ ok: false, error: { code: 'BAD_USER_INPUT' } });
     }
     const before = Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 3600);
-    await createNotifications(t.deps, null, [{ userId: staffA.userId, type: 'PARTNERSHIP_REQUESTED', data: { partnershipId: 'x' } }]);
+    await createNotifications(t.deps, null, [
+      { userId: staffA.userId, type: 'PARTNERSHIP_REQUESTED', data: { partnershipId: 'x' } },
+    ]);
     const ack = await client.catchUp({ afterId: before.toHexString(), limit: 200 });
     if (!ack.ok) throw new Error(JSON.stringify(ack));
     const own = new Set((await listNotifications(studentB)).map((n) => n.id));
@@ -306,7 +333,10 @@ describe('preferences: muted types are stored, listed and caught up, not pushed'
     const student = await createStudent(t, staffA, {}, { firstName: 'Inès', lastName: 'Muette' });
     const early = await connect(student);
     await early.waitForCount(0);
-    expect((await t.ok<{ notificationPreferences: { mutedTypes: string[] } }>(PREFERENCES, undefined, student.token)).notificationPreferences).toEqual({ mutedTypes: [] });
+    expect(
+      (await t.ok<{ notificationPreferences: { mutedTypes: string[] } }>(PREFERENCES, undefined, student.token))
+        .notificationPreferences,
+    ).toEqual({ mutedTypes: [] });
 
     const muted = await t.ok<{ updateNotificationPreferences: { mutedTypes: string[] } }>(
       UPDATE_PREFERENCES,
@@ -331,7 +361,9 @@ describe('preferences: muted types are stored, listed and caught up, not pushed'
     const listed = await listNotifications(student);
     const stored = listed.find((n) => n.type === 'JOB_PROMISE_MATCH' && n.data['jobPromiseId'] === jp.id);
     expect(stored).toBeDefined();
-    const caught = await late.catchUp({ afterId: Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 600).toHexString() });
+    const caught = await late.catchUp({
+      afterId: Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 600).toHexString(),
+    });
     expect(caught.ok && caught.notifications.some((n) => n.id === stored!.id)).toBe(true);
 
     await t.ok(UPDATE_PREFERENCES, { t: [] }, student.token);
@@ -354,8 +386,16 @@ describe('unread count', () => {
 
     await t.connection.transaction(async (session) => {
       await createNotifications(t.deps, session, [
-        { userId: student.userId, type: 'APPLICATION_STATUS_CHANGED', data: { applicationId: 'a1', jobPromiseId: 'p1', to: 'SHORTLISTED' } },
-        { userId: student.userId, type: 'APPLICATION_STATUS_CHANGED', data: { applicationId: 'a1', jobPromiseId: 'p1', to: 'INTERVIEW' } },
+        {
+          userId: student.userId,
+          type: 'APPLICATION_STATUS_CHANGED',
+          data: { applicationId: 'a1', jobPromiseId: 'p1', to: 'SHORTLISTED' },
+        },
+        {
+          userId: student.userId,
+          type: 'APPLICATION_STATUS_CHANGED',
+          data: { applicationId: 'a1', jobPromiseId: 'p1', to: 'INTERVIEW' },
+        },
       ]);
     });
     await Promise.all([tab1.waitForCount(2), tab2.waitForCount(2)]);
@@ -397,10 +437,17 @@ describe('connection lifetime and feed resilience', () => {
     await settle([{ client, actor: studentB }]);
     const cursorId = t.app.realtime.feed.cursorId;
     expect(cursorId).not.toBeNull();
-    const killed = await t.connection.db!.command({ killCursors: '$cmd.aggregate', cursors: [mongo.Long.fromBigInt(cursorId!)] });
+    const killed = await t.connection.db!.command({
+      killCursors: '$cmd.aggregate',
+      cursors: [mongo.Long.fromBigInt(cursorId!)],
+    });
     expect(killed['cursorsKilled']).toHaveLength(1);
     await createNotifications(t.deps, null, [
-      { userId: studentB.userId, type: 'RECOMMENDATION_RECEIVED', data: { recommendationId: 'r-after-kill', jobPromiseId: 'p' } },
+      {
+        userId: studentB.userId,
+        type: 'RECOMMENDATION_RECEIVED',
+        data: { recommendationId: 'r-after-kill', jobPromiseId: 'p' },
+      },
     ]);
     await client.waitFor((n) => n.data['recommendationId'] === 'r-after-kill');
     await settle([{ client, actor: studentB }]);

@@ -50,7 +50,12 @@ interface Listed {
 }
 
 async function newest(api: ApiProcess, actor: Actor, first = 1): Promise<Listed[]> {
-  const body = await gql<{ notifications: { edges: { node: Listed }[] } }>(api.url, NOTIFICATIONS, { first }, actor.token);
+  const body = await gql<{ notifications: { edges: { node: Listed }[] } }>(
+    api.url,
+    NOTIFICATIONS,
+    { first },
+    actor.token,
+  );
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data!.notifications.edges.map((e) => e.node);
 }
@@ -74,8 +79,16 @@ beforeAll(async () => {
   b = await startApiProcess('B', env());
 
   const api = remoteApp(b.url);
-  const login = await gql<{ logIn: { token: string; user: { id: string } } }>(b.url, LOG_IN, { e: ADMIN.email, p: ADMIN.password });
-  const admin: Actor = { token: login.data!.logIn.token, userId: login.data!.logIn.user.id, email: ADMIN.email, role: 'FEDERATION_ADMIN' };
+  const login = await gql<{ logIn: { token: string; user: { id: string } } }>(b.url, LOG_IN, {
+    e: ADMIN.email,
+    p: ADMIN.password,
+  });
+  const admin: Actor = {
+    token: login.data!.logIn.token,
+    userId: login.data!.logIn.user.id,
+    email: ADMIN.email,
+    role: 'FEDERATION_ADMIN',
+  };
   schoolId = (await createSchool(api, admin)).id;
   staff = await createStaff(api, admin, schoolId);
 }, 180_000);
@@ -104,7 +117,10 @@ describe('two API instances on one engine', () => {
 
     const fromB = await partnershipRequest(b!);
     await fromB.response;
-    const backOnA = await onA.waitFor((n) => n.data['companyName'] === fromB.companyName, 'the request made on B, on A');
+    const backOnA = await onA.waitFor(
+      (n) => n.data['companyName'] === fromB.companyName,
+      'the request made on B, on A',
+    );
     await onB.waitFor((n) => n.id === backOnA.id, 'the request made on B, on B');
 
     for (const client of [onA, onB]) {
@@ -169,7 +185,10 @@ describe('two API instances on one engine', () => {
     // Nothing arrives twice on the reconnected client: a notification after the restart comes live, once.
     const afterRestart = await partnershipRequest(a);
     await afterRestart.response;
-    const live = await onA.waitFor((n) => n.data['companyName'] === afterRestart.companyName, 'a notification after the restart');
+    const live = await onA.waitFor(
+      (n) => n.data['companyName'] === afterRestart.companyName,
+      'a notification after the restart',
+    );
     const seen = [...onA.ids, ...ack.notifications.map((n) => n.id)];
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.filter((id) => id === stored.id)).toHaveLength(1);

@@ -58,7 +58,12 @@ function manage(name: string, child: ChildProcess): ManagedProcess {
   };
 }
 
-async function waitFor(what: string, proc: ManagedProcess, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitFor(
+  what: string,
+  proc: ManagedProcess,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
@@ -82,7 +87,10 @@ export interface EngineProcess extends ManagedProcess {
 /** The embedded engine as its own process, in memory, like `npx embedded-mongo --port <port>`. */
 export async function startEngineProcess(): Promise<EngineProcess> {
   const port = await freePort();
-  const proc = manage('engine', spawn(process.execPath, [ENGINE_BIN, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const proc = manage(
+    'engine',
+    spawn(process.execPath, [ENGINE_BIN, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
   await waitFor('its URI', proc, () => proc.output().includes(`mongodb://`), 30_000);
   return { ...proc, port, uri: `mongodb://127.0.0.1:${port}/promesse?directConnection=true` };
 }
@@ -110,13 +118,18 @@ export async function startApiProcess(name: string, env: Record<string, string>,
   });
   const proc = manage(name, child);
   const url = `http://127.0.0.1:${listenPort}`;
-  await waitFor('200 on /healthz', proc, async () => {
-    try {
-      return (await fetch(`${url}/healthz`)).status === 200;
-    } catch {
-      return false;
-    }
-  }, 90_000);
+  await waitFor(
+    '200 on /healthz',
+    proc,
+    async () => {
+      try {
+        return (await fetch(`${url}/healthz`)).status === 200;
+      } catch {
+        return false;
+      }
+    },
+    90_000,
+  );
   return { ...proc, port: listenPort, url };
 }
 
@@ -125,7 +138,12 @@ interface GqlBody<T> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export async function gql<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlBody<T>> {
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<GqlBody<T>> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -147,7 +165,10 @@ export function remoteApp(url: string): TestApp {
   return {
     url,
     ok,
-    gql: async (query: string, variables?: Record<string, unknown>, token?: string) => ({ status: 200, ...(await gql(url, query, variables, token)) }),
+    gql: async (query: string, variables?: Record<string, unknown>, token?: string) => ({
+      status: 200,
+      ...(await gql(url, query, variables, token)),
+    }),
     code: async (query: string, variables?: Record<string, unknown>, token?: string) =>
       (await gql(url, query, variables, token)).errors?.[0]?.extensions?.['code'] as string | undefined,
   } as unknown as TestApp;

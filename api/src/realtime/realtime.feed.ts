@@ -184,8 +184,14 @@ export class NotificationFeed {
           const floor = Date.now() - GAP_MAX_LOOKBACK_MS;
           gapSince ??= new Date(Math.max(this.lastProgressAt, floor) - GAP_MARGIN_MS);
         }
-        const delay = Math.min((this.options.retryDelayMs ?? 250) * 2 ** Math.min(failures - 1, 10), MAX_RETRY_DELAY_MS);
-        this.log.error({ err: error, code, failures, retryInMs: delay }, 'notification change stream failed; reopening');
+        const delay = Math.min(
+          (this.options.retryDelayMs ?? 250) * 2 ** Math.min(failures - 1, 10),
+          MAX_RETRY_DELAY_MS,
+        );
+        this.log.error(
+          { err: error, code, failures, retryInMs: delay },
+          'notification change stream failed; reopening',
+        );
         await stream?.close().catch(() => undefined);
         await this.sleep(delay);
       }
@@ -241,9 +247,12 @@ export class NotificationFeed {
     if (coll === this.usersColl && (change.operationType === 'update' || change.operationType === 'replace')) {
       const user = change.fullDocument;
       if (!user) return null;
-      return { kind: 'preferences', userId: String(change.documentKey._id), mutedTypes: preferencesOf(user).mutedTypes };
+      return {
+        kind: 'preferences',
+        userId: String(change.documentKey._id),
+        mutedTypes: preferencesOf(user).mutedTypes,
+      };
     }
     return null;
   }
 }
-

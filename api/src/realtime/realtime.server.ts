@@ -52,10 +52,17 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
     cors: env.CORS_ORIGINS.length ? { origin: env.CORS_ORIGINS, credentials: true } : undefined,
   });
   const delivery = new RealtimeDelivery(io, deps);
-  const feed = new NotificationFeed({ connection: deps.connection, logger, handler: feedHandler(delivery, deps) }).start();
+  const feed = new NotificationFeed({
+    connection: deps.connection,
+    logger,
+    handler: feedHandler(delivery, deps),
+  }).start();
   // A connected socket misses nothing committed after its connection: sockets wait for the change stream to be
   // open (only ever noticeable at start-up; bounded so a database without change streams still lets them in).
-  const feedReady = Promise.race([feed.ready, new Promise<void>((resolve) => setTimeout(resolve, FEED_WAIT_MS).unref())]);
+  const feedReady = Promise.race([
+    feed.ready,
+    new Promise<void>((resolve) => setTimeout(resolve, FEED_WAIT_MS).unref()),
+  ]);
   const handshakes = new WeakMap<RealtimeSocket, { preferences: HandshakePreferences; expiresAt: number | null }>();
 
   io.use((socket, next) => {
@@ -100,7 +107,10 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
 
     // A socket does not outlive its token: at expiry the client reconnects and is refused like on HTTP.
     if (handshake.expiresAt !== null) {
-      const timer = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, handshake.expiresAt - Date.now()), MAX_TIMER_MS));
+      const timer = setTimeout(
+        () => socket.disconnect(true),
+        Math.min(Math.max(0, handshake.expiresAt - Date.now()), MAX_TIMER_MS),
+      );
       timer.unref();
       socket.once('disconnect', () => clearTimeout(timer));
     }
@@ -124,9 +134,8 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
     ready: feed.ready,
     close: () =>
       (closing ??= (async () => {
-        delivery.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
-        await feed.stop();
+        await Promise.all([feed.stop(), delivery.close()]);
       })()),
   };
 }

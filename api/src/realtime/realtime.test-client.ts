@@ -41,7 +41,11 @@ export class RealtimeTestClient {
   }
 
   /** Connects (websocket only, no automatic reconnection); rejects with the connect_error. */
-  static connect(url: string, token: string | undefined, options: { timeoutMs?: number } = {}): Promise<RealtimeTestClient> {
+  static connect(
+    url: string,
+    token: string | undefined,
+    options: { timeoutMs?: number } = {},
+  ): Promise<RealtimeTestClient> {
     const socket: ClientSocket = connectSocket(url, {
       path: SOCKET_PATH,
       auth: token === undefined ? {} : { token },
@@ -98,7 +102,11 @@ export class RealtimeTestClient {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; got ${JSON.stringify(this.notifications.map((n) => [n.type, n.id]))} counts ${JSON.stringify(this.counts)}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; got ${JSON.stringify(this.notifications.map((n) => [n.type, n.id]))} counts ${JSON.stringify(this.counts)}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });

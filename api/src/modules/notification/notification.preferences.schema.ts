@@ -6,16 +6,18 @@ import {
   type NotificationPreferences,
 } from './notification.preferences';
 
-export const NotificationPreferencesRef = builder.objectRef<NotificationPreferences>('NotificationPreferences').implement({
-  description: 'How the caller receives notifications live.',
-  fields: (t) => ({
-    mutedTypes: t.field({
-      type: [NotificationTypeEnum],
-      description: 'Types stored and listed by `notifications` but not pushed on socket.io (`notification:new`).',
-      resolve: (p) => p.mutedTypes,
+export const NotificationPreferencesRef = builder
+  .objectRef<NotificationPreferences>('NotificationPreferences')
+  .implement({
+    description: 'How the caller receives notifications live.',
+    fields: (t) => ({
+      mutedTypes: t.field({
+        type: [NotificationTypeEnum],
+        description: 'Types stored and listed by `notifications` but not pushed on socket.io (`notification:new`).',
+        resolve: (p) => p.mutedTypes,
+      }),
     }),
-  }),
-});
+  });
 
 builder.queryField('notificationPreferences', (t) =>
   t.field({

@@ -17,7 +17,9 @@ export interface NotificationPreferences {
 const KNOWN = new Set<string>(NOTIFICATION_TYPES);
 
 /** The preferences stored on a user document (a document written before the field existed has none). */
-export function preferencesOf(user: { notificationPreferences?: { mutedTypes?: readonly string[] | null } | null } | null | undefined): NotificationPreferences {
+export function preferencesOf(
+  user: { notificationPreferences?: { mutedTypes?: readonly string[] | null } | null } | null | undefined,
+): NotificationPreferences {
   const muted = user?.notificationPreferences?.mutedTypes ?? [];
   return { mutedTypes: muted.filter((t): t is NotificationType => KNOWN.has(t)) };
 }
@@ -26,9 +28,7 @@ export async function getNotificationPreferences(
   deps: Pick<AppDeps, 'connection'>,
   actor: Actor,
 ): Promise<NotificationPreferences> {
-  const user = await userModel(deps.connection)
-    .findById(actor.userId, { notificationPreferences: 1 })
-    .lean();
+  const user = await userModel(deps.connection).findById(actor.userId, { notificationPreferences: 1 }).lean();
   if (!user) throw notFound('User', actor.userId);
   return preferencesOf(user);
 }
