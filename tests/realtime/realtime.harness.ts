@@ -84,13 +84,14 @@ export interface EngineProcess extends ManagedProcess {
   uri: string;
 }
 
-/** The embedded engine as its own process, in memory, like `npx embedded-mongo --port <port>`. */
-export async function startEngineProcess(): Promise<EngineProcess> {
-  const port = await freePort();
-  const proc = manage(
-    'engine',
-    spawn(process.execPath, [ENGINE_BIN, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }),
-  );
+/**
+ * The embedded engine as its own process, like `npx embedded-mongo --port <port> [--dbpath <dir>]` (in memory
+ * without a dbPath). Restart it on the same port and dbPath to simulate a database restart.
+ */
+export async function startEngineProcess(options: { port?: number; dbPath?: string } = {}): Promise<EngineProcess> {
+  const port = options.port ?? (await freePort());
+  const args = [ENGINE_BIN, '--port', String(port), ...(options.dbPath ? ['--dbpath', options.dbPath] : [])];
+  const proc = manage('engine', spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
   await waitFor('its URI', proc, () => proc.output().includes(`mongodb://`), 30_000);
   return { ...proc, port, uri: `mongodb://127.0.0.1:${port}/promesse?directConnection=true` };
 }

@@ -33,7 +33,9 @@ export function parseResumeToken(token: unknown): number | null {
 
 export class ChangeLog {
   private events: ChangeRecord[] = [];
-  private nextId = 1;
+  // Ids start from the clock (x1000), so a resume token from an earlier run of the engine (whose log is gone) is
+  // older than this log and refused as history lost, instead of silently skipping this run's first events.
+  private nextId = Date.now() * 1000 + 1;
   private waiters = new Set<() => void>();
 
   constructor(private readonly capacity = 50_000) {}
