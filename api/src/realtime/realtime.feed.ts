@@ -158,10 +158,13 @@ export class NotificationFeed {
         failures = 0;
         this.onOpened();
         if (gapSince) {
-          const since = gapSince;
+          this.log.warn(
+            { since: gapSince },
+            'change stream history lost: recovering recent notifications from the collection',
+          );
+          // Kept until recovery succeeded: a failure here reopens the stream and recovers again.
+          await this.options.handler.onGap(gapSince);
           gapSince = null;
-          this.log.warn({ since }, 'change stream history lost: recovering recent notifications from the collection');
-          await this.options.handler.onGap(since);
         }
         let batch: ChangeStreamDocument[] = first ? [first] : [];
         for (;;) {
