@@ -150,6 +150,29 @@ describe('scoreMatch', () => {
     expect(scoreMatch(student, promise(), { partnershipApproved: true, pastHires: 99 }).components.schoolHistory).toBe(1);
   });
 
+  it('with reasons: false gives the same score and components without building reasons', () => {
+    const variants: [MatchStudent, MatchPromise, Parameters<typeof scoreMatch>[2]][] = [
+      [student, promise(), { partnershipApproved: true, pastHires: 2 }],
+      [{ ...student, trade: 'BOILERMAKING', location: grenoble }, promise({ diplomaLevel: 'BAC_PRO' }), { audience: 'COMPANY' }],
+      [{ ...student, availableFrom: '2025-10-15', skills: [] }, promise({ location: vienne }), {}],
+      [{ id: 'x' }, { id: 'y', trade: 'DIGITAL' }, {}],
+    ];
+    for (const [s, p, context] of variants) {
+      const full = scoreMatch(s, p, context);
+      const lean = scoreMatch(s, p, context, { reasons: false });
+      expect(lean.reasons).toEqual([]);
+      expect(full.reasons.length).toBeGreaterThan(0);
+      expect({ ...lean, reasons: full.reasons }).toEqual(full);
+    }
+  });
+
+  it('gives the same skills answer on repeated calls (normalized skills are cached)', () => {
+    const asked = promise({ skills: ['Soudure à l’arc', 'TIG'] });
+    const first = scoreMatch({ ...student, skills: ['SOUDURE A L’ARC'] }, asked);
+    for (let i = 0; i < 3; i++) expect(scoreMatch({ ...student, skills: ['SOUDURE A L’ARC'] }, asked)).toEqual(first);
+    expect(first.components.skills).toBe(0.5);
+  });
+
   it('stays in [0, 1] for empty profiles', () => {
     const m = scoreMatch({ id: 'x' }, { id: 'y', trade: 'DIGITAL' });
     expect(m.score).toBeGreaterThanOrEqual(0);

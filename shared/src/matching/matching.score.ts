@@ -59,15 +59,32 @@ export interface MatchContext {
   audience?: 'STUDENT' | 'COMPANY';
 }
 
+/** `reasons: false` skips building the reasons (same score and components): for ranking many candidates. */
+export interface ScoreOptions {
+  reasons?: boolean;
+}
+
 export interface MatchScore {
   /** In [0, 1], rounded to 4 decimals so that equal inputs tie exactly. */
   score: number;
-  /** French, human-readable, in MATCHING_CRITERIA order. */
+  /** French, human-readable, in MATCHING_CRITERIA order (empty with `reasons: false`). */
   reasons: string[];
   /** Each criterion's component in [0, 1], before weighting. */
   components: { [C in MatchingCriterion]: number };
   distanceKm: number | null;
   outOfRadius: boolean;
+}
+
+// Skills repeat across thousands of candidates: normalize each distinct one once.
+const NORMALIZED = new Map<string, string>();
+function normalizedSkill(s: string): string {
+  let n = NORMALIZED.get(s);
+  if (n === undefined) {
+    if (NORMALIZED.size >= 10_000) NORMALIZED.clear();
+    n = normalizeText(s);
+    NORMALIZED.set(s, n);
+  }
+  return n;
 }
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -90,25 +107,35 @@ const frDate = (t: number) => {
  * See MATCHING_WEIGHTS for the criteria and OUT_OF_RADIUS_FACTOR for the out-of-radius penalty.
  * Pure and deterministic: no clock, no randomness.
  */
-export function scoreMatch(student: MatchStudent, promise: MatchPromise, context: MatchContext = {}): MatchScore {
+export function scoreMatch(
+  student: MatchStudent,
+  promise: MatchPromise,
+  context: MatchContext = {},
+  options: ScoreOptions = {},
+): MatchScore {
   const theirs = context.audience === 'COMPANY';
   const reasons: Partial<Record<MatchingCriterion, string[]>> = {};
-  const add = (c: MatchingCriterion, r: string) => (reasons[c] ??= []).push(r);
+  const wanted = options.reasons !== false;
+  // Reasons are built only when wanted (ranking thousands of candidates needs scores only).
+  const add = (c: MatchingCriterion, r: () => string) => {
+    if (wanted) (reasons[c] ??= []).push(r());
+  };
 
   // Trade
   let trade = 0;
-  if (!student.trade) add('trade', 'Métier non renseigné');
+  if (!student.trade) add('trade', () => 'Métier non renseigné');
   else if (student.trade === promise.trade) {
     trade = 1;
-    add('trade', `Même métier : ${lower(TRADE_LABELS.fr[promise.trade])}`);
+    add('trade', () => `Même métier : ${lower(TRADE_LABELS.fr[promise.trade])}`);
   } else if (TRADE_FAMILY[student.trade] === TRADE_FAMILY[promise.trade]) {
     trade = RELATED_TRADE_COMPONENT;
     add(
       'trade',
-      `Métier proche : ${lower(TRADE_LABELS.fr[promise.trade])} (même famille ROME ${TRADE_FAMILY[promise.trade]})`,
+      () =>
+        `Métier proche : ${lower(TRADE_LABELS.fr[promise.trade])} (même famille ROME ${TRADE_FAMILY[promise.trade]})`,
     );
   } else {
-    add('trade', `Métier différent : ${lower(TRADE_LABELS.fr[promise.trade])}`);
+    add('trade', () => `Métier différent : ${lower(TRADE_LABELS.fr[promise.trade])}`);
   }
 
   // Distance
@@ -119,17 +146,18 @@ export function scoreMatch(student: MatchStudent, promise: MatchPromise, context
   if (distanceKm === null && student.location && promise.location) {
     distanceKm = haversineKm(toPoint(student.location), toPoint(promise.location));
   }
-  if (distanceKm === null) add('distance', 'Distance inconnue (lieu non renseigné)');
+  if (distanceKm === null) add('distance', () => 'Distance inconnue (lieu non renseigné)');
   else {
     const radius = Math.max(MIN_MOBILITY_KM, student.mobilityKm ?? DEFAULT_MOBILITY_KM);
     if (distanceKm <= radius) {
       distance = 1 - (DISTANCE_DECAY * distanceKm) / radius;
-      add('distance', `À ${km(distanceKm)} (rayon de mobilité ${Math.round(radius)} km)`);
+      add('distance', () => `À ${km(distanceKm)} (rayon de mobilité ${Math.round(radius)} km)`);
     } else {
       outOfRadius = true;
       add(
         'distance',
-        `Hors de ${theirs ? 'son' : 'votre'} rayon de mobilité (${Math.round(distanceKm)} km > ${Math.round(radius)} km)`,
+        () =>
+          `Hors de ${theirs ? 'son' : 'votre'} rayon de mobilité (${Math.round(distanceKm)} km > ${Math.round(radius)} km)`,
       );
     }
   }
@@ -142,19 +170,19 @@ export function scoreMatch(student: MatchStudent, promise: MatchPromise, context
     const held = student.diplomaLevel;
     if (!held) {
       diploma = DIPLOMA_COMPONENTS.unknown;
-      add('diploma', `Diplôme non renseigné (${askedLabel} demandé)`);
+      add('diploma', () => `Diplôme non renseigné (${askedLabel} demandé)`);
     } else if (held === asked) {
-      add('diploma', `Diplôme demandé : ${askedLabel}`);
+      add('diploma', () => `Diplôme demandé : ${askedLabel}`);
     } else {
       const heldLabel = DIPLOMA_LEVEL_LABELS.fr[held];
       if (DIPLOMA_RANK[held] > DIPLOMA_RANK[asked]) {
-        add('diploma', `Diplôme de niveau supérieur (${heldLabel} pour ${askedLabel} demandé)`);
+        add('diploma', () => `Diplôme de niveau supérieur (${heldLabel} pour ${askedLabel} demandé)`);
       } else if (DIPLOMA_RANK[held] === DIPLOMA_RANK[asked]) {
         diploma = DIPLOMA_COMPONENTS.sameLevel;
-        add('diploma', `Diplôme de même niveau (${heldLabel} pour ${askedLabel} demandé)`);
+        add('diploma', () => `Diplôme de même niveau (${heldLabel} pour ${askedLabel} demandé)`);
       } else {
         diploma = DIPLOMA_COMPONENTS.lower;
-        add('diploma', `Diplôme de niveau inférieur (${heldLabel} pour ${askedLabel} demandé)`);
+        add('diploma', () => `Diplôme de niveau inférieur (${heldLabel} pour ${askedLabel} demandé)`);
       }
     }
   }
@@ -166,15 +194,16 @@ export function scoreMatch(student: MatchStudent, promise: MatchPromise, context
   if (start !== null) {
     if (available === null) {
       availability = UNKNOWN_AVAILABILITY_COMPONENT;
-      add('availability', 'Disponibilité non renseignée');
+      add('availability', () => 'Disponibilité non renseignée');
     } else if (available <= start) {
-      add('availability', 'Disponible avant la date de début');
+      add('availability', () => 'Disponible avant la date de début');
     } else {
       const lateDays = Math.ceil((available - start) / 86_400_000);
       availability = Math.max(0, 1 - lateDays / AVAILABILITY_GRACE_DAYS);
       add(
         'availability',
-        `Disponible le ${frDate(available)}, ${lateDays} ${plural(lateDays, 'jour', 'jours')} après la date de début`,
+        () =>
+          `Disponible le ${frDate(available)}, ${lateDays} ${plural(lateDays, 'jour', 'jours')} après la date de début`,
       );
     }
   }
@@ -183,17 +212,16 @@ export function scoreMatch(student: MatchStudent, promise: MatchPromise, context
   let skills = NO_SKILLS_ASKED_COMPONENT;
   const asked = promise.skills ?? [];
   if (asked.length > 0) {
-    const had = new Set((student.skills ?? []).map(normalizeText));
+    const had = new Set((student.skills ?? []).map(normalizedSkill));
     const seen = new Set<string>();
     const common: string[] = [];
     for (const s of asked) {
-      const key = normalizeText(s);
+      const key = normalizedSkill(s);
       if (had.has(key) && !seen.has(key)) common.push(s.trim());
       seen.add(key);
     }
     skills = Math.min(1, common.length / Math.min(seen.size, SKILLS_FULL_MARKS));
-    add(
-      'skills',
+    add('skills', () =>
       common.length === 0
         ? 'Aucune des compétences demandées'
         : `${common.length} ${plural(common.length, 'compétence', 'compétences')} en commun : ${common.join(', ')}`,
@@ -204,12 +232,14 @@ export function scoreMatch(student: MatchStudent, promise: MatchPromise, context
   let schoolHistory = 0;
   if (context.partnershipApproved) {
     schoolHistory += PARTNERSHIP_COMPONENT;
-    add('schoolHistory', theirs ? 'Entreprise partenaire de son école' : 'Entreprise partenaire de votre école');
+    add('schoolHistory', () =>
+      theirs ? 'Entreprise partenaire de son école' : 'Entreprise partenaire de votre école',
+    );
   }
   const hires = Math.max(0, Math.floor(context.pastHires ?? 0));
   if (hires > 0) {
     schoolHistory += (1 - PARTNERSHIP_COMPONENT) * Math.min(1, hires / PAST_HIRES_FULL_MARKS);
-    add('schoolHistory', `${hires} ${plural(hires, 'embauche passée', 'embauches passées')} via l’école`);
+    add('schoolHistory', () => `${hires} ${plural(hires, 'embauche passée', 'embauches passées')} via l’école`);
   }
 
   const components = { trade, distance, diploma, availability, skills, schoolHistory };
