@@ -3,7 +3,7 @@ import { Aggregator } from '../storage/mingo.context';
 import { Long, type Document } from 'bson';
 import type { Batch, ServerCursor } from '../cursors/cursor.registry';
 import type { Engine } from '../storage/storage.engine';
-import { recordIdOf, valuesEqual } from '../storage/bson.values';
+import { cloneDoc, recordIdOf, valuesEqual } from '../storage/bson.values';
 import { MINGO_OPTIONS } from '../storage/query.executor';
 import { MongoCommandError, toCommandError } from '../errors.command';
 import { diffDocs, parseResumeToken, resumeTokenFor, type ChangeRecord } from './changestream.log';
@@ -117,7 +117,8 @@ export class ChangeStreamCursor implements ServerCursor {
       this.position = ev.id;
       if (!this.inScope(ev)) continue;
       const formatted = this.format(ev);
-      const passed = this.agg ? (this.agg.run([formatted]) as Document[]) : [formatted];
+      // The event holds the stored documents themselves: the pipeline (mingo may $project in place) gets a copy.
+      const passed = this.agg ? (this.agg.run([cloneDoc(formatted)]) as Document[]) : [formatted];
       out.push(...passed);
       if (this.isInvalidating(ev)) {
         out.push({ _id: resumeTokenFor(ev.id), operationType: 'invalidate', clusterTime: ev.clusterTime, wallTime: ev.wallTime });

@@ -3,7 +3,7 @@ import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors.command';
 import type { Transaction } from '../txn/txn.transaction';
 import type { Collection, Engine } from './storage.engine';
-import { compareValues, plain, recordIdOf, sortKey, viewOf } from './bson.values';
+import { cloneDoc, compareValues, plain, recordIdOf, sortKey, viewOf } from './bson.values';
 import { MINGO_OPTIONS, Query } from './mingo.context';
 import { compileFastFilter } from './fast.filter';
 
@@ -213,7 +213,8 @@ export function projectHits(hits: Hit[], projection: Document | undefined): Docu
   let docs: Document[];
   if (Object.keys(rest).length) {
     try {
-      docs = (new Query({}).find(hits.map((h) => h.doc), rest).all() as Document[]).map(idFirst);
+      // mingo may project in place: give it copies, never the stored documents (findAndModify's result is one).
+      docs = (new Query({}).find(hits.map((h) => cloneDoc(h.doc)), rest).all() as Document[]).map(idFirst);
     } catch (e) {
       throw toCommandError(e);
     }
