@@ -1,13 +1,46 @@
-import type { Connection } from 'mongoose';
-import { Role } from '@promesse/shared';
+import { Types, type Connection } from 'mongoose';
+import {
+  DAY_MS,
+  OPEN_APPLICATION_STATUSES,
+  Role,
+  startOfUtcDay,
+  toGeoJsonPoint,
+  type ApplicationStatus,
+} from '@promesse/shared';
 import { metaModel } from '../db/meta.model';
+import type { Actor } from '../graphql/context';
+import type { Logger } from '../logger';
+import { applicationModel } from '../modules/application/application.model';
+import { applyToJobPromise, moveApplication } from '../modules/application/application.service';
 import { userModel } from '../modules/auth/auth.model';
 import { hashPassword } from '../modules/auth/auth.password';
-import type { Logger } from '../logger';
+import { companyModel, partnershipModel } from '../modules/company/company.model';
+import { jobPromiseModel, type JobPromiseDoc } from '../modules/job-promise/job-promise.model';
+import { createJobPromise, publishJobPromise } from '../modules/job-promise/job-promise.service';
+import { recommendationModel } from '../modules/recommendation/recommendation.model';
+import { recommendGraduate, respondToRecommendation } from '../modules/recommendation/recommendation.service';
+import { schoolModel } from '../modules/school/school.model';
+import { studentModel } from '../modules/student/student.model';
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_ADMIN_PASSWORD,
+  DEMO_APPLICATIONS,
+  DEMO_COMPANIES,
+  DEMO_PASSWORD,
+  DEMO_RECOMMENDATIONS,
+  DEMO_SCHOOLS,
+  DEMO_STUDENTS,
+  demoSiret,
+  graduationDateFor,
+  recruiterEmail,
+  staffEmail,
+  studentEmail,
+} from './demo.data';
 
 // Demo data for `npm start` (SEED_DEMO=true). Loaded once per database: the `demoSeeded` flag in `meta` is set
-// last, and every step upserts by a natural key, so a crash half-way is repaired by the next start.
-// TODO(domain): schools, companies, partnerships, students, graduates and open promises (issue 3 demo data).
+// last, and every step upserts by a natural key (e-mail, SIRET, school name, promise title per company), so a crash
+// half-way is repaired by the next start and running it twice changes nothing. Promises, applications and
+// recommendations go through the services, so the demo has the notifications real use would have produced.
 
 export interface DemoAccount {
   role: Role;
@@ -17,13 +50,37 @@ export interface DemoAccount {
   label: string;
 }
 
+const schoolOf = (key: string) => DEMO_SCHOOLS.find((s) => s.key === key)!;
+
+/** The accounts worth trying first (every other demo account uses DEMO_PASSWORD too). */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  {
-    role: Role.FEDERATION_ADMIN,
-    email: 'admin@promesse.demo',
-    password: 'promesse-admin-2026',
-    label: 'Fédération nationale des Écoles de Production (admin)',
-  },
+  { role: Role.FEDERATION_ADMIN, email: DEMO_ADMIN_EMAIL, password: DEMO_ADMIN_PASSWORD, label: 'Fédération nationale des Écoles de Production (admin)' },
+  ...DEMO_SCHOOLS.map((s) => ({
+    role: Role.SCHOOL_STAFF,
+    email: staffEmail(s),
+    password: DEMO_PASSWORD,
+    label: `${s.staff.firstName} ${s.staff.lastName}, ${s.name}`,
+  })),
+  ...DEMO_SCHOOLS.map((s) => {
+    const company = DEMO_COMPANIES.find((c) => c.schools[0] === s.key)!;
+    return { role: Role.COMPANY_RECRUITER, email: recruiterEmail(company), password: DEMO_PASSWORD, label: `${company.contact}, ${company.name} (${company.city})` };
+  }),
+  ...(
+    [
+      ['lina.martin', 'candidature présélectionnée'],
+      ['yanis.bernard', 'recommandation à accepter'],
+      ['camille.fontaine', 'offre à accepter'],
+      ['chloe.guyon', 'recommandation acceptée'],
+    ] as const
+  ).map(([id, story]) => {
+    const st = DEMO_STUDENTS.find((x) => studentEmail(x).startsWith(`${id}@`))!;
+    return {
+      role: Role.STUDENT,
+      email: studentEmail(st),
+      password: DEMO_PASSWORD,
+      label: `${st.firstName} ${st.lastName}, ${st.stage === 'graduate' ? 'diplômé·e' : 'élève'} (${schoolOf(st.school).city}) : ${story}`,
+    };
+  }),
 ];
 
 const SEEDED_FLAG = 'demoSeeded';
@@ -34,24 +91,189 @@ export interface SeedResult {
   accounts: readonly DemoAccount[];
 }
 
-async function upsertUser(connection: Connection, account: DemoAccount, displayName: string): Promise<void> {
-  const User = userModel(connection);
-  if (await User.exists({ email: account.email })) return;
-  await User.create({
-    email: account.email,
-    passwordHash: await hashPassword(account.password),
-    role: account.role,
-    displayName,
-  });
-}
+type Ids = Map<string, Types.ObjectId>;
 
-export async function seedDemo(connection: Connection, logger?: Logger): Promise<SeedResult> {
+export async function seedDemo(connection: Connection, logger?: Logger, now = new Date()): Promise<SeedResult> {
   const Meta = metaModel(connection);
   if (await Meta.exists({ _id: SEEDED_FLAG })) return { seeded: false, accounts: DEMO_ACCOUNTS };
+  const deps = { connection };
+  const User = userModel(connection);
 
-  for (const account of DEMO_ACCOUNTS) await upsertUser(connection, account, account.label);
+  // One argon2 hash per distinct password: all demo accounts share public passwords anyway.
+  const hashes = new Map<string, Promise<string>>();
+  const hashOf = (password: string) => {
+    if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+    return hashes.get(password)!;
+  };
+  const upsertUser = async (email: string, fields: Record<string, unknown>, password = DEMO_PASSWORD) => {
+    const user = await User.findOneAndUpdate(
+      { email },
+      { $setOnInsert: { email, passwordHash: await hashOf(password), ...fields } },
+      { upsert: true, new: true },
+    );
+    return user!;
+  };
 
-  await Meta.updateOne({ _id: SEEDED_FLAG }, { $set: { value: { at: new Date().toISOString() } } }, { upsert: true });
-  logger?.info({ accounts: DEMO_ACCOUNTS.length }, 'demo data seeded');
+  const admin = await upsertUser(
+    DEMO_ADMIN_EMAIL,
+    { role: Role.FEDERATION_ADMIN, displayName: 'Fédération nationale des Écoles de Production' },
+    DEMO_ADMIN_PASSWORD,
+  );
+
+  const schoolIds: Ids = new Map();
+  const staffByKey = new Map<string, Actor>();
+  for (const s of DEMO_SCHOOLS) {
+    const school = await schoolModel(connection).findOneAndUpdate(
+      { name: s.name },
+      { $setOnInsert: { name: s.name, city: s.city, location: toGeoJsonPoint(s), trades: s.trades, createdBy: admin._id } },
+      { upsert: true, new: true },
+    );
+    schoolIds.set(s.key, school!._id);
+    const staff = await upsertUser(staffEmail(s), {
+      role: Role.SCHOOL_STAFF,
+      displayName: `${s.staff.firstName} ${s.staff.lastName}`,
+      schoolId: school!._id,
+    });
+    staffByKey.set(s.key, { userId: String(staff._id), role: Role.SCHOOL_STAFF, schoolId: String(school!._id) });
+  }
+
+  const recruiterBySlug = new Map<string, Actor>();
+  for (const c of DEMO_COMPANIES) {
+    const siret = demoSiret(c.siretBase);
+    const userId = new Types.ObjectId();
+    const company = await companyModel(connection).findOneAndUpdate(
+      { siret },
+      { $setOnInsert: { name: c.name, siret, city: c.city, location: toGeoJsonPoint(c), contactName: c.contact, createdBy: userId } },
+      { upsert: true, new: true },
+    );
+    const recruiter = await upsertUser(recruiterEmail(c), {
+      _id: userId,
+      role: Role.COMPANY_RECRUITER,
+      displayName: c.contact,
+      companyId: company!._id,
+    });
+    recruiterBySlug.set(c.slug, { userId: String(recruiter._id), role: Role.COMPANY_RECRUITER, companyId: String(company!._id) });
+    for (const key of c.schools) {
+      const staff = staffByKey.get(key)!;
+      await partnershipModel(connection).updateOne(
+        { companyId: company!._id, schoolId: schoolIds.get(key) },
+        {
+          $setOnInsert: {
+            status: 'APPROVED',
+            requestedBy: recruiter._id,
+            decidedBy: new Types.ObjectId(staff.userId),
+            decidedAt: now,
+          },
+        },
+        { upsert: true },
+      );
+    }
+  }
+
+  const studentActorByEmail = new Map<string, Actor>();
+  const studentIdByEmail: Ids = new Map();
+  for (const st of DEMO_STUDENTS) {
+    const school = schoolOf(st.school);
+    const email = studentEmail(st);
+    const schoolId = schoolIds.get(st.school)!;
+    const user = await upsertUser(email, { role: Role.STUDENT, displayName: `${st.firstName} ${st.lastName}`, schoolId });
+    const graduationDate = graduationDateFor(st.stage, now);
+    const student = await studentModel(connection).findOneAndUpdate(
+      { userId: user._id },
+      {
+        $setOnInsert: {
+          userId: user._id,
+          schoolId,
+          firstName: st.firstName,
+          lastName: st.lastName,
+          email,
+          trade: st.trade,
+          diplomaLevel: st.diplomaLevel,
+          graduationDate,
+          skills: st.skills,
+          city: st.city,
+          location: toGeoJsonPoint({ lat: school.lat + st.dLat, lng: school.lng + st.dLng }),
+          mobilityKm: st.mobilityKm,
+          availableFrom: st.stage === 'graduate' ? startOfUtcDay(now) : graduationDate,
+        },
+      },
+      { upsert: true, new: true },
+    );
+    studentActorByEmail.set(email, { userId: String(user._id), role: Role.STUDENT, schoolId: String(schoolId) });
+    studentIdByEmail.set(email, student!._id);
+  }
+
+  // Promises, through the services (validation, partner schools, JOB_PROMISE_MATCH notifications on publish).
+  const day = startOfUtcDay(now).getTime();
+  const promiseByKey = new Map<string, JobPromiseDoc>();
+  for (const c of DEMO_COMPANIES) {
+    const recruiter = recruiterBySlug.get(c.slug)!;
+    for (const p of c.promises) {
+      let jp = await jobPromiseModel(connection).findOne({ companyId: recruiter.companyId, title: p.title });
+      jp ??= await createJobPromise(
+        deps,
+        {
+          title: p.title,
+          description: p.description,
+          trade: p.trade,
+          contractType: p.contractType,
+          positions: p.positions,
+          ...(p.diplomaLevel ? { diplomaLevel: p.diplomaLevel } : {}),
+          skills: p.skills,
+          city: c.city,
+          location: { lat: c.lat, lng: c.lng },
+          startDate: new Date(day + p.startInDays * DAY_MS),
+          expiresAt: new Date(day + p.expiresInDays * DAY_MS),
+          schoolIds: c.schools.map((k) => String(schoolIds.get(k))),
+        },
+        recruiter,
+        now,
+      );
+      if (p.publish !== false && jp.status === 'DRAFT') jp = await publishJobPromise(deps, { id: String(jp._id) }, recruiter, now);
+      promiseByKey.set(`${c.slug}|${p.title}`, jp);
+    }
+  }
+
+  const promiseOf = (company: string, title: string) => {
+    const jp = promiseByKey.get(`${company}|${title}`);
+    if (!jp) throw new Error(`demo data: no promise "${title}" for ${company}`);
+    return jp;
+  };
+
+  // Applications in progress: applying is idempotent; moves only go forward from where a previous run stopped.
+  const pipeline: ApplicationStatus[] = [...OPEN_APPLICATION_STATUSES];
+  for (const a of DEMO_APPLICATIONS) {
+    const jp = promiseOf(a.company, a.promise);
+    const student = studentActorByEmail.get(a.student)!;
+    let app = await applyToJobPromise(deps, { jobPromiseId: String(jp._id), message: a.message ?? null }, student, now);
+    const recruiter = recruiterBySlug.get(a.company)!;
+    while (pipeline.indexOf(app.status) >= 0 && pipeline.indexOf(app.status) < pipeline.indexOf(a.status)) {
+      const next = pipeline[pipeline.indexOf(app.status) + 1]!;
+      app = await moveApplication(deps, { id: String(app._id), to: next }, recruiter, now);
+    }
+  }
+
+  for (const r of DEMO_RECOMMENDATIONS) {
+    const jp = promiseOf(r.company, r.promise);
+    const studentId = studentIdByEmail.get(r.student)!;
+    const schoolKey = DEMO_STUDENTS.find((st) => studentEmail(st) === r.student)!.school;
+    let rec = await recommendationModel(connection).findOne({ studentId, jobPromiseId: jp._id });
+    rec ??= await recommendGraduate(deps, { jobPromiseId: String(jp._id), studentId: String(studentId), note: r.note }, staffByKey.get(schoolKey)!, now);
+    if (r.accept && rec.status === 'PENDING') {
+      await respondToRecommendation(deps, { id: String(rec._id), accept: true }, studentActorByEmail.get(r.student)!, now);
+    }
+  }
+
+  await Meta.updateOne({ _id: SEEDED_FLAG }, { $set: { value: { at: now.toISOString() } } }, { upsert: true });
+  logger?.info(
+    {
+      schools: DEMO_SCHOOLS.length,
+      companies: DEMO_COMPANIES.length,
+      students: DEMO_STUDENTS.length,
+      promises: promiseByKey.size,
+      applications: await applicationModel(connection).countDocuments(),
+    },
+    'demo data seeded',
+  );
   return { seeded: true, accounts: DEMO_ACCOUNTS };
 }
