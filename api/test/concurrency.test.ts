@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { createStudent, createWorld, startTestApp, type TestApp, type World } from './helpers';
-import { apply, APPLY, MOVE, offer, openPromise } from './marketplace.fixtures';
+import { apply, APPLY, MOVE, offer, openPromise, type ApplicationResult } from './marketplace.fixtures';
 
 // Races through the real HTTP API: the unique index and the conditional updates (in transactions) decide, not luck.
 
@@ -45,7 +45,7 @@ describe('concurrency', () => {
       await createStudent(t, w.staffA, {}, { firstName: 'Noah', lastName: 'Bernard' }),
       await createStudent(t, w.staffA, {}, { firstName: 'Lou', lastName: 'Girard' }),
     ];
-    const apps = [];
+    const apps: ApplicationResult[] = [];
     for (const s of students) {
       const app = await apply(t, s, jp.id);
       await offer(t, w.companyA, app.id);
@@ -77,7 +77,7 @@ describe('concurrency', () => {
     const jp = await openPromise(t, w.companyA, { positions: 1 });
     const students = [];
     for (let i = 0; i < 5; i++) students.push(await createStudent(t, w.staffA, {}, { firstName: `Élève${i}`, lastName: 'Course' }));
-    const apps = [];
+    const apps: ApplicationResult[] = [];
     for (const s of students) {
       const app = await apply(t, s, jp.id);
       await offer(t, w.companyA, app.id);
