@@ -20,7 +20,8 @@ const { values } = parseArgs({
 function count(name: string, raw: string | undefined, min = 0, max = 1_000_000): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name}: a number from ${min} to ${max} expected, got "${raw}"`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new Error(`--${name}: a number from ${min} to ${max} expected, got "${raw}"`);
   return n;
 }
 

@@ -23,7 +23,16 @@ import {
   type TestApp,
   type World,
 } from './helpers';
-import { apply, countDocs, createPromise, move, notificationsOf, offer, openPromise, recommend } from './marketplace.fixtures';
+import {
+  apply,
+  countDocs,
+  createPromise,
+  move,
+  notificationsOf,
+  offer,
+  openPromise,
+  recommend,
+} from './marketplace.fixtures';
 
 // Matching over real HTTP against the embedded engine: hand-built cases whose ranking is known, visibility of
 // promises for students (matching and jobPromises with every filter), the school-mediated matching round
@@ -142,8 +151,12 @@ describe('matching over HTTP', () => {
           skills: ['soudure TIG'],
         })
       ).id;
-      p.outOfRadius = (await openPromise(t, w.companyA, { title: 'Tourneur à Grenoble', city: 'Grenoble', location: GRENOBLE })).id;
-      p.unrelated = (await openPromise(t, w.companyA, { title: 'Commis de cuisine', trade: 'CATERING', location: LYON_EAST })).id;
+      p.outOfRadius = (
+        await openPromise(t, w.companyA, { title: 'Tourneur à Grenoble', city: 'Grenoble', location: GRENOBLE })
+      ).id;
+      p.unrelated = (
+        await openPromise(t, w.companyA, { title: 'Commis de cuisine', trade: 'CATERING', location: LYON_EAST })
+      ).id;
       p.draft = (await createPromise(t, w.companyA, { title: 'Tourneur (brouillon)', location: LYON_EAST })).id;
       // Company B's promise targets school B only, though it is in Lyon and of the same trade.
       p.otherSchool = (await openPromise(t, w.companyB, { title: 'Tourneur pour l’école B', location: LYON_EAST })).id;
@@ -248,14 +261,38 @@ describe('matching over HTTP', () => {
     const g: Record<string, StudentFixture> = {};
 
     beforeAll(async () => {
-      jp = (await openPromise(t, w.companyA, { title: 'Fraiseur', location: LYON_EAST, skills: ['fraisage', 'tournage'] })).id;
-      g.best = await createStudent(t, w.staffA, { location: { lat: 45.76, lng: 4.88 } }, { firstName: 'Inès', lastName: 'Garnier' });
-      g.related = await createStudent(t, w.staffA, { trade: 'BOILERMAKING', skills: ['pliage'] }, { firstName: 'Noah', lastName: 'Roux' });
-      g.far = await createStudent(t, w.staffA, { location: GRENOBLE, mobilityKm: 20 }, { firstName: 'Léa', lastName: 'Faure' });
+      jp = (
+        await openPromise(t, w.companyA, { title: 'Fraiseur', location: LYON_EAST, skills: ['fraisage', 'tournage'] })
+      ).id;
+      g.best = await createStudent(
+        t,
+        w.staffA,
+        { location: { lat: 45.76, lng: 4.88 } },
+        { firstName: 'Inès', lastName: 'Garnier' },
+      );
+      g.related = await createStudent(
+        t,
+        w.staffA,
+        { trade: 'BOILERMAKING', skills: ['pliage'] },
+        { firstName: 'Noah', lastName: 'Roux' },
+      );
+      g.far = await createStudent(
+        t,
+        w.staffA,
+        { location: GRENOBLE, mobilityKm: 20 },
+        { firstName: 'Léa', lastName: 'Faure' },
+      );
       g.unrelated = await createStudent(t, w.staffA, { trade: 'CATERING' }, { firstName: 'Adam', lastName: 'Blanc' });
-      g.notYet = await createStudent(t, w.staffA, { graduationDate: '2029-06-30' }, { firstName: 'Jade', lastName: 'Mercier' });
+      g.notYet = await createStudent(
+        t,
+        w.staffA,
+        { graduationDate: '2029-06-30' },
+        { firstName: 'Jade', lastName: 'Mercier' },
+      );
       g.noDate = await createStudent(t, w.staffA, {}, { firstName: 'Tom', lastName: 'Leroy' });
-      await t.connection.collection('students').updateOne({ _id: new Types.ObjectId(g.noDate.studentId) }, { $unset: { graduationDate: '' } });
+      await t.connection
+        .collection('students')
+        .updateOne({ _id: new Types.ObjectId(g.noDate.studentId) }, { $unset: { graduationDate: '' } });
       // A company partnered with both schools, and a promise targeting both.
       companyC = await registerCompany(t);
       await approvePartnership(t, companyC, w.staffA);
@@ -281,6 +318,22 @@ describe('matching over HTTP', () => {
       const scores = matches.map((m) => m.score);
       expect([...scores].sort((a, b) => b - a)).toEqual(scores);
       expect((await graduateMatches(w.staffA.token, jp)).map((m) => m.student.id)).toEqual(ids);
+    });
+
+    it('first = k gives the first k of the full ranking (related trades are read only when they could enter it)', async () => {
+      for (const token of [w.staffA.token, w.companyA.token]) {
+        const full = (await graduateMatches(token, jp)).map((m) => [m.student.id, m.score]);
+        expect(full.length).toBeGreaterThan(3);
+        for (let k = 1; k <= full.length; k++) {
+          expect((await graduateMatches(token, jp, k)).map((m) => [m.student.id, m.score])).toEqual(full.slice(0, k));
+        }
+      }
+      const all = (await studentMatches(w.studentA.token)).map((m) => [m.jobPromise.id, m.score]);
+      for (let k = 1; k <= all.length; k++) {
+        expect((await studentMatches(w.studentA.token, k)).map((m) => [m.jobPromise.id, m.score])).toEqual(
+          all.slice(0, k),
+        );
+      }
     });
 
     it('a company sees graduates without names or contact details (privacy of minors), and distances rounded to 5 km', async () => {
@@ -317,8 +370,12 @@ describe('matching over HTTP', () => {
       expect(new Set(company)).toEqual(new Set([w.schoolA.id, w.schoolB.id]));
       const admin = (await graduateMatches(w.admin.token, shared)).map((m) => m.student.school.id);
       expect(new Set(admin)).toEqual(new Set([w.schoolA.id, w.schoolB.id]));
-      expect(new Set((await graduateMatches(w.staffA.token, shared)).map((m) => m.student.school.id))).toEqual(new Set([w.schoolA.id]));
-      expect(new Set((await graduateMatches(w.staffB.token, shared)).map((m) => m.student.school.id))).toEqual(new Set([w.schoolB.id]));
+      expect(new Set((await graduateMatches(w.staffA.token, shared)).map((m) => m.student.school.id))).toEqual(
+        new Set([w.schoolA.id]),
+      );
+      expect(new Set((await graduateMatches(w.staffB.token, shared)).map((m) => m.student.school.id))).toEqual(
+        new Set([w.schoolB.id]),
+      );
     });
 
     it('refuses students, other companies, staff of a school the promise does not target; unknown ids are NOT_FOUND', async () => {
@@ -379,9 +436,15 @@ describe('matching over HTTP', () => {
         })
       ).id;
       // Distance from Annecy: 3 km, 20 km, 60 km.
-      p.near3 = (await openPromise(t, c1, { title: 'Atelier proche', location: { lat: ANNECY.lat + 0.027, lng: ANNECY.lng } })).id;
-      p.near20 = (await openPromise(t, c1, { title: 'Atelier moyen', location: { lat: ANNECY.lat + 0.18, lng: ANNECY.lng } })).id;
-      p.near60 = (await openPromise(t, both, { title: 'Atelier loin', location: { lat: ANNECY.lat - 0.54, lng: ANNECY.lng } })).id;
+      p.near3 = (
+        await openPromise(t, c1, { title: 'Atelier proche', location: { lat: ANNECY.lat + 0.027, lng: ANNECY.lng } })
+      ).id;
+      p.near20 = (
+        await openPromise(t, c1, { title: 'Atelier moyen', location: { lat: ANNECY.lat + 0.18, lng: ANNECY.lng } })
+      ).id;
+      p.near60 = (
+        await openPromise(t, both, { title: 'Atelier loin', location: { lat: ANNECY.lat - 0.54, lng: ANNECY.lng } })
+      ).id;
     }, 120_000);
 
     const list = async (token: string, filter?: Record<string, unknown>) =>
@@ -437,11 +500,9 @@ describe('matching over HTTP', () => {
     it('text: ordered by relevance (title above skills above description); words absent are not listed', async () => {
       const ids = (await list(student1.token, { text: 'brasage' })).map((n) => n.id);
       expect(ids).toEqual([p.inTitle, p.inSkills, p.inDescription]);
-      expect((await list(student1.token, { text: 'brasage', near: { ...ANNECY, radiusKm: 10 } })).map((n) => n.id)).toEqual([
-        p.inTitle,
-        p.inSkills,
-        p.inDescription,
-      ]);
+      expect(
+        (await list(student1.token, { text: 'brasage', near: { ...ANNECY, radiusKm: 10 } })).map((n) => n.id),
+      ).toEqual([p.inTitle, p.inSkills, p.inDescription]);
       expect(await list(student1.token, { text: 'brasage', near: { ...LYON_EAST, radiusKm: 10 } })).toEqual([]);
       expect(await list(student1.token, { text: 'zzzinconnu' })).toEqual([]);
     });
@@ -477,7 +538,13 @@ describe('matching over HTTP', () => {
     let outsider: string;
 
     beforeAll(async () => {
-      school = (await createSchool(t, w.admin, { name: 'École Tour', city: 'Lyon', trades: ['MACHINING', 'WELDING', 'BOILERMAKING'] })).id;
+      school = (
+        await createSchool(t, w.admin, {
+          name: 'École Tour',
+          city: 'Lyon',
+          trades: ['MACHINING', 'WELDING', 'BOILERMAKING'],
+        })
+      ).id;
       staff = await createStaff(t, w.admin, school);
       otherStaff = w.staffB;
       c1 = await registerCompany(t);
@@ -508,10 +575,34 @@ describe('matching over HTTP', () => {
         i += 1;
       }
       const promiseSpecs: Record<string, unknown>[] = [
-        { title: 'Tourneur', trade: 'MACHINING', positions: 2, skills: ['tournage'], location: { lat: 45.76, lng: 4.86 } },
-        { title: 'Fraiseur CN', trade: 'MACHINING', positions: 1, skills: ['fraisage', 'commande numérique'], location: { lat: 45.88, lng: 4.9 } },
-        { title: 'Soudeur TIG', trade: 'WELDING', positions: 1, skills: ['soudure TIG'], location: { lat: 45.74, lng: 4.9 } },
-        { title: 'Chaudronnier', trade: 'BOILERMAKING', positions: 1, skills: ['pliage'], location: { lat: 45.62, lng: 4.98 } },
+        {
+          title: 'Tourneur',
+          trade: 'MACHINING',
+          positions: 2,
+          skills: ['tournage'],
+          location: { lat: 45.76, lng: 4.86 },
+        },
+        {
+          title: 'Fraiseur CN',
+          trade: 'MACHINING',
+          positions: 1,
+          skills: ['fraisage', 'commande numérique'],
+          location: { lat: 45.88, lng: 4.9 },
+        },
+        {
+          title: 'Soudeur TIG',
+          trade: 'WELDING',
+          positions: 1,
+          skills: ['soudure TIG'],
+          location: { lat: 45.74, lng: 4.9 },
+        },
+        {
+          title: 'Chaudronnier',
+          trade: 'BOILERMAKING',
+          positions: 1,
+          skills: ['pliage'],
+          location: { lat: 45.62, lng: 4.98 },
+        },
         { title: 'Commis', trade: 'CATERING', positions: 3, skills: [], location: { lat: 45.76, lng: 4.86 } },
       ];
       for (const [k, spec] of promiseSpecs.entries()) {
@@ -554,8 +645,14 @@ describe('matching over HTTP', () => {
 
       // Deterministic, and stored.
       const again = await propose({ studentIds: [...cohort].reverse().map((s) => s.studentId) });
-      expect(again.pairs.map((p) => [p.student.id, p.jobPromise.id])).toEqual(round.pairs.map((p) => [p.student.id, p.jobPromise.id]));
-      const stored = await t.ok<{ matchingRound: { id: string; status: string } }>(ROUND, { id: round.id }, staff.token);
+      expect(again.pairs.map((p) => [p.student.id, p.jobPromise.id])).toEqual(
+        round.pairs.map((p) => [p.student.id, p.jobPromise.id]),
+      );
+      const stored = await t.ok<{ matchingRound: { id: string; status: string } }>(
+        ROUND,
+        { id: round.id },
+        staff.token,
+      );
       expect(stored.matchingRound).toEqual({ id: round.id, status: 'PROPOSED' });
       const rounds = await t.ok<{ matchingRounds: { id: string }[] }>(ROUNDS, undefined, staff.token);
       expect(rounds.matchingRounds.map((r) => r.id).slice(0, 2)).toEqual([again.id, round.id]);
@@ -604,18 +701,31 @@ describe('matching over HTTP', () => {
       expect(await t.code(CONFIRM, { roundId: round.id }, cohort[0]!.token)).toBe('FORBIDDEN');
       expect(await t.code(CONFIRM, { roundId: UNKNOWN_ID }, staff.token)).toBe('NOT_FOUND');
       expect(
-        await t.code(CONFIRM, { roundId: round.id, pairs: [{ studentId: cohort[0]!.studentId, jobPromiseId: outsider }] }, staff.token),
+        await t.code(
+          CONFIRM,
+          { roundId: round.id, pairs: [{ studentId: cohort[0]!.studentId, jobPromiseId: outsider }] },
+          staff.token,
+        ),
       ).toBe('BAD_USER_INPUT');
       expect(await snapshotDatabase(t.connection)).toEqual(refusedBefore);
 
-      const confirmed = (await t.ok<{ confirmMatchingRound: Round }>(CONFIRM, { roundId: round.id, note: 'Bon profil pour vous.' }, staff.token))
-        .confirmMatchingRound;
+      const confirmed = (
+        await t.ok<{ confirmMatchingRound: Round }>(
+          CONFIRM,
+          { roundId: round.id, note: 'Bon profil pour vous.' },
+          staff.token,
+        )
+      ).confirmMatchingRound;
       expect(confirmed.status).toBe('CONFIRMED');
       expect(confirmed.confirmedBy!.id).toBe(staff.userId);
       expect(confirmed.confirmedAt).not.toBeNull();
       expect(confirmed.note).toBe('Bon profil pour vous.');
       expect(confirmed.skipped).toEqual([
-        { reason: 'Une recommandation attend déjà sa réponse', student: handPicked.student, jobPromise: handPicked.jobPromise },
+        {
+          reason: 'Une recommandation attend déjà sa réponse',
+          student: handPicked.student,
+          jobPromise: handPicked.jobPromise,
+        },
       ]);
       expect(confirmed.recommendations).toHaveLength(round.pairs.length - 1);
       expect(await countDocs(t, 'recommendations')).toBe(recsBefore + round.pairs.length - 1);
@@ -627,22 +737,29 @@ describe('matching over HTTP', () => {
       for (const r of confirmed.recommendations) {
         const student = cohort.find((s) => s.studentId === r.student.id)!;
         const mine = await notificationsOf(t, student.token);
-        expect(mine.some((n) => n.type === 'RECOMMENDATION_RECEIVED' && n.data['recommendationId'] === r.id)).toBe(true);
+        expect(mine.some((n) => n.type === 'RECOMMENDATION_RECEIVED' && n.data['recommendationId'] === r.id)).toBe(
+          true,
+        );
       }
       const ownerOf = (jobPromiseId: string) => (promises.findIndex((p) => p.id === jobPromiseId) % 2 ? c2 : c1);
       for (const r of confirmed.recommendations) {
         const notes = await notificationsOf(t, ownerOf(r.jobPromise.id).token);
-        expect(notes.some((n) => n.type === 'RECOMMENDATION_RECEIVED' && n.data['recommendationId'] === r.id)).toBe(true);
+        expect(notes.some((n) => n.type === 'RECOMMENDATION_RECEIVED' && n.data['recommendationId'] === r.id)).toBe(
+          true,
+        );
       }
 
       // Once recommended, the company sees the graduate's name (privacy rule).
       const r0 = confirmed.recommendations[0]!;
-      const seen = (await graduateMatches(ownerOf(r0.jobPromise.id).token, r0.jobPromise.id)).find((m) => m.student.id === r0.student.id)!;
+      const seen = (await graduateMatches(ownerOf(r0.jobPromise.id).token, r0.jobPromise.id)).find(
+        (m) => m.student.id === r0.student.id,
+      )!;
       expect(seen.student.contactVisible).toBe(true);
       expect(seen.student.lastName).not.toBeNull();
 
       // A retried confirmation creates nothing more and answers the same round.
-      const again = (await t.ok<{ confirmMatchingRound: Round }>(CONFIRM, { roundId: round.id }, staff.token)).confirmMatchingRound;
+      const again = (await t.ok<{ confirmMatchingRound: Round }>(CONFIRM, { roundId: round.id }, staff.token))
+        .confirmMatchingRound;
       expect(again.recommendations.map((r) => r.id)).toEqual(confirmed.recommendations.map((r) => r.id));
       expect(await countDocs(t, 'recommendations')).toBe(recsBefore + round.pairs.length - 1);
 
@@ -653,8 +770,18 @@ describe('matching over HTTP', () => {
     });
 
     it('confirms only the chosen subset of pairs', async () => {
-      const fresh = await createStudent(t, staff, { trade: 'BOILERMAKING', skills: ['pliage'] }, { firstName: 'Zoé', lastName: 'Nouvelle' });
-      const other = await createStudent(t, staff, { trade: 'MACHINING', skills: ['tournage'] }, { firstName: 'Yann', lastName: 'Autre' });
+      const fresh = await createStudent(
+        t,
+        staff,
+        { trade: 'BOILERMAKING', skills: ['pliage'] },
+        { firstName: 'Zoé', lastName: 'Nouvelle' },
+      );
+      const other = await createStudent(
+        t,
+        staff,
+        { trade: 'MACHINING', skills: ['tournage'] },
+        { firstName: 'Yann', lastName: 'Autre' },
+      );
       const round = await propose({ studentIds: [fresh.studentId, other.studentId] });
       expect(round.pairs).toHaveLength(2);
       const chosen = round.pairs.find((p) => p.student.id === fresh.studentId)!;

@@ -36,6 +36,8 @@ applicationSchema.index({ jobPromiseId: 1, status: 1 });
 applicationSchema.index({ studentId: 1, status: 1 });
 applicationSchema.index({ companyId: 1, studentId: 1 });
 applicationSchema.index({ schoolId: 1, createdAt: -1 });
+// Matching: past hires of companies through a school (matching.candidates.ts loadSchoolHistory).
+applicationSchema.index({ schoolId: 1, status: 1, companyId: 1 });
 
 export type Application = InferSchemaType<typeof applicationSchema>;
 export type ApplicationDoc = HydratedDocumentFromSchema<typeof applicationSchema>;

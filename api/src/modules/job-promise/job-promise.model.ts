@@ -42,6 +42,8 @@ const jobPromiseSchema = new Schema(
 );
 jobPromiseSchema.index({ status: 1, trade: 1 });
 jobPromiseSchema.index({ schoolIds: 1, status: 1, listedAt: -1 });
+// Matching candidates of a student: open promises targeting their school, by trade (matching.candidates.ts).
+jobPromiseSchema.index({ schoolIds: 1, status: 1, trade: 1 });
 jobPromiseSchema.index({ companyId: 1, listedAt: -1 });
 jobPromiseSchema.index({ listedAt: -1, _id: -1 });
 jobPromiseSchema.index(

@@ -43,23 +43,10 @@ export interface PromiseCandidate {
   hiredCount: number;
 }
 
-const PROMISE_FIELDS = {
-  _id: 1,
-  companyId: 1,
-  schoolIds: 1,
-  trade: 1,
-  diplomaLevel: 1,
-  location: 1,
-  startDate: 1,
-  skills: 1,
-  positions: 1,
-  hiredCount: 1,
-} as const;
-
 /**
- * OPEN promises (not past expiresAt) targeting `schoolId` whose trade is one of `trades`. Served by the
- * {schoolIds, status, listedAt} or {status, trade} index, whichever yields fewer candidates. `ids` narrows to
- * given promises (a matching round on a selection).
+ * OPEN promises (not past expiresAt) targeting `schoolId` whose trade is one of `trades`: exactly the entries of
+ * the {schoolIds, status, trade} index. `ids` narrows to given promises. Whole documents are read: they are
+ * small, and the engine's projection costs more than it saves.
  */
 export async function openPromiseCandidates(
   deps: Deps,
@@ -72,7 +59,7 @@ export async function openPromiseCandidates(
     trade: { $in: [...args.trades] },
   };
   if (args.ids) filter['_id'] = { $in: [...args.ids] };
-  return jobPromiseModel(deps.connection).find(filter, PROMISE_FIELDS).lean<PromiseCandidate[]>();
+  return jobPromiseModel(deps.connection).find(filter).lean<PromiseCandidate[]>();
 }
 
 /** What scoring reads of a student. */
@@ -102,21 +89,18 @@ export const STUDENT_FIELDS = {
   skills: 1,
 } as const;
 
-/** Graduates (see graduateWindow) of `schoolIds` whose trade is one of `trades`: the {schoolId, trade} index. */
+/** Graduates (see graduateWindow) of `schoolIds` whose trade is one of `trades`: the {schoolId, trade, graduationDate} index. */
 export async function graduateCandidates(
   deps: Deps,
   args: { schoolIds: readonly (string | Types.ObjectId)[]; trades: readonly Trade[]; now: Date },
 ): Promise<StudentCandidate[]> {
   if (args.trades.length === 0 || args.schoolIds.length === 0) return [];
   return studentModel(deps.connection)
-    .find(
-      {
-        schoolId: { $in: args.schoolIds.map(oid) },
-        trade: { $in: [...args.trades] },
-        graduationDate: graduateWindow(args.now),
-      },
-      STUDENT_FIELDS,
-    )
+    .find({
+      schoolId: { $in: args.schoolIds.map(oid) },
+      trade: { $in: [...args.trades] },
+      graduationDate: graduateWindow(args.now),
+    })
     .lean<StudentCandidate[]>();
 }
 
@@ -128,28 +112,31 @@ export interface SchoolHistory {
 /**
  * The track record of each (company, school) pair among the given ones: approved partnership, and past hires
  * (HIRED applications of the school's students to the company's promises). One query and one aggregation,
- * whatever the number of candidates.
+ * whatever the number of candidates, on the {schoolId, status} partnership and {schoolId, status, companyId}
+ * application indexes.
  */
 export async function loadSchoolHistory(
   deps: Deps,
-  args: { companyIds: readonly (string | Types.ObjectId)[]; schoolIds: readonly (string | Types.ObjectId)[] },
+  args: { companyIds?: readonly (string | Types.ObjectId)[]; schoolIds: readonly (string | Types.ObjectId)[] },
   session: ClientSession | null = null,
 ): Promise<(companyId: unknown, schoolId: unknown) => SchoolHistory> {
-  const companyIds = [...new Set(args.companyIds.map(String))].map(oid);
+  // No companyIds: every company (a school's whole record, for ranking promises of many companies).
+  const companyIds = args.companyIds ? [...new Set(args.companyIds.map(String))].map(oid) : null;
   const schoolIds = [...new Set(args.schoolIds.map(String))].map(oid);
   const approved = new Set<string>();
   const hires = new Map<string, number>();
-  if (companyIds.length && schoolIds.length) {
+  if ((!companyIds || companyIds.length) && schoolIds.length) {
+    const companyFilter: Record<string, unknown> = companyIds ? { companyId: { $in: companyIds } } : {};
     const key = (c: unknown, s: unknown) => `${String(c)}:${String(s)}`;
     const partnershipsQuery = () =>
       partnershipModel(deps.connection)
-        .find({ schoolId: { $in: schoolIds }, companyId: { $in: companyIds }, status: 'APPROVED' }, { companyId: 1, schoolId: 1 })
+        .find({ schoolId: { $in: schoolIds }, status: 'APPROVED', ...companyFilter }, { companyId: 1, schoolId: 1 })
         .session(session)
         .lean();
     const hiresQuery = () =>
       applicationModel(deps.connection)
         .aggregate<{ _id: { c: unknown; s: unknown }; n: number }>([
-          { $match: { schoolId: { $in: schoolIds }, companyId: { $in: companyIds }, status: 'HIRED' } },
+          { $match: { schoolId: { $in: schoolIds }, status: 'HIRED', ...companyFilter } },
           { $group: { _id: { c: '$companyId', s: '$schoolId' }, n: { $sum: 1 } } },
         ])
         .session(session);

@@ -35,5 +35,7 @@ export function graduateMatchScope(
 
 /** A round is read and confirmed by the staff of its school (and read by the admin). */
 export function canSeeMatchingRound(actor: Actor, round: Pick<MatchingRoundDoc, 'schoolId'>): boolean {
-  return actor.role === Role.FEDERATION_ADMIN || (actor.role === Role.SCHOOL_STAFF && sameId(actor.schoolId, round.schoolId));
+  return (
+    actor.role === Role.FEDERATION_ADMIN || (actor.role === Role.SCHOOL_STAFF && sameId(actor.schoolId, round.schoolId))
+  );
 }

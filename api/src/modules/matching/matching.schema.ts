@@ -39,7 +39,9 @@ const JobPromiseMatchRef = builder.objectRef<JobPromiseMatchResult>('JobPromiseM
     reasons: t.exposeStringList('reasons'),
     components: t.field({ type: MatchComponentsRef, resolve: (m) => m.components }),
     distanceKm: t.float({ nullable: true, resolve: (m) => m.distanceKm }),
-    outOfRadius: t.exposeBoolean('outOfRadius', { description: 'Beyond the student’s mobility radius (score halved).' }),
+    outOfRadius: t.exposeBoolean('outOfRadius', {
+      description: 'Beyond the student’s mobility radius (score halved).',
+    }),
   }),
 });
 
@@ -53,7 +55,9 @@ const GraduateMatchRef = builder.objectRef<GraduateMatchResult>('GraduateMatch')
     score: t.exposeFloat('score'),
     reasons: t.exposeStringList('reasons'),
     components: t.field({ type: MatchComponentsRef, resolve: (m) => m.components }),
-    outOfRadius: t.exposeBoolean('outOfRadius', { description: 'Beyond the student’s mobility radius (score halved).' }),
+    outOfRadius: t.exposeBoolean('outOfRadius', {
+      description: 'Beyond the student’s mobility radius (score halved).',
+    }),
   }),
 });
 
@@ -143,8 +147,16 @@ const MatchingRoundRef = builder.objectRef<MatchingRoundDoc>('MatchingRound').im
       resolve: async (r, _a, ctx) => required(await ctx.loaders.schoolById.load(String(r.schoolId)), 'school'),
     }),
     createdAt: t.field({ type: 'DateTime', resolve: (r) => (r as unknown as { createdAt: Date }).createdAt }),
-    createdBy: t.field({ type: UserRef, nullable: true, resolve: (r, _a, ctx) => ctx.loaders.userById.load(String(r.createdBy)) }),
-    students: t.field({ type: [StudentRef], description: 'The cohort.', resolve: (r, _a, ctx) => loadStudents(r.studentIds, ctx) }),
+    createdBy: t.field({
+      type: UserRef,
+      nullable: true,
+      resolve: (r, _a, ctx) => ctx.loaders.userById.load(String(r.createdBy)),
+    }),
+    students: t.field({
+      type: [StudentRef],
+      description: 'The cohort.',
+      resolve: (r, _a, ctx) => loadStudents(r.studentIds, ctx),
+    }),
     jobPromiseCount: t.int({ description: 'Promises considered.', resolve: (r) => r.jobPromiseIds.length }),
     minScore: t.float({ nullable: true, resolve: (r) => r.minScore ?? null }),
     pairs: t.field({ type: [MatchingPairRef], description: 'Proposed pairs, by student id.', resolve: (r) => r.pairs }),
@@ -237,7 +249,8 @@ builder.mutationField('confirmMatchingRound', (t) =>
     resolve: (_root, args, ctx) =>
       confirmMatchingRound(ctx.deps, ctx.actor!, {
         roundId: String(args.roundId),
-        pairs: args.pairs?.map((p) => ({ studentId: String(p.studentId), jobPromiseId: String(p.jobPromiseId) })) ?? null,
+        pairs:
+          args.pairs?.map((p) => ({ studentId: String(p.studentId), jobPromiseId: String(p.jobPromiseId) })) ?? null,
         note: args.note ?? null,
       }),
   }),

@@ -34,15 +34,69 @@ export interface SeedLargeSchool {
 
 /** The nine demo Écoles de Production (names as in the demo data, so a demo database is reused). */
 export const SEED_LARGE_SCHOOLS: readonly SeedLargeSchool[] = [
-  { name: 'École de Production de l’Eure', city: 'Évreux', lat: 49.0241, lng: 1.1508, trades: ['MACHINING', 'INDUSTRIAL_MAINTENANCE', 'INDUSTRIAL_ELECTRICITY'] },
-  { name: 'École de Production de Chalon-sur-Saône', city: 'Chalon-sur-Saône', lat: 46.7806, lng: 4.8539, trades: ['MACHINING', 'WELDING', 'BOILERMAKING'] },
-  { name: 'École de Production Paris Sénart', city: 'Lieusaint', lat: 48.633, lng: 2.549, trades: ['INDUSTRIAL_ELECTRICITY', 'INDUSTRIAL_MAINTENANCE', 'DIGITAL'] },
-  { name: 'École de Production O’TECH Compiègne', city: 'Compiègne', lat: 49.4179, lng: 2.8261, trades: ['MACHINING', 'METALWORK', 'AUTOMOTIVE'] },
-  { name: 'École de Production de Besançon', city: 'Besançon', lat: 47.2378, lng: 6.0241, trades: ['MACHINING', 'JEWELRY', 'WOODWORK'] },
-  { name: 'École de Production de Tarbes', city: 'Tarbes', lat: 43.2328, lng: 0.0781, trades: ['BOILERMAKING', 'WELDING', 'CATERING'] },
-  { name: 'École de Production de Remiremont', city: 'Remiremont', lat: 48.0175, lng: 6.5914, trades: ['TEXTILE', 'WOODWORK'] },
-  { name: 'École de Production de Chaumont', city: 'Chaumont', lat: 48.1113, lng: 5.1392, trades: ['MACHINING', 'METALWORK'] },
-  { name: 'École de Production de Vitry-le-François', city: 'Vitry-le-François', lat: 48.7247, lng: 4.5847, trades: ['METALWORK', 'WELDING', 'AUTOMOTIVE'] },
+  {
+    name: 'École de Production de l’Eure',
+    city: 'Évreux',
+    lat: 49.0241,
+    lng: 1.1508,
+    trades: ['MACHINING', 'INDUSTRIAL_MAINTENANCE', 'INDUSTRIAL_ELECTRICITY'],
+  },
+  {
+    name: 'École de Production de Chalon-sur-Saône',
+    city: 'Chalon-sur-Saône',
+    lat: 46.7806,
+    lng: 4.8539,
+    trades: ['MACHINING', 'WELDING', 'BOILERMAKING'],
+  },
+  {
+    name: 'École de Production Paris Sénart',
+    city: 'Lieusaint',
+    lat: 48.633,
+    lng: 2.549,
+    trades: ['INDUSTRIAL_ELECTRICITY', 'INDUSTRIAL_MAINTENANCE', 'DIGITAL'],
+  },
+  {
+    name: 'École de Production O’TECH Compiègne',
+    city: 'Compiègne',
+    lat: 49.4179,
+    lng: 2.8261,
+    trades: ['MACHINING', 'METALWORK', 'AUTOMOTIVE'],
+  },
+  {
+    name: 'École de Production de Besançon',
+    city: 'Besançon',
+    lat: 47.2378,
+    lng: 6.0241,
+    trades: ['MACHINING', 'JEWELRY', 'WOODWORK'],
+  },
+  {
+    name: 'École de Production de Tarbes',
+    city: 'Tarbes',
+    lat: 43.2328,
+    lng: 0.0781,
+    trades: ['BOILERMAKING', 'WELDING', 'CATERING'],
+  },
+  {
+    name: 'École de Production de Remiremont',
+    city: 'Remiremont',
+    lat: 48.0175,
+    lng: 6.5914,
+    trades: ['TEXTILE', 'WOODWORK'],
+  },
+  {
+    name: 'École de Production de Chaumont',
+    city: 'Chaumont',
+    lat: 48.1113,
+    lng: 5.1392,
+    trades: ['MACHINING', 'METALWORK'],
+  },
+  {
+    name: 'École de Production de Vitry-le-François',
+    city: 'Vitry-le-François',
+    lat: 48.7247,
+    lng: 4.5847,
+    trades: ['METALWORK', 'WELDING', 'AUTOMOTIVE'],
+  },
 ];
 
 const SKILLS: { readonly [T in Trade]: string[] } = {
@@ -60,10 +114,74 @@ const SKILLS: { readonly [T in Trade]: string[] } = {
   DIGITAL: ['réseaux', 'développement web', 'support informatique', 'câblage réseau', 'cybersécurité'],
 };
 
-const FIRST_NAMES = ['Lina', 'Yanis', 'Inès', 'Noah', 'Léa', 'Adam', 'Jade', 'Tom', 'Chloé', 'Hugo', 'Sarah', 'Rayan', 'Manon', 'Lucas', 'Camille', 'Nathan', 'Zoé', 'Enzo', 'Louise', 'Mathis', 'Emma', 'Sacha', 'Maëlys', 'Théo'];
-const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'Benali', 'Nguyen'];
-const COMPANY_WORDS = ['Atelier', 'Mécanique', 'Industries', 'Précision', 'Services', 'Fabrication', 'Technique', 'Ouvrages'];
-const TITLE_PREFIX: Record<ContractType, string> = { CDI: 'CDI', CDD: 'CDD', APPRENTICESHIP: 'Apprentissage', INTERIM: 'Mission d’intérim' };
+const FIRST_NAMES = [
+  'Lina',
+  'Yanis',
+  'Inès',
+  'Noah',
+  'Léa',
+  'Adam',
+  'Jade',
+  'Tom',
+  'Chloé',
+  'Hugo',
+  'Sarah',
+  'Rayan',
+  'Manon',
+  'Lucas',
+  'Camille',
+  'Nathan',
+  'Zoé',
+  'Enzo',
+  'Louise',
+  'Mathis',
+  'Emma',
+  'Sacha',
+  'Maëlys',
+  'Théo',
+];
+const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'Benali',
+  'Nguyen',
+];
+const COMPANY_WORDS = [
+  'Atelier',
+  'Mécanique',
+  'Industries',
+  'Précision',
+  'Services',
+  'Fabrication',
+  'Technique',
+  'Ouvrages',
+];
+const TITLE_PREFIX: Record<ContractType, string> = {
+  CDI: 'CDI',
+  CDD: 'CDD',
+  APPRENTICESHIP: 'Apprentissage',
+  INTERIM: 'Mission d’intérim',
+};
 
 export interface SeedLargeOptions {
   students: number;
@@ -113,7 +231,12 @@ function prng(seed: number) {
 }
 
 /** A point around (lat, lng), normally spread with `sigmaKm`. */
-function jitter(rand: ReturnType<typeof prng>, lat: number, lng: number, sigmaKm: number): { type: 'Point'; coordinates: [number, number] } {
+function jitter(
+  rand: ReturnType<typeof prng>,
+  lat: number,
+  lng: number,
+  sigmaKm: number,
+): { type: 'Point'; coordinates: [number, number] } {
   const dLat = (rand.gauss() * sigmaKm) / 111.2;
   const dLng = (rand.gauss() * sigmaKm) / (111.2 * Math.cos((lat * Math.PI) / 180));
   return { type: 'Point', coordinates: [Number((lng + dLng).toFixed(5)), Number((lat + dLat).toFixed(5))] };
@@ -172,7 +295,16 @@ export async function seedLarge(connection: Connection, options: SeedLargeOption
   const users: Record<string, unknown>[] = [];
   const user = (role: Role, email: string, displayName: string, extra: Record<string, unknown>) => {
     const _id = new Types.ObjectId();
-    users.push({ _id, email, passwordHash, role, displayName, ...extra, notificationPreferences: { mutedTypes: [] }, ...stamp });
+    users.push({
+      _id,
+      email,
+      passwordHash,
+      role,
+      displayName,
+      ...extra,
+      notificationPreferences: { mutedTypes: [] },
+      ...stamp,
+    });
     return _id;
   };
 
@@ -183,36 +315,75 @@ export async function seedLarge(connection: Connection, options: SeedLargeOption
     let doc = await School.findOne({ name: spec.name }, { _id: 1 }).lean();
     if (!doc) {
       const [created] = await School.insertMany([
-        { name: spec.name, city: spec.city, location: { type: 'Point', coordinates: [spec.lng, spec.lat] }, trades: spec.trades, createdBy: admin },
+        {
+          name: spec.name,
+          city: spec.city,
+          location: { type: 'Point', coordinates: [spec.lng, spec.lat] },
+          trades: spec.trades,
+          createdBy: admin,
+        },
       ]);
       doc = { _id: created!._id };
     }
-    const staffUserId = user(Role.SCHOOL_STAFF, `equipe${i}.${tag}@promesse.bench`, `Équipe ${spec.city}`, { schoolId: doc._id });
+    const staffUserId = user(Role.SCHOOL_STAFF, `equipe${i}.${tag}@promesse.bench`, `Équipe ${spec.city}`, {
+      schoolId: doc._id,
+    });
     schools.push({ _id: doc._id, spec, staffUserId });
   }
 
   // Companies near a home school, partnered with it (and 30% with a second school).
   const companies: Record<string, unknown>[] = [];
   const partnerships: Record<string, unknown>[] = [];
-  const companyInfo: { _id: Types.ObjectId; recruiter: Types.ObjectId; schools: number[]; home: number; location: { type: 'Point'; coordinates: [number, number] } }[] = [];
+  const companyInfo: {
+    _id: Types.ObjectId;
+    recruiter: Types.ObjectId;
+    schools: number[];
+    home: number;
+    location: { type: 'Point'; coordinates: [number, number] };
+  }[] = [];
   for (let k = 0; k < nCompanies; k++) {
     const home = k % schools.length;
     const spec = schools[home]!.spec;
     const _id = new Types.ObjectId();
     const location = jitter(rand, spec.lat, spec.lng, 12);
     const name = `${rand.pick(COMPANY_WORDS)} ${rand.pick(LAST_NAMES)} ${spec.city} ${k}`;
-    companies.push({ _id, name, siret: siretOf(Number.parseInt(tag.slice(-5), 36) * 100_000 + k), city: spec.city, location, contactName: `${rand.pick(FIRST_NAMES)} ${rand.pick(LAST_NAMES)}`, ...stamp });
-    const recruiter = user(Role.COMPANY_RECRUITER, `rh${k}.${tag}@promesse.bench`, `Recrutement ${name}`, { companyId: _id });
+    companies.push({
+      _id,
+      name,
+      siret: siretOf(Number.parseInt(tag.slice(-5), 36) * 100_000 + k),
+      city: spec.city,
+      location,
+      contactName: `${rand.pick(FIRST_NAMES)} ${rand.pick(LAST_NAMES)}`,
+      ...stamp,
+    });
+    const recruiter = user(Role.COMPANY_RECRUITER, `rh${k}.${tag}@promesse.bench`, `Recrutement ${name}`, {
+      companyId: _id,
+    });
     const partnerOf = [home];
     if (rand.next() < 0.3) partnerOf.push((home + 1 + rand.int(schools.length - 1)) % schools.length);
     for (const s of partnerOf) {
-      partnerships.push({ companyId: _id, schoolId: schools[s]!._id, status: 'APPROVED', requestedBy: recruiter, decidedBy: schools[s]!.staffUserId, decidedAt: now, ...stamp });
+      partnerships.push({
+        companyId: _id,
+        schoolId: schools[s]!._id,
+        status: 'APPROVED',
+        requestedBy: recruiter,
+        decidedBy: schools[s]!.staffUserId,
+        decidedAt: now,
+        ...stamp,
+      });
     }
     companyInfo.push({ _id, recruiter, schools: partnerOf, home, location });
   }
 
   // Open promises.
-  const promiseDocs: (Record<string, unknown> & { _id: Types.ObjectId; trade: Trade; positions: number; hiredCount: number; schoolIds: Types.ObjectId[]; companyId: Types.ObjectId })[] = [];
+  const promiseDocs: (Record<string, unknown> & {
+    _id: Types.ObjectId;
+    trade: Trade;
+    positions: number;
+    hiredCount: number;
+    schoolIds: Types.ObjectId[];
+    companyId: Types.ObjectId;
+  })[] = [];
   const promisesBySchool: number[][] = schools.map(() => []);
   for (let i = 0; i < options.promises; i++) {
     const c = companyInfo[rand.int(companyInfo.length)]!;
@@ -305,7 +476,9 @@ export async function seedLarge(connection: Connection, options: SeedLargeOption
     }
   }
 
-  log(`seed: ${users.length} users, ${studentDocs.length} students, ${promiseDocs.length} promises, ${companies.length} companies, ${applications.length} hires`);
+  log(
+    `seed: ${users.length} users, ${studentDocs.length} students, ${promiseDocs.length} promises, ${companies.length} companies, ${applications.length} hires`,
+  );
   await insertInBatches(User.collection, users, batchSize);
   await insertInBatches(companyModel(connection).collection, companies, batchSize);
   await insertInBatches(partnershipModel(connection).collection, partnerships, batchSize);
@@ -319,8 +492,17 @@ export async function seedLarge(connection: Connection, options: SeedLargeOption
     tag,
     password: SEED_LARGE_PASSWORD,
     schools: schools.map((s) => ({ id: String(s._id), name: s.spec.name, staffUserId: String(s.staffUserId) })),
-    companies: companyInfo.map((c) => ({ id: String(c._id), recruiterUserId: String(c.recruiter), schoolIds: c.schools.map((s) => String(schools[s]!._id)) })),
-    counts: { students: studentDocs.length, promises: promiseDocs.length, companies: companies.length, hires: applications.length },
+    companies: companyInfo.map((c) => ({
+      id: String(c._id),
+      recruiterUserId: String(c.recruiter),
+      schoolIds: c.schools.map((s) => String(schools[s]!._id)),
+    })),
+    counts: {
+      students: studentDocs.length,
+      promises: promiseDocs.length,
+      companies: companies.length,
+      hires: applications.length,
+    },
     ms,
   };
 }

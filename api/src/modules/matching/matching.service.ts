@@ -13,13 +13,17 @@ import {
   notFound,
   optionalInput,
   parseInput,
+  MATCHING_WEIGHTS,
   rankMatches,
+  relatedTrades,
+  RELATED_TRADE_COMPONENT,
   Role,
   scoreMatch,
   stableMatching,
   tradesOfFamily,
   type MatchContext,
   type MatchScore,
+  type ScoreOptions,
   type Trade,
 } from '@promesse/shared';
 import type { Actor, AppDeps } from '../../graphql/context';
@@ -81,15 +85,44 @@ export interface GraduateMatchResult {
   outOfRadius: boolean;
 }
 
+/**
+ * The best score a candidate of a related trade (same ROME family, not the same trade) can reach: every other
+ * component at 1, the trade one at RELATED_TRADE_COMPONENT. Rounded like scoreMatch rounds scores.
+ */
+export const RELATED_TRADE_MAX_SCORE =
+  Math.round(
+    (Object.entries(MATCHING_WEIGHTS) as [keyof typeof MATCHING_WEIGHTS, number][]).reduce(
+      (sum, [c, w]) => sum + w * (c === 'trade' ? RELATED_TRADE_COMPONENT : 1),
+      0,
+    ) * 10_000,
+  ) / 10_000;
+
+/**
+ * The `first` best candidates, read trade by trade: same-trade candidates first; related-trade ones only when
+ * fewer than `first` same-trade candidates score strictly above RELATED_TRADE_MAX_SCORE (otherwise none of them
+ * could enter the list, ties included, since a tie is decided by distance then id). Exact, and on a large school
+ * it saves reading most of the family's candidates. Candidates are scored without reasons; the `first` kept are
+ * scored again with them.
+ */
+async function bestByTradeTier<C>(
+  trade: Trade,
+  first: number,
+  load: (trades: Trade[]) => Promise<C[]>,
+  score: (candidate: C, options: ScoreOptions) => MatchScore & { id: string },
+): Promise<{ candidate: C; match: MatchScore }[]> {
+  const rank = (candidates: C[]) =>
+    candidates.map((candidate) => ({ candidate, ...score(candidate, { reasons: false }) }));
+  let ranked = rankMatches(rank(await load([trade])));
+  const related = relatedTrades(trade);
+  const kth = ranked[first - 1];
+  if (related.length > 0 && !(kth && kth.score > RELATED_TRADE_MAX_SCORE)) {
+    ranked = rankMatches([...ranked, ...rank(await load(related))]);
+  }
+  return ranked.slice(0, first).map(({ candidate }) => ({ candidate, match: score(candidate, {}) }));
+}
+
 const asStudent = (s: StudentCandidate) => ({ ...s, id: String(s._id) });
 const asPromise = (p: PromiseCandidate) => ({ ...p, id: String(p._id) });
-
-/** Full documents of `ids`, in that order (those deleted meanwhile are dropped). */
-async function loadInOrder<T extends { _id: unknown }>(ids: string[], find: (ids: Types.ObjectId[]) => Promise<T[]>): Promise<T[]> {
-  if (ids.length === 0) return [];
-  const byId = new Map((await find(ids.map((id) => new Types.ObjectId(id)))).map((d) => [String(d._id), d]));
-  return ids.map((id) => byId.get(id)).filter((d): d is T => d !== undefined);
-}
 
 /**
  * matchingJobPromises: the OPEN promises targeting the student's school whose trade is the student's or a related
@@ -105,43 +138,38 @@ export async function matchJobPromisesForStudent(
 ): Promise<JobPromiseMatchResult[]> {
   if (actor.role !== Role.STUDENT) throw forbidden('Réservé aux élèves');
   const first = parseInput(firstSchema, args.first, 'first') ?? MATCHES_FIRST_DEFAULT;
+  // The school's track record is read while the profile is (the actor's school is the student's).
+  const early = actor.schoolId ? loadSchoolHistory(deps, { schoolIds: [actor.schoolId] }) : null;
+  early?.catch(() => undefined);
   const student = await studentModel(deps.connection)
     .findOne({ userId: actor.userId }, STUDENT_FIELDS)
     .lean<StudentCandidate>();
   if (!student) throw notFound('Student');
   if (!student.trade) return [];
-  const candidates = await openPromiseCandidates(deps, {
-    schoolId: student.schoolId,
-    trades: tradesOfFamily(student.trade),
-    now,
-  });
-  const history = await loadSchoolHistory(deps, {
-    companyIds: candidates.map((p) => p.companyId),
-    schoolIds: [student.schoolId],
-  });
+  const history =
+    early && sameId(actor.schoolId, student.schoolId)
+      ? await early
+      : await loadSchoolHistory(deps, { schoolIds: [student.schoolId] });
   const me = asStudent(student);
-  const ranked = rankMatches(
-    candidates.map((p) => ({
+  const JobPromise = jobPromiseModel(deps.connection);
+  const ranked = await bestByTradeTier(
+    student.trade,
+    first,
+    (trades) => openPromiseCandidates(deps, { schoolId: student.schoolId, trades, now }),
+    (p, options) => ({
       id: String(p._id),
-      ...scoreMatch(me, asPromise(p), { ...history(p.companyId, student.schoolId), audience: 'STUDENT' }),
-    })),
-  ).slice(0, first);
-  const docs = await loadInOrder(
-    ranked.map((m) => m.id),
-    (ids) => jobPromiseModel(deps.connection).find({ _id: { $in: ids } }),
+      ...scoreMatch(me, asPromise(p), { ...history(p.companyId, student.schoolId), audience: 'STUDENT' }, options),
+    }),
   );
-  const byId = new Map(ranked.map((m) => [m.id, m]));
-  return docs.map((jobPromise) => {
-    const m = byId.get(String(jobPromise._id))!;
-    return {
-      jobPromise,
-      score: m.score,
-      reasons: m.reasons,
-      components: m.components,
-      distanceKm: m.distanceKm,
-      outOfRadius: m.outOfRadius,
-    };
-  });
+  // Candidates are whole documents: the kept ones become mongoose documents without another read.
+  return ranked.map(({ candidate, match }) => ({
+    jobPromise: JobPromise.hydrate(candidate),
+    score: match.score,
+    reasons: match.reasons,
+    components: match.components,
+    distanceKm: match.distanceKm,
+    outOfRadius: match.outOfRadius,
+  }));
 }
 
 function coarseDistance(student: StudentCandidate, promise: Pick<PromiseCandidate, 'location'>): number | null {
@@ -164,12 +192,9 @@ export async function matchGraduatesForPromise(
   const jp = await findJobPromise(deps, args.jobPromiseId);
   const scope = graduateMatchScope(actor, jp);
   if (!scope) throw forbidden('Réservé à l’entreprise de la promesse et aux écoles qu’elle vise');
-  const candidates = await graduateCandidates(deps, {
-    schoolIds: scope.schoolIds,
-    trades: tradesOfFamily(jp.trade as Trade),
-    now,
-  });
-  const history = await loadSchoolHistory(deps, { companyIds: [jp.companyId], schoolIds: scope.schoolIds });
+  const historyP = loadSchoolHistory(deps, { companyIds: [jp.companyId], schoolIds: scope.schoolIds });
+  historyP.catch(() => undefined);
+  let history: Awaited<typeof historyP> | null = null;
   const promise = {
     id: String(jp._id),
     trade: jp.trade as Trade,
@@ -178,22 +203,31 @@ export async function matchGraduatesForPromise(
     startDate: jp.startDate,
     skills: jp.skills,
   };
-  const ranked = rankMatches(
-    candidates.map((s) => {
-      const context: MatchContext = { ...history(jp.companyId, s.schoolId), audience: 'COMPANY' };
+  const Student = studentModel(deps.connection);
+  const ranked = await bestByTradeTier(
+    promise.trade,
+    first,
+    async (trades) => {
+      const [candidates, h] = await Promise.all([
+        graduateCandidates(deps, { schoolIds: scope.schoolIds, trades, now }),
+        historyP,
+      ]);
+      history = h;
+      return candidates;
+    },
+    (s, options) => {
+      const context: MatchContext = { ...history!(jp.companyId, s.schoolId), audience: 'COMPANY' };
       if (scope.coarseDistances) context.distanceKm = coarseDistance(s, promise);
-      return { id: String(s._id), ...scoreMatch(asStudent(s), promise, context) };
-    }),
-  ).slice(0, first);
-  const docs = await loadInOrder(
-    ranked.map((m) => m.id),
-    (ids) => studentModel(deps.connection).find({ _id: { $in: ids } }),
+      return { id: String(s._id), ...scoreMatch(asStudent(s), promise, context, options) };
+    },
   );
-  const byId = new Map(ranked.map((m) => [m.id, m]));
-  return docs.map((student) => {
-    const m = byId.get(String(student._id))!;
-    return { student, score: m.score, reasons: m.reasons, components: m.components, outOfRadius: m.outOfRadius };
-  });
+  return ranked.map(({ candidate, match }) => ({
+    student: Student.hydrate(candidate),
+    score: match.score,
+    reasons: match.reasons,
+    components: match.components,
+    outOfRadius: match.outOfRadius,
+  }));
 }
 
 // ---------- school-mediated matching round ----------
@@ -249,21 +283,27 @@ export async function proposeMatchingRound(
   let promises: PromiseCandidate[];
   if (args.jobPromiseIds) {
     const ids = args.jobPromiseIds.map((id) => new Types.ObjectId(id));
-    const docs = await jobPromiseModel(deps.connection).find({ _id: { $in: ids } });
+    const docs = await jobPromiseModel(deps.connection)
+      .find({ _id: { $in: ids } })
+      .lean<(PromiseCandidate & Pick<JobPromiseDoc, 'status' | 'expiresAt'>)[]>();
     const byId = new Map(docs.map((d) => [String(d._id), d]));
     const unknown = args.jobPromiseIds.find((id) => !byId.has(id));
     if (unknown) throw notFound('JobPromise', unknown);
-    if (docs.some((d) => !targetsSchool(d, schoolId))) throw forbidden('Une des promesses ne s’adresse pas à votre école');
+    if (docs.some((d) => !targetsSchool(d, schoolId)))
+      throw forbidden('Une des promesses ne s’adresse pas à votre école');
     const closed = docs.find((d) => !isOpenNow(d, now));
-    if (closed) throw conflict('Une des promesses n’est plus ouverte', { entity: 'JobPromise', id: String(closed._id) });
-    promises = docs.map((d) => d.toObject() as unknown as PromiseCandidate);
+    if (closed)
+      throw conflict('Une des promesses n’est plus ouverte', { entity: 'JobPromise', id: String(closed._id) });
+    promises = docs;
   } else {
     promises = await openPromiseCandidates(deps, { schoolId, trades, now });
   }
 
   // Pairs already in motion are not proposed again.
   const [applications, pending, history] = await Promise.all([
-    applicationModel(deps.connection).find({ studentId: { $in: studentIds } }, { studentId: 1, jobPromiseId: 1 }).lean(),
+    applicationModel(deps.connection)
+      .find({ studentId: { $in: studentIds } }, { studentId: 1, jobPromiseId: 1 })
+      .lean(),
     recommendationModel(deps.connection)
       .find({ studentId: { $in: studentIds }, status: 'PENDING' }, { studentId: 1, jobPromiseId: 1 })
       .lean(),
@@ -271,25 +311,28 @@ export async function proposeMatchingRound(
   ]);
   const taken = new Set([...applications, ...pending].map((x) => `${String(x.studentId)}:${String(x.jobPromiseId)}`));
 
-  const byTrade = new Map<string, PromiseCandidate[]>();
-  for (const p of promises) byTrade.set(p.trade, [...(byTrade.get(p.trade) ?? []), p]);
-  const table = new Map<string, Map<string, MatchScore>>();
-  for (const s of students) {
-    const row = new Map<string, MatchScore>();
-    table.set(String(s._id), row);
-    if (!s.trade) continue;
-    const me = asStudent(s);
-    for (const trade of tradesOfFamily(s.trade)) {
+  const byTrade = new Map<string, ReturnType<typeof asPromise>[]>();
+  for (const p of promises) byTrade.set(p.trade, [...(byTrade.get(p.trade) ?? []), asPromise(p)]);
+  const promiseById = new Map(promises.map((p) => [String(p._id), asPromise(p)]));
+  const studentById = new Map(students.map((s) => [String(s._id), asStudent(s)]));
+  const contextOf = (p: PromiseCandidate): MatchContext => ({ ...history(p.companyId, schoolId), audience: 'COMPANY' });
+  // Scores only (reasons are written for the proposed pairs): a round weighs up to 200 x 1000 pairs.
+  const table = new Map<string, Map<string, number>>();
+  for (const me of studentById.values()) {
+    const row = new Map<string, number>();
+    table.set(me.id, row);
+    if (!me.trade) continue;
+    for (const trade of tradesOfFamily(me.trade)) {
       for (const p of byTrade.get(trade) ?? []) {
-        if (taken.has(`${String(s._id)}:${String(p._id)}`)) continue;
-        row.set(String(p._id), scoreMatch(me, asPromise(p), { ...history(p.companyId, schoolId), audience: 'COMPANY' }));
+        if (taken.has(`${me.id}:${p.id}`)) continue;
+        row.set(p.id, scoreMatch(me, p, contextOf(p), { reasons: false }).score);
       }
     }
   }
   const result = stableMatching(
     args.studentIds,
     promises.map((p) => ({ id: String(p._id), capacity: p.positions - p.hiredCount })),
-    (s, p) => table.get(s)?.get(p)?.score,
+    (s, p) => table.get(s)?.get(p),
     args.minScore === undefined ? {} : { minScore: args.minScore },
   );
 
@@ -303,7 +346,11 @@ export async function proposeMatchingRound(
       studentId: pair.proposerId,
       jobPromiseId: pair.receiverId,
       score: pair.score,
-      reasons: table.get(pair.proposerId)!.get(pair.receiverId)!.reasons,
+      reasons: scoreMatch(
+        studentById.get(pair.proposerId)!,
+        promiseById.get(pair.receiverId)!,
+        contextOf(promiseById.get(pair.receiverId)!),
+      ).reasons,
     })),
     unmatchedStudentIds: result.unmatched,
     status: 'PROPOSED',
@@ -313,7 +360,9 @@ export async function proposeMatchingRound(
 const confirmSchema = z.object({
   roundId: idSchema,
   pairs: optionalInput(
-    z.array(z.object({ studentId: idSchema, jobPromiseId: idSchema }), 'Liste de paires attendue').max(ROUND_STUDENTS_MAX),
+    z
+      .array(z.object({ studentId: idSchema, jobPromiseId: idSchema }), 'Liste de paires attendue')
+      .max(ROUND_STUDENTS_MAX),
   ),
   note: optionalInput(noteSchema),
 });
@@ -321,7 +370,9 @@ const confirmSchema = z.object({
 async function findRound(deps: Deps, id: string): Promise<MatchingRoundDoc> {
   const round = isObjectId(id) ? await matchingRoundModel(deps.connection).findById(id) : null;
   if (!round) {
-    throw new AppError('NOT_FOUND', 'Tour de mise en relation introuvable', { details: { entity: 'MatchingRound', id: String(id) } });
+    throw new AppError('NOT_FOUND', 'Tour de mise en relation introuvable', {
+      details: { entity: 'MatchingRound', id: String(id) },
+    });
   }
   return round;
 }
@@ -348,7 +399,9 @@ export async function confirmMatchingRound(
   if (round.status === 'CONFIRMED') return round;
 
   const proposed = new Map(round.pairs.map((p) => [`${String(p.studentId)}:${String(p.jobPromiseId)}`, p]));
-  const keys = args.pairs ? [...new Set(args.pairs.map((p) => `${p.studentId}:${p.jobPromiseId}`))] : [...proposed.keys()];
+  const keys = args.pairs
+    ? [...new Set(args.pairs.map((p) => `${p.studentId}:${p.jobPromiseId}`))]
+    : [...proposed.keys()];
   const outside = keys.find((k) => !proposed.has(k));
   if (outside) {
     throw badUserInput('pairs : cette paire ne fait pas partie de la proposition', [
@@ -363,13 +416,22 @@ export async function confirmMatchingRound(
   for (let attempt = 0; ; attempt++) {
     try {
       return await deps.connection.transaction(async (session) => {
-        const promiseIds = [...new Set(selected.map((p) => String(p.jobPromiseId)))].map((id) => new Types.ObjectId(id));
+        const promiseIds = [...new Set(selected.map((p) => String(p.jobPromiseId)))].map(
+          (id) => new Types.ObjectId(id),
+        );
         const studentIds = [...new Set(selected.map((p) => String(p.studentId)))].map((id) => new Types.ObjectId(id));
         // One operation at a time: a transaction's session does not run operations in parallel.
-        const promises = await jobPromiseModel(deps.connection).find({ _id: { $in: promiseIds } }).session(session);
-        const students = await studentModel(deps.connection).find({ _id: { $in: studentIds } }).session(session);
+        const promises = await jobPromiseModel(deps.connection)
+          .find({ _id: { $in: promiseIds } })
+          .session(session);
+        const students = await studentModel(deps.connection)
+          .find({ _id: { $in: studentIds } })
+          .session(session);
         const pending = await recommendationModel(deps.connection)
-          .find({ studentId: { $in: studentIds }, jobPromiseId: { $in: promiseIds }, status: 'PENDING' }, { studentId: 1, jobPromiseId: 1 })
+          .find(
+            { studentId: { $in: studentIds }, jobPromiseId: { $in: promiseIds }, status: 'PENDING' },
+            { studentId: 1, jobPromiseId: 1 },
+          )
           .session(session)
           .lean();
         const promiseById = new Map(promises.map((p) => [String(p._id), p]));
@@ -380,11 +442,13 @@ export async function confirmMatchingRound(
         for (const pair of selected) {
           const jp = promiseById.get(String(pair.jobPromiseId));
           const student = studentById.get(String(pair.studentId));
-          const skip = (reason: string) => skipped.push({ studentId: pair.studentId, jobPromiseId: pair.jobPromiseId, reason });
+          const skip = (reason: string) =>
+            skipped.push({ studentId: pair.studentId, jobPromiseId: pair.jobPromiseId, reason });
           if (!jp || !isOpenNow(jp, now)) skip('La promesse n’est plus ouverte');
           else if (jp.hiredCount >= jp.positions) skip('La promesse n’a plus de poste ouvert');
           else if (!student || !sameId(student.schoolId, schoolId)) skip('L’élève n’est plus inscrit·e dans l’école');
-          else if (pendingKeys.has(`${String(student._id)}:${String(jp._id)}`)) skip('Une recommandation attend déjà sa réponse');
+          else if (pendingKeys.has(`${String(student._id)}:${String(jp._id)}`))
+            skip('Une recommandation attend déjà sa réponse');
           else drafts.push({ jobPromise: jp, student, note, ...(school ? { schoolName: school.name } : {}) });
         }
         const created = await insertRecommendations(deps, session, drafts, actor);
@@ -426,7 +490,11 @@ export async function getMatchingRound(deps: Deps, actor: Actor, id: string): Pr
 }
 
 /** Staff: their school's rounds; admin: all. Newest first. */
-export async function listMatchingRounds(deps: Deps, actor: Actor, args: { first?: number | null }): Promise<MatchingRoundDoc[]> {
+export async function listMatchingRounds(
+  deps: Deps,
+  actor: Actor,
+  args: { first?: number | null },
+): Promise<MatchingRoundDoc[]> {
   const first = parseInput(firstSchema, args.first, 'first') ?? MATCHES_FIRST_DEFAULT;
   let filter: Record<string, unknown>;
   if (actor.role === Role.FEDERATION_ADMIN) filter = {};

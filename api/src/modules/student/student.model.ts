@@ -26,6 +26,8 @@ const studentSchema = new Schema(
   { timestamps: true },
 );
 studentSchema.index({ schoolId: 1, trade: 1 });
+// Matching candidates of a promise: graduates of a school and trade within a graduation window (matching.candidates.ts).
+studentSchema.index({ schoolId: 1, trade: 1, graduationDate: 1 });
 studentSchema.index({ location: '2dsphere' });
 
 export type Student = InferSchemaType<typeof studentSchema>;
