@@ -109,7 +109,7 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
     const user = await User.findOneAndUpdate(
       { email },
       { $setOnInsert: { email, passwordHash: await hashOf(password), ...fields } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     );
     return user!;
   };
@@ -126,7 +126,7 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
     const school = await schoolModel(connection).findOneAndUpdate(
       { name: s.name },
       { $setOnInsert: { name: s.name, city: s.city, location: toGeoJsonPoint(s), trades: s.trades, createdBy: admin._id } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     );
     schoolIds.set(s.key, school!._id);
     const staff = await upsertUser(staffEmail(s), {
@@ -144,7 +144,7 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
     const company = await companyModel(connection).findOneAndUpdate(
       { siret },
       { $setOnInsert: { name: c.name, siret, city: c.city, location: toGeoJsonPoint(c), contactName: c.contact, createdBy: userId } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     );
     const recruiter = await upsertUser(recruiterEmail(c), {
       _id: userId,
@@ -197,7 +197,7 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
           availableFrom: st.stage === 'graduate' ? startOfUtcDay(now) : graduationDate,
         },
       },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     );
     studentActorByEmail.set(email, { userId: String(user._id), role: Role.STUDENT, schoolId: String(schoolId) });
     studentIdByEmail.set(email, student!._id);

@@ -263,7 +263,7 @@ export async function moveApplication(
         $set: { status: input.to },
         $push: { history: historyEntry(from, input.to, { userId: actor.userId, role: actor.role }, now, reason) },
       },
-      { new: true, session },
+      { returnDocument: 'after', session },
     );
     if (!updated) throw staleConflict(current);
     const jp = await jobPromiseModel(deps.connection).findById(current.jobPromiseId).session(session);
@@ -299,7 +299,7 @@ async function hire(deps: Deps, offered: ApplicationDoc, actor: Actor, now: Date
         $set: { status: 'HIRED' },
         $push: { history: historyEntry('OFFERED', 'HIRED', { userId: actor.userId, role: Role.STUDENT }, now) },
       },
-      { new: true, session },
+      { returnDocument: 'after', session },
     );
     if (!hired) throw staleConflict(offered);
     const jp = await JobPromise.findById(offered.jobPromiseId).session(session);
@@ -313,7 +313,7 @@ async function hire(deps: Deps, offered: ApplicationDoc, actor: Actor, now: Date
     const counted = await JobPromise.findOneAndUpdate(
       { _id: jp._id, status: 'OPEN', expiresAt: { $gt: now }, positions: jp.positions, hiredCount: { $lt: jp.positions } },
       { $inc: { hiredCount: 1 } },
-      { new: true, session },
+      { returnDocument: 'after', session },
     );
     if (!counted) throw taken();
     const promises = new Map([[String(counted._id), counted]]);

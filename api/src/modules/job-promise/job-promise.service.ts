@@ -121,7 +121,7 @@ export async function updateJobPromise(deps: Deps, rawInput: unknown, actor: Act
   const updated = await jobPromiseModel(deps.connection).findOneAndUpdate(
     { _id: id, companyId, status: 'DRAFT' },
     { $set: set },
-    { new: true, runValidators: true },
+    { returnDocument: 'after', runValidators: true },
   );
   if (!updated) throw conflict('Cette promesse a été publiée ou clôturée entre-temps', { entity: 'JobPromise', id });
   return updated;
@@ -143,7 +143,7 @@ export async function publishJobPromise(deps: Deps, args: { id: string }, actor:
     const updated = await jobPromiseModel(deps.connection).findOneAndUpdate(
       { _id: jp._id, status: 'DRAFT' },
       { $set: { status: 'OPEN', publishedAt: now, listedAt: now } },
-      { new: true, session },
+      { returnDocument: 'after', session },
     );
     if (!updated) throw conflict('Cette promesse a déjà été publiée ou clôturée', { entity: 'JobPromise', id: args.id });
     const students = await studentModel(deps.connection)
@@ -178,7 +178,7 @@ export async function closeJobPromise(deps: Deps, args: { id: string }, actor: A
   const updated = await jobPromiseModel(deps.connection).findOneAndUpdate(
     { _id: jp._id, ...effectiveStatusFilter(from, now) },
     { $set: { status: 'CLOSED', closedAt: now } },
-    { new: true },
+    { returnDocument: 'after' },
   );
   if (!updated) throw conflict('Le statut de cette promesse a changé entre-temps', { entity: 'JobPromise', id: args.id });
   return updated;

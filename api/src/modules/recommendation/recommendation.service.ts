@@ -151,7 +151,7 @@ export async function respondToRecommendation(
     const declined = await Recommendation.findOneAndUpdate(
       { _id: current._id, status: 'PENDING' },
       { $set: { status: 'DECLINED', respondedAt: now } },
-      { new: true },
+      { returnDocument: 'after' },
     );
     if (!declined) throw conflict('Vous avez déjà répondu à cette recommandation', { entity: 'Recommendation' });
     return declined;
@@ -192,7 +192,7 @@ export async function respondToRecommendation(
         const accepted = await Recommendation.findOneAndUpdate(
           { _id: current._id, status: 'PENDING' },
           { $set: { status: 'ACCEPTED', respondedAt: now, applicationId: application!._id } },
-          { new: true, session },
+          { returnDocument: 'after', session },
         );
         if (!accepted) throw conflict('Vous avez déjà répondu à cette recommandation', { entity: 'Recommendation' });
         return accepted;
