@@ -211,7 +211,15 @@ export function projectHits(hits: Hit[], projection: Document | undefined): Docu
     else rest[k] = v;
   }
   let docs: Document[];
-  if (Object.keys(rest).length) {
+  const picked = plainInclusion(rest);
+  if (picked) {
+    // { a: 1, b: 1 } on top-level fields: picked in document order without mingo (new objects, stored ones untouched).
+    docs = hits.map((h) => {
+      const out: Document = {};
+      for (const k of Object.keys(h.doc)) if (picked.has(k)) out[k] = h.doc[k];
+      return out;
+    });
+  } else if (Object.keys(rest).length) {
     try {
       // mingo may project in place: give it copies, never the stored documents (findAndModify's result is one).
       docs = (new Query({}).find(hits.map((h) => cloneDoc(h.doc)), rest).all() as Document[]).map(idFirst);
@@ -227,6 +235,27 @@ export function projectHits(hits: Hit[], projection: Document | undefined): Docu
       }
     });
   return docs;
+}
+
+/**
+ * The fields an inclusion projection keeps when it only names top-level fields with 1/true (and `_id` with 0/1),
+ * else null (dotted paths, operators, exclusions go through mingo). `_id` is kept unless `_id: 0`.
+ */
+function plainInclusion(projection: Document): Set<string> | null {
+  const keep = new Set<string>(['_id']);
+  let included = 0;
+  for (const [k, v] of Object.entries(projection)) {
+    if (k === '' || k.includes('.') || k.startsWith('$')) return null;
+    if (k === '_id') {
+      if (v === 0 || v === false) keep.delete('_id');
+      else if (v !== 1 && v !== true) return null;
+      continue;
+    }
+    if (v !== 1 && v !== true) return null;
+    keep.add(k);
+    included += 1;
+  }
+  return included > 0 ? keep : null;
 }
 
 /** mingo appends _id after the projected fields; mongod keeps it first. */
