@@ -65,7 +65,6 @@ export async function openPromiseCandidates(
 /** What scoring reads of a student. */
 export interface StudentCandidate {
   _id: Types.ObjectId;
-  userId: Types.ObjectId;
   schoolId: Types.ObjectId;
   trade?: Trade | null;
   diplomaLevel?: DiplomaLevel | null;
@@ -78,7 +77,6 @@ export interface StudentCandidate {
 
 export const STUDENT_FIELDS = {
   _id: 1,
-  userId: 1,
   schoolId: 1,
   trade: 1,
   diplomaLevel: 1,
@@ -89,18 +87,24 @@ export const STUDENT_FIELDS = {
   skills: 1,
 } as const;
 
-/** Graduates (see graduateWindow) of `schoolIds` whose trade is one of `trades`: the {schoolId, trade, graduationDate} index. */
+/**
+ * Graduates (see graduateWindow) of `schoolIds` whose trade is one of `trades`: the {schoolId, trade,
+ * graduationDate} index. Only the fields scoring reads: their number grows with the schools' size.
+ */
 export async function graduateCandidates(
   deps: Deps,
   args: { schoolIds: readonly (string | Types.ObjectId)[]; trades: readonly Trade[]; now: Date },
 ): Promise<StudentCandidate[]> {
   if (args.trades.length === 0 || args.schoolIds.length === 0) return [];
   return studentModel(deps.connection)
-    .find({
-      schoolId: { $in: args.schoolIds.map(oid) },
-      trade: { $in: [...args.trades] },
-      graduationDate: graduateWindow(args.now),
-    })
+    .find(
+      {
+        schoolId: { $in: args.schoolIds.map(oid) },
+        trade: { $in: [...args.trades] },
+        graduationDate: graduateWindow(args.now),
+      },
+      STUDENT_FIELDS,
+    )
     .lean<StudentCandidate[]>();
 }
 

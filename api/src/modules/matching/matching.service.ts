@@ -104,14 +104,17 @@ export const RELATED_TRADE_MAX_SCORE =
  * it saves reading most of the family's candidates. Candidates are scored without reasons; the `first` kept are
  * scored again with them.
  */
-async function bestByTradeTier<C>(
+async function bestByTradeTier<C extends { _id: unknown }>(
   trade: Trade,
   first: number,
   load: (trades: Trade[]) => Promise<C[]>,
-  score: (candidate: C, options: ScoreOptions) => MatchScore & { id: string },
+  score: (candidate: C, options: ScoreOptions) => MatchScore,
 ): Promise<{ candidate: C; match: MatchScore }[]> {
   const rank = (candidates: C[]) =>
-    candidates.map((candidate) => ({ candidate, ...score(candidate, { reasons: false }) }));
+    candidates.map((candidate) => {
+      const m = score(candidate, SCORE_ONLY);
+      return { candidate, id: String(candidate._id), score: m.score, distanceKm: m.distanceKm };
+    });
   let ranked = rankMatches(rank(await load([trade])));
   const related = relatedTrades(trade);
   const kth = ranked[first - 1];
@@ -121,6 +124,7 @@ async function bestByTradeTier<C>(
   return ranked.slice(0, first).map(({ candidate }) => ({ candidate, match: score(candidate, {}) }));
 }
 
+const SCORE_ONLY: ScoreOptions = { reasons: false };
 const asStudent = (s: StudentCandidate) => ({ ...s, id: String(s._id) });
 const asPromise = (p: PromiseCandidate) => ({ ...p, id: String(p._id) });
 
@@ -151,15 +155,19 @@ export async function matchJobPromisesForStudent(
       ? await early
       : await loadSchoolHistory(deps, { schoolIds: [student.schoolId] });
   const me = asStudent(student);
+  const contexts = new Map<string, MatchContext>();
+  const contextOf = (companyId: Types.ObjectId): MatchContext => {
+    const key = String(companyId);
+    let context = contexts.get(key);
+    if (!context) contexts.set(key, (context = { ...history(companyId, student.schoolId), audience: 'STUDENT' }));
+    return context;
+  };
   const JobPromise = jobPromiseModel(deps.connection);
   const ranked = await bestByTradeTier(
     student.trade,
     first,
     (trades) => openPromiseCandidates(deps, { schoolId: student.schoolId, trades, now }),
-    (p, options) => ({
-      id: String(p._id),
-      ...scoreMatch(me, asPromise(p), { ...history(p.companyId, student.schoolId), audience: 'STUDENT' }, options),
-    }),
+    (p, options) => scoreMatch(me, asPromise(p), contextOf(p.companyId), options),
   );
   // Candidates are whole documents: the kept ones become mongoose documents without another read.
   return ranked.map(({ candidate, match }) => ({
@@ -203,6 +211,13 @@ export async function matchGraduatesForPromise(
     startDate: jp.startDate,
     skills: jp.skills,
   };
+  const contexts = new Map<string, MatchContext>();
+  const contextOf = (schoolId: Types.ObjectId): MatchContext => {
+    const key = String(schoolId);
+    let context = contexts.get(key);
+    if (!context) contexts.set(key, (context = { ...history!(jp.companyId, schoolId), audience: 'COMPANY' }));
+    return context;
+  };
   const Student = studentModel(deps.connection);
   const ranked = await bestByTradeTier(
     promise.trade,
@@ -216,18 +231,29 @@ export async function matchGraduatesForPromise(
       return candidates;
     },
     (s, options) => {
-      const context: MatchContext = { ...history!(jp.companyId, s.schoolId), audience: 'COMPANY' };
-      if (scope.coarseDistances) context.distanceKm = coarseDistance(s, promise);
-      return { id: String(s._id), ...scoreMatch(asStudent(s), promise, context, options) };
+      const base = contextOf(s.schoolId);
+      const context = scope.coarseDistances ? { ...base, distanceKm: coarseDistance(s, promise) } : base;
+      return scoreMatch(asStudent(s), promise, context, options);
     },
   );
-  return ranked.map(({ candidate, match }) => ({
-    student: Student.hydrate(candidate),
-    score: match.score,
-    reasons: match.reasons,
-    components: match.components,
-    outOfRadius: match.outOfRadius,
-  }));
+  // Candidates carry the scoring fields only: the kept ones are read whole, in one query.
+  const full = new Map(
+    (await Student.find({ _id: { $in: ranked.map(({ candidate }) => candidate._id) } })).map((s) => [String(s._id), s]),
+  );
+  return ranked.flatMap(({ candidate, match }) => {
+    const student = full.get(String(candidate._id));
+    return student
+      ? [
+          {
+            student,
+            score: match.score,
+            reasons: match.reasons,
+            components: match.components,
+            outOfRadius: match.outOfRadius,
+          },
+        ]
+      : [];
+  });
 }
 
 // ---------- school-mediated matching round ----------
