@@ -77,16 +77,19 @@ async function settle(t: TestApp): Promise<void> {
 }
 
 /** The engine's explain for a find: which index, how many documents examined. */
+interface ExplainReply {
+  queryPlanner?: { winningPlan?: { stage?: string; inputStage?: { indexName?: string } } };
+  executionStats?: { totalDocsExamined?: number; nReturned?: number };
+}
+
 async function explain(t: TestApp, collection: string, filter: Record<string, unknown>): Promise<string> {
   const res = (await t.db.connection.db!.command({
     explain: { find: collection, filter },
     verbosity: 'executionStats',
-  })) as Record<string, any>;
-  const index =
-    res['queryPlanner']?.['winningPlan']?.['inputStage']?.['indexName'] ??
-    res['queryPlanner']?.['winningPlan']?.['indexName'];
-  const stats = res['executionStats'] ?? {};
-  return `${index ?? JSON.stringify(res['queryPlanner']?.['winningPlan'] ?? res).slice(0, 120)}, ${stats['totalDocsExamined'] ?? '?'} examined, ${stats['nReturned'] ?? '?'} returned`;
+  })) as ExplainReply;
+  const plan = res.queryPlanner?.winningPlan;
+  const stats = res.executionStats;
+  return `${plan?.inputStage?.indexName ?? plan?.stage ?? '?'}, ${stats?.totalDocsExamined ?? '?'} examined, ${stats?.nReturned ?? '?'} returned`;
 }
 
 interface SizeResult {

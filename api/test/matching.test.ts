@@ -769,6 +769,34 @@ describe('matching over HTTP', () => {
       for (const pair of next.pairs) expect(pending.has(`${pair.student.id}:${pair.jobPromise.id}`)).toBe(false);
     });
 
+    it('two simultaneous confirmations create each recommendation once and answer the same round', async () => {
+      const a = await createStudent(
+        t,
+        staff,
+        { trade: 'WELDING', skills: ['soudure TIG'] },
+        { firstName: 'Ana', lastName: 'Simul' },
+      );
+      const b = await createStudent(
+        t,
+        staff,
+        { trade: 'MACHINING', skills: ['tournage'] },
+        { firstName: 'Bob', lastName: 'Simul' },
+      );
+      const round = await propose({ studentIds: [a.studentId, b.studentId] });
+      expect(round.pairs).toHaveLength(2);
+      const before = await countDocs(t, 'recommendations');
+      const [r1, r2] = await Promise.all([
+        t.ok<{ confirmMatchingRound: Round }>(CONFIRM, { roundId: round.id }, staff.token),
+        t.ok<{ confirmMatchingRound: Round }>(CONFIRM, { roundId: round.id }, staff.token),
+      ]);
+      const ids = (r: { confirmMatchingRound: Round }) =>
+        r.confirmMatchingRound.recommendations.map((x) => x.id).sort();
+      expect(ids(r1)).toEqual(ids(r2));
+      expect(ids(r1)).toHaveLength(2);
+      expect(await countDocs(t, 'recommendations')).toBe(before + 2);
+      expect(await countDocs(t, 'notifications', { 'data.recommendationId': ids(r1)[0] })).toBeGreaterThanOrEqual(1);
+    });
+
     it('confirms only the chosen subset of pairs', async () => {
       const fresh = await createStudent(
         t,
