@@ -1,5 +1,8 @@
 import { deserialize, Int32, ObjectId, serialize } from 'bson';
 import { DuplicateKeyError } from './index';
+import { OrderedIndex } from './indexes.ordered';
+
+const original = OrderedIndex.prototype.scan;
 import { caught, testCollection } from './indexes.test-helpers';
 
 describe('unique indexes', () => {
@@ -265,6 +268,33 @@ describe('plan()', () => {
     expect(big.candidates({ cat: { $in: ['c1', 'c2'] }, price: 1 })).toEqual(big.scan({ cat: { $in: ['c1', 'c2'] }, price: 1 }));
     // No index starts with price.
     expect(big.candidates({ price: 5 })).toBeNull();
+  });
+
+  it('scans an index bounded on more fields first, so wider scans stop early', () => {
+    const c = testCollection();
+    c.createIndex({ key: { s: 1, t: 1 } });
+    c.createIndex({ key: { s: 1, t: 1, d: 1 } });
+    for (let i = 0; i < 3000; i++) c.insert({ _id: i, s: i % 3, t: i % 2 ? 'a' : 'b', d: i });
+    const filter = { s: 1, t: 'a', d: { $lt: 600 } };
+    const visited: number[] = [];
+    const scan = jest.spyOn(OrderedIndex.prototype, 'scan').mockImplementation(function (this: OrderedIndex, plan, visit) {
+      let n = 0;
+      const examined = original.call(this, plan, (rid) => {
+        n += 1;
+        return visit(rid);
+      });
+      visited.push(n);
+      return examined;
+    });
+    try {
+      const p = c.ix.plan(filter)!;
+      expect(p.indexName).toBe('s_1_t_1_d_1');
+      expect([...p.ids].sort()).toEqual(c.scan(filter));
+      // 100 matches: the 3-field scan first (100), then the 2-field one stops past 100 instead of reading its 500.
+      expect(visited).toEqual([100, 101]);
+    } finally {
+      scan.mockRestore();
+    }
   });
 
   it('picks the most selective index', () => {

@@ -487,7 +487,10 @@ export class IndexSet implements CollectionIndexes {
 
 function score({ b, plan }: { b: Built; plan: ScanPlan }): number {
   const full = plan.points === b.ordered!.fields.length;
-  return (full && b.ordered!.unique ? 1000 : 0) + plan.points * 10 + (plan.ranges.length === 1 ? 1 : 0);
+  // A range on the field after the points narrows the scan too: such an index is scanned first, so the scans
+  // of less selective ones stop early (each stops once it exceeds the best candidate set so far).
+  const unique = full && b.ordered!.unique ? 1000 : 0;
+  return unique + plan.points * 10 + (plan.bounded - plan.points) * 5 + (plan.ranges.length === 1 ? 1 : 0);
 }
 
 function structuredCloneSpec(s: IndexSpec): IndexSpec {

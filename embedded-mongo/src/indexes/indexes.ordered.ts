@@ -29,6 +29,8 @@ export interface ScanPlan {
   residual: [number, Interval[]][];
   /** Number of leading fields fixed to points (ranking hint). */
   points: number;
+  /** Leading fields that bound the scan: the points, plus the range field when there is one (ranking hint). */
+  bounded: number;
 }
 
 /** Above this many point combinations a compound prefix is cut short. */
@@ -137,7 +139,8 @@ export class OrderedIndex {
       const bi = bounds[i];
       if (bi) residual.push([i, bi]);
     }
-    return { ranges, residual, points: combos[0]?.length ?? 0 };
+    const points = combos[0]?.length ?? 0;
+    return { ranges, residual, points, bounded: j };
   }
 
   /** Visits entries of the scan; `visit` returns false to stop. Returns the number of entries examined. */
