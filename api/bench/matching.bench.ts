@@ -44,23 +44,6 @@ async function timed(t: TestApp, query: string, variables: Record<string, unknow
   return ms;
 }
 
-async function run(
-  t: TestApp,
-  calls: { query: string; variables: Record<string, unknown>; token: string }[],
-  runs: number,
-): Promise<Stats> {
-  for (let i = 0; i < Math.min(WARMUP, runs); i++) {
-    const c = calls[i % calls.length]!;
-    await timed(t, c.query, c.variables, c.token);
-  }
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c = calls[i % calls.length]!;
-    samples.push(await timed(t, c.query, c.variables, c.token));
-  }
-  return stats(samples);
-}
-
 /**
  * Waits until the engine answers pings quickly: after a bulk seed the app's database-wide change stream (live
  * notifications) works through the inserts' events, which would otherwise slow the first measurements.
@@ -92,153 +75,184 @@ async function explain(t: TestApp, collection: string, filter: Record<string, un
   return `${plan?.inputStage?.indexName ?? plan?.stage ?? '?'}, ${stats?.totalDocsExamined ?? '?'} examined, ${stats?.nReturned ?? '?'} returned`;
 }
 
-interface SizeResult {
-  students: number;
-  seedS: number;
-  jobPromises: Stats;
-  graduates: Stats;
-  round: Stats;
-  candidates: { jobPromises: string; graduates: string };
+interface Call {
+  query: string;
+  variables: Record<string, unknown>;
+  token: string;
 }
 
-async function benchSize(students: number): Promise<SizeResult> {
+/** One data set on its own app: the calls to time, and what the candidate queries look like. */
+interface Setup {
+  students: number;
+  seedS: number;
+  t: TestApp;
+  calls: { jobPromises: Call[]; graduates: Call[]; round: Call[] };
+  candidates: { jobPromises: string; graduates: string };
+  note?: string;
+}
+
+async function setUp(students: number): Promise<Setup> {
   const t = await startTestApp();
-  try {
-    const seeded = await seedLarge(t.db.connection, { students, promises: PROMISES, seed: 7 });
-    await settle(t);
-    const secret = t.env.JWT_SECRET;
-    const db = t.db.connection.db!;
-    const now = new Date();
+  const seeded = await seedLarge(t.db.connection, { students, promises: PROMISES, seed: 7 });
+  await settle(t);
+  const secret = t.env.JWT_SECRET;
+  const db = t.db.connection.db!;
+  const now = new Date();
 
-    // 50 students spread over the schools, each asking for their own matches.
-    const studentDocs = await db
+  // 50 students spread over the schools, each asking for their own matches.
+  const studentDocs = await db
+    .collection('students')
+    .aggregate<{ _id: Types.ObjectId; userId: Types.ObjectId; schoolId: Types.ObjectId; trade: Trade }>([
+      { $match: { email: { $regex: `\\.${seeded.tag}@` } } },
+      { $project: { userId: 1, schoolId: 1, trade: 1 } },
+    ])
+    .toArray();
+  const step = Math.floor(studentDocs.length / 50);
+  const sampleStudents = Array.from({ length: 50 }, (_, i) => studentDocs[i * step]!);
+  const jobPromises = await Promise.all(
+    sampleStudents.map(async (s) => ({
+      query: STUDENT_QUERY,
+      variables: { first: 20 },
+      token: await signToken({ sub: String(s.userId), role: Role.STUDENT }, secret),
+    })),
+  );
+
+  // 50 promises, each asked by a recruiter of its company.
+  const promiseDocs = await db
+    .collection('jobpromises')
+    .find({ status: 'OPEN' }, { projection: { companyId: 1, trade: 1, schoolIds: 1 } })
+    .toArray();
+  const recruiterOf = new Map(seeded.companies.map((c) => [c.id, c.recruiterUserId]));
+  const pStep = Math.floor(promiseDocs.length / 50);
+  const samplePromises = Array.from({ length: 50 }, (_, i) => promiseDocs[i * pStep]!);
+  const graduates = await Promise.all(
+    samplePromises.map(async (p) => ({
+      query: GRADUATES_QUERY,
+      variables: { id: String(p['_id']), first: 20 },
+      token: await signToken({ sub: recruiterOf.get(String(p['companyId']))!, role: Role.COMPANY_RECRUITER }, secret),
+    })),
+  );
+
+  // Same-trade candidate query plans of one sample of each (the engine's explain).
+  const s0 = sampleStudents[0]!;
+  const p0 = samplePromises[0]!;
+  const candidates = {
+    jobPromises: await explain(t, 'jobpromises', {
+      schoolIds: s0.schoolId,
+      status: 'OPEN',
+      expiresAt: { $gt: now },
+      trade: { $in: [s0.trade] },
+    }),
+    graduates: await explain(t, 'students', {
+      schoolId: { $in: p0['schoolIds'] },
+      trade: { $in: [p0['trade'] as Trade] },
+      graduationDate: graduateWindow(now),
+    }),
+  };
+
+  // Round: staff of the school with the most open promises; 60 of its graduates x 500 of its open promises.
+  const targets = (p: (typeof promiseDocs)[number], schoolId: string) =>
+    (p['schoolIds'] as Types.ObjectId[]).some((id) => String(id) === schoolId);
+  const school = seeded.schools
+    .map((s) => ({ s, n: promiseDocs.filter((p) => targets(p, s.id)).length }))
+    .sort((a, b) => b.n - a.n)[0]!.s;
+  const cohort = (
+    await db
       .collection('students')
-      .aggregate<{ _id: Types.ObjectId; userId: Types.ObjectId; schoolId: Types.ObjectId; trade: Trade }>([
-        { $match: { email: { $regex: `\\.${seeded.tag}@` } } },
-        { $project: { userId: 1, schoolId: 1, trade: 1 } },
-      ])
-      .toArray();
-    const step = Math.floor(studentDocs.length / 50);
-    const sampleStudents = Array.from({ length: 50 }, (_, i) => studentDocs[i * step]!);
-    const studentCalls = await Promise.all(
-      sampleStudents.map(async (s) => ({
-        query: STUDENT_QUERY,
-        variables: { first: 20 },
-        token: await signToken({ sub: String(s.userId), role: Role.STUDENT }, secret),
-      })),
-    );
+      .find(
+        {
+          schoolId: new Types.ObjectId(school.id),
+          graduationDate: graduateWindow(now),
+          email: { $regex: `\\.${seeded.tag}@` },
+        },
+        { projection: { _id: 1 } },
+      )
+      .limit(60)
+      .toArray()
+  ).map((d) => String(d['_id']));
+  const selection = promiseDocs
+    .filter((p) => targets(p, school.id))
+    .slice(0, 500)
+    .map((p) => String(p['_id']));
+  const staffToken = await signToken({ sub: school.staffUserId, role: Role.SCHOOL_STAFF }, secret);
+  const round = [
+    { query: ROUND_MUTATION, variables: { studentIds: cohort, jobPromiseIds: selection }, token: staffToken },
+  ];
+  const note =
+    cohort.length !== 60 || selection.length !== 500
+      ? `round on ${cohort.length} graduates x ${selection.length} promises (not enough data for 60 x 500)`
+      : undefined;
+  return {
+    students,
+    seedS: seeded.ms / 1000,
+    t,
+    calls: { jobPromises, graduates, round },
+    candidates,
+    ...(note ? { note } : {}),
+  };
+}
 
-    // 50 promises, each asked by a recruiter of its company.
-    const promiseDocs = await db
-      .collection('jobpromises')
-      .find({ status: 'OPEN' }, { projection: { companyId: 1, trade: 1, schoolIds: 1 } })
-      .toArray();
-    const recruiterOf = new Map(seeded.companies.map((c) => [c.id, c.recruiterUserId]));
-    const pStep = Math.floor(promiseDocs.length / 50);
-    const samplePromises = Array.from({ length: 50 }, (_, i) => promiseDocs[i * pStep]!);
-    const graduateCalls = await Promise.all(
-      samplePromises.map(async (p) => ({
-        query: GRADUATES_QUERY,
-        variables: { id: String(p['_id']), first: 20 },
-        token: await signToken({ sub: recruiterOf.get(String(p['companyId']))!, role: Role.COMPANY_RECRUITER }, secret),
-      })),
-    );
-
-    // Same-trade candidate query plans of one sample of each (the engine's explain).
-    const s0 = sampleStudents[0]!;
-    const p0 = samplePromises[0]!;
-    const candidates = {
-      jobPromises: await explain(t, 'jobpromises', {
-        schoolIds: s0.schoolId,
-        status: 'OPEN',
-        expiresAt: { $gt: now },
-        trade: { $in: [s0.trade] },
-      }),
-      graduates: await explain(t, 'students', {
-        schoolId: { $in: p0['schoolIds'] },
-        trade: { $in: [p0['trade'] as Trade] },
-        graduationDate: graduateWindow(now),
-      }),
-    };
-
-    const jobPromises = await run(t, studentCalls, RUNS);
-    const graduates = await run(t, graduateCalls, RUNS);
-
-    // Round: staff of the school with the most open promises; 60 of its graduates x 500 of its open promises.
-    const school = seeded.schools
-      .map((s) => ({
-        s,
-        n: promiseDocs.filter((p) => (p['schoolIds'] as Types.ObjectId[]).some((id) => String(id) === s.id)).length,
-      }))
-      .sort((a, b) => b.n - a.n)[0]!.s;
-    const cohort = (
-      await db
-        .collection('students')
-        .find(
-          {
-            schoolId: new Types.ObjectId(school.id),
-            graduationDate: graduateWindow(now),
-            email: { $regex: `\\.${seeded.tag}@` },
-          },
-          { projection: { _id: 1 } },
-        )
-        .limit(60)
-        .toArray()
-    ).map((d) => String(d['_id']));
-    const selection = promiseDocs
-      .filter((p) => (p['schoolIds'] as Types.ObjectId[]).some((id) => String(id) === school.id))
-      .slice(0, 500)
-      .map((p) => String(p['_id']));
-    const staffToken = await signToken({ sub: school.staffUserId, role: Role.SCHOOL_STAFF }, secret);
-    const round = await run(
-      t,
-      [{ query: ROUND_MUTATION, variables: { studentIds: cohort, jobPromiseIds: selection }, token: staffToken }],
-      ROUND_RUNS,
-    );
-    if (cohort.length !== 60 || selection.length !== 500) {
-      console.log(
-        `  (round on ${cohort.length} graduates x ${selection.length} promises: not enough data for 60 x 500)`,
-      );
+/**
+ * Times `runs` calls per data set, alternating between the data sets call by call, so that the load of a shared
+ * machine falls on every size alike and the ratios stay meaningful.
+ */
+async function interleaved(setups: Setup[], op: keyof Setup['calls'], runs: number): Promise<Stats[]> {
+  const samples = setups.map(() => [] as number[]);
+  for (let i = -Math.min(WARMUP, runs); i < runs; i++) {
+    for (const [k, s] of setups.entries()) {
+      const calls = s.calls[op];
+      const c = calls[(i + calls.length * WARMUP) % calls.length]!;
+      const ms = await timed(s.t, c.query, c.variables, c.token);
+      if (i >= 0) samples[k]!.push(ms);
     }
-    return { students, seedS: seeded.ms / 1000, jobPromises, graduates, round, candidates };
-  } finally {
-    await t.close();
   }
+  return samples.map(stats);
 }
 
 const fmt = (x: number) => x.toFixed(1).padStart(7);
 
 async function main(): Promise<void> {
   console.log(
-    `matching benchmark: ${PROMISES} open promises, students ${SIZES.join(' / ')}, ${RUNS} requests per query, ${ROUND_RUNS} rounds`,
+    `matching benchmark: ${PROMISES} open promises, students ${SIZES.join(' / ')}, ${RUNS} requests per query, ` +
+      `${ROUND_RUNS} rounds, sizes interleaved request by request`,
   );
-  const results: SizeResult[] = [];
-  for (const size of SIZES) {
-    const r = await benchSize(size);
-    results.push(r);
-    console.log(`\n${size} students (seeded in ${r.seedS.toFixed(1)} s)`);
-    console.log(`  candidate plan, matchingJobPromises: ${r.candidates.jobPromises}`);
-    console.log(`  candidate plan, matchingGraduates:   ${r.candidates.graduates}`);
-    console.log('  operation                         p50 ms  p99 ms  mean ms');
-    for (const [name, s] of [
-      ['matchingJobPromises (first 20)', r.jobPromises],
-      ['matchingGraduates (first 20)', r.graduates],
-      ['proposeMatchingRound 60 x 500', r.round],
-    ] as const) {
-      console.log(`  ${name.padEnd(32)}${fmt(s.p50)} ${fmt(s.p99)} ${fmt(s.mean)}`);
+  const setups: Setup[] = [];
+  try {
+    for (const size of SIZES) setups.push(await setUp(size));
+    const results = {
+      jobPromises: await interleaved(setups, 'jobPromises', RUNS),
+      graduates: await interleaved(setups, 'graduates', RUNS),
+      round: await interleaved(setups, 'round', ROUND_RUNS),
+    };
+    for (const [k, s] of setups.entries()) {
+      console.log(`\n${s.students} students (seeded in ${s.seedS.toFixed(1)} s)`);
+      console.log(`  candidate plan, matchingJobPromises: ${s.candidates.jobPromises}`);
+      console.log(`  candidate plan, matchingGraduates:   ${s.candidates.graduates}`);
+      if (s.note) console.log(`  (${s.note})`);
+      console.log('  operation                         p50 ms  p99 ms  mean ms');
+      for (const [name, key] of [
+        ['matchingJobPromises (first 20)', 'jobPromises'],
+        ['matchingGraduates (first 20)', 'graduates'],
+        ['proposeMatchingRound 60 x 500', 'round'],
+      ] as const) {
+        const r = results[key][k]!;
+        console.log(`  ${name.padEnd(32)}${fmt(r.p50)} ${fmt(r.p99)} ${fmt(r.mean)}`);
+      }
     }
-  }
-  const small = results[0];
-  const large = results.at(-1);
-  if (small && large && small !== large) {
-    console.log(`\nratio ${large.students} / ${small.students} students (target < 3x):`);
-    for (const key of ['jobPromises', 'graduates', 'round'] as const) {
-      const p50 = large[key].p50 / small[key].p50;
-      const p99 = large[key].p99 / small[key].p99;
-      console.log(
-        `  ${key.padEnd(12)} p50 ${p50.toFixed(2)}x  p99 ${p99.toFixed(2)}x  ${p50 < 3 ? 'ok' : 'OVER TARGET'}`,
-      );
+    if (setups.length > 1) {
+      const small = setups[0]!;
+      const large = setups.at(-1)!;
+      console.log(`\nratio ${large.students} / ${small.students} students (target < 3x):`);
+      for (const key of ['jobPromises', 'graduates', 'round'] as const) {
+        const [a, b] = [results[key][0]!, results[key].at(-1)!];
+        const p50 = b.p50 / a.p50;
+        console.log(
+          `  ${key.padEnd(12)} p50 ${p50.toFixed(2)}x  p99 ${(b.p99 / a.p99).toFixed(2)}x  ${p50 < 3 ? 'ok' : 'OVER TARGET'}`,
+        );
+      }
     }
+  } finally {
+    for (const s of setups) await s.t.close();
   }
 }
 

@@ -43,10 +43,23 @@ export interface PromiseCandidate {
   hiredCount: number;
 }
 
+/** The fields of PromiseCandidate: descriptions and titles stay in the database. */
+export const PROMISE_FIELDS = {
+  _id: 1,
+  companyId: 1,
+  schoolIds: 1,
+  trade: 1,
+  diplomaLevel: 1,
+  location: 1,
+  startDate: 1,
+  skills: 1,
+  positions: 1,
+  hiredCount: 1,
+} as const;
+
 /**
  * OPEN promises (not past expiresAt) targeting `schoolId` whose trade is one of `trades`: exactly the entries of
- * the {schoolIds, status, trade} index. `ids` narrows to given promises. Whole documents are read: they are
- * small, and the engine's projection costs more than it saves.
+ * the {schoolIds, status, trade} index, with the scoring fields only. `ids` narrows to given promises.
  */
 export async function openPromiseCandidates(
   deps: Deps,
@@ -59,7 +72,7 @@ export async function openPromiseCandidates(
     trade: { $in: [...args.trades] },
   };
   if (args.ids) filter['_id'] = { $in: [...args.ids] };
-  return jobPromiseModel(deps.connection).find(filter).lean<PromiseCandidate[]>();
+  return jobPromiseModel(deps.connection).find(filter, PROMISE_FIELDS).lean<PromiseCandidate[]>();
 }
 
 /** What scoring reads of a student. */

@@ -41,6 +41,7 @@ import {
   graduateCandidates,
   loadSchoolHistory,
   openPromiseCandidates,
+  PROMISE_FIELDS,
   STUDENT_FIELDS,
   type PromiseCandidate,
   type StudentCandidate,
@@ -169,15 +170,28 @@ export async function matchJobPromisesForStudent(
     (trades) => openPromiseCandidates(deps, { schoolId: student.schoolId, trades, now }),
     (p, options) => scoreMatch(me, asPromise(p), contextOf(p.companyId), options),
   );
-  // Candidates are whole documents: the kept ones become mongoose documents without another read.
-  return ranked.map(({ candidate, match }) => ({
-    jobPromise: JobPromise.hydrate(candidate),
-    score: match.score,
-    reasons: match.reasons,
-    components: match.components,
-    distanceKm: match.distanceKm,
-    outOfRadius: match.outOfRadius,
-  }));
+  // Candidates carry the scoring fields only: the kept ones are read whole, in one query.
+  const full = new Map(
+    (await JobPromise.find({ _id: { $in: ranked.map(({ candidate }) => candidate._id) } })).map((jp) => [
+      String(jp._id),
+      jp,
+    ]),
+  );
+  return ranked.flatMap(({ candidate, match }) => {
+    const jobPromise = full.get(String(candidate._id));
+    return jobPromise
+      ? [
+          {
+            jobPromise,
+            score: match.score,
+            reasons: match.reasons,
+            components: match.components,
+            distanceKm: match.distanceKm,
+            outOfRadius: match.outOfRadius,
+          },
+        ]
+      : [];
+  });
 }
 
 function coarseDistance(student: StudentCandidate, promise: Pick<PromiseCandidate, 'location'>): number | null {
@@ -310,7 +324,7 @@ export async function proposeMatchingRound(
   if (args.jobPromiseIds) {
     const ids = args.jobPromiseIds.map((id) => new Types.ObjectId(id));
     const docs = await jobPromiseModel(deps.connection)
-      .find({ _id: { $in: ids } })
+      .find({ _id: { $in: ids } }, { ...PROMISE_FIELDS, status: 1, expiresAt: 1 })
       .lean<(PromiseCandidate & Pick<JobPromiseDoc, 'status' | 'expiresAt'>)[]>();
     const byId = new Map(docs.map((d) => [String(d._id), d]));
     const unknown = args.jobPromiseIds.find((id) => !byId.has(id));
