@@ -1,3 +1,4 @@
+import { withLuhnCheckDigit } from '@promesse/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Role, Trade } from '@promesse/shared';
@@ -52,20 +53,7 @@ export function unique(prefix = 'x'): string {
 export function makeSiret(): string {
   const digits = Array.from({ length: 13 }, () => Math.floor(Math.random() * 10));
   if (digits.slice(0, 9).join('') === '356000000') digits[0] = 1; // not La Poste's SIREN (other rule)
-  for (let check = 0; check < 10; check++) {
-    const candidate = [...digits, check].join('');
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let d = candidate.charCodeAt(13 - i) - 48;
-      if (i % 2 === 1) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
+  return withLuhnCheckDigit(digits.join(''));
 }
 
 export const PASSWORD = 'correct-horse-battery';

@@ -1,3 +1,4 @@
+import { withLuhnCheckDigit } from '@promesse/shared';
 import type { ApplicationStatus, ContractType, DiplomaLevel, Trade } from '@promesse/shared';
 
 // The demo network: real Écoles de Production (names, towns and places), fictional companies, people and promises.
@@ -260,18 +261,5 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
 
 /** The 14-digit SIRET of a demo company (Luhn check digit appended). */
 export function demoSiret(base13: string): string {
-  for (let check = 0; check < 10; check++) {
-    const candidate = `${base13}${check}`;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let d = candidate.charCodeAt(13 - i) - 48;
-      if (i % 2 === 1) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error(`no Luhn check digit for ${base13}`);
+  return withLuhnCheckDigit(base13);
 }

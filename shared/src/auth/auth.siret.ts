@@ -16,9 +16,19 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Completes 13 digits with the Luhn check digit (fixtures, demo and synthetic data need valid SIRETs). */
+export function withLuhnCheckDigit(base13: string): string {
+  if (!/^\d{13}$/.test(base13)) throw new Error(`13 digits expected, got "${base13}"`);
+  for (let check = 0; check < 10; check++) {
+    const candidate = `${base13}${check}`;
+    if (luhnValid(candidate)) return candidate;
+  }
+  throw new Error(`no Luhn check digit for ${base13}`); // unreachable: one digit in ten always fits
+}
+
 /** Removes the spaces, dots and dashes people type in SIRETs ("732 829 320 00074"). */
 export function normalizeSiret(input: string): string {
-  return input.replace(/[\s.\-]/g, '');
+  return input.replace(/[\s.-]/g, '');
 }
 
 /**

@@ -8,9 +8,20 @@ import {
   luhnValid,
   registerCompanySchema,
   siretSchema,
+  withLuhnCheckDigit,
 } from '..';
 
 describe('SIRET', () => {
+  it('completes 13 digits with the one Luhn check digit', () => {
+    expect(withLuhnCheckDigit('7328293200007')).toBe('73282932000074');
+    for (const base of ['0000000000000', '1234567890123', '9999999999999']) {
+      const siret = withLuhnCheckDigit(base);
+      expect(siret.startsWith(base)).toBe(true);
+      expect(isValidSiret(siret)).toBe(true);
+    }
+    expect(() => withLuhnCheckDigit('123')).toThrow('13 digits expected');
+  });
+
   it('accepts Luhn-valid 14-digit SIRETs', () => {
     expect(isValidSiret('73282932000074')).toBe(true);
     expect(isValidSiret('35600000000048')).toBe(true); // La Poste head office, Luhn-valid too

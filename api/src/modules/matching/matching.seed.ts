@@ -1,5 +1,6 @@
 import { Types, type Connection } from 'mongoose';
 import {
+  withLuhnCheckDigit,
   CONTRACT_TYPES,
   DAY_MS,
   DIPLOMA_LEVELS,
@@ -244,21 +245,7 @@ function jitter(
 
 /** A Luhn-valid 14-digit SIRET from a number. */
 function siretOf(n: number): string {
-  const base = String(n).padStart(13, '0').slice(-13);
-  for (let check = 0; check < 10; check++) {
-    const candidate = base + check;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let d = candidate.charCodeAt(13 - i) - 48;
-      if (i % 2 === 1) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
+  return withLuhnCheckDigit(String(n).padStart(13, '0').slice(-13));
 }
 
 async function insertInBatches(
