@@ -15,12 +15,48 @@ export const routes: RouteObject[] = [
       { index: true, Component: HomeRedirect },
       { path: 'connexion', Component: LoginPage },
       {
+        path: 'inscription-entreprise',
+        lazy: async () => ({ Component: (await import('../pages/public/company-signup.page')).CompanySignupPage }),
+      },
+      {
+        path: 'invitation/:code?',
+        lazy: async () => ({ Component: (await import('../pages/public/invitation.page')).InvitationPage }),
+      },
+      {
         path: 'eleve',
         element: <RequireSession role="STUDENT" />,
         children: [
           {
             index: true,
             lazy: async () => ({ Component: (await import('../pages/student/student.home.page')).StudentHomePage }),
+          },
+          {
+            path: 'recherche',
+            lazy: async () => ({ Component: (await import('../pages/student/student.search.page')).StudentSearchPage }),
+          },
+          {
+            path: 'promesses/:id',
+            lazy: async () => ({
+              Component: (await import('../pages/student/student.promise.page')).StudentPromisePage,
+            }),
+          },
+          {
+            path: 'candidatures',
+            lazy: async () => ({
+              Component: (await import('../pages/student/student.applications.page')).StudentApplicationsPage,
+            }),
+          },
+          {
+            path: 'recommandations',
+            lazy: async () => ({
+              Component: (await import('../pages/student/student.recommendations.page')).StudentRecommendationsPage,
+            }),
+          },
+          {
+            path: 'profil',
+            lazy: async () => ({
+              Component: (await import('../pages/student/student.profile.page')).StudentProfilePage,
+            }),
           },
         ],
       },
@@ -32,6 +68,30 @@ export const routes: RouteObject[] = [
             index: true,
             lazy: async () => ({ Component: (await import('../pages/company/company.home.page')).CompanyHomePage }),
           },
+          {
+            path: 'promesses/nouvelle',
+            lazy: async () => ({
+              Component: (await import('../pages/company/company.promise-form.page')).CompanyPromiseFormPage,
+            }),
+          },
+          {
+            path: 'promesses/:id',
+            lazy: async () => ({
+              Component: (await import('../pages/company/company.promise.page')).CompanyPromisePage,
+            }),
+          },
+          {
+            path: 'promesses/:id/modifier',
+            lazy: async () => ({
+              Component: (await import('../pages/company/company.promise-form.page')).CompanyPromiseFormPage,
+            }),
+          },
+          {
+            path: 'partenariats',
+            lazy: async () => ({
+              Component: (await import('../pages/company/company.partnerships.page')).CompanyPartnershipsPage,
+            }),
+          },
         ],
       },
       {
@@ -41,6 +101,44 @@ export const routes: RouteObject[] = [
           {
             index: true,
             lazy: async () => ({ Component: (await import('../pages/school/school.home.page')).SchoolHomePage }),
+          },
+          {
+            path: 'eleves/:id',
+            lazy: async () => ({ Component: (await import('../pages/school/school.student.page')).SchoolStudentPage }),
+          },
+          {
+            path: 'promesses',
+            lazy: async () => ({
+              Component: (await import('../pages/school/school.promises.page')).SchoolPromisesPage,
+            }),
+          },
+          {
+            path: 'promesses/:id',
+            lazy: async () => ({ Component: (await import('../pages/school/school.promises.page')).SchoolPromisePage }),
+          },
+          {
+            path: 'candidatures',
+            lazy: async () => ({
+              Component: (await import('../pages/school/school.tracking.page')).SchoolApplicationsPage,
+            }),
+          },
+          {
+            path: 'recommandations',
+            lazy: async () => ({
+              Component: (await import('../pages/school/school.tracking.page')).SchoolRecommendationsPage,
+            }),
+          },
+          {
+            path: 'partenariats',
+            lazy: async () => ({
+              Component: (await import('../pages/school/school.partnerships.page')).SchoolPartnershipsPage,
+            }),
+          },
+          {
+            path: 'appariement',
+            lazy: async () => ({
+              Component: (await import('../pages/school/school.matching.page')).SchoolMatchingPage,
+            }),
           },
         ],
       },

@@ -1,7 +1,191 @@
-import { RoleHome } from '../../components/role-home';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { createSchoolSchema, labelOf, TRADE_LABELS, TRADES } from '@promesse/shared';
+import { FormField } from '../../components/form-field';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { graphql } from '../../gql';
+import { toUserFacingError } from '../../lib/errors/errors.map';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import { fieldErrorsOf, SelectField } from '../school/school.forms';
+import { InviteForm } from '../school/school.home.page';
+
+const AdminSchoolsDocument = graphql(`
+  query AdminSchools {
+    schools {
+      id
+      name
+      city
+      trades
+    }
+  }
+`);
+
+const CreateSchoolDocument = graphql(`
+  mutation CreateSchool($input: CreateSchoolInput!) {
+    createSchool(input: $input) {
+      id
+      name
+      city
+      trades
+    }
+  }
+`);
+
+function CreateSchoolForm({ onCreated }: { onCreated: () => void }) {
+  const { t, locale } = useI18n();
+  const [state, create] = useMutation(CreateSchoolDocument);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const f = new FormData(formEl);
+    const num = (k: string) => {
+      const v = String(f.get(k) ?? '')
+        .trim()
+        .replace(',', '.');
+      return v === '' ? undefined : Number(v);
+    };
+    const parsed = createSchoolSchema.safeParse({
+      name: f.get('name'),
+      city: f.get('city'),
+      location: { lat: num('lat'), lng: num('lng') },
+      trades: f.getAll('trades'),
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error));
+      setMessage(null);
+      return;
+    }
+    setErrors({});
+    const r = await create({ input: parsed.data });
+    if (r.data) {
+      setMessage({ ok: true, text: t('admin.schoolCreated', { name: r.data.createSchool.name }) });
+      formEl.reset();
+      onCreated();
+      return;
+    }
+    const mapped = toUserFacingError(r.error, locale);
+    setErrors(mapped.fieldIssues);
+    setMessage({ ok: false, text: mapped.detail ?? mapped.message });
+  };
+
+  return (
+    <form className="form form--grid" noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={state.fetching}>
+      <FormField label={t('admin.schoolName')} name="name" required error={errors['name']} />
+      <FormField label={t('admin.schoolCity')} name="city" required error={errors['city']} />
+      <FormField
+        label={t('admin.lat')}
+        hint={t('admin.latHint')}
+        name="lat"
+        inputMode="decimal"
+        required
+        error={errors['location.lat'] ?? errors['location']}
+      />
+      <FormField
+        label={t('admin.lng')}
+        hint={t('admin.lngHint')}
+        name="lng"
+        inputMode="decimal"
+        required
+        error={errors['location.lng'] ?? errors['location']}
+      />
+      <fieldset className={`checks form__wide${errors['trades'] ? ' field--invalid' : ''}`}>
+        <legend>{t('admin.trades')}</legend>
+        {errors['trades'] ? <p className="field__error">{errors['trades']}</p> : null}
+        {TRADES.map((trade) => (
+          <label key={trade} className="check">
+            <input type="checkbox" name="trades" value={trade} />
+            {labelOf(TRADE_LABELS, trade, locale)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={state.fetching}>
+          {t('admin.createSchool')}
+        </button>
+      </div>
+      {message ? (
+        <p
+          className={`alert form__wide ${message.ok ? 'alert--success' : 'alert--error'}`}
+          role={message.ok ? 'status' : 'alert'}
+        >
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}
 
 export function AdminHomePage() {
-  const { t } = useI18n();
-  return <RoleHome title={t('home.admin.title')} comingSoon={t('home.admin.comingSoon')} />;
+  const { t, locale } = useI18n();
+  useDocumentTitle(t('admin.title'));
+  const [result, reexecute] = useQuery({ query: AdminSchoolsDocument });
+  const [schoolId, setSchoolId] = useState('');
+  const schools = result.data?.schools ?? null;
+
+  return (
+    <div className="page">
+      <p className="page__eyebrow">{t('admin.title')}</p>
+      <h1>{t('admin.schoolsTitle')}</h1>
+      <section className="card" aria-labelledby="schools-list">
+        <h2 id="schools-list">{t('admin.schoolsList')}</h2>
+        {result.error ? (
+          <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        ) : schools === null ? (
+          <LoadingState />
+        ) : schools.length === 0 ? (
+          <EmptyState title={t('admin.schoolsEmptyTitle')}>
+            <p>{t('admin.schoolsEmpty')}</p>
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('admin.schoolsList')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.schoolName')}</th>
+                  <th scope="col">{t('admin.schoolCity')}</th>
+                  <th scope="col">{t('admin.trades')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {schools.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.name}</th>
+                    <td>{s.city}</td>
+                    <td>{s.trades.map((tr) => labelOf(TRADE_LABELS, tr, locale)).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="card" aria-labelledby="create-school">
+        <h2 id="create-school">{t('admin.createTitle')}</h2>
+        <CreateSchoolForm onCreated={() => reexecute({ requestPolicy: 'network-only' })} />
+      </section>
+      <section className="card" aria-labelledby="invite-staff">
+        <h2 id="invite-staff">{t('admin.inviteTitle')}</h2>
+        {schools && schools.length > 0 ? (
+          <>
+            <SelectField label={t('admin.pickSchool')} value={schoolId} onChange={(e) => setSchoolId(e.target.value)}>
+              <option value="">{t('admin.pickSchoolPlaceholder')}</option>
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </SelectField>
+            {schoolId ? <InviteForm key={schoolId} role="SCHOOL_STAFF" schoolId={schoolId} idPrefix="staff" /> : null}
+          </>
+        ) : (
+          <p>{t('admin.inviteNeedsSchool')}</p>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,32 @@
+import type { NotificationType, Role } from '@promesse/shared';
+
+/** The ids a notification carries for deep links (NotificationData, fields absent for a type are null). */
+export interface NotificationLinkData {
+  jobPromiseId?: string | null;
+  applicationId?: string | null;
+  recommendationId?: string | null;
+  partnershipId?: string | null;
+}
+
+/**
+ * Where a notification leads, for the reader's role. Paths agreed between the web areas: student promise
+ * page `/eleve/promesses/:id`, recommendations `/eleve/recommandations`, applications `/eleve/candidatures`;
+ * company promise board `/entreprise/promesses/:id`; school pages under `/ecole`. null: nothing to open.
+ */
+export function notificationTarget(role: Role, type: NotificationType, data: NotificationLinkData): string | null {
+  const promise = data.jobPromiseId ?? null;
+  switch (role) {
+    case 'STUDENT':
+      if (type === 'RECOMMENDATION_RECEIVED') return '/eleve/recommandations';
+      if (type === 'APPLICATION_STATUS_CHANGED') return '/eleve/candidatures';
+      return promise ? `/eleve/promesses/${promise}` : null;
+    case 'COMPANY_RECRUITER':
+      if (type === 'PARTNERSHIP_DECIDED') return '/entreprise';
+      return promise ? `/entreprise/promesses/${promise}` : '/entreprise';
+    case 'SCHOOL_STAFF':
+      if (type === 'PARTNERSHIP_REQUESTED' || type === 'PARTNERSHIP_DECIDED') return '/ecole/partenariats';
+      return promise ? `/ecole/promesses/${promise}` : '/ecole';
+    case 'FEDERATION_ADMIN':
+      return null;
+  }
+}

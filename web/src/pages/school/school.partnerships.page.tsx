@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { labelOf, PARTNERSHIP_STATUS_LABELS } from '@promesse/shared';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { graphql } from '../../gql';
+import { toUserFacingError } from '../../lib/errors/errors.map';
+import { useI18n } from '../../lib/i18n/i18n';
+import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import { formatDate } from './school.forms';
+import { SchoolNav } from './school.nav';
+
+const SchoolPartnershipsDocument = graphql(`
+  query SchoolPartnerships {
+    partnerships {
+      id
+      status
+      requestedAt
+      decidedAt
+      company {
+        id
+        name
+        city
+        siret
+        contactName
+      }
+    }
+  }
+`);
+
+const DecidePartnershipDocument = graphql(`
+  mutation DecidePartnership($id: ID!, $approve: Boolean!) {
+    decidePartnership(id: $id, approve: $approve) {
+      id
+      status
+      decidedAt
+    }
+  }
+`);
+
+export function SchoolPartnershipsPage() {
+  const { t, locale } = useI18n();
+  useDocumentTitle(t('school.partnershipsTitle'));
+  const [result, reexecute] = useQuery({ query: SchoolPartnershipsDocument, requestPolicy: 'cache-and-network' });
+  const [decision, decide] = useMutation(DecidePartnershipDocument);
+  const [error, setError] = useState<string | null>(null);
+  const list = result.data?.partnerships;
+
+  const onDecide = async (id: string, approve: boolean) => {
+    const r = await decide({ id, approve });
+    const mapped = r.error ? toUserFacingError(r.error, locale) : null;
+    setError(mapped ? (mapped.detail ?? mapped.message) : null);
+  };
+
+  return (
+    <div className="page">
+      <h1>{t('school.partnershipsTitle')}</h1>
+      <SchoolNav />
+      {error ? (
+        <div className="alert alert--error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {result.error ? (
+        <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : !list ? (
+        <LoadingState />
+      ) : list.length === 0 ? (
+        <EmptyState title={t('school.partnershipsEmptyTitle')}>
+          <p>{t('school.partnershipsEmpty')}</p>
+        </EmptyState>
+      ) : (
+        <ul className="cards">
+          {list.map((p) => (
+            <li key={p.id} className="card" data-testid="partnership">
+              <h2 className="card__title">{p.company.name}</h2>
+              <p>
+                {p.company.city}
+                {p.company.contactName ? ` · ${p.company.contactName}` : ''}
+                {p.company.siret ? ` · SIRET ${p.company.siret}` : ''}
+              </p>
+              <p>
+                <span className="tag">{labelOf(PARTNERSHIP_STATUS_LABELS, p.status, locale)}</span>{' '}
+                {t('school.requestedOn', { date: formatDate(p.requestedAt, locale) })}
+              </p>
+              {p.status === 'PENDING' ? (
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button button--primary button--compact"
+                    disabled={decision.fetching}
+                    onClick={() => void onDecide(p.id, true)}
+                  >
+                    {t('school.approve')}
+                    <span className="visually-hidden"> : {p.company.name}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--secondary button--compact"
+                    disabled={decision.fetching}
+                    onClick={() => void onDecide(p.id, false)}
+                  >
+                    {t('school.reject')}
+                    <span className="visually-hidden"> : {p.company.name}</span>
+                  </button>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

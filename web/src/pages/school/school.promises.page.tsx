@@ -1,0 +1,239 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import {
+  APPLICATION_STATUS_LABELS,
+  CONTRACT_TYPE_LABELS,
+  JOB_PROMISE_STATUS_LABELS,
+  labelOf,
+  TRADE_LABELS,
+} from '@promesse/shared';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { graphql } from '../../gql';
+import { useI18n } from '../../lib/i18n/i18n';
+import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import { useMySchool } from './school.context';
+import { formatDate, percent } from './school.forms';
+import { SchoolNav } from './school.nav';
+import { RecommendForm } from './school.recommend';
+
+const SchoolPromisesDocument = graphql(`
+  query SchoolPromises($schoolId: ID!) {
+    jobPromises(filter: { schoolId: $schoolId }, first: 100) {
+      edges {
+        node {
+          id
+          title
+          trade
+          contractType
+          status
+          city
+          positions
+          expiresAt
+          company {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export function SchoolPromisesPage() {
+  const { t, locale } = useI18n();
+  useDocumentTitle(t('school.promisesTitle'));
+  const my = useMySchool();
+  const [result, reexecute] = useQuery({
+    query: SchoolPromisesDocument,
+    variables: { schoolId: my.school?.id ?? '' },
+    pause: !my.school,
+  });
+  const list = result.data?.jobPromises.edges.map((e) => e.node);
+  return (
+    <div className="page">
+      <h1>{t('school.promisesTitle')}</h1>
+      <SchoolNav />
+      {my.error || result.error ? (
+        <ErrorState error={my.error ?? result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : !list ? (
+        <LoadingState />
+      ) : list.length === 0 ? (
+        <EmptyState title={t('school.promisesEmptyTitle')}>
+          <p>{t('school.promisesEmpty')}</p>
+        </EmptyState>
+      ) : (
+        <ul className="cards">
+          {list.map((p) => (
+            <li key={p.id} className="card">
+              <h2 className="card__title">
+                <Link to={`/ecole/promesses/${p.id}`}>{p.title}</Link>
+              </h2>
+              <p>
+                {p.company.name} · {p.city}
+              </p>
+              <p className="tags">
+                <span className="tag">{labelOf(TRADE_LABELS, p.trade, locale)}</span>
+                <span className="tag">{labelOf(CONTRACT_TYPE_LABELS, p.contractType, locale)}</span>
+                <span className="tag">{labelOf(JOB_PROMISE_STATUS_LABELS, p.status, locale)}</span>
+              </p>
+              <p className="field__hint">
+                {t('school.positions', { count: p.positions })} ·{' '}
+                {t('school.expires', { date: formatDate(p.expiresAt, locale) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+const SchoolPromiseDocument = graphql(`
+  query SchoolPromise($id: ID!) {
+    jobPromise(id: $id) {
+      id
+      title
+      description
+      trade
+      contractType
+      status
+      city
+      positions
+      startDate
+      expiresAt
+      skills
+      company {
+        id
+        name
+      }
+      applications {
+        id
+        status
+        source
+        updatedAt
+        student {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+const MatchingGraduatesDocument = graphql(`
+  query SchoolMatchingGraduates($jobPromiseId: ID!) {
+    matchingGraduates(jobPromiseId: $jobPromiseId, first: 20) {
+      score
+      reasons
+      outOfRadius
+      student {
+        id
+        displayName
+        trade
+      }
+    }
+  }
+`);
+
+export function SchoolPromisePage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const [result, reexecute] = useQuery({ query: SchoolPromiseDocument, variables: { id } });
+  const promise = result.data?.jobPromise ?? null;
+  const [matches] = useQuery({
+    query: MatchingGraduatesDocument,
+    variables: { jobPromiseId: id },
+    pause: promise?.status !== 'OPEN',
+  });
+  const [selected, setSelected] = useState<string | null>(null);
+  useDocumentTitle(promise?.title ?? t('school.promiseTitle'));
+
+  if (result.error)
+    return <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (!result.data) return <LoadingState />;
+  if (!promise) return <EmptyState title={t('school.promiseMissing')} />;
+  const chosen = matches.data?.matchingGraduates.find((m) => m.student.id === selected);
+
+  return (
+    <div className="page">
+      <p className="page__eyebrow">
+        {promise.company.name} · {promise.city}
+      </p>
+      <h1>{promise.title}</h1>
+      <SchoolNav />
+      <section className="card" aria-labelledby="promise-detail">
+        <h2 id="promise-detail">{t('school.promiseDetail')}</h2>
+        <p className="tags">
+          <span className="tag">{labelOf(TRADE_LABELS, promise.trade, locale)}</span>
+          <span className="tag">{labelOf(CONTRACT_TYPE_LABELS, promise.contractType, locale)}</span>
+          <span className="tag">{labelOf(JOB_PROMISE_STATUS_LABELS, promise.status, locale)}</span>
+        </p>
+        <p className="prewrap">{promise.description}</p>
+        <p className="field__hint">
+          {t('school.positions', { count: promise.positions })} ·{' '}
+          {t('school.starts', { date: formatDate(promise.startDate, locale) })}
+        </p>
+      </section>
+      {promise.status === 'OPEN' ? (
+        <section className="card" aria-labelledby="graduates-title">
+          <h2 id="graduates-title">{t('school.graduatesTitle')}</h2>
+          {matches.error ? (
+            <ErrorState error={matches.error} />
+          ) : !matches.data ? (
+            <LoadingState />
+          ) : matches.data.matchingGraduates.length === 0 ? (
+            <p>{t('school.graduatesEmpty')}</p>
+          ) : (
+            <ul className="cards" aria-label={t('school.graduatesTitle')}>
+              {matches.data.matchingGraduates.map((m) => (
+                <li key={m.student.id} className="card card--flat" data-testid="graduate-match">
+                  <h3 className="card__title">
+                    {m.student.displayName} <span className="score">{percent(m.score)}</span>
+                  </h3>
+                  <ul className="reasons">
+                    {m.reasons.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                  <button
+                    type="button"
+                    className="button button--secondary button--compact"
+                    aria-pressed={selected === m.student.id}
+                    onClick={() => setSelected(m.student.id)}
+                  >
+                    {t('school.recommendThis', { name: m.student.displayName })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {chosen ? (
+            <RecommendForm
+              key={chosen.student.id}
+              jobPromiseId={promise.id}
+              studentId={chosen.student.id}
+              subject={chosen.student.displayName}
+            />
+          ) : null}
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="apps-title">
+        <h2 id="apps-title">{t('school.myStudentsApplications')}</h2>
+        {!promise.applications || promise.applications.length === 0 ? (
+          <p>{t('school.applicationsEmpty')}</p>
+        ) : (
+          <ul className="list">
+            {promise.applications.map((a) => (
+              <li key={a.id}>
+                <Link to={`/ecole/eleves/${a.student.id}`}>{a.student.displayName}</Link> —{' '}
+                <span className="tag">{labelOf(APPLICATION_STATUS_LABELS, a.status, locale)}</span>{' '}
+                <span className="field__hint">{formatDate(a.updatedAt, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
