@@ -1,7 +1,66 @@
-import { RoleHome } from '../../components/role-home';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { useSession } from '../../app/app.session';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useI18n } from '../../lib/i18n/i18n';
+import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import { MatchingJobPromisesDocument } from './student.documents';
+import { PromiseCard } from './student.promise-card';
 
+const BEST_COUNT = 10;
+
+/** The student's home: the open promises that match their profile best, with score and reasons. */
 export function StudentHomePage() {
   const { t } = useI18n();
-  return <RoleHome title={t('home.student.title')} comingSoon={t('home.student.comingSoon')} />;
+  useDocumentTitle(t('student.home.title'));
+  const session = useSession();
+  const [result, reexecute] = useQuery({
+    query: MatchingJobPromisesDocument,
+    variables: { first: BEST_COUNT },
+    requestPolicy: 'cache-and-network',
+  });
+  const name = session.status === 'ready' ? session.me.displayName : '';
+  const matches = result.data?.matchingJobPromises;
+
+  return (
+    <div className="page">
+      <p className="page__eyebrow">{t('home.student.title')}</p>
+      <h1>{t('home.greeting', { name })}</h1>
+      <p className="page__lead">{t('student.home.lead')}</p>
+      <section aria-labelledby="best-matches">
+        <h2 id="best-matches">{t('student.home.title')}</h2>
+        {result.error && !matches ? (
+          <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        ) : !matches ? (
+          <LoadingState />
+        ) : matches.length === 0 ? (
+          <EmptyState
+            title={t('student.home.emptyTitle')}
+            action={
+              <Link className="button button--secondary" to="/eleve/profil">
+                {t('student.home.completeProfile')}
+              </Link>
+            }
+          >
+            <p>{t('student.home.empty')}</p>
+          </EmptyState>
+        ) : (
+          <ul className="card-list" data-testid="matching-promises">
+            {matches.map((m) => (
+              <li key={m.jobPromise.id}>
+                <PromiseCard
+                  promise={m.jobPromise}
+                  match={{ score: m.score, reasons: m.reasons, distanceKm: m.distanceKm }}
+                  applicationStatus={m.jobPromise.myApplication?.status}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/eleve/recherche">{t('student.home.searchAll')}</Link>
+        </p>
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,236 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import {
+  CONTRACT_TYPE_LABELS,
+  CONTRACT_TYPES,
+  DIPLOMA_LEVEL_LABELS,
+  DIPLOMA_LEVELS,
+  jobPromiseInputSchema,
+  labelOf,
+  POSITIONS_MAX,
+  TRADE_LABELS,
+  TRADES,
+} from '@promesse/shared';
+import { FormField } from '../../components/form-field';
+import { focusFirstInvalid, mutationErrors, zodFieldErrors } from '../../components/form-errors';
+import { toDateInput } from '../../components/format';
+import { SelectField } from '../../components/select-field';
+import { ErrorState, LoadingState } from '../../components/states';
+import { findTown, townsWith, TownSelect } from '../../components/town-select';
+import type { CompanyPromiseFieldsFragment } from '../../gql';
+import { useI18n } from '../../lib/i18n/i18n';
+import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import { CompanyPromiseDocument, CreateJobPromiseDocument, UpdateJobPromiseDocument } from './company.documents';
+
+/** `/entreprise/promesses/nouvelle` and `/entreprise/promesses/:id/modifier` (drafts only). */
+export function CompanyPromiseFormPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const [result, reexecute] = useQuery({ query: CompanyPromiseDocument, variables: { id: id ?? '' }, pause: !id });
+  const title = id ? t('company.form.editTitle') : t('company.form.createTitle');
+  useDocumentTitle(title);
+  const existing = result.data?.jobPromise ?? null;
+
+  let body;
+  if (!id) body = <PromiseForm existing={null} />;
+  else if (result.error && !existing) {
+    body = <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  } else if (!existing) body = <LoadingState />;
+  else if (existing.status !== 'DRAFT') body = <p className="alert alert--error">{t('company.form.notDraft')}</p>;
+  else body = <PromiseForm key={existing.id} existing={existing} />;
+
+  return (
+    <div className="page page--narrow">
+      <p className="page__eyebrow">
+        <Link to="/entreprise">{t('company.promises.back')}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p className="page__lead">{t('company.form.lead')}</p>
+      {body}
+    </div>
+  );
+}
+
+function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | null }) {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const [createState, create] = useMutation(CreateJobPromiseDocument);
+  const [updateState, update] = useMutation(UpdateJobPromiseDocument);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const fetching = createState.fetching || updateState.fetching;
+  const towns = townsWith(existing ? { name: existing.city, location: existing.location } : null);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (k: string) => String(form.get(k) ?? '').trim();
+    const town = findTown(towns, text('city'));
+    // The API's own schema: the same messages and date rules on both sides.
+    const parsed = jobPromiseInputSchema.safeParse({
+      title: text('title'),
+      description: text('description'),
+      trade: text('trade') || undefined,
+      contractType: text('contractType') || undefined,
+      diplomaLevel: text('diplomaLevel') || undefined,
+      positions: text('positions') === '' ? undefined : Number(text('positions')),
+      skills: text('skills')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      city: town?.name ?? '',
+      location: town?.location,
+      startDate: text('startDate') || undefined,
+      expiresAt: text('expiresAt') || undefined,
+    });
+    if (!parsed.success) {
+      const fieldErrors = zodFieldErrors(parsed.error);
+      if (!town) fieldErrors['city'] = t('company.form.cityRequired');
+      setErrors(fieldErrors);
+      setFormError(null);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setErrors({});
+    setFormError(null);
+    const v = parsed.data;
+    const input = {
+      title: v.title,
+      description: v.description,
+      trade: v.trade,
+      contractType: v.contractType,
+      diplomaLevel: v.diplomaLevel ?? null,
+      positions: v.positions,
+      skills: v.skills,
+      city: v.city,
+      location: v.location,
+      startDate: v.startDate.toISOString(),
+      expiresAt: v.expiresAt.toISOString(),
+    };
+    const res = existing ? await update({ input: { id: existing.id, ...input } }) : await create({ input });
+    const saved = res.data && ('createJobPromise' in res.data ? res.data.createJobPromise : res.data.updateJobPromise);
+    if (saved) {
+      void navigate(`/entreprise/promesses/${saved.id}`);
+      return;
+    }
+    const mapped = mutationErrors(res.error, locale);
+    setErrors(mapped.fields);
+    setFormError(mapped.form);
+    requestAnimationFrame(() => alertRef.current?.focus());
+  };
+
+  return (
+    <>
+      {formError ? (
+        <div ref={alertRef} className="alert alert--error" role="alert" tabIndex={-1} data-testid="promise-form-error">
+          {formError}
+        </div>
+      ) : null}
+      <form ref={formRef} className="form card" noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={fetching}>
+        <FormField
+          label={t('company.form.title')}
+          name="title"
+          defaultValue={existing?.title}
+          required
+          error={errors['title']}
+        />
+        <div className={`field${errors['description'] ? ' field--invalid' : ''}`}>
+          <label htmlFor="promise-description" className="field__label">
+            {t('company.form.description')}
+          </label>
+          {errors['description'] ? (
+            <p id="promise-description-error" className="field__error">
+              {errors['description']}
+            </p>
+          ) : null}
+          <textarea
+            id="promise-description"
+            name="description"
+            className="field__input"
+            rows={6}
+            defaultValue={existing?.description}
+            required
+            aria-invalid={errors['description'] ? true : undefined}
+            aria-describedby={errors['description'] ? 'promise-description-error' : undefined}
+          />
+        </div>
+        <SelectField
+          label={t('company.form.trade')}
+          name="trade"
+          defaultValue={existing?.trade ?? ''}
+          options={TRADES.map((v) => ({ value: v, label: labelOf(TRADE_LABELS, v, locale) }))}
+          placeholder={t('company.form.choose')}
+          required
+          error={errors['trade']}
+        />
+        <SelectField
+          label={t('company.form.contract')}
+          name="contractType"
+          defaultValue={existing?.contractType ?? ''}
+          options={CONTRACT_TYPES.map((v) => ({ value: v, label: labelOf(CONTRACT_TYPE_LABELS, v, locale) }))}
+          placeholder={t('company.form.choose')}
+          required
+          error={errors['contractType']}
+        />
+        <SelectField
+          label={t('company.form.diploma')}
+          name="diplomaLevel"
+          defaultValue={existing?.diplomaLevel ?? ''}
+          options={DIPLOMA_LEVELS.map((v) => ({ value: v, label: labelOf(DIPLOMA_LEVEL_LABELS, v, locale) }))}
+          placeholder={t('company.form.anyDiploma')}
+          error={errors['diplomaLevel']}
+        />
+        <FormField
+          label={t('company.form.positions')}
+          name="positions"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={POSITIONS_MAX}
+          defaultValue={existing?.positions ?? 1}
+          required
+          error={errors['positions']}
+        />
+        <FormField
+          label={t('company.form.skills')}
+          hint={t('company.form.skillsHint')}
+          name="skills"
+          defaultValue={existing?.skills.join(', ')}
+          error={errors['skills'] ?? Object.entries(errors).find(([k]) => k.startsWith('skills.'))?.[1]}
+        />
+        <TownSelect
+          label={t('company.form.city')}
+          placeholder={t('company.form.choose')}
+          towns={towns}
+          defaultValue={existing?.city ?? ''}
+          required
+          error={errors['city'] ?? errors['location']}
+        />
+        <FormField
+          label={t('company.form.startDate')}
+          name="startDate"
+          type="date"
+          defaultValue={toDateInput(existing?.startDate)}
+          required
+          error={errors['startDate']}
+        />
+        <FormField
+          label={t('company.form.expiresAt')}
+          hint={t('company.form.expiresHint')}
+          name="expiresAt"
+          type="date"
+          defaultValue={toDateInput(existing?.expiresAt)}
+          required
+          error={errors['expiresAt']}
+        />
+        <p className="field__hint">{t('company.form.schoolsHint')}</p>
+        <button type="submit" className="button button--primary" disabled={fetching}>
+          {fetching ? t('company.form.saving') : existing ? t('company.form.saveChanges') : t('company.form.saveDraft')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,345 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import {
+  APPLICATION_SOURCE_LABELS,
+  APPLICATION_STATUS_LABELS,
+  APPLICATION_STATUSES,
+  CONTRACT_TYPE_LABELS,
+  DIPLOMA_LEVEL_LABELS,
+  JOB_PROMISE_STATUS_LABELS,
+  labelOf,
+  moveLabel,
+  RECOMMENDATION_STATUS_LABELS,
+  TRADE_LABELS,
+  type ApplicationStatus,
+} from '@promesse/shared';
+import { mutationErrors } from '../../components/form-errors';
+import { formatDate, formatPercent } from '../../components/format';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import type { CompanyPromiseQuery } from '../../gql';
+import { useI18n } from '../../lib/i18n/i18n';
+import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import {
+  CloseJobPromiseDocument,
+  CompanyMoveApplicationDocument,
+  CompanyPromiseDocument,
+  MatchingGraduatesDocument,
+  PublishJobPromiseDocument,
+} from './company.documents';
+
+type Promise = NonNullable<CompanyPromiseQuery['jobPromise']>;
+type Applicant = NonNullable<Promise['applications']>[number];
+
+export function CompanyPromisePage() {
+  const { t, locale } = useI18n();
+  const { id = '' } = useParams();
+  const [result, reexecute] = useQuery({ query: CompanyPromiseDocument, variables: { id } });
+  const [publishState, publish] = useMutation(PublishJobPromiseDocument);
+  const [closeState, close] = useMutation(CloseJobPromiseDocument);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const promise = result.data?.jobPromise;
+  useDocumentTitle(promise?.title ?? t('company.promise.title'));
+
+  if (result.error && !promise) {
+    return (
+      <div className="page">
+        <h1>{t('company.promise.title')}</h1>
+        <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      </div>
+    );
+  }
+  if (!promise) return <LoadingState />;
+
+  const onPublish = async () => {
+    const res = await publish({ id: promise.id });
+    setActionError(res.error ? mutationErrors(res.error, locale).form : null);
+  };
+  const onClose = async () => {
+    if (!window.confirm(t('company.promise.confirmClose'))) return;
+    const res = await close({ id: promise.id });
+    setActionError(res.error ? mutationErrors(res.error, locale).form : null);
+  };
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+
+  return (
+    <div className="page page--wide">
+      <p className="page__eyebrow">
+        <Link to="/entreprise">{t('company.promises.back')}</Link>
+      </p>
+      <div className="page__head">
+        <h1>{promise.title}</h1>
+        <p className="status-badge" data-status={promise.status} data-testid="promise-status">
+          {labelOf(JOB_PROMISE_STATUS_LABELS, promise.status, locale)}
+        </p>
+      </div>
+      <p className="page__lead">
+        {labelOf(TRADE_LABELS, promise.trade, locale)} · {labelOf(CONTRACT_TYPE_LABELS, promise.contractType, locale)} ·{' '}
+        {promise.city} · {t('company.promise.positions', { count: promise.positions })} ·{' '}
+        {t('company.promises.expires', { date: formatDate(promise.expiresAt, locale) })}
+      </p>
+      <div className="toolbar">
+        {promise.status === 'DRAFT' ? (
+          <>
+            <Link className="button button--secondary" to={`/entreprise/promesses/${promise.id}/modifier`}>
+              {t('company.promise.edit')}
+            </Link>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={publishState.fetching}
+              onClick={() => void onPublish()}
+            >
+              {t('company.promise.publish')}
+            </button>
+          </>
+        ) : null}
+        {promise.status === 'DRAFT' || promise.status === 'OPEN' ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={closeState.fetching}
+            onClick={() => void onClose()}
+          >
+            {t('company.promise.close')}
+          </button>
+        ) : null}
+      </div>
+      {actionError ? (
+        <p className="alert alert--error" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+      {promise.schools.length ? (
+        <p>{t('company.promise.schools', { schools: promise.schools.map((s) => s.name).join(', ') })}</p>
+      ) : null}
+
+      <section aria-labelledby="applicants">
+        <h2 id="applicants">{t('company.board.title')}</h2>
+        <ApplicantsBoard applications={promise.applications ?? []} onMoved={refresh} />
+      </section>
+
+      <section aria-labelledby="recommended">
+        <h2 id="recommended">{t('company.recommended.title')}</h2>
+        {promise.recommendations?.length ? (
+          <ul className="card-list">
+            {promise.recommendations.map((r) => (
+              <li key={r.id}>
+                <article className="card">
+                  <h3 className="promise-card__title">{r.student.displayName}</h3>
+                  <p className="promise-card__meta">
+                    {r.student.trade ? labelOf(TRADE_LABELS, r.student.trade, locale) : ''}
+                    {r.student.diplomaLevel
+                      ? ` · ${labelOf(DIPLOMA_LEVEL_LABELS, r.student.diplomaLevel, locale)}`
+                      : ''}{' '}
+                    · {r.school.name} · {formatDate(r.createdAt, locale)}
+                  </p>
+                  <p className="field__label">{t('company.recommended.note')}</p>
+                  <blockquote className="note">{r.note}</blockquote>
+                  <p className="status-badge" data-status={r.status}>
+                    {labelOf(RECOMMENDATION_STATUS_LABELS, r.status, locale)}
+                  </p>
+                </article>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('company.recommended.empty')}</p>
+        )}
+      </section>
+
+      {promise.status === 'OPEN' || promise.status === 'DRAFT' ? <MatchingGraduates jobPromiseId={promise.id} /> : null}
+    </div>
+  );
+}
+
+function ApplicantsBoard({ applications, onMoved }: { applications: Applicant[]; onMoved: () => void }) {
+  const { t, locale } = useI18n();
+  if (applications.length === 0) {
+    return (
+      <EmptyState title={t('company.board.emptyTitle')}>
+        <p>{t('company.board.empty')}</p>
+      </EmptyState>
+    );
+  }
+  const columns = APPLICATION_STATUSES.map((status) => ({
+    status,
+    items: applications.filter((a) => a.status === status),
+  })).filter((c) => c.items.length > 0 || c.status !== 'WITHDRAWN');
+  return (
+    <div className="board" data-testid="applicants-board">
+      {columns.map((col) => (
+        <section
+          key={col.status}
+          className="board__column"
+          aria-labelledby={`col-${col.status}`}
+          data-status={col.status}
+        >
+          <h3 id={`col-${col.status}`} className="board__title">
+            {labelOf(APPLICATION_STATUS_LABELS, col.status, locale)}{' '}
+            <span className="board__count">({col.items.length})</span>
+          </h3>
+          {col.items.length ? (
+            <ul className="board__list">
+              {col.items.map((a) => (
+                <li key={a.id}>
+                  <ApplicantCard application={a} onMoved={onMoved} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="board__empty">{t('company.board.none')}</p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ApplicantCard({ application: a, onMoved }: { application: Applicant; onMoved: () => void }) {
+  const { t, locale } = useI18n();
+  const [moveState, move] = useMutation(CompanyMoveApplicationDocument);
+  const [rejecting, setRejecting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reasonId = `reason-${a.id}`;
+
+  const doMove = async (to: ApplicationStatus, reason?: string) => {
+    const res = await move({ id: a.id, to, reason: reason ?? null });
+    if (res.error) {
+      setError(mutationErrors(res.error, locale).form);
+      return;
+    }
+    setError(null);
+    setRejecting(false);
+    onMoved();
+  };
+
+  const onReject = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
+    if (!reason) {
+      setError(t('company.board.reasonRequired'));
+      return;
+    }
+    void doMove('REJECTED', reason);
+  };
+
+  return (
+    <article className="card applicant" data-testid="applicant" aria-label={a.student.displayName}>
+      <h4 className="applicant__name">{a.student.displayName}</h4>
+      <p className="promise-card__meta">
+        {a.student.school.name} · {labelOf(APPLICATION_SOURCE_LABELS, a.source, locale)} ·{' '}
+        {formatDate(a.createdAt, locale)}
+      </p>
+      {a.message ? <blockquote className="note">{a.message}</blockquote> : null}
+      {a.recommendation ? (
+        <p className="note">
+          {t('company.recommended.note')} : {a.recommendation.note}
+        </p>
+      ) : null}
+      {a.allowedMoves.length ? (
+        <div className="toolbar">
+          {a.allowedMoves
+            .filter((to) => to !== 'REJECTED')
+            .map((to) => (
+              <button
+                key={to}
+                type="button"
+                className="button button--secondary button--compact"
+                disabled={moveState.fetching}
+                onClick={() => void doMove(to)}
+              >
+                {moveLabel(to, locale)}
+              </button>
+            ))}
+          {a.allowedMoves.includes('REJECTED') && !rejecting ? (
+            <button
+              type="button"
+              className="button button--ghost button--compact"
+              disabled={moveState.fetching}
+              onClick={() => setRejecting(true)}
+            >
+              {moveLabel('REJECTED', locale)}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {rejecting ? (
+        <form className="form" onSubmit={onReject}>
+          <div className="field">
+            <label htmlFor={reasonId} className="field__label">
+              {t('company.board.reason')}
+            </label>
+            <textarea
+              id={reasonId}
+              name="reason"
+              className="field__input"
+              rows={3}
+              maxLength={500}
+              required
+              autoFocus
+            />
+          </div>
+          <div className="toolbar">
+            <button type="submit" className="button button--primary button--compact" disabled={moveState.fetching}>
+              {t('company.board.confirmReject')}
+            </button>
+            <button type="button" className="button button--ghost button--compact" onClick={() => setRejecting(false)}>
+              {t('company.board.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {error ? (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+function MatchingGraduates({ jobPromiseId }: { jobPromiseId: string }) {
+  const { t, locale } = useI18n();
+  const [result, reexecute] = useQuery({ query: MatchingGraduatesDocument, variables: { jobPromiseId, first: 10 } });
+  const matches = result.data?.matchingGraduates;
+  return (
+    <section aria-labelledby="matching-graduates">
+      <h2 id="matching-graduates">{t('company.matching.title')}</h2>
+      <p>{t('company.matching.lead')}</p>
+      {result.error && !matches ? (
+        <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : !matches ? (
+        <LoadingState />
+      ) : matches.length === 0 ? (
+        <p>{t('company.matching.empty')}</p>
+      ) : (
+        <ul className="card-list" data-testid="matching-graduates">
+          {matches.map((m) => (
+            <li key={m.student.id}>
+              <article className="card">
+                <h3 className="promise-card__title">{m.student.displayName}</h3>
+                <p className="promise-card__meta">
+                  {m.student.trade ? labelOf(TRADE_LABELS, m.student.trade, locale) : ''}
+                  {m.student.diplomaLevel
+                    ? ` · ${labelOf(DIPLOMA_LEVEL_LABELS, m.student.diplomaLevel, locale)}`
+                    : ''}{' '}
+                  · {m.student.school.name}
+                  {m.student.availableFrom
+                    ? ` · ${t('company.matching.available', { date: formatDate(m.student.availableFrom, locale) })}`
+                    : ''}
+                </p>
+                <p className="match__value">{t('student.home.score', { score: formatPercent(m.score, locale) })}</p>
+                <ul className="match__reasons" aria-label={t('student.home.reasons')}>
+                  {m.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

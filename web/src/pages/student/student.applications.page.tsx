@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import {
+  APPLICATION_SOURCE_LABELS,
+  APPLICATION_STATUS_LABELS,
+  labelOf,
+  moveLabel,
+  reasonLabel,
+  ROLE_LABELS,
+  type ApplicationStatus,
+} from '@promesse/shared';
+import { mutationErrors } from '../../components/form-errors';
+import { formatDate, formatDateTime } from '../../components/format';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useI18n } from '../../lib/i18n/i18n';
+import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import { MyApplicationsDocument, StudentMoveApplicationDocument } from './student.documents';
+
+/** The student's applications, each with its status timeline and the moves the student may make. */
+export function StudentApplicationsPage() {
+  const { t, locale } = useI18n();
+  useDocumentTitle(t('student.applications.title'));
+  const [result, reexecute] = useQuery({ query: MyApplicationsDocument, requestPolicy: 'cache-and-network' });
+  const [moveState, move] = useMutation(StudentMoveApplicationDocument);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const applications = result.data?.myApplications;
+
+  const onMove = async (id: string, to: ApplicationStatus) => {
+    if (to === 'WITHDRAWN' && !window.confirm(t('student.applications.confirmWithdraw'))) return;
+    const res = await move({ id, to });
+    setErrors((e) => ({ ...e, [id]: res.error ? mutationErrors(res.error, locale).form : '' }));
+  };
+
+  return (
+    <div className="page">
+      <h1>{t('student.applications.title')}</h1>
+      {result.error && !applications ? (
+        <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : !applications ? (
+        <LoadingState />
+      ) : applications.length === 0 ? (
+        <EmptyState
+          title={t('student.applications.emptyTitle')}
+          action={
+            <Link className="button button--secondary" to="/eleve/recherche">
+              {t('student.home.searchAll')}
+            </Link>
+          }
+        >
+          <p>{t('student.applications.empty')}</p>
+        </EmptyState>
+      ) : (
+        <ul className="card-list" data-testid="my-applications">
+          {applications.map((a) => (
+            <li key={a.id}>
+              <article className="card" aria-labelledby={`app-${a.id}`}>
+                <h2 id={`app-${a.id}`} className="promise-card__title">
+                  <Link to={`/eleve/promesses/${a.jobPromise.id}`}>{a.jobPromise.title}</Link>
+                </h2>
+                <p className="promise-card__meta">
+                  {a.jobPromise.company.name} · {a.jobPromise.city} ·{' '}
+                  {labelOf(APPLICATION_SOURCE_LABELS, a.source, locale)} · {formatDate(a.createdAt, locale)}
+                </p>
+                <p className="status-badge" data-status={a.status} data-testid="application-status">
+                  {labelOf(APPLICATION_STATUS_LABELS, a.status, locale)}
+                </p>
+                <h3>{t('student.applications.timeline')}</h3>
+                <ol className="timeline">
+                  {a.history.map((h, i) => (
+                    <li key={i} className="timeline__item">
+                      <span className="timeline__status">{labelOf(APPLICATION_STATUS_LABELS, h.to, locale)}</span>
+                      <span className="timeline__meta">
+                        {' '}
+                        · {formatDateTime(h.at, locale)} ·{' '}
+                        {h.byRole === 'SYSTEM'
+                          ? t('student.applications.system')
+                          : labelOf(ROLE_LABELS, h.byRole, locale)}
+                      </span>
+                      {h.reason ? <p className="timeline__reason">{reasonLabel(h.reason, locale)}</p> : null}
+                    </li>
+                  ))}
+                </ol>
+                {a.allowedMoves.length ? (
+                  <div className="toolbar">
+                    {a.allowedMoves.map((to) => (
+                      <button
+                        key={to}
+                        type="button"
+                        className={`button ${to === 'HIRED' ? 'button--primary' : 'button--secondary'}`}
+                        disabled={moveState.fetching}
+                        onClick={() => void onMove(a.id, to)}
+                      >
+                        {moveLabel(to, locale)}
+                      </button>
+                    ))}
+                  </div>
+                ) : null}
+                {errors[a.id] ? (
+                  <p className="alert alert--error" role="alert">
+                    {errors[a.id]}
+                  </p>
+                ) : null}
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+import { graphql } from '../../gql';
+
+export const PromiseSummary = graphql(`
+  fragment PromiseSummary on JobPromise {
+    id
+    title
+    trade
+    contractType
+    city
+    positions
+    status
+    startDate
+    expiresAt
+    company {
+      id
+      name
+      city
+    }
+  }
+`);
+
+export const MatchingJobPromisesDocument = graphql(`
+  query StudentMatchingJobPromises($first: Int) {
+    matchingJobPromises(first: $first) {
+      score
+      reasons
+      distanceKm
+      outOfRadius
+      jobPromise {
+        ...PromiseSummary
+        myApplication {
+          id
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const SearchJobPromisesDocument = graphql(`
+  query StudentSearchJobPromises($filter: JobPromiseFilter, $first: Int, $after: String) {
+    jobPromises(filter: $filter, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...PromiseSummary
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const StudentJobPromiseDocument = graphql(`
+  query StudentJobPromise($id: ID!) {
+    jobPromise(id: $id) {
+      ...PromiseSummary
+      description
+      diplomaLevel
+      skills
+      publishedAt
+      hiredCount
+      company {
+        id
+        name
+        city
+      }
+      myApplication {
+        id
+        status
+        message
+        createdAt
+      }
+    }
+  }
+`);
+
+export const ApplyDocument = graphql(`
+  mutation StudentApply($jobPromiseId: ID!, $message: String) {
+    applyToJobPromise(jobPromiseId: $jobPromiseId, message: $message) {
+      id
+      status
+      message
+      createdAt
+      jobPromise {
+        id
+        myApplication {
+          id
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const MyApplicationsDocument = graphql(`
+  query StudentMyApplications {
+    myApplications {
+      id
+      status
+      source
+      message
+      createdAt
+      updatedAt
+      allowedMoves
+      jobPromise {
+        id
+        title
+        city
+        company {
+          id
+          name
+        }
+      }
+      history {
+        at
+        byRole
+        from
+        to
+        reason
+      }
+    }
+  }
+`);
+
+export const StudentMoveApplicationDocument = graphql(`
+  mutation StudentMoveApplication($id: ID!, $to: ApplicationStatus!, $reason: String) {
+    moveApplication(id: $id, to: $to, reason: $reason) {
+      id
+      status
+      allowedMoves
+      history {
+        at
+        byRole
+        from
+        to
+        reason
+      }
+    }
+  }
+`);
+
+export const MyRecommendationsDocument = graphql(`
+  query StudentMyRecommendations {
+    myRecommendations {
+      id
+      status
+      note
+      createdAt
+      respondedAt
+      school {
+        id
+        name
+      }
+      jobPromise {
+        id
+        title
+        city
+        contractType
+        company {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const RespondToRecommendationDocument = graphql(`
+  mutation StudentRespondToRecommendation($id: ID!, $accept: Boolean!) {
+    respondToRecommendation(id: $id, accept: $accept) {
+      id
+      status
+      respondedAt
+    }
+  }
+`);
+
+export const MyStudentProfileDocument = graphql(`
+  query MyStudentProfile {
+    myStudentProfile {
+      id
+      firstName
+      lastName
+      displayName
+      trade
+      diplomaLevel
+      graduationDate
+      skills
+      city
+      location {
+        lat
+        lng
+      }
+      mobilityKm
+      availableFrom
+      school {
+        id
+        name
+        city
+      }
+    }
+  }
+`);
+
+export const UpdateStudentProfileDocument = graphql(`
+  mutation UpdateMyStudentProfile($input: StudentProfileInput!) {
+    updateStudentProfile(input: $input) {
+      id
+      trade
+      diplomaLevel
+      graduationDate
+      skills
+      city
+      location {
+        lat
+        lng
+      }
+      mobilityKm
+      availableFrom
+    }
+  }
+`);

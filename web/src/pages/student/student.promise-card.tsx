@@ -1,0 +1,58 @@
+import { Link } from 'react-router';
+import {
+  APPLICATION_STATUS_LABELS,
+  CONTRACT_TYPE_LABELS,
+  labelOf,
+  TRADE_LABELS,
+  type ApplicationStatus,
+} from '@promesse/shared';
+import type { PromiseSummaryFragment } from '../../gql';
+import { formatDate, formatPercent } from '../../components/format';
+import { useI18n } from '../../lib/i18n/i18n';
+
+interface Props {
+  promise: PromiseSummaryFragment;
+  match?: { score: number; reasons: readonly string[]; distanceKm?: number | null | undefined };
+  applicationStatus?: ApplicationStatus | null | undefined;
+}
+
+/** One promise in a list: its title links to the promise page; score and reasons when it comes from matching. */
+export function PromiseCard({ promise, match, applicationStatus }: Props) {
+  const { t, locale } = useI18n();
+  return (
+    <article className="card promise-card" data-testid="promise-card">
+      <h3 className="promise-card__title">
+        <Link to={`/eleve/promesses/${promise.id}`}>{promise.title}</Link>
+      </h3>
+      <p className="promise-card__meta">
+        {promise.company.name} · {promise.city} · {labelOf(CONTRACT_TYPE_LABELS, promise.contractType, locale)} ·{' '}
+        {labelOf(TRADE_LABELS, promise.trade, locale)}
+      </p>
+      <p className="promise-card__meta">
+        {t('student.promise.startsOn', { date: formatDate(promise.startDate, locale) })}
+      </p>
+      {match ? (
+        <div className="match">
+          <p className="match__value" data-testid="match-score">
+            {t('student.home.score', { score: formatPercent(match.score, locale) })}
+            {match.distanceKm != null ? ` · ${t('student.home.distance', { km: Math.round(match.distanceKm) })}` : ''}
+          </p>
+          {match.reasons.length ? (
+            <ul className="match__reasons" aria-label={t('student.home.reasons')}>
+              {match.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {applicationStatus ? (
+        <p className="status-badge" data-status={applicationStatus}>
+          {t('student.promise.applied', {
+            status: labelOf(APPLICATION_STATUS_LABELS, applicationStatus, locale),
+          })}
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { CONTRACT_TYPE_LABELS, labelOf, RECOMMENDATION_STATUS_LABELS } from '@promesse/shared';
+import { mutationErrors } from '../../components/form-errors';
+import { formatDate } from '../../components/format';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useI18n } from '../../lib/i18n/i18n';
+import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import { MyRecommendationsDocument, RespondToRecommendationDocument } from './student.documents';
+
+/** Recommendations the student's school made for them: accept (creates the application) or decline. */
+export function StudentRecommendationsPage() {
+  const { t, locale } = useI18n();
+  useDocumentTitle(t('student.recommendations.title'));
+  const [result, reexecute] = useQuery({ query: MyRecommendationsDocument, requestPolicy: 'cache-and-network' });
+  const [respondState, respond] = useMutation(RespondToRecommendationDocument);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const recommendations = result.data?.myRecommendations;
+
+  const onRespond = async (id: string, accept: boolean) => {
+    const res = await respond({ id, accept });
+    setErrors((e) => ({ ...e, [id]: res.error ? mutationErrors(res.error, locale).form : '' }));
+  };
+
+  return (
+    <div className="page">
+      <h1>{t('student.recommendations.title')}</h1>
+      <p className="page__lead">{t('student.recommendations.lead')}</p>
+      {result.error && !recommendations ? (
+        <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : !recommendations ? (
+        <LoadingState />
+      ) : recommendations.length === 0 ? (
+        <EmptyState title={t('student.recommendations.emptyTitle')}>
+          <p>{t('student.recommendations.empty')}</p>
+        </EmptyState>
+      ) : (
+        <ul className="card-list">
+          {recommendations.map((r) => (
+            <li key={r.id}>
+              <article className="card" aria-labelledby={`rec-${r.id}`}>
+                <h2 id={`rec-${r.id}`} className="promise-card__title">
+                  <Link to={`/eleve/promesses/${r.jobPromise.id}`}>{r.jobPromise.title}</Link>
+                </h2>
+                <p className="promise-card__meta">
+                  {r.jobPromise.company.name} · {r.jobPromise.city} ·{' '}
+                  {labelOf(CONTRACT_TYPE_LABELS, r.jobPromise.contractType, locale)}
+                </p>
+                <p>
+                  {t('student.recommendations.by', { school: r.school.name, date: formatDate(r.createdAt, locale) })}
+                </p>
+                <blockquote className="note">{r.note}</blockquote>
+                <p className="status-badge" data-status={r.status}>
+                  {labelOf(RECOMMENDATION_STATUS_LABELS, r.status, locale)}
+                </p>
+                {r.status === 'PENDING' ? (
+                  <div className="toolbar">
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      disabled={respondState.fetching}
+                      onClick={() => void onRespond(r.id, true)}
+                    >
+                      {t('student.recommendations.accept')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      disabled={respondState.fetching}
+                      onClick={() => void onRespond(r.id, false)}
+                    >
+                      {t('student.recommendations.decline')}
+                    </button>
+                  </div>
+                ) : null}
+                {errors[r.id] ? (
+                  <p className="alert alert--error" role="alert">
+                    {errors[r.id]}
+                  </p>
+                ) : null}
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
