@@ -17,9 +17,18 @@ export function navItemsFor(role: Role, t: TFunction): NavItem[] {
   const home: NavItem = { to: HOME_PATH[role], label: t('nav.home'), end: true };
   switch (role) {
     case 'STUDENT':
-      return [home];
+      return [
+        home,
+        { to: '/eleve/recherche', label: t('nav.studentSearch') },
+        { to: '/eleve/candidatures', label: t('nav.studentApplications') },
+        { to: '/eleve/recommandations', label: t('nav.studentRecommendations') },
+        { to: '/eleve/profil', label: t('nav.studentProfile') },
+      ];
     case 'COMPANY_RECRUITER':
-      return [home];
+      return [
+        { to: HOME_PATH[role], label: t('nav.companyPromises'), end: true },
+        { to: '/entreprise/partenariats', label: t('nav.companyPartnerships') },
+      ];
     case 'SCHOOL_STAFF':
       return [home];
     case 'FEDERATION_ADMIN':

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { logInSchema } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
@@ -105,6 +105,14 @@ export function LoginPage() {
           {fetching ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
+      <ul className="auth__links">
+        <li>
+          <Link to="/inscription-entreprise">{t('public.signupLink')}</Link>
+        </li>
+        <li>
+          <Link to="/invitation">{t('public.invitationLink')}</Link>
+        </li>
+      </ul>
     </div>
   );
 }
