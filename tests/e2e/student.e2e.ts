@@ -1,0 +1,142 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  formatViolations,
+  graphqlRequest,
+  horizontalOverflow,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  VIEWPORTS,
+  type TestServer,
+} from './harness';
+
+// The student's flow on the demo data: best-matching promises with score and reasons, a promise page, applying
+// with a message, the application and its timeline.
+
+const LINA = { email: 'lina.martin@eleve.promesse.demo', password: 'promesse-demo-2026' };
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({ seedDemo: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser, server.url);
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function expectNoSeriousViolations(): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
+}
+
+async function logIn(account: { email: string; password: string }): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL('**/eleve');
+}
+
+/** A promise of Lina's matches she has not applied to yet, read through the API as the page would. */
+async function unappliedMatch(): Promise<{ id: string; title: string; score: number }> {
+  const { logIn: auth } = await graphqlRequest<{ logIn: { token: string } }>(
+    server,
+    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
+    LINA,
+  );
+  const { matchingJobPromises } = await graphqlRequest<{
+    matchingJobPromises: {
+      score: number;
+      jobPromise: { id: string; title: string; myApplication: { id: string } | null };
+    }[];
+  }>(
+    server,
+    '{ matchingJobPromises(first: 10) { score jobPromise { id title myApplication { id } } } }',
+    {},
+    auth.token,
+  );
+  const match = matchingJobPromises.find((m) => m.jobPromise.myApplication === null);
+  if (!match) throw new Error('the demo data should give Lina an open promise she has not applied to');
+  return { id: match.jobPromise.id, title: match.jobPromise.title, score: match.score };
+}
+
+describe('student area', () => {
+  test('the home lists the best-matching promises with a score and reasons; accessible at 1280 and 360 px', async () => {
+    await logIn(LINA);
+    const list = page.getByTestId('matching-promises');
+    await list.waitFor();
+    const cards = list.getByTestId('promise-card');
+    expect(await cards.count()).toBeGreaterThan(0);
+    const score = (await cards.first().getByTestId('match-score').textContent()) ?? '';
+    expect(score).toMatch(/^Correspondance : \d{1,3}\s?%/);
+    const reasons = cards.first().getByRole('list', { name: 'Pourquoi cette promesse' }).getByRole('listitem');
+    expect(await reasons.count()).toBeGreaterThan(0);
+    expect(await page.title()).toBe('Les promesses faites pour vous · Promesse');
+
+    await expectNoSeriousViolations();
+    await screenshot(page, 'student-home-1280');
+    await page.setViewportSize(VIEWPORTS.phone);
+    await list.waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await expectNoSeriousViolations();
+    await screenshot(page, 'student-home-360');
+  });
+
+  test('the student applies to a matching promise with a message and follows it in their applications', async () => {
+    const target = await unappliedMatch();
+    await logIn(LINA);
+    await page.getByTestId('matching-promises').getByRole('link', { name: target.title }).first().click();
+    await page.waitForURL(`**/eleve/promesses/${target.id}`);
+    await page.getByRole('heading', { level: 1, name: target.title }).waitFor();
+    await page.getByLabel('Message à l’entreprise (facultatif)').fill('Bonjour, ce poste me plaît beaucoup.');
+    await page.getByRole('button', { name: 'Je candidate' }).click();
+    const status = page.getByTestId('my-application-status');
+    await status.waitFor();
+    expect(await status.textContent()).toBe('Candidature : Envoyée');
+    await screenshot(page, 'student-promise-1280');
+
+    await page.getByRole('link', { name: 'Suivre mes candidatures' }).click();
+    await page.waitForURL('**/eleve/candidatures');
+    const card = page.getByRole('article').filter({ has: page.getByRole('link', { name: target.title }) });
+    await card.waitFor();
+    expect(await card.getByTestId('application-status').textContent()).toBe('Envoyée');
+    // The timeline starts with the creation, and the student may withdraw (the shared machine's only move here).
+    expect(await card.locator('.timeline__item').count()).toBe(1);
+    await card.getByRole('button', { name: 'Retirer ma candidature' }).waitFor();
+    await expectNoSeriousViolations();
+    await screenshot(page, 'student-applications-1280');
+  });
+
+  test('search narrows the promises by trade and shows a French empty state', async () => {
+    await logIn(LINA);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Rechercher' })
+      .click();
+    await page.waitForURL('**/eleve/recherche');
+    const results = page.getByTestId('search-results');
+    await results.waitFor();
+    expect(await results.getByTestId('promise-card').count()).toBeGreaterThan(0);
+    await page.getByLabel('Mots-clés').fill('zzzz introuvable');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('heading', { name: 'Aucune promesse trouvée' }).waitFor();
+    await expectNoSeriousViolations();
+  });
+});
