@@ -1,0 +1,159 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  formatViolations,
+  graphqlRequest,
+  horizontalOverflow,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  VIEWPORTS,
+  type TestServer,
+} from './harness';
+
+// The company's flow on the demo data: a draft promise created through the form (validated by the shared
+// schema), published, then an applicant moved along the board with only the moves the shared machine allows.
+
+const RECRUITER = { email: 'recrutement@chaudronnerie-chalonnais.demo', password: 'promesse-demo-2026' };
+// A student of the École de Production de Chalon-sur-Saône, a partner school of the company.
+const STUDENT = { email: 'lina.martin@eleve.promesse.demo', password: 'promesse-demo-2026' };
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({ seedDemo: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  context = await newContext(browser, server.url);
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function expectNoSeriousViolations(): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
+}
+
+async function logIn(account: { email: string; password: string }): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL('**/entreprise');
+}
+
+function dayFromNow(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+async function studentApplies(jobPromiseId: string): Promise<void> {
+  const { logIn: auth } = await graphqlRequest<{ logIn: { token: string } }>(
+    server,
+    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
+    STUDENT,
+  );
+  await graphqlRequest(
+    server,
+    'mutation ($id: ID!) { applyToJobPromise(jobPromiseId: $id, message: "Je suis intéressée.") { id } }',
+    { id: jobPromiseId },
+    auth.token,
+  );
+}
+
+describe('company area', () => {
+  test('the promises page lists the company’s own promises; accessible at 1280 and 360 px', async () => {
+    await logIn(RECRUITER);
+    const list = page.getByTestId('company-promises');
+    await list.waitFor();
+    expect(await list.getByTestId('company-promise').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mes promesses d’embauche');
+    await expectNoSeriousViolations();
+    await screenshot(page, 'company-promises-1280');
+    await page.setViewportSize(VIEWPORTS.phone);
+    await list.waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await expectNoSeriousViolations();
+    await screenshot(page, 'company-promises-360');
+  });
+
+  test('the recruiter creates and publishes a promise, then moves an applicant along the board', async () => {
+    await logIn(RECRUITER);
+    await page.getByRole('link', { name: 'Nouvelle promesse' }).click();
+    await page.waitForURL('**/entreprise/promesses/nouvelle');
+
+    // The shared schema rejects an empty form, in French, on the fields.
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.locator('.field__error').first().waitFor();
+    expect(await page.getByLabel('Intitulé du poste').getAttribute('aria-invalid')).toBe('true');
+
+    const title = 'Soudeur·se polyvalent·e (test e2e)';
+    await page.getByLabel('Intitulé du poste').fill(title);
+    await page.getByLabel('Description du poste').fill('Soudure TIG et MIG sur pièces de chaudronnerie, en équipe.');
+    await page.getByLabel('Métier', { exact: true }).selectOption('WELDING');
+    await page.getByLabel('Type de contrat').selectOption('CDI');
+    await page.getByLabel('Nombre de postes').fill('2');
+    await page.getByLabel('Compétences recherchées').fill('soudure TIG, lecture de plans');
+    await page.getByLabel('Ville du poste').selectOption('Chalon-sur-Saône');
+    await page.getByLabel('Date de début').fill(dayFromNow(30));
+    await page.getByLabel('Candidatures jusqu’au').fill(dayFromNow(90));
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+
+    await page.waitForURL(/\/entreprise\/promesses\/[0-9a-f]{24}$/);
+    const id = page.url().split('/').pop() ?? '';
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const status = page.getByTestId('promise-status');
+    expect(await status.textContent()).toBe('Brouillon');
+
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.getByTestId('promise-status').filter({ hasText: 'Ouverte' }).waitFor();
+    await page.getByRole('heading', { name: 'Pas encore de candidature' }).waitFor();
+
+    await studentApplies(id);
+    await page.reload();
+    const board = page.getByTestId('applicants-board');
+    await board.waitFor();
+    const submitted = board.getByRole('region', { name: /^Envoyée/ });
+    const applicant = submitted.getByTestId('applicant');
+    await applicant.waitFor();
+    expect(await applicant.getByRole('heading').textContent()).toBe('Lina Martin'); // she applied: her name is no longer hidden
+    // From SUBMITTED the company may shortlist or reject, nothing else.
+    expect(await applicant.getByRole('button').allTextContents()).toEqual(['Présélectionner', 'Refuser']);
+    await screenshot(page, 'company-board-1280');
+
+    await applicant.getByRole('button', { name: 'Présélectionner' }).click();
+    const shortlisted = board.getByRole('region', { name: /^Présélectionnée/ }).getByTestId('applicant');
+    await shortlisted.waitFor();
+    expect(await shortlisted.getByRole('button').allTextContents()).toEqual(['Proposer un entretien', 'Refuser']);
+
+    // Rejecting asks for a reason first.
+    await shortlisted.getByRole('button', { name: 'Refuser' }).click();
+    await shortlisted
+      .getByLabel('Motif du refus (transmis à l’élève)')
+      .fill('Poste pourvu par un profil plus expérimenté.');
+    await shortlisted.getByRole('button', { name: 'Confirmer le refus' }).click();
+    await board
+      .getByRole('region', { name: /^Refusée/ })
+      .getByTestId('applicant')
+      .waitFor();
+    await expectNoSeriousViolations();
+
+    await page.setViewportSize(VIEWPORTS.phone);
+    await board.waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'company-board-360');
+  });
+});
