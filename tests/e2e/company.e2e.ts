@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { withLuhnCheckDigit } from '@promesse/shared';
 import {
   formatViolations,
   graphqlRequest,
@@ -155,5 +156,29 @@ describe('company area', () => {
     await board.waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'company-board-360');
+  });
+
+  test('a company signs up from the log-in page (SIRET checked) and lands on its empty promises page', async () => {
+    await page.goto('/connexion');
+    await page.getByRole('link', { name: 'Vous recrutez ? Inscrivez votre entreprise' }).click();
+    await page.waitForURL('**/inscription-entreprise');
+    await page.getByLabel('Nom de l’entreprise').fill('Ateliers Test Inscription');
+    await page.getByLabel('SIRET').fill('123 456 789 00010');
+    await page.getByLabel('Ville').selectOption('Dijon');
+    await page.getByLabel('Votre nom (contact recrutement)').fill('Marie Curie');
+    await page.getByLabel('Adresse e-mail professionnelle').fill('recrutement@ateliers-test.example');
+    await page.getByLabel('Mot de passe').fill('un-mot-de-passe-solide');
+    await page.getByRole('button', { name: 'Créer le compte entreprise' }).click();
+    // A SIRET with a wrong check digit is refused by the shared schema before any request.
+    const siret = page.getByLabel('SIRET');
+    await page.locator('.field--invalid .field__error').first().waitFor();
+    expect(await siret.getAttribute('aria-invalid')).toBe('true');
+    await expectNoSeriousViolations();
+    await screenshot(page, 'company-signup-1280');
+
+    await siret.fill(withLuhnCheckDigit('9876543210001'));
+    await page.getByRole('button', { name: 'Créer le compte entreprise' }).click();
+    await page.waitForURL('**/entreprise');
+    await page.getByRole('heading', { name: 'Aucune promesse pour l’instant' }).waitFor();
   });
 });

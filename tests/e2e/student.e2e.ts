@@ -15,6 +15,7 @@ import {
 // The student's flow on the demo data: best-matching promises with score and reasons, a promise page, applying
 // with a message, the application and its timeline.
 
+const STAFF = { email: 'staff.chalon@promesse.demo', password: 'promesse-demo-2026' };
 const LINA = { email: 'lina.martin@eleve.promesse.demo', password: 'promesse-demo-2026' };
 
 let server: TestServer;
@@ -138,5 +139,34 @@ describe('student area', () => {
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.getByRole('heading', { name: 'Aucune promesse trouvée' }).waitFor();
     await expectNoSeriousViolations();
+  });
+
+  test('an invited student opens the invitation link, sets a name and password, and lands on their home', async () => {
+    const { logIn: staff } = await graphqlRequest<{ logIn: { token: string } }>(
+      server,
+      'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
+      STAFF,
+    );
+    const { inviteUser } = await graphqlRequest<{ inviteUser: { code: string } }>(
+      server,
+      'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { code } }',
+      { input: { email: 'nouvel.eleve@eleve.example', role: 'STUDENT' } },
+      staff.token,
+    );
+    await page.goto(`/invitation/${encodeURIComponent(inviteUser.code)}`);
+    await page.getByRole('heading', { level: 1, name: 'Accepter mon invitation' }).waitFor();
+    // The code comes from the link: no code field.
+    expect(await page.getByLabel('Code d’invitation').count()).toBe(0);
+    await page.getByLabel('Prénom').fill('Sacha');
+    await page.getByLabel('Nom', { exact: true }).fill('Durand');
+    await page.getByLabel('Mot de passe').fill('court');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page.locator('.field--invalid').first().waitFor();
+    expect(await page.getByLabel('Mot de passe').getAttribute('aria-invalid')).toBe('true');
+    await expectNoSeriousViolations();
+    await page.getByLabel('Mot de passe').fill('mon-mot-de-passe-2026');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page.waitForURL('**/eleve');
+    await page.getByRole('heading', { level: 1, name: 'Bonjour Sacha Durand' }).waitFor();
   });
 });
