@@ -7,7 +7,7 @@ import { graphql } from '../../gql';
 import { toUserFacingError } from '../../lib/errors/errors.map';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
-import { fieldErrorsOf, SelectField } from '../school/school.forms';
+import { fieldErrorsOf, SelectField, TableWrap } from '../school/school.forms';
 import { InviteForm } from '../school/school.home.page';
 
 const AdminSchoolsDocument = graphql(`
@@ -141,7 +141,7 @@ export function AdminHomePage() {
             <p>{t('admin.schoolsEmpty')}</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('admin.schoolsList')}>
             <table className="table">
               <caption className="visually-hidden">{t('admin.schoolsList')}</caption>
               <thead>
@@ -161,7 +161,7 @@ export function AdminHomePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
       <section className="card" aria-labelledby="create-school">

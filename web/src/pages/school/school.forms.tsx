@@ -100,3 +100,12 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
 export function percent(score: number): string {
   return `${Math.round(score * 100)} %`;
 }
+
+/** Horizontally scrollable table container: a named, focusable region so keyboard users can scroll it. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

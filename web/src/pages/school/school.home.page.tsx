@@ -9,7 +9,7 @@ import { toUserFacingError } from '../../lib/errors/errors.map';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
-import { fieldErrorsOf, formatDate } from './school.forms';
+import { fieldErrorsOf, formatDate, TableWrap } from './school.forms';
 import { SchoolNav } from './school.nav';
 
 const SchoolStudentsDocument = graphql(`
@@ -148,7 +148,7 @@ export function SchoolHomePage() {
             <p>{t('school.rosterEmpty')}</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
+          <TableWrap label={t('school.rosterTitle')}>
             <table className="table">
               <caption className="visually-hidden">{t('school.rosterTitle')}</caption>
               <thead>
@@ -172,7 +172,7 @@ export function SchoolHomePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
       <section className="card" aria-labelledby="invite-title">

@@ -19,7 +19,7 @@ import { RecommendForm } from './school.recommend';
 
 const SchoolPromisesDocument = graphql(`
   query SchoolPromises($schoolId: ID!) {
-    jobPromises(filter: { schoolId: $schoolId }, first: 100) {
+    jobPromises(filter: { schoolId: $schoolId }, first: 50) {
       edges {
         node {
           id

@@ -40,7 +40,7 @@ const SchoolStudentDocument = graphql(`
 
 const OpenPromisesForSchoolDocument = graphql(`
   query OpenPromisesForSchool($schoolId: ID!) {
-    jobPromises(filter: { schoolId: $schoolId, status: OPEN }, first: 100) {
+    jobPromises(filter: { schoolId: $schoolId, status: OPEN }, first: 50) {
       edges {
         node {
           id

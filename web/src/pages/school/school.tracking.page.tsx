@@ -6,13 +6,14 @@ import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
-import { formatDate } from './school.forms';
+import { formatDate, TableWrap } from './school.forms';
 import { SchoolNav } from './school.nav';
 
-// Staff see, on each promise targeting their school, their own students' applications.
+// Staff see, on each promise targeting their school, their own students' applications. 30 promises: the API’s
+// query cost limit refuses 100 with their nested applications.
 const SchoolApplicationsDocument = graphql(`
   query SchoolApplications($schoolId: ID!) {
-    jobPromises(filter: { schoolId: $schoolId }, first: 100) {
+    jobPromises(filter: { schoolId: $schoolId }, first: 30) {
       edges {
         node {
           id
@@ -62,7 +63,7 @@ export function SchoolApplicationsPage() {
           <p>{t('school.applicationsEmpty')}</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('school.applicationsTitle')}>
           <table className="table">
             <caption className="visually-hidden">{t('school.applicationsTitle')}</caption>
             <thead>
@@ -88,7 +89,7 @@ export function SchoolApplicationsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </div>
   );

@@ -1,0 +1,251 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  formatViolations,
+  graphqlRequest,
+  horizontalOverflow,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousA11yViolations,
+  startServer,
+  VIEWPORTS,
+  type TestServer,
+} from './harness';
+
+// The marketplace's four flows across separate browser contexts (one per person), on the demo data set:
+// (a) a company posts and publishes a promise, (b) a student applies, (c) the school staff recommends a graduate
+// through the school pages, (d) the graduate's bell updates without a reload and the notification opens the
+// recommendations page. Steps (a) and (b) go through GraphQL (the company and student pages belong to another
+// part of the web issue); (c) and (d) drive the UI. Plus accessibility and layout checks of the school and
+// federation areas.
+
+const PASSWORD = 'promesse-demo-2026';
+const COMPANY = 'recrutement@chaudronnerie-chalonnais.demo';
+const STAFF = 'staff.chalon@promesse.demo';
+const STUDENT = 'lina.martin@eleve.promesse.demo';
+const GRADUATE = 'yanis.bernard@eleve.promesse.demo';
+const ADMIN = { email: 'admin@promesse.demo', password: 'promesse-admin-2026' };
+const PROMISE_TITLE = 'Soudeur·se inox en CDI — parcours e2e';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ seedDemo: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+async function token(email: string, password = PASSWORD): Promise<string> {
+  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
+    server,
+    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
+    { email, password },
+  );
+  return logIn.token;
+}
+
+/** A new browser context (own storage, own session) logged in through the log-in page. */
+async function signedInPage(email: string, password: string, landing: string): Promise<Page> {
+  const context = await newContext(browser, server.url);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`**${landing}`);
+  return page;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
+}
+
+/** Screenshots at 1280 and 360 px; at 360 nothing may overflow sideways. */
+async function bothWidths(page: Page, name: string): Promise<void> {
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize(VIEWPORTS.phone);
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expectAccessible(page);
+  await screenshot(page, `${name}-360`);
+  await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+/** Unread count from the bell's accessible name ("Notifications, 3 non lues" / "aucune non lue"). */
+async function bellCount(page: Page): Promise<number> {
+  const bell = page.getByRole('banner').getByRole('link', { name: /^Notifications, / });
+  await bell.waitFor();
+  const label = (await bell.getAttribute('aria-label')) ?? '';
+  const match = /(\d+) non lue/.exec(label);
+  return match ? Number(match[1]) : 0;
+}
+
+test('company publishes, student applies, school recommends through the UI, graduate notified live', async () => {
+  // (a) The company posts and publishes a promise (GraphQL).
+  const companyToken = await token(COMPANY);
+  const start = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const expires = new Date(Date.now() + 90 * 86_400_000).toISOString();
+  const { createJobPromise } = await graphqlRequest<{ createJobPromise: { id: string } }>(
+    server,
+    'mutation ($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }',
+    {
+      input: {
+        title: PROMISE_TITLE,
+        description:
+          'Soudure TIG de cuves inox pour l’agroalimentaire, en équipe de quatre, tutorat la première année.',
+        trade: 'WELDING',
+        contractType: 'CDI',
+        positions: 2,
+        skills: ['soudure TIG', 'inox'],
+        city: 'Saint-Rémy',
+        location: { lat: 46.7653, lng: 4.8352 },
+        startDate: start,
+        expiresAt: expires,
+        schoolIds: [],
+      },
+    },
+    companyToken,
+  );
+  const promiseId = createJobPromise.id;
+  const { publishJobPromise } = await graphqlRequest<{ publishJobPromise: { status: string } }>(
+    server,
+    'mutation ($id: ID!) { publishJobPromise(id: $id) { status } }',
+    { id: promiseId },
+    companyToken,
+  );
+  expect(publishJobPromise.status).toBe('OPEN');
+
+  // (b) A student applies (GraphQL).
+  const { applyToJobPromise } = await graphqlRequest<{ applyToJobPromise: { status: string } }>(
+    server,
+    'mutation ($id: ID!) { applyToJobPromise(jobPromiseId: $id, message: "Je soude au TIG depuis un an.") { status } }',
+    { id: promiseId },
+    await token(STUDENT),
+  );
+  expect(applyToJobPromise.status).toBe('SUBMITTED');
+
+  // The graduate is signed in elsewhere, on their home page, before anything is sent to them.
+  const graduate = await signedInPage(GRADUATE, PASSWORD, '/eleve');
+  await graduate.locator('header[data-realtime="connected"]').waitFor();
+  const before = await bellCount(graduate);
+  await graduate.evaluate('window.__sameDocument = true');
+
+  // The school staff sees the student's application in the school area.
+  const staff = await signedInPage(STAFF, PASSWORD, '/ecole');
+  await staff.getByRole('heading', { level: 1, name: 'École de Production de Chalon-sur-Saône' }).waitFor();
+  await staff
+    .getByRole('navigation', { name: 'Rubriques de l’école' })
+    .getByRole('link', { name: 'Candidatures' })
+    .click();
+  await staff.waitForURL('**/ecole/candidatures');
+  await staff.getByRole('heading', { level: 1, name: 'Candidatures de vos élèves' }).waitFor();
+  await staff.getByRole('row').filter({ hasText: PROMISE_TITLE }).filter({ hasText: 'Lina Martin' }).waitFor();
+
+  // The promise page suggests matching graduates (matchingGraduates) with their score and reasons.
+  await staff.goto(`/ecole/promesses/${promiseId}`);
+  await staff.getByRole('heading', { level: 1, name: PROMISE_TITLE }).waitFor();
+  await staff.getByTestId('graduate-match').filter({ hasText: 'Yanis' }).waitFor();
+  await expectAccessible(staff);
+  await screenshot(staff, 'school-promise-1280');
+
+  // (c) The staff recommends the graduate from the student's page, choosing the promise, with a note.
+  await staff.goto('/ecole');
+  await staff.getByRole('link', { name: 'Yanis Bernard' }).click();
+  await staff.waitForURL('**/ecole/eleves/*');
+  await staff.getByRole('heading', { level: 1, name: 'Yanis Bernard' }).waitFor();
+  const promiseSelect = staff.getByLabel('Promesse ouverte');
+  const optionValue = await promiseSelect.locator('option', { hasText: PROMISE_TITLE }).getAttribute('value');
+  await promiseSelect.selectOption(optionValue ?? '');
+  await staff.getByLabel(/^Votre note pour/).fill('Yanis soude l’inox au TIG avec soin ; très fiable en atelier.');
+  await staff.getByRole('button', { name: 'Envoyer la recommandation' }).click();
+  await staff.getByTestId('recommend-done').waitFor();
+  await expectAccessible(staff);
+  await screenshot(staff, 'school-student-1280');
+
+  // (d) The graduate's bell goes up without a reload...
+  await graduate
+    .getByRole('banner')
+    .getByRole('link', { name: new RegExp(`^Notifications, ${before + 1} non lues?$`) })
+    .waitFor();
+  expect(await graduate.evaluate<boolean>('window.__sameDocument === true')).toBe(true);
+
+  // ...and the notification, first in the list, opens the recommendations page.
+  await graduate
+    .getByRole('banner')
+    .getByRole('link', { name: /^Notifications, / })
+    .click();
+  await graduate.waitForURL('**/notifications');
+  const newest = graduate.getByTestId('notification').first();
+  await newest.waitFor();
+  expect(await newest.getAttribute('data-read')).toBe('false');
+  await expectAccessible(graduate);
+  await bothWidths(graduate, 'notifications');
+  await newest.getByRole('link').click();
+  await graduate.waitForURL('**/eleve/recommandations');
+
+  // The recommendation is listed on the school side, pending.
+  await staff
+    .getByRole('navigation', { name: 'Rubriques de l’école' })
+    .getByRole('link', { name: 'Recommandations' })
+    .click();
+  await staff.waitForURL('**/ecole/recommandations');
+  await staff.getByRole('listitem').filter({ hasText: PROMISE_TITLE }).filter({ hasText: 'Yanis Bernard' }).waitFor();
+});
+
+test('school home: roster, invitation code to hand over, accessible at 1280 and 360 px', async () => {
+  const staff = await signedInPage(STAFF, PASSWORD, '/ecole');
+  await staff.getByRole('table').getByRole('link', { name: 'Lina Martin' }).waitFor();
+  await expectAccessible(staff);
+  await bothWidths(staff, 'school-home');
+
+  await staff.getByTestId('student-invite').getByLabel('Adresse e-mail').fill('nouvel.eleve@eleve.promesse.demo');
+  await staff.getByRole('button', { name: 'Inviter l’élève' }).click();
+  const code = await staff.getByTestId('invitation-code').textContent();
+  expect(code?.length ?? 0).toBeGreaterThan(5);
+  await staff.getByText(`/invitation/${code ?? ''}`).waitFor();
+
+  // The pending partnership requests page and the matching round page.
+  await staff.goto('/ecole/appariement');
+  await staff.getByRole('heading', { level: 1, name: 'Appariement' }).waitFor();
+  await staff.getByRole('checkbox', { name: /Yanis Bernard/ }).check();
+  await staff.getByRole('checkbox', { name: /Emma Moreau/ }).check();
+  await staff.getByRole('button', { name: 'Proposer un appariement' }).click();
+  await staff.getByRole('heading', { name: 'Appariement proposé' }).waitFor();
+  await expectAccessible(staff);
+  await screenshot(staff, 'school-matching-1280');
+});
+
+test('federation admin: schools list, create a school, invite its staff, accessible at 1280 and 360 px', async () => {
+  const admin = await signedInPage(ADMIN.email, ADMIN.password, '/federation');
+  await admin.getByRole('table').getByText('École de Production de Chalon-sur-Saône').waitFor();
+  await expectAccessible(admin);
+  await bothWidths(admin, 'admin-home');
+
+  // The shared zod schema's French messages show before anything is sent.
+  await admin.getByRole('button', { name: 'Créer l’école' }).click();
+  await admin.getByText('Au moins un métier').waitFor();
+
+  await admin.getByLabel('Nom de l’école').fill('École de Production de Dijon');
+  await admin.getByLabel('Ville').fill('Dijon');
+  await admin.getByLabel('Latitude').fill('47.322');
+  await admin.getByLabel('Longitude').fill('5.0415');
+  await admin.getByRole('checkbox', { name: 'Usinage' }).check();
+  await admin.getByRole('button', { name: 'Créer l’école' }).click();
+  await admin.getByText('École créée : École de Production de Dijon.').waitFor();
+  await admin.getByRole('table').getByText('École de Production de Dijon').waitFor();
+
+  const schoolSelect = admin.getByLabel('École', { exact: true });
+  const value = await schoolSelect.locator('option', { hasText: 'École de Production de Dijon' }).getAttribute('value');
+  await schoolSelect.selectOption(value ?? '');
+  await admin.getByTestId('staff-invite').getByLabel('Adresse e-mail').fill('direction@dijon.promesse.demo');
+  await admin.getByRole('button', { name: 'Inviter ce membre de l’équipe' }).click();
+  await admin.getByTestId('invitation-code').waitFor();
+});
