@@ -28,8 +28,8 @@ import {
   PublishJobPromiseDocument,
 } from './company.documents';
 
-type Promise = NonNullable<CompanyPromiseQuery['jobPromise']>;
-type Applicant = NonNullable<Promise['applications']>[number];
+type PromiseDetail = NonNullable<CompanyPromiseQuery['jobPromise']>;
+type Applicant = NonNullable<PromiseDetail['applications']>[number];
 
 export function CompanyPromisePage() {
   const { t, locale } = useI18n();
