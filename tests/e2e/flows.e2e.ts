@@ -219,8 +219,43 @@ test('school home: roster, invitation code to hand over, accessible at 1280 and 
   await staff.getByRole('checkbox', { name: /Emma Moreau/ }).check();
   await staff.getByRole('button', { name: 'Proposer un appariement' }).click();
   await staff.getByRole('heading', { name: 'Appariement proposé' }).waitFor();
+  // Emma (machining graduate) has open machining promises nearby: at least one pair, with a score in percent.
+  const pair = staff.getByTestId('round-pair').first();
+  await pair.waitFor();
+  expect(await pair.textContent()).toMatch(/\d+ %/);
   await expectAccessible(staff);
   await screenshot(staff, 'school-matching-1280');
+  await staff.getByRole('button', { name: /^Confirmer et envoyer \d+ recommandations?$/ }).click();
+  await staff.getByRole('heading', { name: 'Appariement confirmé' }).waitFor();
+  await staff.getByText(/^\d+ recommandations? envoyées?\.$/).waitFor();
+});
+
+test('school staff approves a partnership request from a company', async () => {
+  // A company of another town asks to work with the school (GraphQL), the staff decides in the school area.
+  const staffToken = await token(STAFF);
+  const { me } = await graphqlRequest<{ me: { school: { id: string } } }>(
+    server,
+    '{ me { school { id } } }',
+    {},
+    staffToken,
+  );
+  await graphqlRequest(
+    server,
+    'mutation ($schoolId: ID!) { requestPartnership(schoolId: $schoolId) { id } }',
+    { schoolId: me.school.id },
+    await token('recrutement@usinage-normand.demo'),
+  );
+  const staff = await signedInPage(STAFF, PASSWORD, '/ecole');
+  await staff
+    .getByRole('navigation', { name: 'Rubriques de l’école' })
+    .getByRole('link', { name: 'Partenariats' })
+    .click();
+  await staff.waitForURL('**/ecole/partenariats');
+  const request = staff.getByTestId('partnership').filter({ hasText: 'Usinage Normand de Précision' });
+  await request.getByText('En attente').waitFor();
+  await expectAccessible(staff);
+  await request.getByRole('button', { name: /^Accepter/ }).click();
+  await request.getByText('Approuvé').waitFor();
 });
 
 test('federation admin: schools list, create a school, invite its staff, accessible at 1280 and 360 px', async () => {
