@@ -16,6 +16,8 @@ import {
 // with a message, the application and its timeline.
 
 const STAFF = { email: 'staff.chalon@promesse.demo', password: 'promesse-demo-2026' };
+const YANIS = { email: 'yanis.bernard@eleve.promesse.demo', password: 'promesse-demo-2026' };
+const EMMA = { email: 'emma.moreau@eleve.promesse.demo', password: 'promesse-demo-2026' };
 const LINA = { email: 'lina.martin@eleve.promesse.demo', password: 'promesse-demo-2026' };
 
 let server: TestServer;
@@ -168,5 +170,60 @@ describe('student area', () => {
     await page.getByRole('button', { name: 'Activer mon compte' }).click();
     await page.waitForURL('**/eleve');
     await page.getByRole('heading', { level: 1, name: 'Bonjour Sacha Durand' }).waitFor();
+  });
+
+  test('a graduate accepts the school’s recommendation, which becomes an application', async () => {
+    await logIn(YANIS);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Recommandations' })
+      .click();
+    await page.waitForURL('**/eleve/recommandations');
+    const pending = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('button', { name: 'Accepter' }) })
+      .first();
+    await pending.waitFor();
+    const title = (await pending.getByRole('heading').textContent()) ?? '';
+    await expectNoSeriousViolations();
+    await pending.getByRole('button', { name: 'Accepter' }).click();
+    const answered = page.getByRole('article').filter({ has: page.getByRole('link', { name: title }) });
+    await answered.locator('.status-badge', { hasText: 'Acceptée' }).waitFor();
+    expect(await answered.getByRole('button', { name: 'Accepter' }).count()).toBe(0);
+
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Mes candidatures' })
+      .click();
+    const application = page.getByRole('article').filter({ has: page.getByRole('link', { name: title }) });
+    await application.waitFor();
+    expect(await application.textContent()).toContain('Recommandation de l’école');
+  });
+
+  test('the profile form saves town, mobility and skills (shared schema limits first), and shows them again after a reload', async () => {
+    await logIn(EMMA);
+    await page.goto('/eleve/profil');
+    await page.getByRole('heading', { level: 1, name: 'Mon profil' }).waitFor();
+    const mobility = page.getByLabel('Distance maximale de trajet (km)');
+    await mobility.fill('900');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // Over the shared schema's maximum: refused on the field, focus on it.
+    await page.locator('.field--invalid').first().waitFor();
+    expect(await mobility.getAttribute('aria-invalid')).toBe('true');
+
+    await mobility.fill('60');
+    await page.getByLabel('Ville').selectOption('Dijon');
+    await page.getByLabel('Compétences').fill('tournage, fraisage, lecture de plans');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByTestId('profile-message').filter({ hasText: 'Profil enregistré.' }).waitFor();
+    await expectNoSeriousViolations();
+    await screenshot(page, 'student-profile-1280');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Mon profil' }).waitFor();
+    await page.getByLabel('Ville').waitFor();
+    expect(await page.getByLabel('Ville').inputValue()).toBe('Dijon');
+    expect(await page.getByLabel('Distance maximale de trajet (km)').inputValue()).toBe('60');
+    expect(await page.getByLabel('Compétences').inputValue()).toBe('tournage, fraisage, lecture de plans');
   });
 });
