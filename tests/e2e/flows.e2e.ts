@@ -284,3 +284,37 @@ test('federation admin: schools list, create a school, invite its staff, accessi
   await admin.getByRole('button', { name: 'Inviter ce membre de l’équipe' }).click();
   await admin.getByTestId('invitation-code').waitFor();
 });
+
+test('notifications page: mark one and all read (bell follows), mute a type', async () => {
+  const student = await signedInPage(STUDENT, PASSWORD, '/eleve');
+  await student.locator('header[data-realtime="connected"]').waitFor();
+  await student.goto('/notifications');
+  const unread = student.locator('[data-testid="notification"][data-read="false"]');
+  await unread.first().waitFor();
+  const before = await bellCount(student);
+  expect(before).toBeGreaterThan(0);
+
+  await unread
+    .first()
+    .getByRole('button', { name: /^Marquer comme lue/ })
+    .click();
+  await student
+    .getByRole('banner')
+    .getByRole('link', {
+      name: before - 1 === 0 ? 'Notifications, aucune non lue' : new RegExp(`^Notifications, ${before - 1} non lues?$`),
+    })
+    .waitFor();
+
+  await student.getByRole('button', { name: 'Tout marquer comme lu' }).click();
+  await student.getByRole('banner').getByRole('link', { name: 'Notifications, aucune non lue' }).waitFor();
+  expect(await unread.count()).toBe(0);
+
+  // Muting is stored: still checked after a reload.
+  await student.getByRole('checkbox', { name: 'Nouvelle promesse pour vous' }).check();
+  await student.getByText('Préférences enregistrées.').waitFor();
+  await student.reload();
+  const muted = student.getByRole('checkbox', { name: 'Nouvelle promesse pour vous' });
+  await muted.waitFor();
+  expect(await muted.isChecked()).toBe(true);
+  await expectAccessible(student);
+});

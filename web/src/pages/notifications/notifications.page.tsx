@@ -184,14 +184,19 @@ function Preferences() {
   const [result] = useQuery({ query: NotificationPreferencesDocument });
   const [update, save] = useMutation(UpdateNotificationPreferencesDocument);
   const [status, setStatus] = useState<string | null>(null);
+  // The choice shows at once; the server's answer (or the stored value after an error) replaces it.
+  const [local, setLocal] = useState<ReadonlySet<NotificationType> | null>(null);
   if (result.error) return <ErrorState error={result.error} />;
   if (!result.data) return <LoadingState />;
-  const muted = new Set<NotificationType>(result.data.notificationPreferences.mutedTypes);
+  const muted = local ?? new Set<NotificationType>(result.data.notificationPreferences.mutedTypes);
   const toggle = async (type: NotificationType, mute: boolean) => {
     const next = new Set(muted);
     if (mute) next.add(type);
     else next.delete(type);
+    setLocal(next);
     const r = await save({ mutedTypes: [...next] });
+    if (r.data) setLocal(new Set(r.data.updateNotificationPreferences.mutedTypes));
+    else setLocal(null);
     setStatus(r.error ? toUserFacingError(r.error, locale).message : t('notifications.prefsSaved'));
   };
   return (
