@@ -181,4 +181,53 @@ describe('company area', () => {
     await page.waitForURL('**/entreprise');
     await page.getByRole('heading', { name: 'Aucune promesse pour l’instant' }).waitFor();
   });
+
+  test('the recruiter edits a draft, then closes it', async () => {
+    await logIn(RECRUITER);
+    await page.getByRole('link', { name: 'Nouvelle promesse' }).click();
+    await page.getByLabel('Intitulé du poste').fill('Brouillon à corriger');
+    await page.getByLabel('Description du poste').fill('Chaudronnerie fine, tôlerie.');
+    await page.getByLabel('Métier', { exact: true }).selectOption('BOILERMAKING');
+    await page.getByLabel('Type de contrat').selectOption('APPRENTICESHIP');
+    await page.getByLabel('Ville du poste').selectOption('Saint-Rémy');
+    await page.getByLabel('Date de début').fill(dayFromNow(20));
+    await page.getByLabel('Candidatures jusqu’au').fill(dayFromNow(60));
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brouillon à corriger' }).waitFor();
+
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.waitForURL('**/modifier');
+    const title = page.getByLabel('Intitulé du poste');
+    expect(await title.inputValue()).toBe('Brouillon à corriger');
+    expect(await page.getByLabel('Ville du poste').inputValue()).toBe('Saint-Rémy');
+    await title.fill('Chaudronnier·ère en apprentissage');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chaudronnier·ère en apprentissage' }).waitFor();
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Clore la promesse' }).click();
+    await page.getByTestId('promise-status').filter({ hasText: 'Clôturée' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
+  });
+
+  test('the recruiter asks a new school for a partnership and sees it pending', async () => {
+    await logIn(RECRUITER);
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Partenariats' })
+      .click();
+    await page.waitForURL('**/entreprise/partenariats');
+    const school = page.getByRole('article').filter({ hasText: 'École de Production de Tarbes' });
+    await school.waitFor();
+    // The company's own school is already a partner: no request button there.
+    const own = page.getByRole('article').filter({ hasText: 'École de Production de Chalon-sur-Saône' });
+    expect(await own.locator('.status-badge').textContent()).toContain('Approuvé');
+    expect(await own.getByRole('button').count()).toBe(0);
+
+    await school.getByRole('button', { name: /Demander un partenariat/ }).click();
+    await school.locator('.status-badge', { hasText: 'En attente' }).waitFor();
+    expect(await school.getByRole('button').count()).toBe(0);
+    await expectNoSeriousViolations();
+    await screenshot(page, 'company-partnerships-1280');
+  });
 });
