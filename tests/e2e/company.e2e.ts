@@ -111,6 +111,10 @@ describe('company area', () => {
     await page.getByLabel('Ville du poste').selectOption('Chalon-sur-Saône');
     await page.getByLabel('Date de début').fill(dayFromNow(30));
     await page.getByLabel('Candidatures jusqu’au').fill(dayFromNow(90));
+    // Target schools: only approved partners are offered.
+    const schools = page.getByRole('group', { name: 'Écoles visées' });
+    await schools.getByRole('checkbox').first().waitFor();
+    await schools.getByRole('checkbox', { name: /Chalon-sur-Saône/ }).check();
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
 
     await page.waitForURL(/\/entreprise\/promesses\/[0-9a-f]{24}$/);
@@ -118,6 +122,7 @@ describe('company area', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     const status = page.getByTestId('promise-status');
     expect(await status.textContent()).toBe('Brouillon');
+    await page.getByText('Écoles visées : École de Production de Chalon-sur-Saône').waitFor();
 
     await page.getByRole('button', { name: 'Publier' }).click();
     await page.getByTestId('promise-status').filter({ hasText: 'Ouverte' }).waitFor();

@@ -192,3 +192,16 @@ export const RequestPartnershipDocument = graphql(`
     }
   }
 `);
+
+export const PartnerSchoolsDocument = graphql(`
+  query CompanyPartnerSchools {
+    partnerships(status: APPROVED) {
+      id
+      school {
+        id
+        name
+        city
+      }
+    }
+  }
+`);

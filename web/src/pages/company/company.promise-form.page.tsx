@@ -21,7 +21,12 @@ import { findTown, townsWith, TownSelect } from '../../components/town-select';
 import type { CompanyPromiseFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
-import { CompanyPromiseDocument, CreateJobPromiseDocument, UpdateJobPromiseDocument } from './company.documents';
+import {
+  CompanyPromiseDocument,
+  CreateJobPromiseDocument,
+  PartnerSchoolsDocument,
+  UpdateJobPromiseDocument,
+} from './company.documents';
 
 /** `/entreprise/promesses/nouvelle` and `/entreprise/promesses/:id/modifier` (drafts only). */
 export function CompanyPromiseFormPage() {
@@ -62,6 +67,9 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const fetching = createState.fetching || updateState.fetching;
+  const [partners] = useQuery({ query: PartnerSchoolsDocument });
+  const partnerSchools = partners.data?.partnerships.map((p) => p.school) ?? [];
+  const targeted = new Set(existing?.schools.map((school) => school.id) ?? []);
   const towns = townsWith(existing ? { name: existing.city, location: existing.location } : null);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -85,6 +93,7 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
       location: town?.location,
       startDate: text('startDate') || undefined,
       expiresAt: text('expiresAt') || undefined,
+      schoolIds: form.getAll('schoolIds').map(String),
     });
     if (!parsed.success) {
       const fieldErrors = zodFieldErrors(parsed.error);
@@ -109,6 +118,7 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
       location: v.location,
       startDate: v.startDate.toISOString(),
       expiresAt: v.expiresAt.toISOString(),
+      schoolIds: v.schoolIds,
     };
     const res = existing ? await update({ input: { id: existing.id, ...input } }) : await create({ input });
     const saved = res.data && ('createJobPromise' in res.data ? res.data.createJobPromise : res.data.updateJobPromise);
@@ -226,7 +236,36 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
           required
           error={errors['expiresAt']}
         />
-        <p className="field__hint">{t('company.form.schoolsHint')}</p>
+        <fieldset className="field fieldset" aria-describedby="promise-schools-hint">
+          <legend className="field__label">{t('company.form.schools')}</legend>
+          <p id="promise-schools-hint" className="field__hint">
+            {t('company.form.schoolsHint')}
+          </p>
+          {errors['schoolIds'] ? <p className="field__error">{errors['schoolIds']}</p> : null}
+          {partners.error ? (
+            <p className="field__error">{mutationErrors(partners.error, locale).form}</p>
+          ) : partners.fetching && !partners.data ? (
+            <p>{t('state.loading')}</p>
+          ) : partnerSchools.length === 0 ? (
+            <p>{t('company.form.noPartner')}</p>
+          ) : (
+            <ul className="checklist">
+              {partnerSchools.map((school) => (
+                <li key={school.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      name="schoolIds"
+                      value={school.id}
+                      defaultChecked={targeted.has(school.id)}
+                    />{' '}
+                    {school.name} ({school.city})
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
         <button type="submit" className="button button--primary" disabled={fetching}>
           {fetching ? t('company.form.saving') : existing ? t('company.form.saveChanges') : t('company.form.saveDraft')}
         </button>
