@@ -128,8 +128,9 @@ describe('company area', () => {
     await page.getByTestId('promise-status').filter({ hasText: 'Ouverte' }).waitFor();
     await page.getByRole('heading', { name: 'Pas encore de candidature' }).waitFor();
 
+    // The board follows new applications live (socket.io), without a reload.
+    await page.locator('header[data-realtime="connected"]').waitFor();
     await studentApplies(id);
-    await page.reload();
     const board = page.getByTestId('applicants-board');
     await board.waitFor();
     const submitted = board.getByRole('region', { name: /^Envoyée/ });

@@ -18,6 +18,7 @@ import { mutationErrors } from '../../components/form-errors';
 import { formatDate, formatPercent } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import type { CompanyPromiseQuery } from '../../gql';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import {
@@ -35,6 +36,14 @@ export function CompanyPromisePage() {
   const { t, locale } = useI18n();
   const { id = '' } = useParams();
   const [result, reexecute] = useQuery({ query: CompanyPromiseDocument, variables: { id } });
+  useLiveRefresh(
+    (n) =>
+      (n.type === 'APPLICATION_RECEIVED' ||
+        n.type === 'APPLICATION_STATUS_CHANGED' ||
+        n.type === 'RECOMMENDATION_RECEIVED') &&
+      n.data['jobPromiseId'] === id,
+    () => reexecute({ requestPolicy: 'network-only' }),
+  );
   const [publishState, publish] = useMutation(PublishJobPromiseDocument);
   const [closeState, close] = useMutation(CloseJobPromiseDocument);
   const [actionError, setActionError] = useState<string | null>(null);

@@ -13,6 +13,7 @@ import {
 import { mutationErrors } from '../../components/form-errors';
 import { formatDate, formatDateTime } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MyApplicationsDocument, StudentMoveApplicationDocument } from './student.documents';
@@ -22,6 +23,10 @@ export function StudentApplicationsPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('student.applications.title'));
   const [result, reexecute] = useQuery({ query: MyApplicationsDocument, requestPolicy: 'cache-and-network' });
+  useLiveRefresh(
+    (n) => n.type === 'APPLICATION_STATUS_CHANGED',
+    () => reexecute({ requestPolicy: 'network-only' }),
+  );
   const [moveState, move] = useMutation(StudentMoveApplicationDocument);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const applications = result.data?.myApplications;

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useSession } from '../../app/app.session';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MatchingJobPromisesDocument } from './student.documents';
@@ -19,6 +20,10 @@ export function StudentHomePage() {
     variables: { first: BEST_COUNT },
     requestPolicy: 'cache-and-network',
   });
+  useLiveRefresh(
+    (n) => n.type === 'JOB_PROMISE_MATCH' || n.type === 'APPLICATION_STATUS_CHANGED',
+    () => reexecute({ requestPolicy: 'network-only' }),
+  );
   const name = session.status === 'ready' ? session.me.displayName : '';
   const matches = result.data?.matchingJobPromises;
 

@@ -5,6 +5,7 @@ import { CONTRACT_TYPE_LABELS, labelOf, RECOMMENDATION_STATUS_LABELS } from '@pr
 import { mutationErrors } from '../../components/form-errors';
 import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MyRecommendationsDocument, RespondToRecommendationDocument } from './student.documents';
@@ -14,6 +15,10 @@ export function StudentRecommendationsPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('student.recommendations.title'));
   const [result, reexecute] = useQuery({ query: MyRecommendationsDocument, requestPolicy: 'cache-and-network' });
+  useLiveRefresh(
+    (n) => n.type === 'RECOMMENDATION_RECEIVED',
+    () => reexecute({ requestPolicy: 'network-only' }),
+  );
   const [respondState, respond] = useMutation(RespondToRecommendationDocument);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const recommendations = result.data?.myRecommendations;
