@@ -100,6 +100,11 @@ describe('company area', () => {
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.locator('.field__error').first().waitFor();
     expect(await page.getByLabel('Intitulé du poste').getAttribute('aria-invalid')).toBe('true');
+    await expectNoSeriousViolations();
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'company-promise-form-360');
+    await page.setViewportSize(VIEWPORTS.desktop);
 
     const title = 'Soudeur·se polyvalent·e (test e2e)';
     await page.getByLabel('Intitulé du poste').fill(title);

@@ -108,6 +108,7 @@ describe('student area', () => {
     await page.getByTestId('matching-promises').getByRole('link', { name: target.title }).first().click();
     await page.waitForURL(`**/eleve/promesses/${target.id}`);
     await page.getByRole('heading', { level: 1, name: target.title }).waitFor();
+    await expectNoSeriousViolations();
     await page.getByLabel('Message à l’entreprise (facultatif)').fill('Bonjour, ce poste me plaît beaucoup.');
     await page.getByRole('button', { name: 'Je candidate' }).click();
     const status = page.getByTestId('my-application-status');
