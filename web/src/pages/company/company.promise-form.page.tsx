@@ -98,6 +98,10 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
     if (!parsed.success) {
       const fieldErrors = zodFieldErrors(parsed.error);
       if (!town) fieldErrors['city'] = t('company.form.cityRequired');
+      // An unanswered select or date reads better as "required" than as the schema's "unknown value".
+      for (const key of ['trade', 'contractType', 'startDate', 'expiresAt'] as const) {
+        if (fieldErrors[key] && text(key) === '') fieldErrors[key] = t('company.form.required');
+      }
       setErrors(fieldErrors);
       setFormError(null);
       focusFirstInvalid(formRef.current);
