@@ -262,7 +262,7 @@ test('federation admin: schools list, create a school, invite its staff, accessi
   const admin = await signedInPage(ADMIN.email, ADMIN.password, '/federation');
   await admin.getByRole('table').getByText('École de Production de Chalon-sur-Saône').waitFor();
   await expectAccessible(admin);
-  await bothWidths(admin, 'admin-home');
+  await bothWidths(admin, 'admin-schools');
 
   // The shared zod schema's French messages show before anything is sent.
   await admin.getByRole('button', { name: 'Créer l’école' }).click();

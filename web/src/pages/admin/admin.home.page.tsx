@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { createSchoolSchema, labelOf, TRADE_LABELS, TRADES } from '@promesse/shared';
+import { createSchoolSchema, labelOf, ROLE_LABELS, TRADE_LABELS, TRADES } from '@promesse/shared';
+import { useSession } from '../../app/app.session';
 import { FormField } from '../../components/form-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
@@ -125,13 +126,20 @@ export function AdminHomePage() {
   const [result, reexecute] = useQuery({ query: AdminSchoolsDocument });
   const [schoolId, setSchoolId] = useState('');
   const schools = result.data?.schools ?? null;
+  const session = useSession();
+  const me = session.status === 'ready' ? session.me : null;
 
   return (
     <div className="page">
       <p className="page__eyebrow">{t('admin.title')}</p>
-      <h1>{t('admin.schoolsTitle')}</h1>
+      <h1>{t('home.greeting', { name: me?.displayName ?? '' })}</h1>
+      {me ? (
+        <p className="page__lead" data-testid="me-summary">
+          {t('home.signedInAs', { role: labelOf(ROLE_LABELS, me.role, locale), email: me.email })}
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="schools-list">
-        <h2 id="schools-list">{t('admin.schoolsList')}</h2>
+        <h2 id="schools-list">{t('admin.schoolsTitle')}</h2>
         {result.error ? (
           <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
         ) : schools === null ? (
