@@ -15,9 +15,8 @@ import {
 // The marketplace's four flows across separate browser contexts (one per person), on the demo data set:
 // (a) a company posts and publishes a promise, (b) a student applies, (c) the school staff recommends a graduate
 // through the school pages, (d) the graduate's bell updates without a reload and the notification opens the
-// recommendations page. Steps (a) and (b) go through GraphQL (the company and student pages belong to another
-// part of the web issue); (c) and (d) drive the UI. Plus accessibility and layout checks of the school and
-// federation areas.
+// recommendations page. Every step drives the UI; GraphQL only sets up side requests (a partnership request).
+// Plus accessibility and layout checks of the school, federation and notifications pages.
 
 const PASSWORD = 'promesse-demo-2026';
 const COMPANY = 'recrutement@chaudronnerie-chalonnais.demo';
@@ -41,6 +40,10 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+function dayFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 async function token(email: string, password = PASSWORD): Promise<string> {
   const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
@@ -89,48 +92,38 @@ async function bellCount(page: Page): Promise<number> {
 }
 
 test('company publishes, student applies, school recommends through the UI, graduate notified live', async () => {
-  // (a) The company posts and publishes a promise (GraphQL).
-  const companyToken = await token(COMPANY);
-  const start = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const expires = new Date(Date.now() + 90 * 86_400_000).toISOString();
-  const { createJobPromise } = await graphqlRequest<{ createJobPromise: { id: string } }>(
-    server,
-    'mutation ($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }',
-    {
-      input: {
-        title: PROMISE_TITLE,
-        description:
-          'Soudure TIG de cuves inox pour l’agroalimentaire, en équipe de quatre, tutorat la première année.',
-        trade: 'WELDING',
-        contractType: 'CDI',
-        positions: 2,
-        skills: ['soudure TIG', 'inox'],
-        city: 'Saint-Rémy',
-        location: { lat: 46.7653, lng: 4.8352 },
-        startDate: start,
-        expiresAt: expires,
-        schoolIds: [],
-      },
-    },
-    companyToken,
-  );
-  const promiseId = createJobPromise.id;
-  const { publishJobPromise } = await graphqlRequest<{ publishJobPromise: { status: string } }>(
-    server,
-    'mutation ($id: ID!) { publishJobPromise(id: $id) { status } }',
-    { id: promiseId },
-    companyToken,
-  );
-  expect(publishJobPromise.status).toBe('OPEN');
+  // (a) The company posts a draft and publishes it, in its own browser context (company pages).
+  const company = await signedInPage(COMPANY, PASSWORD, '/entreprise');
+  await company.getByRole('link', { name: 'Nouvelle promesse' }).click();
+  await company.waitForURL('**/entreprise/promesses/nouvelle');
+  await company.getByLabel('Intitulé du poste').fill(PROMISE_TITLE);
+  await company
+    .getByLabel('Description du poste')
+    .fill('Soudure TIG de cuves inox pour l’agroalimentaire, en équipe de quatre, tutorat la première année.');
+  await company.getByLabel('Métier', { exact: true }).selectOption('WELDING');
+  await company.getByLabel('Type de contrat').selectOption('CDI');
+  await company.getByLabel('Nombre de postes').fill('2');
+  await company.getByLabel('Compétences recherchées').fill('soudure TIG, inox');
+  await company.getByLabel('Ville du poste').selectOption('Chalon-sur-Saône');
+  await company.getByLabel('Date de début').fill(dayFromNow(30));
+  await company.getByLabel('Candidatures jusqu’au').fill(dayFromNow(90));
+  await company
+    .getByRole('group', { name: 'Écoles visées' })
+    .getByRole('checkbox', { name: /Chalon-sur-Saône/ })
+    .check();
+  await company.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await company.waitForURL(/\/entreprise\/promesses\/[0-9a-f]{24}$/);
+  const promiseId = company.url().split('/').pop() ?? '';
+  await company.getByRole('button', { name: 'Publier' }).click();
+  await company.getByTestId('promise-status').filter({ hasText: 'Ouverte' }).waitFor();
 
-  // (b) A student applies (GraphQL).
-  const { applyToJobPromise } = await graphqlRequest<{ applyToJobPromise: { status: string } }>(
-    server,
-    'mutation ($id: ID!) { applyToJobPromise(jobPromiseId: $id, message: "Je soude au TIG depuis un an.") { status } }',
-    { id: promiseId },
-    await token(STUDENT),
-  );
-  expect(applyToJobPromise.status).toBe('SUBMITTED');
+  // (b) A student applies from the promise page, in another context (student pages).
+  const student = await signedInPage(STUDENT, PASSWORD, '/eleve');
+  await student.goto(`/eleve/promesses/${promiseId}`);
+  await student.getByRole('heading', { level: 1, name: PROMISE_TITLE }).waitFor();
+  await student.getByLabel('Message à l’entreprise (facultatif)').fill('Je soude au TIG depuis un an.');
+  await student.getByRole('button', { name: 'Je candidate' }).click();
+  await student.getByTestId('my-application-status').filter({ hasText: 'Envoyée' }).waitFor();
 
   // The graduate is signed in elsewhere, on their home page, before anything is sent to them.
   const graduate = await signedInPage(GRADUATE, PASSWORD, '/eleve');
