@@ -193,7 +193,7 @@ test('company publishes, student applies, school recommends through the UI, grad
   await staff.getByRole('listitem').filter({ hasText: PROMISE_TITLE }).filter({ hasText: 'Yanis Bernard' }).waitFor();
 });
 
-test('school home: roster, invitation code to hand over, accessible at 1280 and 360 px', async () => {
+test('school: roster, invitation code, recommendation from a promise, matching round; accessible at 1280 and 360 px', async () => {
   const staff = await signedInPage(STAFF, PASSWORD, '/ecole');
   await staff.getByRole('table').getByRole('link', { name: 'Lina Martin' }).waitFor();
   await expectAccessible(staff);
@@ -205,7 +205,23 @@ test('school home: roster, invitation code to hand over, accessible at 1280 and 
   expect(code?.length ?? 0).toBeGreaterThan(5);
   await staff.getByText(`/invitation/${code ?? ''}`).waitFor();
 
-  // The pending partnership requests page and the matching round page.
+  // Recommending from a promise's side: the matching graduates (matchingGraduates) with score and reasons.
+  await staff
+    .getByRole('navigation', { name: 'Rubriques de l’école' })
+    .getByRole('link', { name: 'Promesses' })
+    .click();
+  await staff.waitForURL('**/ecole/promesses');
+  await staff.getByRole('link', { name: 'Soudeur·se MIG/MAG en CDD' }).click();
+  await staff.getByRole('heading', { level: 1, name: 'Soudeur·se MIG/MAG en CDD' }).waitFor();
+  const match = staff.getByTestId('graduate-match').first();
+  expect(await match.getByRole('heading').textContent()).toMatch(/\d+ %$/);
+  expect(await match.getByRole('listitem').count()).toBeGreaterThan(0);
+  await match.getByRole('button', { name: /^Recommander / }).click();
+  await staff.getByLabel(/^Votre note pour/).fill('Soudures MIG/MAG régulières, très bon esprit d’équipe.');
+  await staff.getByRole('button', { name: 'Envoyer la recommandation' }).click();
+  await staff.getByTestId('recommend-done').waitFor();
+
+  // The matching round page.
   await staff.goto('/ecole/appariement');
   await staff.getByRole('heading', { level: 1, name: 'Appariement' }).waitFor();
   await staff.getByRole('checkbox', { name: /Yanis Bernard/ }).check();

@@ -11,7 +11,7 @@ export interface NotificationLinkData {
 /**
  * Where a notification leads, for the reader's role. Paths agreed between the web areas: student promise
  * page `/eleve/promesses/:id`, recommendations `/eleve/recommandations`, applications `/eleve/candidatures`;
- * company promise board `/entreprise/promesses/:id`; school pages under `/ecole`. null: nothing to open.
+ * company promise board `/entreprise/promesses/:id`, partnerships `/entreprise/partenariats`; school pages under `/ecole`. null: nothing to open.
  */
 export function notificationTarget(role: Role, type: NotificationType, data: NotificationLinkData): string | null {
   const promise = data.jobPromiseId ?? null;
@@ -21,7 +21,7 @@ export function notificationTarget(role: Role, type: NotificationType, data: Not
       if (type === 'APPLICATION_STATUS_CHANGED') return '/eleve/candidatures';
       return promise ? `/eleve/promesses/${promise}` : null;
     case 'COMPANY_RECRUITER':
-      if (type === 'PARTNERSHIP_DECIDED') return '/entreprise';
+      if (type === 'PARTNERSHIP_DECIDED') return '/entreprise/partenariats';
       return promise ? `/entreprise/promesses/${promise}` : '/entreprise';
     case 'SCHOOL_STAFF':
       if (type === 'PARTNERSHIP_REQUESTED' || type === 'PARTNERSHIP_DECIDED') return '/ecole/partenariats';
