@@ -30,7 +30,14 @@ export function navItemsFor(role: Role, t: TFunction): NavItem[] {
         { to: '/entreprise/partenariats', label: t('nav.companyPartnerships') },
       ];
     case 'SCHOOL_STAFF':
-      return [home];
+      return [
+        { to: HOME_PATH[role], label: t('nav.schoolStudents'), end: true },
+        { to: '/ecole/promesses', label: t('nav.schoolPromises') },
+        { to: '/ecole/candidatures', label: t('nav.schoolApplications') },
+        { to: '/ecole/recommandations', label: t('nav.schoolRecommendations') },
+        { to: '/ecole/partenariats', label: t('nav.schoolPartnerships') },
+        { to: '/ecole/appariement', label: t('nav.schoolMatching') },
+      ];
     case 'FEDERATION_ADMIN':
       return [home];
   }
