@@ -90,9 +90,8 @@ export function parseMessage(buf: Buffer): IncomingMessage {
         const size = buf.readInt32LE(off);
         const end = off + size;
         if (size < 5 || end > limit) throw new ProtocolError('invalid document sequence size');
-        let p: number;
-        let id: string;
-        [id, p] = readCString(buf, off + 4);
+        const [id, start] = readCString(buf, off + 4);
+        let p = start;
         const docs: Document[] = [];
         while (p < end) {
           let d: Document;
