@@ -1,16 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withLuhnCheckDigit } from '@promesse/shared';
 import {
-  formatViolations,
+  expectNoSeriousA11yViolations,
   graphqlRequest,
   horizontalOverflow,
   launchBrowser,
+  logInThroughPage,
   newContext,
   screenshot,
-  seriousA11yViolations,
   startServer,
-  VIEWPORTS,
   type TestServer,
+  VIEWPORTS,
 } from './harness';
 
 // The company's flow on the demo data: a draft promise created through the form (validated by the shared
@@ -44,17 +44,8 @@ afterEach(async () => {
   await context?.close();
 });
 
-async function expectNoSeriousViolations(): Promise<void> {
-  const violations = await seriousA11yViolations(page);
-  if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
-}
-
 async function logIn(account: { email: string; password: string }): Promise<void> {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(account.email);
-  await page.getByLabel('Mot de passe').fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL('**/entreprise');
+  await logInThroughPage(page, account, '/entreprise');
 }
 
 function dayFromNow(days: number): string {
@@ -82,12 +73,12 @@ describe('company area', () => {
     await list.waitFor();
     expect(await list.getByTestId('company-promise').count()).toBeGreaterThan(0);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mes promesses d’embauche');
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'company-promises-1280');
     await page.setViewportSize(VIEWPORTS.phone);
     await list.waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'company-promises-360');
   });
 
@@ -100,7 +91,7 @@ describe('company area', () => {
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.locator('.field__error').first().waitFor();
     expect(await page.getByLabel('Intitulé du poste').getAttribute('aria-invalid')).toBe('true');
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await page.setViewportSize(VIEWPORTS.phone);
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'company-promise-form-360');
@@ -161,7 +152,7 @@ describe('company area', () => {
       .getByRole('region', { name: /^Refusée/ })
       .getByTestId('applicant')
       .waitFor();
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
 
     await page.setViewportSize(VIEWPORTS.phone);
     await board.waitFor();
@@ -184,7 +175,7 @@ describe('company area', () => {
     const siret = page.getByLabel('SIRET');
     await page.locator('.field--invalid .field__error').first().waitFor();
     expect(await siret.getAttribute('aria-invalid')).toBe('true');
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'company-signup-1280');
 
     await siret.fill(withLuhnCheckDigit('9876543210001'));
@@ -238,7 +229,7 @@ describe('company area', () => {
     await school.getByRole('button', { name: /Demander un partenariat/ }).click();
     await school.locator('.status-badge', { hasText: 'En attente' }).waitFor();
     expect(await school.getByRole('button').count()).toBe(0);
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'company-partnerships-1280');
   });
 });

@@ -1,15 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  formatViolations,
+  expectNoSeriousA11yViolations,
   graphqlRequest,
   horizontalOverflow,
   launchBrowser,
+  logInThroughPage,
   newContext,
   screenshot,
-  seriousA11yViolations,
   startServer,
-  VIEWPORTS,
   type TestServer,
+  VIEWPORTS,
 } from './harness';
 
 // The marketplace's four flows across separate browser contexts (one per person), on the demo data set:
@@ -59,17 +59,8 @@ async function signedInPage(email: string, password: string, landing: string): P
   const context = await newContext(browser, server.url);
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`**${landing}`);
+  await logInThroughPage(page, { email, password }, landing);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousA11yViolations(page);
-  if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
 }
 
 /** Screenshots at 1280 and 360 px; at 360 nothing may overflow sideways. */
@@ -77,7 +68,7 @@ async function bothWidths(page: Page, name: string): Promise<void> {
   await screenshot(page, `${name}-1280`);
   await page.setViewportSize(VIEWPORTS.phone);
   expect(await horizontalOverflow(page)).toBe(0);
-  await expectAccessible(page);
+  await expectNoSeriousA11yViolations(page);
   await screenshot(page, `${name}-360`);
   await page.setViewportSize(VIEWPORTS.desktop);
 }
@@ -146,7 +137,7 @@ test('company publishes, student applies, school recommends through the UI, grad
   await staff.goto(`/ecole/promesses/${promiseId}`);
   await staff.getByRole('heading', { level: 1, name: PROMISE_TITLE }).waitFor();
   await staff.getByTestId('graduate-match').filter({ hasText: 'Yanis' }).waitFor();
-  await expectAccessible(staff);
+  await expectNoSeriousA11yViolations(staff);
   await screenshot(staff, 'school-promise-1280');
 
   // (c) The staff recommends the graduate from the student's page, choosing the promise, with a note.
@@ -160,7 +151,7 @@ test('company publishes, student applies, school recommends through the UI, grad
   await staff.getByLabel(/^Votre note pour/).fill('Yanis soude l’inox au TIG avec soin ; très fiable en atelier.');
   await staff.getByRole('button', { name: 'Envoyer la recommandation' }).click();
   await staff.getByTestId('recommend-done').waitFor();
-  await expectAccessible(staff);
+  await expectNoSeriousA11yViolations(staff);
   await screenshot(staff, 'school-student-1280');
 
   // (d) The graduate's bell goes up without a reload...
@@ -179,7 +170,7 @@ test('company publishes, student applies, school recommends through the UI, grad
   const newest = graduate.getByTestId('notification').first();
   await newest.waitFor();
   expect(await newest.getAttribute('data-read')).toBe('false');
-  await expectAccessible(graduate);
+  await expectNoSeriousA11yViolations(graduate);
   await bothWidths(graduate, 'notifications');
   await newest.getByRole('link').click();
   await graduate.waitForURL('**/eleve/recommandations');
@@ -196,7 +187,7 @@ test('company publishes, student applies, school recommends through the UI, grad
 test('school: roster, invitation code, recommendation from a promise, matching round; accessible at 1280 and 360 px', async () => {
   const staff = await signedInPage(STAFF, PASSWORD, '/ecole');
   await staff.getByRole('table').getByRole('link', { name: 'Lina Martin' }).waitFor();
-  await expectAccessible(staff);
+  await expectNoSeriousA11yViolations(staff);
   await bothWidths(staff, 'school-home');
 
   await staff.getByTestId('student-invite').getByLabel('Adresse e-mail').fill('nouvel.eleve@eleve.promesse.demo');
@@ -232,7 +223,7 @@ test('school: roster, invitation code, recommendation from a promise, matching r
   const pair = staff.getByTestId('round-pair').first();
   await pair.waitFor();
   expect(await pair.textContent()).toMatch(/\d+ %/);
-  await expectAccessible(staff);
+  await expectNoSeriousA11yViolations(staff);
   await screenshot(staff, 'school-matching-1280');
   await staff.getByRole('button', { name: /^Confirmer et envoyer \d+ recommandations?$/ }).click();
   await staff.getByRole('heading', { name: 'Appariement confirmé' }).waitFor();
@@ -262,7 +253,7 @@ test('school staff approves a partnership request from a company', async () => {
   await staff.waitForURL('**/ecole/partenariats');
   const request = staff.getByTestId('partnership').filter({ hasText: 'Usinage Normand de Précision' });
   await request.getByText('En attente').waitFor();
-  await expectAccessible(staff);
+  await expectNoSeriousA11yViolations(staff);
   await request.getByRole('button', { name: /^Accepter/ }).click();
   await request.getByText('Approuvé').waitFor();
 });
@@ -270,7 +261,7 @@ test('school staff approves a partnership request from a company', async () => {
 test('federation admin: schools list, create a school, invite its staff, accessible at 1280 and 360 px', async () => {
   const admin = await signedInPage(ADMIN.email, ADMIN.password, '/federation');
   await admin.getByRole('table').getByText('École de Production de Chalon-sur-Saône').waitFor();
-  await expectAccessible(admin);
+  await expectNoSeriousA11yViolations(admin);
   await bothWidths(admin, 'admin-schools');
 
   // The shared zod schema's French messages show before anything is sent.
@@ -325,5 +316,5 @@ test('notifications page: mark one and all read (bell follows), mute a type', as
   const muted = student.getByRole('checkbox', { name: 'Nouvelle promesse pour vous' });
   await muted.waitFor();
   expect(await muted.isChecked()).toBe(true);
-  await expectAccessible(student);
+  await expectNoSeriousA11yViolations(student);
 });

@@ -266,6 +266,25 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** Fails with the readable list when axe finds a serious or critical violation on the page. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
+}
+
+/** Logs in through the log-in page, as a person would, and waits for the landing page. */
+export async function logInThroughPage(
+  page: Page,
+  account: { email: string; password: string },
+  landing: string,
+): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`**${landing}`);
+}
+
 /** Readable list for an assertion message. */
 export function formatViolations(violations: AxeViolation[]): string {
   return violations

@@ -1,14 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  formatViolations,
+  expectNoSeriousA11yViolations,
   horizontalOverflow,
   launchBrowser,
   newContext,
   screenshot,
-  seriousA11yViolations,
   startServer,
-  VIEWPORTS,
   type TestServer,
+  VIEWPORTS,
 } from './harness';
 
 let server: TestServer;
@@ -35,11 +34,6 @@ afterEach(async () => {
   await context?.close();
 });
 
-async function expectNoSeriousViolations(): Promise<void> {
-  const violations = await seriousA11yViolations(page);
-  if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
-}
-
 describe('log-in page', () => {
   test('an anonymous visitor lands on the French log-in page, accessible at 1280 and 360 px', async () => {
     await page.goto('/');
@@ -55,13 +49,13 @@ describe('log-in page', () => {
     await page.getByRole('button', { name: 'Se connecter' }).waitFor();
     await page.getByRole('link', { name: 'Aller au contenu' }).waitFor({ state: 'attached' });
 
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'login-1280');
 
     await page.setViewportSize(VIEWPORTS.phone);
     await heading.waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'login-360');
   });
 
@@ -75,7 +69,7 @@ describe('log-in page', () => {
     const email = page.getByLabel('Adresse e-mail');
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate<string | null>('document.activeElement?.getAttribute("name") ?? null')).toBe('email');
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
   });
 
   test('a protected page sends to log-in; wrong credentials, then the admin logs in and comes back, sees `me`, switches to English and logs out', async () => {
@@ -106,11 +100,11 @@ describe('log-in page', () => {
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     await page.getByRole('link', { name: 'Accueil' }).click();
     await summary.waitFor();
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'admin-home-1280');
     await page.setViewportSize(VIEWPORTS.phone);
     expect(await horizontalOverflow(page)).toBe(0);
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'admin-home-360');
     await page.setViewportSize(VIEWPORTS.desktop);
 
@@ -132,6 +126,6 @@ describe('log-in page', () => {
   test('an unknown address shows the French 404 page', async () => {
     await page.goto('/cette-page-n-existe-pas');
     await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
   });
 });

@@ -1,15 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  formatViolations,
+  expectNoSeriousA11yViolations,
   graphqlRequest,
   horizontalOverflow,
   launchBrowser,
+  logInThroughPage,
   newContext,
   screenshot,
-  seriousA11yViolations,
   startServer,
-  VIEWPORTS,
   type TestServer,
+  VIEWPORTS,
 } from './harness';
 
 // The student's flow on the demo data: best-matching promises with score and reasons, a promise page, applying
@@ -44,17 +44,8 @@ afterEach(async () => {
   await context?.close();
 });
 
-async function expectNoSeriousViolations(): Promise<void> {
-  const violations = await seriousA11yViolations(page);
-  if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
-}
-
 async function logIn(account: { email: string; password: string }): Promise<void> {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(account.email);
-  await page.getByLabel('Mot de passe').fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL('**/eleve');
+  await logInThroughPage(page, account, '/eleve');
 }
 
 /** A promise of Lina's matches she has not applied to yet, read through the API as the page would. */
@@ -93,12 +84,12 @@ describe('student area', () => {
     expect(await reasons.count()).toBeGreaterThan(0);
     expect(await page.title()).toBe('Les promesses faites pour vous · Promesse');
 
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'student-home-1280');
     await page.setViewportSize(VIEWPORTS.phone);
     await list.waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'student-home-360');
   });
 
@@ -108,7 +99,7 @@ describe('student area', () => {
     await page.getByTestId('matching-promises').getByRole('link', { name: target.title }).first().click();
     await page.waitForURL(`**/eleve/promesses/${target.id}`);
     await page.getByRole('heading', { level: 1, name: target.title }).waitFor();
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await page.getByLabel('Message à l’entreprise (facultatif)').fill('Bonjour, ce poste me plaît beaucoup.');
     await page.getByRole('button', { name: 'Je candidate' }).click();
     const status = page.getByTestId('my-application-status');
@@ -124,7 +115,7 @@ describe('student area', () => {
     // The timeline starts with the creation, and the student may withdraw (the shared machine's only move here).
     expect(await card.locator('.timeline__item').count()).toBe(1);
     await card.getByRole('button', { name: 'Retirer ma candidature' }).waitFor();
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'student-applications-1280');
   });
 
@@ -141,7 +132,7 @@ describe('student area', () => {
     await page.getByLabel('Mots-clés').fill('zzzz introuvable');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.getByRole('heading', { name: 'Aucune promesse trouvée' }).waitFor();
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
   });
 
   test('an invited student opens the invitation link, sets a name and password, and lands on their home', async () => {
@@ -166,7 +157,7 @@ describe('student area', () => {
     await page.getByRole('button', { name: 'Activer mon compte' }).click();
     await page.locator('.field--invalid').first().waitFor();
     expect(await page.getByLabel('Mot de passe').getAttribute('aria-invalid')).toBe('true');
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await page.getByLabel('Mot de passe').fill('mon-mot-de-passe-2026');
     await page.getByRole('button', { name: 'Activer mon compte' }).click();
     await page.waitForURL('**/eleve');
@@ -186,7 +177,7 @@ describe('student area', () => {
       .first();
     await pending.waitFor();
     const title = (await pending.getByRole('heading').textContent()) ?? '';
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await pending.getByRole('button', { name: 'Accepter' }).click();
     const answered = page.getByRole('article').filter({ has: page.getByRole('link', { name: title }) });
     await answered.locator('.status-badge', { hasText: 'Acceptée' }).waitFor();
@@ -217,7 +208,7 @@ describe('student area', () => {
     await page.getByLabel('Compétences').fill('tournage, fraisage, lecture de plans');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByTestId('profile-message').filter({ hasText: 'Profil enregistré.' }).waitFor();
-    await expectNoSeriousViolations();
+    await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'student-profile-1280');
 
     await page.reload();
