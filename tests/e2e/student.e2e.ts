@@ -187,6 +187,9 @@ describe('student area', () => {
       .getByRole('navigation', { name: 'Navigation principale' })
       .getByRole('link', { name: 'Mes candidatures' })
       .click();
+    // The recommendations page has an article with the same title: wait until the applications page replaced it.
+    await page.waitForURL('**/eleve/candidatures');
+    await page.getByRole('heading', { level: 1, name: 'Mes candidatures' }).waitFor();
     const application = page.getByRole('article').filter({ has: page.getByRole('link', { name: title }) });
     await application.waitFor();
     expect(await application.textContent()).toContain('Recommandation de l’école');
