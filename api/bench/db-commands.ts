@@ -64,7 +64,8 @@ export async function startDbCommandBench(opts: { promises?: number } = {}): Pro
       changeStreamRequests.add(e.requestId);
       return;
     }
-    if (e.commandName === 'getMore' && changeStreamCursors.has(String((e.command as { getMore: unknown }).getMore))) return;
+    if (e.commandName === 'getMore' && changeStreamCursors.has(String((e.command as { getMore: unknown }).getMore)))
+      return;
     const target = (e.command as Record<string, unknown>)[e.commandName];
     counting?.push(`${e.commandName} ${typeof target === 'string' ? target : ''}`.trim());
   });
@@ -116,7 +117,12 @@ export async function startDbCommandBench(opts: { promises?: number } = {}): Pro
 
 async function seed(connection: Connection, total: number): Promise<Record<'admin' | 'student', string>> {
   const User = userModel(connection);
-  const admin = await User.create({ email: 'admin@bench.test', passwordHash: 'x', role: 'FEDERATION_ADMIN', displayName: 'Admin' });
+  const admin = await User.create({
+    email: 'admin@bench.test',
+    passwordHash: 'x',
+    role: 'FEDERATION_ADMIN',
+    displayName: 'Admin',
+  });
   const schools = await schoolModel(connection).insertMany(
     ['Évreux', 'Chalon-sur-Saône', 'Besançon'].map((city, i) => ({
       name: `École de Production de ${city}`,
@@ -137,10 +143,19 @@ async function seed(connection: Connection, total: number): Promise<Record<'admi
     })),
   );
   await partnershipModel(connection).insertMany(
-    companies.flatMap((c) => schools.map((s) => ({ companyId: c._id, schoolId: s._id, status: 'APPROVED', requestedBy: admin._id }))),
+    companies.flatMap((c) =>
+      schools.map((s) => ({ companyId: c._id, schoolId: s._id, status: 'APPROVED', requestedBy: admin._id })),
+    ),
   );
   const studentUserId = new Types.ObjectId();
-  await User.create({ _id: studentUserId, email: 'student@bench.test', passwordHash: 'x', role: 'STUDENT', displayName: 'Lina', schoolId: schools[0]!._id });
+  await User.create({
+    _id: studentUserId,
+    email: 'student@bench.test',
+    passwordHash: 'x',
+    role: 'STUDENT',
+    displayName: 'Lina',
+    schoolId: schools[0]!._id,
+  });
   const students = await studentModel(connection).insertMany(
     Array.from({ length: 8 }, (_, i) => ({
       userId: i === 0 ? studentUserId : new Types.ObjectId(),

@@ -82,7 +82,9 @@ describe('accounts: auth over real HTTP', () => {
     it(`refuses with TOO_MANY_REQUESTS after ${LOGIN_THROTTLE.maxPerEmail} failures for one e-mail, even with the right password`, async () => {
       const victim = await createStaff(t, admin, school.id);
       for (let i = 0; i < LOGIN_THROTTLE.maxPerEmail; i++) {
-        expect(errorCode(await t.gql(LOG_IN, { email: victim.email, password: `wrong-${i}-password` }))).toBe('UNAUTHENTICATED');
+        expect(errorCode(await t.gql(LOG_IN, { email: victim.email, password: `wrong-${i}-password` }))).toBe(
+          'UNAUTHENTICATED',
+        );
       }
       const blocked = await t.gql(LOG_IN, { email: victim.email, password: PASSWORD });
       expect(errorCode(blocked)).toBe('TOO_MANY_REQUESTS');
@@ -93,7 +95,12 @@ describe('accounts: auth over real HTTP', () => {
       // Another account is not affected.
       expect(errorCode(await t.gql(LOG_IN, { email: admin.email, password: PASSWORD }))).toBeUndefined();
       // Once the window is over, the right password works again.
-      await setInDatabase(t.connection, 'loginthrottles', { key: `email:${victim.email}` }, { expiresAt: new Date(Date.now() - 1000) });
+      await setInDatabase(
+        t.connection,
+        'loginthrottles',
+        { key: `email:${victim.email}` },
+        { expiresAt: new Date(Date.now() - 1000) },
+      );
       expect(errorCode(await t.gql(LOG_IN, { email: victim.email, password: PASSWORD }))).toBeUndefined();
     });
 
@@ -109,17 +116,22 @@ describe('accounts: auth over real HTTP', () => {
 
     it('a successful log-in clears the e-mail’s failures', async () => {
       const user = await createStaff(t, admin, school.id);
-      for (let i = 0; i < LOGIN_THROTTLE.maxPerEmail - 1; i++) await t.gql(LOG_IN, { email: user.email, password: 'wrong-password-x' });
+      for (let i = 0; i < LOGIN_THROTTLE.maxPerEmail - 1; i++)
+        await t.gql(LOG_IN, { email: user.email, password: 'wrong-password-x' });
       expect(errorCode(await t.gql(LOG_IN, { email: user.email, password: PASSWORD }))).toBeUndefined();
       for (let i = 0; i < LOGIN_THROTTLE.maxPerEmail - 1; i++) {
-        expect(errorCode(await t.gql(LOG_IN, { email: user.email, password: 'wrong-password-y' }))).toBe('UNAUTHENTICATED');
+        expect(errorCode(await t.gql(LOG_IN, { email: user.email, password: 'wrong-password-y' }))).toBe(
+          'UNAUTHENTICATED',
+        );
       }
       expect(errorCode(await t.gql(LOG_IN, { email: user.email, password: PASSWORD }))).toBeUndefined();
     });
 
     it(`refuses an IP after ${LOGIN_THROTTLE.maxPerIp} failures across e-mails`, async () => {
       for (let i = 0; i < LOGIN_THROTTLE.maxPerIp; i++) {
-        expect(errorCode(await t.gql(LOG_IN, { email: `spray${i}@nowhere.test`, password: 'password-123' }))).toBe('UNAUTHENTICATED');
+        expect(errorCode(await t.gql(LOG_IN, { email: `spray${i}@nowhere.test`, password: 'password-123' }))).toBe(
+          'UNAUTHENTICATED',
+        );
       }
       expect(errorCode(await t.gql(LOG_IN, { email: admin.email, password: PASSWORD }))).toBe('TOO_MANY_REQUESTS');
       const row = await t.connection.collection('loginthrottles').findOne({ key: { $regex: /^ip:/ } });
@@ -134,7 +146,11 @@ describe('accounts: auth over real HTTP', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data.registerCompany.user).toMatchObject({ role: 'COMPANY_RECRUITER', displayName: 'Nadia Lefèvre' });
       expect(res.data.registerCompany.user.email).toBe(input.email.trim().toLowerCase());
-      const mine = await t.ok<any>('{ myCompany { name siret city location { lat lng } contactName } }', undefined, res.data.registerCompany.token);
+      const mine = await t.ok<any>(
+        '{ myCompany { name siret city location { lat lng } contactName } }',
+        undefined,
+        res.data.registerCompany.token,
+      );
       expect(mine.myCompany).toEqual({
         name: 'Mécanique de Précision Rhône',
         siret: '73282932000074',
@@ -159,7 +175,9 @@ describe('accounts: auth over real HTTP', () => {
       const before = await snapshotDatabase(t.connection);
       const res = await t.gql(REGISTER, { input: companyInput(overrides) });
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0]?.extensions?.['fieldIssues']).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+      expect(res.errors?.[0]?.extensions?.['fieldIssues']).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path })]),
+      );
       expect(await snapshotDatabase(t.connection)).toEqual(before);
     });
 
@@ -167,9 +185,15 @@ describe('accounts: auth over real HTTP', () => {
       const before = await snapshotDatabase(t.connection);
       const { siret: _omit, ...noSiret } = companyInput();
       expect(errorCode(await t.gql(REGISTER, { input: noSiret }))).toBe('BAD_USER_INPUT');
-      expect(errorCode(await t.gql(REGISTER, { input: companyInput({ location: { lat: 'north', lng: 4 } }) }))).toBe('BAD_USER_INPUT');
-      expect(errorCode(await t.gql(REGISTER, { input: companyInput({ companyName: 'x'.repeat(1_000_000) }) }))).toBe('BAD_USER_INPUT');
-      expect(errorCode(await t.gql(REGISTER, { input: companyInput({ companyName: 'x'.repeat(900_000) }) }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await t.gql(REGISTER, { input: companyInput({ location: { lat: 'north', lng: 4 } }) }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(errorCode(await t.gql(REGISTER, { input: companyInput({ companyName: 'x'.repeat(1_000_000) }) }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(errorCode(await t.gql(REGISTER, { input: companyInput({ companyName: 'x'.repeat(900_000) }) }))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await snapshotDatabase(t.connection)).toEqual(before);
     });
 
@@ -188,10 +212,17 @@ describe('accounts: auth over real HTTP', () => {
     it('lets exactly one of two simultaneous identical registrations through', async () => {
       const input = companyInput();
       const companies = await t.connection.collection('companies').countDocuments();
-      const results = await Promise.all([t.gql(REGISTER, { input }), t.gql(REGISTER, { input: { ...input, email: `${unique('b')}@company.test` } })]);
+      const results = await Promise.all([
+        t.gql(REGISTER, { input }),
+        t.gql(REGISTER, { input: { ...input, email: `${unique('b')}@company.test` } }),
+      ]);
       expect(results.map(errorCode).sort()).toEqual(['CONFLICT', undefined].sort());
       expect(await t.connection.collection('companies').countDocuments()).toBe(companies + 1);
-      expect(await t.connection.collection('users').countDocuments({ companyId: { $exists: true }, email: { $in: [input.email] } })).toBeLessThanOrEqual(1);
+      expect(
+        await t.connection
+          .collection('users')
+          .countDocuments({ companyId: { $exists: true }, email: { $in: [input.email] } }),
+      ).toBeLessThanOrEqual(1);
     });
   });
 
@@ -210,9 +241,15 @@ describe('accounts: auth over real HTTP', () => {
       expect(stored?.['codeHash']).toBe(sha256(inv.code));
       expect(JSON.stringify(stored)).not.toContain(inv.code);
 
-      const acc = await t.ok<any>(ACCEPT, { input: { code: inv.code, password: PASSWORD, firstName: 'Élise', lastName: 'Roux' } });
+      const acc = await t.ok<any>(ACCEPT, {
+        input: { code: inv.code, password: PASSWORD, firstName: 'Élise', lastName: 'Roux' },
+      });
       expect(acc.acceptInvitation.user).toMatchObject({ email, role: 'SCHOOL_STAFF', displayName: 'Élise Roux' });
-      const me = await t.ok<any>('{ me { school { id } studentProfile { id } } }', undefined, acc.acceptInvitation.token);
+      const me = await t.ok<any>(
+        '{ me { school { id } studentProfile { id } } }',
+        undefined,
+        acc.acceptInvitation.token,
+      );
       expect(me.me).toEqual({ school: { id: school.id }, studentProfile: null });
     });
 
@@ -220,7 +257,9 @@ describe('accounts: auth over real HTTP', () => {
       const email = `${unique('eleve')}@school.test`;
       const inv = await t.ok<any>(INVITE, { input: { email, role: 'STUDENT' } }, staff.token);
       expect(inv.inviteUser.school.id).toBe(school.id);
-      const acc = await t.ok<any>(ACCEPT, { input: { code: inv.inviteUser.code, password: PASSWORD, firstName: 'Inès', lastName: 'Garcia' } });
+      const acc = await t.ok<any>(ACCEPT, {
+        input: { code: inv.inviteUser.code, password: PASSWORD, firstName: 'Inès', lastName: 'Garcia' },
+      });
       const me = await t.ok<any>(
         '{ me { role studentProfile { firstName lastName email mobilityKm school { id } } } }',
         undefined,
@@ -234,23 +273,54 @@ describe('accounts: auth over real HTTP', () => {
       expect(errorCode(await t.gql(LOG_IN, { email, password: PASSWORD }))).toBeUndefined();
     });
 
-    type InviteCase = [string, () => string | undefined, { role: string; schoolId?: () => string; email?: string }, string];
+    type InviteCase = [
+      string,
+      () => string | undefined,
+      { role: string; schoolId?: () => string; email?: string },
+      string,
+    ];
     it.each<InviteCase>([
       ['anonymous', () => undefined, { role: 'STUDENT' }, 'UNAUTHENTICATED'],
       ['staff inviting staff', () => staff.token, { role: 'SCHOOL_STAFF' }, 'FORBIDDEN'],
-      ['staff inviting into another school', () => staff.token, { role: 'STUDENT', schoolId: () => otherSchool.id }, 'FORBIDDEN'],
+      [
+        'staff inviting into another school',
+        () => staff.token,
+        { role: 'STUDENT', schoolId: () => otherSchool.id },
+        'FORBIDDEN',
+      ],
       ['the admin inviting a student', () => admin.token, { role: 'STUDENT', schoolId: () => school.id }, 'FORBIDDEN'],
       ['the admin without schoolId', () => admin.token, { role: 'SCHOOL_STAFF' }, 'BAD_USER_INPUT'],
-      ['an unknown school', () => admin.token, { role: 'SCHOOL_STAFF', schoolId: () => '5f0000000000000000000000' }, 'NOT_FOUND'],
+      [
+        'an unknown school',
+        () => admin.token,
+        { role: 'SCHOOL_STAFF', schoolId: () => '5f0000000000000000000000' },
+        'NOT_FOUND',
+      ],
       ['a malformed schoolId', () => admin.token, { role: 'SCHOOL_STAFF', schoolId: () => 'abc' }, 'BAD_USER_INPUT'],
-      ['a role that cannot be invited', () => admin.token, { role: 'FEDERATION_ADMIN', schoolId: () => school.id }, 'BAD_USER_INPUT'],
-      ['a malformed e-mail', () => admin.token, { role: 'SCHOOL_STAFF', schoolId: () => school.id, email: 'no-at-sign' }, 'BAD_USER_INPUT'],
+      [
+        'a role that cannot be invited',
+        () => admin.token,
+        { role: 'FEDERATION_ADMIN', schoolId: () => school.id },
+        'BAD_USER_INPUT',
+      ],
+      [
+        'a malformed e-mail',
+        () => admin.token,
+        { role: 'SCHOOL_STAFF', schoolId: () => school.id, email: 'no-at-sign' },
+        'BAD_USER_INPUT',
+      ],
     ])('refuses %s (%#) and writes nothing', async (_label, token, input, code) => {
       const before = await snapshotDatabase(t.connection);
       const { schoolId, email, ...rest } = input;
       const res = await t.gql(
         INVITE,
-        { input: { email: email ?? `${unique('x')}@school.test`, ...rest, ...(schoolId ? { schoolId: schoolId() } : {}) } },
+        {
+          input: {
+            email: email ?? `${unique('x')}@school.test`,
+            ...rest,
+            ...(schoolId ? { schoolId: schoolId() } : {}),
+          },
+        },
         token(),
       );
       expect(errorCode(res)).toBe(code);
@@ -258,7 +328,9 @@ describe('accounts: auth over real HTTP', () => {
     });
 
     it('refuses to invite an e-mail that already has an account (CONFLICT)', async () => {
-      expect(errorCode(await t.gql(INVITE, { input: { email: staff.email, role: 'STUDENT' } }, staff.token))).toBe('CONFLICT');
+      expect(errorCode(await t.gql(INVITE, { input: { email: staff.email, role: 'STUDENT' } }, staff.token))).toBe(
+        'CONFLICT',
+      );
     });
 
     async function freshInvitation(): Promise<{ code: string; email: string }> {
@@ -271,7 +343,9 @@ describe('accounts: auth over real HTTP', () => {
       const { code } = await freshInvitation();
       await t.ok(ACCEPT, { input: { code, password: PASSWORD, firstName: 'Noé', lastName: 'Petit' } });
       const before = await snapshotDatabase(t.connection);
-      const again = await t.gql(ACCEPT, { input: { code, password: 'another-password', firstName: 'Mallory', lastName: 'X' } });
+      const again = await t.gql(ACCEPT, {
+        input: { code, password: 'another-password', firstName: 'Mallory', lastName: 'X' },
+      });
       expect(errorCode(again)).toBe('BAD_USER_INPUT');
       expect(again.errors?.[0]?.message).toMatch(/déjà été utilisée/);
       expect(await snapshotDatabase(t.connection)).toEqual(before);
@@ -280,7 +354,9 @@ describe('accounts: auth over real HTTP', () => {
     it('lets exactly one of 5 simultaneous acceptances of one code through', async () => {
       const { code, email } = await freshInvitation();
       const results = await Promise.all(
-        Array.from({ length: 5 }, (_, i) => t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: `P${i}`, lastName: 'Race' } })),
+        Array.from({ length: 5 }, (_, i) =>
+          t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: `P${i}`, lastName: 'Race' } }),
+        ),
       );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       for (const r of results.filter((r) => r.errors)) expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(errorCode(r));
@@ -290,7 +366,12 @@ describe('accounts: auth over real HTTP', () => {
 
     it('refuses an expired invitation with BAD_USER_INPUT and writes nothing', async () => {
       const { code } = await freshInvitation();
-      await setInDatabase(t.connection, 'invitations', { codeHash: sha256(code) }, { expiresAt: new Date(Date.now() - 1000) });
+      await setInDatabase(
+        t.connection,
+        'invitations',
+        { codeHash: sha256(code) },
+        { expiresAt: new Date(Date.now() - 1000) },
+      );
       const before = await snapshotDatabase(t.connection);
       const res = await t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: 'Léo', lastName: 'Blanc' } });
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
@@ -301,15 +382,37 @@ describe('accounts: auth over real HTTP', () => {
     it('refuses an unknown code with NOT_FOUND, bad fields with BAD_USER_INPUT, and keeps the invitation usable', async () => {
       const { code } = await freshInvitation();
       const before = await snapshotDatabase(t.connection);
-      expect(errorCode(await t.gql(ACCEPT, { input: { code: 'A'.repeat(43), password: PASSWORD, firstName: 'A', lastName: 'B' } }))).toBe('NOT_FOUND');
-      expect(errorCode(await t.gql(ACCEPT, { input: { code, password: 'short', firstName: 'A', lastName: 'B' } }))).toBe('BAD_USER_INPUT');
-      expect(errorCode(await t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: ' ', lastName: 'B' } }))).toBe('BAD_USER_INPUT');
-      expect(errorCode(await t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: 'A'.repeat(500_000), lastName: 'B' } }))).toBe('BAD_USER_INPUT');
-      expect(errorCode(await t.gql(ACCEPT, { input: { code: 'x'.repeat(500_000), password: PASSWORD, firstName: 'A', lastName: 'B' } }))).toBe('BAD_USER_INPUT');
-      expect(errorCode(await t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: 'A' } }))).toBe('BAD_USER_INPUT');
+      expect(
+        errorCode(
+          await t.gql(ACCEPT, { input: { code: 'A'.repeat(43), password: PASSWORD, firstName: 'A', lastName: 'B' } }),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        errorCode(await t.gql(ACCEPT, { input: { code, password: 'short', firstName: 'A', lastName: 'B' } })),
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        errorCode(await t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: ' ', lastName: 'B' } })),
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        errorCode(
+          await t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: 'A'.repeat(500_000), lastName: 'B' } }),
+        ),
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        errorCode(
+          await t.gql(ACCEPT, {
+            input: { code: 'x'.repeat(500_000), password: PASSWORD, firstName: 'A', lastName: 'B' },
+          }),
+        ),
+      ).toBe('BAD_USER_INPUT');
+      expect(errorCode(await t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: 'A' } }))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await snapshotDatabase(t.connection)).toEqual(before);
       // Still usable after all those refusals.
-      expect(errorCode(await t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: 'Ana', lastName: 'Bel' } }))).toBeUndefined();
+      expect(
+        errorCode(await t.gql(ACCEPT, { input: { code, password: PASSWORD, firstName: 'Ana', lastName: 'Bel' } })),
+      ).toBeUndefined();
     });
   });
 });

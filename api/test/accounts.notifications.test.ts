@@ -1,13 +1,6 @@
 import { Types } from 'mongoose';
 import { createNotifications } from '../src/modules/notification/notification.service';
-import {
-  createWorld,
-  errorCode,
-  snapshotDatabase,
-  startTestApp,
-  type TestApp,
-  type World,
-} from './helpers';
+import { createWorld, errorCode, snapshotDatabase, startTestApp, type TestApp, type World } from './helpers';
 
 const LIST = `query($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
@@ -34,7 +27,11 @@ describe('accounts: notifications over real HTTP', () => {
         {
           userId: w.studentA.userId,
           type: 'JOB_PROMISE_MATCH',
-          data: { jobPromiseId: new Types.ObjectId().toHexString(), jobPromiseTitle: `Promesse ${i}`, companyName: 'Fonderie' },
+          data: {
+            jobPromiseId: new Types.ObjectId().toHexString(),
+            jobPromiseTitle: `Promesse ${i}`,
+            companyName: 'Fonderie',
+          },
         },
       ]);
       ids.push(String(doc!._id));
@@ -76,7 +73,11 @@ describe('accounts: notifications over real HTTP', () => {
     expect(pages).toBe(3);
     expect(seen).toEqual([...ids].reverse());
     const first = await t.ok<any>(LIST, { first: 1 }, w.studentA.token);
-    expect(first.notifications.edges[0].node).toMatchObject({ read: false, readAt: null, data: { jobPromiseTitle: 'Promesse 24' } });
+    expect(first.notifications.edges[0].node).toMatchObject({
+      read: false,
+      readAt: null,
+      data: { jobPromiseTitle: 'Promesse 24' },
+    });
     const b = await t.ok<any>(LIST, {}, w.studentB.token);
     expect(b.notifications.edges.map((e: any) => e.node.data.jobPromiseTitle)).toEqual(['Pour B']);
   });
@@ -87,7 +88,9 @@ describe('accounts: notifications over real HTTP', () => {
     // Student B cannot mark A's notifications.
     expect((await t.ok<any>(MARK, { ids: ids.slice(0, 5) }, w.studentB.token)).markNotificationsRead).toBe(0);
     expect((await t.ok<any>(MARK, { ids: [] }, w.studentA.token)).markNotificationsRead).toBe(0);
-    expect((await t.ok<any>(MARK, { ids: ['5f0000000000000000000000'] }, w.studentA.token)).markNotificationsRead).toBe(0);
+    expect((await t.ok<any>(MARK, { ids: ['5f0000000000000000000000'] }, w.studentA.token)).markNotificationsRead).toBe(
+      0,
+    );
     expect(await snapshotDatabase(t.connection)).toEqual(before);
 
     expect((await t.ok<any>(MARK, { ids: ids.slice(0, 3) }, w.studentA.token)).markNotificationsRead).toBe(3);
@@ -115,7 +118,9 @@ describe('accounts: notifications over real HTTP', () => {
     expect(errorCode(await t.gql(LIST, { first: 'ten' }, w.studentA.token))).toBe('BAD_USER_INPUT');
     const before = await snapshotDatabase(t.connection);
     expect(errorCode(await t.gql(MARK, { ids: ['not-an-id'] }, w.studentB.token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await t.gql(MARK, { ids: Array.from({ length: 501 }, () => ids[0]) }, w.studentB.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await t.gql(MARK, { ids: Array.from({ length: 501 }, () => ids[0]) }, w.studentB.token))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(errorCode(await t.gql(MARK, {}))).toBe('UNAUTHENTICATED');
     expect(await snapshotDatabase(t.connection)).toEqual(before);
     expect(errorCode(await t.gql(LIST, {}))).toBe('UNAUTHENTICATED');
@@ -123,7 +128,8 @@ describe('accounts: notifications over real HTTP', () => {
   });
 
   it('createNotifications writes in the caller’s transaction: an aborted change leaves no notification', async () => {
-    const count = () => t.connection.collection('notifications').countDocuments({ userId: new Types.ObjectId(w.staffA.userId) });
+    const count = () =>
+      t.connection.collection('notifications').countDocuments({ userId: new Types.ObjectId(w.staffA.userId) });
     const before = await count();
     await expect(
       t.connection.transaction(async (session) => {

@@ -109,7 +109,9 @@ describe('accounts: schools, companies and partnerships over real HTTP', () => {
     it('shows students and staff to the school’s staff and the admin only', async () => {
       for (const actor of [staff, admin]) {
         const res = await t.ok<any>(SCHOOL_MEMBERS, { id: school.id }, actor.token);
-        expect(res.school.students).toEqual([{ id: student.studentId, firstName: student.firstName, lastName: student.lastName }]);
+        expect(res.school.students).toEqual([
+          { id: student.studentId, firstName: student.firstName, lastName: student.lastName },
+        ]);
         expect(res.school.staff.map((u: { id: string }) => u.id).sort()).toEqual([staff.userId, staff2.userId].sort());
       }
       for (const [token, code] of [
@@ -141,7 +143,12 @@ describe('accounts: schools, companies and partnerships over real HTTP', () => {
             type: 'PARTNERSHIP_REQUESTED',
             title: 'Demande de partenariat',
             body: 'Fonderie Rhône demande à devenir partenaire de École A.',
-            data: { partnershipId: res.requestPartnership.id, companyName: 'Fonderie Rhône', schoolName: 'École A', status: null },
+            data: {
+              partnershipId: res.requestPartnership.id,
+              companyName: 'Fonderie Rhône',
+              schoolName: 'École A',
+              status: null,
+            },
           },
         ]);
       }
@@ -164,7 +171,11 @@ describe('accounts: schools, companies and partnerships over real HTTP', () => {
       expect(await snapshotDatabase(t.connection)).toEqual(before);
 
       const decided = await t.ok<any>(DECIDE, { id: pending.id, approve: true }, staff.token);
-      expect(decided.decidePartnership).toMatchObject({ id: pending.id, status: 'APPROVED', decidedAt: expect.any(String) });
+      expect(decided.decidePartnership).toMatchObject({
+        id: pending.id,
+        status: 'APPROVED',
+        decidedAt: expect.any(String),
+      });
       const n = await t.ok<any>(NOTIFS, undefined, company.token);
       expect(n.notifications.edges[0].node).toEqual({
         type: 'PARTNERSHIP_DECIDED',
@@ -187,14 +198,23 @@ describe('accounts: schools, companies and partnerships over real HTTP', () => {
       const rejected = await t.ok<any>(DECIDE, { id: req.requestPartnership.id, approve: false }, otherStaff.token);
       expect(rejected.decidePartnership.status).toBe('REJECTED');
       const n = await t.ok<any>(NOTIFS, undefined, otherCompany.token);
-      expect(n.notifications.edges[0].node).toMatchObject({ title: 'Partenariat refusé', data: { status: 'REJECTED' } });
+      expect(n.notifications.edges[0].node).toMatchObject({
+        title: 'Partenariat refusé',
+        data: { status: 'REJECTED' },
+      });
       const again = await t.ok<any>(REQUEST, { schoolId: otherSchool.id }, otherCompany.token);
-      expect(again.requestPartnership).toMatchObject({ id: req.requestPartnership.id, status: 'PENDING', decidedAt: null });
+      expect(again.requestPartnership).toMatchObject({
+        id: req.requestPartnership.id,
+        status: 'PENDING',
+        decidedAt: null,
+      });
       expect(new Date(again.requestPartnership.requestedAt).getTime()).toBeGreaterThan(
         new Date(req.requestPartnership.requestedAt).getTime(),
       );
       const staffNotifs = await t.ok<any>(NOTIFS, undefined, otherStaff.token);
-      expect(staffNotifs.notifications.edges.filter((e: any) => e.node.type === 'PARTNERSHIP_REQUESTED')).toHaveLength(2);
+      expect(staffNotifs.notifications.edges.filter((e: any) => e.node.type === 'PARTNERSHIP_REQUESTED')).toHaveLength(
+        2,
+      );
     });
 
     it('two staff deciding at once: one wins, the other gets CONFLICT; one notification per recruiter', async () => {
@@ -211,11 +231,17 @@ describe('accounts: schools, companies and partnerships over real HTTP', () => {
 
     it('unknown or malformed ids are NOT_FOUND and write nothing; roles other than recruiter cannot request', async () => {
       const before = await snapshotDatabase(t.connection);
-      expect(errorCode(await t.gql(REQUEST, { schoolId: '5f0000000000000000000000' }, company.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(REQUEST, { schoolId: '5f0000000000000000000000' }, company.token))).toBe(
+        'NOT_FOUND',
+      );
       expect(errorCode(await t.gql(REQUEST, { schoolId: 'nope' }, company.token))).toBe('NOT_FOUND');
-      expect(errorCode(await t.gql(DECIDE, { id: '5f0000000000000000000000', approve: true }, staff.token))).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(DECIDE, { id: '5f0000000000000000000000', approve: true }, staff.token))).toBe(
+        'NOT_FOUND',
+      );
       expect(errorCode(await t.gql(DECIDE, { id: 'x'.repeat(100_000), approve: true }, staff.token))).toBe('NOT_FOUND');
-      expect(errorCode(await t.gql(DECIDE, { id: '5f0000000000000000000000', approve: 'yes' }, staff.token))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await t.gql(DECIDE, { id: '5f0000000000000000000000', approve: 'yes' }, staff.token))).toBe(
+        'BAD_USER_INPUT',
+      );
       for (const actor of [staff, student, admin]) {
         expect(errorCode(await t.gql(REQUEST, { schoolId: school.id }, actor.token))).toBe('FORBIDDEN');
       }
@@ -242,7 +268,11 @@ describe('accounts: schools, companies and partnerships over real HTTP', () => {
     it('shows the SIRET and contact to its recruiters, the admin and staff of a school it asked; not to others', async () => {
       for (const actor of [company, admin, staff]) {
         const res = await t.ok<any>(COMPANY, { id: company.companyId }, actor.token);
-        expect(res.company).toMatchObject({ name: 'Fonderie Rhône', siret: company.siret, contactName: 'Nadia Lefèvre' });
+        expect(res.company).toMatchObject({
+          name: 'Fonderie Rhône',
+          siret: company.siret,
+          contactName: 'Nadia Lefèvre',
+        });
       }
       for (const actor of [otherCompany, otherStaff, student]) {
         const res = await t.ok<any>(COMPANY, { id: company.companyId }, actor.token);

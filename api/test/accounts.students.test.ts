@@ -45,7 +45,11 @@ describe('accounts: students over real HTTP', () => {
       },
       company.token,
     );
-    await t.ok(`mutation($id: ID!) { publishJobPromise(id: $id) { id } }`, { id: created.createJobPromise.id }, company.token);
+    await t.ok(
+      `mutation($id: ID!) { publishJobPromise(id: $id) { id } }`,
+      { id: created.createJobPromise.id },
+      company.token,
+    );
     return created.createJobPromise.id;
   }
 
@@ -92,7 +96,11 @@ describe('accounts: students over real HTTP', () => {
     });
 
     it('staff of the student’s school update it with studentId', async () => {
-      const res = await t.ok<any>(UPDATE, { input: { studentId: w.studentA.studentId, mobilityKm: 80 } }, w.staffA.token);
+      const res = await t.ok<any>(
+        UPDATE,
+        { input: { studentId: w.studentA.studentId, mobilityKm: 80 } },
+        w.staffA.token,
+      );
       expect(res.updateStudentProfile).toMatchObject({ id: w.studentA.studentId, mobilityKm: 80, trade: 'WELDING' });
     });
 
@@ -122,17 +130,27 @@ describe('accounts: students over real HTTP', () => {
     ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_label, fields) => {
       const before = await snapshotDatabase(t.connection);
       expect(errorCode(await t.gql(UPDATE, { input: fields }, w.studentA.token))).toBe('BAD_USER_INPUT');
-      expect(errorCode(await t.gql(UPDATE, { input: { studentId: w.studentA.studentId, ...fields } }, w.staffA.token))).toBe('BAD_USER_INPUT');
+      expect(
+        errorCode(await t.gql(UPDATE, { input: { studentId: w.studentA.studentId, ...fields } }, w.staffA.token)),
+      ).toBe('BAD_USER_INPUT');
       expect(await snapshotDatabase(t.connection)).toEqual(before);
     });
 
     it('unknown or malformed studentId is NOT_FOUND; staff must name the student', async () => {
       const before = await snapshotDatabase(t.connection);
-      expect(errorCode(await t.gql(UPDATE, { input: { studentId: '5f0000000000000000000000', mobilityKm: 3 } }, w.staffA.token))).toBe('NOT_FOUND');
-      expect(errorCode(await t.gql(UPDATE, { input: { studentId: 'zzz', mobilityKm: 3 } }, w.staffA.token))).toBe('NOT_FOUND');
+      expect(
+        errorCode(
+          await t.gql(UPDATE, { input: { studentId: '5f0000000000000000000000', mobilityKm: 3 } }, w.staffA.token),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(errorCode(await t.gql(UPDATE, { input: { studentId: 'zzz', mobilityKm: 3 } }, w.staffA.token))).toBe(
+        'NOT_FOUND',
+      );
       expect(errorCode(await t.gql(UPDATE, { input: { mobilityKm: 3 } }, w.staffA.token))).toBe('BAD_USER_INPUT');
       // A student naming someone else's profile.
-      expect(errorCode(await t.gql(UPDATE, { input: { studentId: w.studentB.studentId, mobilityKm: 3 } }, w.studentA.token))).toBe('FORBIDDEN');
+      expect(
+        errorCode(await t.gql(UPDATE, { input: { studentId: w.studentB.studentId, mobilityKm: 3 } }, w.studentA.token)),
+      ).toBe('FORBIDDEN');
       expect(await snapshotDatabase(t.connection)).toEqual(before);
     });
   });
@@ -176,10 +194,23 @@ describe('accounts: students over real HTTP', () => {
     it('a company sees the name once the student applied to one of its promises (and only that company)', async () => {
       // Company C partners with school A (so it can look students up) but has no link with student A yet.
       const c = await registerCompany(t);
-      const req = await t.ok<any>(`mutation($id: ID!) { requestPartnership(schoolId: $id) { id } }`, { id: w.schoolA.id }, c.token);
-      await t.ok(`mutation($id: ID!) { decidePartnership(id: $id, approve: true) { id } }`, { id: req.requestPartnership.id }, w.staffA.token);
+      const req = await t.ok<any>(
+        `mutation($id: ID!) { requestPartnership(schoolId: $id) { id } }`,
+        { id: w.schoolA.id },
+        c.token,
+      );
+      await t.ok(
+        `mutation($id: ID!) { decidePartnership(id: $id, approve: true) { id } }`,
+        { id: req.requestPartnership.id },
+        w.staffA.token,
+      );
       const limited = await t.ok<any>(STUDENT, { id: w.studentA.studentId }, c.token);
-      expect(limited.student).toMatchObject({ displayName: 'Lina B.', lastName: null, email: null, contactVisible: false });
+      expect(limited.student).toMatchObject({
+        displayName: 'Lina B.',
+        lastName: null,
+        email: null,
+        contactVisible: false,
+      });
 
       const jp = await openPromise(c);
       await t.ok(`mutation($id: ID!) { applyToJobPromise(jobPromiseId: $id) { id } }`, { id: jp }, w.studentA.token);

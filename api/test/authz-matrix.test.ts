@@ -175,14 +175,18 @@ const ROWS: Row[] = [
   {
     op: 'acceptInvitation',
     document: `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }`,
-    vars: async (ctx) => ({ input: { code: await invitationCode(ctx), password: PASSWORD, firstName: 'Zoé', lastName: 'Lambert' } }),
+    vars: async (ctx) => ({
+      input: { code: await invitationCode(ctx), password: PASSWORD, firstName: 'Zoé', lastName: 'Lambert' },
+    }),
     expect: PUBLIC,
   },
   // ---------------- accounts ----------------
   {
     op: 'createSchool',
     document: `mutation($input: CreateSchoolInput!) { createSchool(input: $input) { id } }`,
-    vars: () => ({ input: { name: `École ${unique('')}`, city: 'Lille', location: { lat: 50.63, lng: 3.06 }, trades: ['WOODWORK'] } }),
+    vars: () => ({
+      input: { name: `École ${unique('')}`, city: 'Lille', location: { lat: 50.63, lng: 3.06 }, trades: ['WOODWORK'] },
+    }),
     expect: only(['admin']),
   },
   {
@@ -196,7 +200,9 @@ const ROWS: Row[] = [
     op: 'inviteUser',
     label: 'SCHOOL_STAFF into school A',
     document: `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code } }`,
-    vars: ({ w }) => ({ input: { email: `${unique('st')}@school.test`, role: 'SCHOOL_STAFF', schoolId: w.schoolA.id } }),
+    vars: ({ w }) => ({
+      input: { email: `${unique('st')}@school.test`, role: 'SCHOOL_STAFF', schoolId: w.schoolA.id },
+    }),
     expect: only(['admin']),
   },
   {
@@ -219,7 +225,11 @@ const ROWS: Row[] = [
     document: `mutation($id: ID!) { decidePartnership(id: $id, approve: true) { id } }`,
     vars: async ({ t, w }) => {
       const company = await registerCompany(t);
-      const res = await t.ok<any>(`mutation($id: ID!) { requestPartnership(schoolId: $id) { id } }`, { id: w.schoolA.id }, company.token);
+      const res = await t.ok<any>(
+        `mutation($id: ID!) { requestPartnership(schoolId: $id) { id } }`,
+        { id: w.schoolA.id },
+        company.token,
+      );
       return { id: res.requestPartnership.id };
     },
     expect: only(['staffA']),
@@ -230,11 +240,23 @@ const ROWS: Row[] = [
     document: `mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`,
     vars: async ({ t, w }) => {
       const [n] = await createNotifications(t.deps, null, [
-        { userId: w.studentA.userId, type: 'JOB_PROMISE_MATCH', data: { jobPromiseId: 'x', jobPromiseTitle: 'Matrix' } },
+        {
+          userId: w.studentA.userId,
+          type: 'JOB_PROMISE_MATCH',
+          data: { jobPromiseId: 'x', jobPromiseTitle: 'Matrix' },
+        },
       ]);
       return { ids: [String(n!._id)] };
     },
-    expect: { ...AUTHENTICATED, admin: 'NOOP', staffA: 'NOOP', staffB: 'NOOP', recruiterA: 'NOOP', recruiterB: 'NOOP', studentB: 'NOOP' },
+    expect: {
+      ...AUTHENTICATED,
+      admin: 'NOOP',
+      staffA: 'NOOP',
+      staffB: 'NOOP',
+      recruiterA: 'NOOP',
+      recruiterB: 'NOOP',
+      studentB: 'NOOP',
+    },
   },
   {
     op: 'updateNotificationPreferences',
@@ -345,10 +367,25 @@ const ROWS: Row[] = [
     // Company A partners with school A: limited view (tested in accounts.students.test.ts); company B does not.
     expect: only(['studentA', 'staffA', 'admin', 'recruiterA']),
   },
-  { op: 'myStudentProfile', document: `{ myStudentProfile { id } }`, vars: () => ({}), expect: only(['studentA', 'studentB']) },
-  { op: 'notifications', document: `{ notifications(first: 5) { edges { node { id } } } }`, vars: () => ({}), expect: AUTHENTICATED },
+  {
+    op: 'myStudentProfile',
+    document: `{ myStudentProfile { id } }`,
+    vars: () => ({}),
+    expect: only(['studentA', 'studentB']),
+  },
+  {
+    op: 'notifications',
+    document: `{ notifications(first: 5) { edges { node { id } } } }`,
+    vars: () => ({}),
+    expect: AUTHENTICATED,
+  },
   { op: 'unreadNotificationCount', document: `{ unreadNotificationCount }`, vars: () => ({}), expect: AUTHENTICATED },
-  { op: 'notificationPreferences', document: `{ notificationPreferences { mutedTypes } }`, vars: () => ({}), expect: AUTHENTICATED },
+  {
+    op: 'notificationPreferences',
+    document: `{ notificationPreferences { mutedTypes } }`,
+    vars: () => ({}),
+    expect: AUTHENTICATED,
+  },
   {
     op: 'jobPromise',
     label: 'an open promise of company A for school A',
@@ -356,7 +393,12 @@ const ROWS: Row[] = [
     vars: async (ctx) => ({ id: await openOfA(ctx) }),
     expect: only(['admin', 'recruiterA', 'staffA', 'studentA']),
   },
-  { op: 'jobPromises', document: `{ jobPromises(first: 5) { edges { node { id } } } }`, vars: () => ({}), expect: AUTHENTICATED },
+  {
+    op: 'jobPromises',
+    document: `{ jobPromises(first: 5) { edges { node { id } } } }`,
+    vars: () => ({}),
+    expect: AUTHENTICATED,
+  },
   {
     op: 'application',
     label: 'student A’s application to company A',
@@ -371,7 +413,12 @@ const ROWS: Row[] = [
     vars: async (ctx) => ({ id: await recommendationOfA(ctx) }),
     expect: only(['admin', 'recruiterA', 'staffA', 'studentA']),
   },
-  { op: 'myApplications', document: `{ myApplications { id } }`, vars: () => ({}), expect: only(['studentA', 'studentB']) },
+  {
+    op: 'myApplications',
+    document: `{ myApplications { id } }`,
+    vars: () => ({}),
+    expect: only(['studentA', 'studentB']),
+  },
   { op: 'myRecommendations', document: `{ myRecommendations { id } }`, vars: () => ({}), expect: AUTHENTICATED },
   {
     op: 'matchingJobPromises',
@@ -401,7 +448,12 @@ const ROWS: Row[] = [
     vars: async (ctx) => ({ id: await roundOfA(ctx) }),
     expect: only(['staffA']),
   },
-  { op: 'matchingRounds', document: `{ matchingRounds { id } }`, vars: () => ({}), expect: only(['staffA', 'staffB', 'admin']) },
+  {
+    op: 'matchingRounds',
+    document: `{ matchingRounds { id } }`,
+    vars: () => ({}),
+    expect: only(['staffA', 'staffB', 'admin']),
+  },
   {
     op: 'matchingRound',
     label: 'a round proposed by school A',
@@ -413,11 +465,33 @@ const ROWS: Row[] = [
 
 /** Every operation of CONTRACT.md (the matrix must cover them all once they exist). */
 const CONTRACT_OPERATIONS = [
-  'me', 'school', 'schools', 'jobPromise', 'jobPromises', 'myApplications', 'myRecommendations', 'matchingJobPromises',
-  'matchingGraduates', 'notifications', 'unreadNotificationCount', 'logIn', 'registerCompany', 'createSchool', 'inviteUser',
-  'acceptInvitation', 'updateStudentProfile', 'requestPartnership', 'decidePartnership', 'createJobPromise',
-  'publishJobPromise', 'closeJobPromise', 'applyToJobPromise', 'moveApplication', 'recommendGraduate',
-  'respondToRecommendation', 'markNotificationsRead',
+  'me',
+  'school',
+  'schools',
+  'jobPromise',
+  'jobPromises',
+  'myApplications',
+  'myRecommendations',
+  'matchingJobPromises',
+  'matchingGraduates',
+  'notifications',
+  'unreadNotificationCount',
+  'logIn',
+  'registerCompany',
+  'createSchool',
+  'inviteUser',
+  'acceptInvitation',
+  'updateStudentProfile',
+  'requestPartnership',
+  'decidePartnership',
+  'createJobPromise',
+  'publishJobPromise',
+  'closeJobPromise',
+  'applyToJobPromise',
+  'moveApplication',
+  'recommendGraduate',
+  'respondToRecommendation',
+  'markNotificationsRead',
 ];
 
 const schema = getSchema();

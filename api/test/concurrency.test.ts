@@ -22,7 +22,9 @@ describe('concurrency', () => {
   it('20 parallel identical applyToJobPromise give one application, returned to every call', async () => {
     const jp = await openPromise(t, w.companyA);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => t.gql<{ applyToJobPromise: { id: string } }>(APPLY, { jobPromiseId: jp.id }, w.studentA.token)),
+      Array.from({ length: 20 }, () =>
+        t.gql<{ applyToJobPromise: { id: string } }>(APPLY, { jobPromiseId: jp.id }, w.studentA.token),
+      ),
     );
     for (const r of results) expect(r.errors).toBeUndefined();
     const ids = new Set(results.map((r) => r.data!.applyToJobPromise.id));
@@ -56,7 +58,9 @@ describe('concurrency', () => {
     expect(first.errors).toBeUndefined();
 
     const race = await Promise.all(
-      [1, 2].map((i) => t.gql<{ moveApplication: { status: string } }>(MOVE, { id: apps[i]!.id, to: 'HIRED' }, students[i]!.token)),
+      [1, 2].map((i) =>
+        t.gql<{ moveApplication: { status: string } }>(MOVE, { id: apps[i]!.id, to: 'HIRED' }, students[i]!.token),
+      ),
     );
     const outcomes = race.map((r) => r.errors?.[0]?.extensions?.['code'] ?? r.data?.moveApplication.status).sort();
     expect(outcomes).toEqual(['CONFLICT', 'HIRED']);
@@ -70,13 +74,19 @@ describe('concurrency', () => {
     const byStatus = statuses.map((a) => a['status']).sort();
     expect(byStatus).toEqual(['HIRED', 'HIRED', 'REJECTED']);
     const loser = statuses.find((a) => a['status'] === 'REJECTED')!;
-    expect(loser['history'].at(-1)).toMatchObject({ from: 'OFFERED', to: 'REJECTED', byRole: 'SYSTEM', reason: 'position filled' });
+    expect(loser['history'].at(-1)).toMatchObject({
+      from: 'OFFERED',
+      to: 'REJECTED',
+      byRole: 'SYSTEM',
+      reason: 'position filled',
+    });
   });
 
   it('many students racing for one position: exactly one is hired', async () => {
     const jp = await openPromise(t, w.companyA, { positions: 1 });
     const students = [];
-    for (let i = 0; i < 5; i++) students.push(await createStudent(t, w.staffA, {}, { firstName: `Élève${i}`, lastName: 'Course' }));
+    for (let i = 0; i < 5; i++)
+      students.push(await createStudent(t, w.staffA, {}, { firstName: `Élève${i}`, lastName: 'Course' }));
     const apps: ApplicationResult[] = [];
     for (const s of students) {
       const app = await apply(t, s, jp.id);

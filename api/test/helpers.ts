@@ -3,7 +3,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Role, Trade } from '@promesse/shared';
 import { ensureBootstrapAdmin } from '../src/modules/auth/auth.service';
-import { startTestApp as startHarness, type GraphQLResponse, type TestApp as HarnessApp } from '../src/testing/test-app';
+import {
+  startTestApp as startHarness,
+  type GraphQLResponse,
+  type TestApp as HarnessApp,
+} from '../src/testing/test-app';
 
 // Test helpers over REAL HTTP: the real app (buildApp) on an in-memory embedded engine, listening on port 0, and
 // fixtures that create every actor through the public API (so they exercise the same code as users do).
@@ -151,7 +155,12 @@ export async function inviteAndAccept(
 }
 
 export async function createStaff(t: TestApp, admin: Actor, schoolId: string): Promise<StaffFixture> {
-  const actor = await inviteAndAccept(t, admin, { role: 'SCHOOL_STAFF', schoolId }, { firstName: 'Sam', lastName: 'Formateur' });
+  const actor = await inviteAndAccept(
+    t,
+    admin,
+    { role: 'SCHOOL_STAFF', schoolId },
+    { firstName: 'Sam', lastName: 'Formateur' },
+  );
   return { ...actor, schoolId };
 }
 
@@ -206,12 +215,24 @@ export async function registerCompany(
   });
   const token = data.registerCompany.token;
   const company = await t.ok<{ myCompany: { id: string } }>(MY_COMPANY, undefined, token);
-  return { token, userId: data.registerCompany.user.id, email, role: 'COMPANY_RECRUITER', companyId: company.myCompany.id, companyName, siret };
+  return {
+    token,
+    userId: data.registerCompany.user.id,
+    email,
+    role: 'COMPANY_RECRUITER',
+    companyId: company.myCompany.id,
+    companyName,
+    siret,
+  };
 }
 
 /** requestPartnership by the company, approved by the school's staff. Returns the partnership id. */
 export async function approvePartnership(t: TestApp, company: CompanyFixture, staff: StaffFixture): Promise<string> {
-  const req = await t.ok<{ requestPartnership: { id: string } }>(REQUEST_PARTNERSHIP, { schoolId: staff.schoolId }, company.token);
+  const req = await t.ok<{ requestPartnership: { id: string } }>(
+    REQUEST_PARTNERSHIP,
+    { schoolId: staff.schoolId },
+    company.token,
+  );
   await t.ok(DECIDE_PARTNERSHIP, { id: req.requestPartnership.id, approve: true }, staff.token);
   return req.requestPartnership.id;
 }
@@ -255,7 +276,19 @@ export async function createWorld(t: TestApp): Promise<World> {
     { city: 'Marseille', location: { lat: 43.3, lng: 5.37 } },
     { firstName: 'Yanis', lastName: 'Morel' },
   );
-  return { admin, schoolA, schoolB, staffA, staffB, companyA, companyB, studentA, studentB, partnershipA, partnershipB };
+  return {
+    admin,
+    schoolA,
+    schoolB,
+    staffA,
+    staffB,
+    companyA,
+    companyB,
+    studentA,
+    studentB,
+    partnershipA,
+    partnershipB,
+  };
 }
 
 export interface DatabaseSnapshot {
@@ -272,7 +305,10 @@ export interface DatabaseSnapshot {
 // Delivery bookkeeping written asynchronously by the live feed (issue 5), not a domain change.
 const VOLATILE_FIELDS = ['emittedAt'];
 
-export async function snapshotDatabase(connection: Connection, ignore: readonly string[] = []): Promise<DatabaseSnapshot> {
+export async function snapshotDatabase(
+  connection: Connection,
+  ignore: readonly string[] = [],
+): Promise<DatabaseSnapshot> {
   const db = connection.db;
   if (!db) throw new Error('not connected');
   const names = (await db.listCollections({}, { nameOnly: true }).toArray())

@@ -1,5 +1,13 @@
 import { Types } from 'mongoose';
-import { createStudent, createWorld, snapshotDatabase, startTestApp, type StudentFixture, type TestApp, type World } from './helpers';
+import {
+  createStudent,
+  createWorld,
+  snapshotDatabase,
+  startTestApp,
+  type StudentFixture,
+  type TestApp,
+  type World,
+} from './helpers';
 import {
   apply,
   APPLY,
@@ -40,7 +48,9 @@ describe('applications over HTTP', () => {
       const jp = await openPromise(t, w.companyA, { title: 'Tourneur débutant' });
       const app = await apply(t, w.studentA, jp.id, 'Je suis motivée !');
       expect(app).toMatchObject({ status: 'SUBMITTED', source: 'STUDENT', jobPromise: { id: jp.id } });
-      expect(app.history).toEqual([expect.objectContaining({ from: null, to: 'SUBMITTED', byRole: 'STUDENT', reason: null })]);
+      expect(app.history).toEqual([
+        expect.objectContaining({ from: null, to: 'SUBMITTED', byRole: 'STUDENT', reason: null }),
+      ]);
       const received = (await notificationsOf(t, w.companyA.token)).filter(
         (n) => n.type === 'APPLICATION_RECEIVED' && n.data['applicationId'] === app.id,
       );
@@ -61,10 +71,18 @@ describe('applications over HTTP', () => {
     it('makes the student visible to the company (privacy of minors)', async () => {
       const jp = await openPromise(t, w.companyA);
       const student = await newStudent('Chloé');
-      const before = await t.ok<{ student: { lastName: string | null } }>(`query($id: ID!) { student(id: $id) { lastName } }`, { id: student.studentId }, w.companyA.token);
+      const before = await t.ok<{ student: { lastName: string | null } }>(
+        `query($id: ID!) { student(id: $id) { lastName } }`,
+        { id: student.studentId },
+        w.companyA.token,
+      );
       expect(before.student.lastName).toBeNull();
       const app = await apply(t, student, jp.id);
-      const seen = await t.ok<{ application: { student: { lastName: string; email: string } } }>(GET_APPLICATION, { id: app.id }, w.companyA.token);
+      const seen = await t.ok<{ application: { student: { lastName: string; email: string } } }>(
+        GET_APPLICATION,
+        { id: app.id },
+        w.companyA.token,
+      );
       expect(seen.application.student.lastName).toBe(student.lastName);
       expect(seen.application.student.email).toBe(student.email);
     });
@@ -82,7 +100,9 @@ describe('applications over HTTP', () => {
       expect(await code({ jobPromiseId: closed.id }, w.studentA.token)).toBe('CONFLICT');
       expect(await code({ jobPromiseId: UNKNOWN_ID }, w.studentA.token)).toBe('NOT_FOUND');
       expect(await code({ jobPromiseId: 'zzz' }, w.studentA.token)).toBe('NOT_FOUND');
-      expect(await code({ jobPromiseId: open.id, message: 'x'.repeat(20_000) }, w.studentA.token)).toBe('BAD_USER_INPUT');
+      expect(await code({ jobPromiseId: open.id, message: 'x'.repeat(20_000) }, w.studentA.token)).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await code({}, w.studentA.token)).toBe('BAD_USER_INPUT');
       expect(await code({ jobPromiseId: open.id }, w.companyA.token)).toBe('FORBIDDEN');
       expect(await code({ jobPromiseId: open.id }, w.staffA.token)).toBe('FORBIDDEN');
@@ -121,9 +141,17 @@ describe('applications over HTTP', () => {
         (n) => n.type === 'APPLICATION_STATUS_CHANGED' && n.data['applicationId'] === app.id,
       );
       expect(recruiters).toEqual([]);
-      const seen = await t.ok<{ application: { allowedMoves: string[] } }>(GET_APPLICATION, { id: app.id }, student.token);
+      const seen = await t.ok<{ application: { allowedMoves: string[] } }>(
+        GET_APPLICATION,
+        { id: app.id },
+        student.token,
+      );
       expect(seen.application.allowedMoves).toEqual(['HIRED', 'WITHDRAWN']);
-      const byCompany = await t.ok<{ application: { allowedMoves: string[] } }>(GET_APPLICATION, { id: app.id }, w.companyA.token);
+      const byCompany = await t.ok<{ application: { allowedMoves: string[] } }>(
+        GET_APPLICATION,
+        { id: app.id },
+        w.companyA.token,
+      );
       expect(byCompany.application.allowedMoves).toEqual(['REJECTED']);
     });
 
@@ -132,13 +160,22 @@ describe('applications over HTTP', () => {
       const student = await newStudent('Léa');
       const app = await apply(t, student, jp.id);
       expect(await t.code(MOVE, { id: app.id, to: 'REJECTED' }, w.companyA.token)).toBe('BAD_USER_INPUT');
-      expect(await t.code(MOVE, { id: app.id, to: 'REJECTED', reason: '   ' }, w.companyA.token)).toBe('BAD_USER_INPUT');
-      expect(await t.code(MOVE, { id: app.id, to: 'REJECTED', reason: 'x'.repeat(5000) }, w.companyA.token)).toBe('BAD_USER_INPUT');
+      expect(await t.code(MOVE, { id: app.id, to: 'REJECTED', reason: '   ' }, w.companyA.token)).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(await t.code(MOVE, { id: app.id, to: 'REJECTED', reason: 'x'.repeat(5000) }, w.companyA.token)).toBe(
+        'BAD_USER_INPUT',
+      );
       const rejected = await move(t, w.companyA.token, app.id, 'REJECTED', 'Profil trop éloigné du poste');
-      expect(rejected.history.at(-1)).toMatchObject({ from: 'SUBMITTED', to: 'REJECTED', reason: 'Profil trop éloigné du poste' });
+      expect(rejected.history.at(-1)).toMatchObject({
+        from: 'SUBMITTED',
+        to: 'REJECTED',
+        reason: 'Profil trop éloigné du poste',
+      });
       const [note] = (await notificationsOf(t, student.token)).filter((n) => n.data['applicationId'] === app.id);
       expect(note!.body).toContain('Profil trop éloigné du poste');
-      for (const to of ['SHORTLISTED', 'SUBMITTED']) expect(await t.code(MOVE, { id: app.id, to }, w.companyA.token)).toBe('CONFLICT');
+      for (const to of ['SHORTLISTED', 'SUBMITTED'])
+        expect(await t.code(MOVE, { id: app.id, to }, w.companyA.token)).toBe('CONFLICT');
       expect(await t.code(MOVE, { id: app.id, to: 'WITHDRAWN' }, student.token)).toBe('CONFLICT');
     });
 
@@ -176,7 +213,9 @@ describe('applications over HTTP', () => {
     it('optimistic concurrency: of two identical moves at once, one wins and the other is a CONFLICT', async () => {
       const jp = await openPromise(t, w.companyA);
       const app = await apply(t, await newStudent('Sarah'), jp.id);
-      const results = await Promise.all([1, 2].map(() => t.gql(MOVE, { id: app.id, to: 'SHORTLISTED' }, w.companyA.token)));
+      const results = await Promise.all(
+        [1, 2].map(() => t.gql(MOVE, { id: app.id, to: 'SHORTLISTED' }, w.companyA.token)),
+      );
       const codes = results.map((r) => r.errors?.[0]?.extensions?.['code'] ?? 'OK').sort();
       expect(codes).toEqual(['CONFLICT', 'OK']);
       const stored = await t.connection.collection('applications').findOne({ _id: new Types.ObjectId(app.id) });
@@ -204,22 +243,40 @@ describe('applications over HTTP', () => {
       expect(hired.jobPromise).toMatchObject({ status: 'FILLED', hiredCount: 1 });
       expect(hired.history.at(-1)).toMatchObject({ from: 'OFFERED', to: 'HIRED', byRole: 'STUDENT' });
 
-      const apps = await t.ok<{ jobPromise: { applications: { id: string; status: string }[] } }>(PROMISE_APPLICATIONS, { id: jp.id }, w.companyA.token);
+      const apps = await t.ok<{ jobPromise: { applications: { id: string; status: string }[] } }>(
+        PROMISE_APPLICATIONS,
+        { id: jp.id },
+        w.companyA.token,
+      );
       const statusOf = new Map(apps.jobPromise.applications.map((a) => [a.id, a.status]));
       expect(statusOf.get(lost1.id)).toBe('REJECTED');
       expect(statusOf.get(lost2.id)).toBe('REJECTED');
       const rejected = await t.ok<{ myApplications: ApplicationResult[] }>(MY_APPLICATIONS, undefined, rival2.token);
-      expect(rejected.myApplications[0]!.history.at(-1)).toMatchObject({ from: 'SHORTLISTED', to: 'REJECTED', byRole: 'SYSTEM', reason: 'position filled' });
+      expect(rejected.myApplications[0]!.history.at(-1)).toMatchObject({
+        from: 'SHORTLISTED',
+        to: 'REJECTED',
+        byRole: 'SYSTEM',
+        reason: 'position filled',
+      });
       const mine = await t.ok<{ myApplications: ApplicationResult[] }>(MY_APPLICATIONS, undefined, hiredStudent.token);
       const withdrawn = mine.myApplications.find((a) => a.id === elsewhere.id)!;
       expect(withdrawn.status).toBe('WITHDRAWN');
-      expect(withdrawn.history.at(-1)).toMatchObject({ from: 'SHORTLISTED', to: 'WITHDRAWN', byRole: 'SYSTEM', reason: 'hired elsewhere' });
+      expect(withdrawn.history.at(-1)).toMatchObject({
+        from: 'SHORTLISTED',
+        to: 'WITHDRAWN',
+        byRole: 'SYSTEM',
+        reason: 'hired elsewhere',
+      });
 
       const rivalNote = (await notificationsOf(t, rival1.token)).find((n) => n.data['applicationId'] === lost1.id);
       expect(rivalNote?.body).toContain('Poste pourvu');
-      const hiredNote = (await notificationsOf(t, w.staffA.token)).find((n) => n.data['applicationId'] === winner.id && n.data['to'] === 'HIRED');
+      const hiredNote = (await notificationsOf(t, w.staffA.token)).find(
+        (n) => n.data['applicationId'] === winner.id && n.data['to'] === 'HIRED',
+      );
       expect(hiredNote).toBeDefined();
-      const companyNote = (await notificationsOf(t, w.companyA.token)).find((n) => n.data['applicationId'] === winner.id && n.data['to'] === 'HIRED');
+      const companyNote = (await notificationsOf(t, w.companyA.token)).find(
+        (n) => n.data['applicationId'] === winner.id && n.data['to'] === 'HIRED',
+      );
       expect(companyNote).toBeDefined();
       // A filled promise takes no more applications.
       expect(await t.code(APPLY, { jobPromiseId: jp.id }, w.studentA.token)).toBe('CONFLICT');
@@ -235,7 +292,11 @@ describe('applications over HTTP', () => {
       const hired = await move(t, a.token, appA.id, 'HIRED');
       expect(hired.jobPromise).toMatchObject({ status: 'OPEN', hiredCount: 1 });
       expect(await t.code(MOVE, { id: appA.id, to: 'HIRED' }, a.token)).toBe('CONFLICT');
-      const apps = await t.ok<{ jobPromise: { applications: { id: string; status: string }[] } }>(PROMISE_APPLICATIONS, { id: jp.id }, w.companyA.token);
+      const apps = await t.ok<{ jobPromise: { applications: { id: string; status: string }[] } }>(
+        PROMISE_APPLICATIONS,
+        { id: jp.id },
+        w.companyA.token,
+      );
       expect(apps.jobPromise.applications.find((x) => x.id === appB.id)?.status).toBe('SUBMITTED');
     });
 
@@ -285,10 +346,18 @@ describe('applications over HTTP', () => {
 
     it('JobPromise.applications: the owner sees all, staff their own students’, a student is refused', async () => {
       await apply(t, w.studentA, jpId);
-      const owner = await t.ok<{ jobPromise: { applicationCount: number; applications: unknown[] } }>(PROMISE_APPLICATIONS, { id: jpId }, w.companyA.token);
+      const owner = await t.ok<{ jobPromise: { applicationCount: number; applications: unknown[] } }>(
+        PROMISE_APPLICATIONS,
+        { id: jpId },
+        w.companyA.token,
+      );
       expect(owner.jobPromise.applicationCount).toBe(2);
       expect(owner.jobPromise.applications).toHaveLength(2);
-      const staff = await t.ok<{ jobPromise: { applications: unknown[] } }>(PROMISE_APPLICATIONS, { id: jpId }, w.staffA.token);
+      const staff = await t.ok<{ jobPromise: { applications: unknown[] } }>(
+        PROMISE_APPLICATIONS,
+        { id: jpId },
+        w.staffA.token,
+      );
       expect(staff.jobPromise.applications).toHaveLength(2);
       const res = await t.gql(PROMISE_APPLICATIONS, { id: jpId }, student.token);
       expect(res.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');

@@ -14,13 +14,16 @@ describe('jobPromises database round trips', () => {
     await bench?.close();
   });
 
-  it.each(['admin', 'student'] as const)('as %s: first 10 and first 50 cost the same number of commands, at most 5', async (who) => {
-    const ten = await bench.measure(10, who);
-    const fifty = await bench.measure(50, who);
-    expect(ten.returned).toBe(10);
-    expect(fifty.returned).toBe(50);
-    expect(fifty.commands).toBe(ten.commands);
-    expect(fifty.commands).toBeLessThanOrEqual(5);
-    expect(fifty.detail).toEqual(ten.detail);
-  });
+  it.each(['admin', 'student'] as const)(
+    'as %s: first 10 and first 50 cost the same number of commands, at most 5',
+    async (who) => {
+      const ten = await bench.measure(10, who);
+      const fifty = await bench.measure(50, who);
+      expect(ten.returned).toBe(10);
+      expect(fifty.returned).toBe(50);
+      expect(fifty.commands).toBe(ten.commands);
+      expect(fifty.commands).toBeLessThanOrEqual(5);
+      expect(fifty.detail).toEqual(ten.detail);
+    },
+  );
 });

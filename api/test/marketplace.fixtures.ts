@@ -63,13 +63,25 @@ export interface PromiseFixture {
   schools: { id: string }[];
 }
 
-export async function createPromise(t: TestApp, company: CompanyFixture, overrides: Record<string, unknown> = {}): Promise<PromiseFixture> {
-  const data = await t.ok<{ createJobPromise: PromiseFixture }>(CREATE_PROMISE, { input: promiseInput(overrides) }, company.token);
+export async function createPromise(
+  t: TestApp,
+  company: CompanyFixture,
+  overrides: Record<string, unknown> = {},
+): Promise<PromiseFixture> {
+  const data = await t.ok<{ createJobPromise: PromiseFixture }>(
+    CREATE_PROMISE,
+    { input: promiseInput(overrides) },
+    company.token,
+  );
   return data.createJobPromise;
 }
 
 /** Created and published (OPEN). */
-export async function openPromise(t: TestApp, company: CompanyFixture, overrides: Record<string, unknown> = {}): Promise<PromiseFixture> {
+export async function openPromise(
+  t: TestApp,
+  company: CompanyFixture,
+  overrides: Record<string, unknown> = {},
+): Promise<PromiseFixture> {
   const jp = await createPromise(t, company, overrides);
   await t.ok(PUBLISH_PROMISE, { id: jp.id }, company.token);
   return { ...jp, status: 'OPEN' };
@@ -83,7 +95,12 @@ export interface ApplicationResult {
   jobPromise: { id: string; status: string; hiredCount: number };
 }
 
-export async function apply(t: TestApp, student: StudentFixture, jobPromiseId: string, message?: string): Promise<ApplicationResult> {
+export async function apply(
+  t: TestApp,
+  student: StudentFixture,
+  jobPromiseId: string,
+  message?: string,
+): Promise<ApplicationResult> {
   const data = await t.ok<{ applyToJobPromise: ApplicationResult }>(APPLY, { jobPromiseId, message }, student.token);
   return data.applyToJobPromise;
 }
@@ -104,8 +121,18 @@ export async function offer(t: TestApp, company: CompanyFixture, applicationId: 
   for (const to of ['SHORTLISTED', 'INTERVIEW', 'OFFERED']) await move(t, company.token, applicationId, to);
 }
 
-export async function recommend(t: TestApp, staff: StaffFixture, jobPromiseId: string, studentId: string, note = 'Très bon élève, rigoureux et ponctuel.') {
-  const data = await t.ok<{ recommendGraduate: { id: string; status: string } }>(RECOMMEND, { jobPromiseId, studentId, note }, staff.token);
+export async function recommend(
+  t: TestApp,
+  staff: StaffFixture,
+  jobPromiseId: string,
+  studentId: string,
+  note = 'Très bon élève, rigoureux et ponctuel.',
+) {
+  const data = await t.ok<{ recommendGraduate: { id: string; status: string } }>(
+    RECOMMEND,
+    { jobPromiseId, studentId, note },
+    staff.token,
+  );
   return data.recommendGraduate;
 }
 
@@ -119,7 +146,11 @@ export interface NotificationNode {
 }
 
 export async function notificationsOf(t: TestApp, token: string): Promise<NotificationNode[]> {
-  const data = await t.ok<{ notifications: { edges: { node: NotificationNode }[] } }>(NOTIFICATIONS, { first: 100 }, token);
+  const data = await t.ok<{ notifications: { edges: { node: NotificationNode }[] } }>(
+    NOTIFICATIONS,
+    { first: 100 },
+    token,
+  );
   return data.notifications.edges.map((e) => e.node);
 }
 

@@ -28,7 +28,12 @@ import {
 } from './marketplace.fixtures';
 import { Types } from 'mongoose';
 
-type Listed = { jobPromises: { edges: { cursor: string; node: { id: string; title: string; status: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } } };
+type Listed = {
+  jobPromises: {
+    edges: { cursor: string; node: { id: string; title: string; status: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  };
+};
 
 const UNKNOWN_ID = new Types.ObjectId().toHexString();
 
@@ -49,7 +54,11 @@ describe('job promises over HTTP', () => {
 
   describe('createJobPromise', () => {
     it('drafts a promise for all approved partner schools when schoolIds is empty', async () => {
-      const data = await t.ok<{ createJobPromise: Record<string, any> }>(CREATE_PROMISE, { input: promiseInput() }, w.companyA.token);
+      const data = await t.ok<{ createJobPromise: Record<string, any> }>(
+        CREATE_PROMISE,
+        { input: promiseInput() },
+        w.companyA.token,
+      );
       const jp = data.createJobPromise;
       expect(jp).toMatchObject({
         title: 'Tourneur-fraiseur en CDI',
@@ -70,8 +79,12 @@ describe('job promises over HTTP', () => {
       const jp = await createPromise(t, w.companyA, { schoolIds: [w.schoolA.id] });
       expect(jp.schools).toEqual([{ id: w.schoolA.id }]);
       const before = await countDocs(t, 'jobpromises');
-      expect(await t.code(CREATE_PROMISE, { input: promiseInput({ schoolIds: [w.schoolB.id] }) }, w.companyA.token)).toBe('FORBIDDEN');
-      expect(await t.code(CREATE_PROMISE, { input: promiseInput({ schoolIds: [UNKNOWN_ID] }) }, w.companyA.token)).toBe('NOT_FOUND');
+      expect(
+        await t.code(CREATE_PROMISE, { input: promiseInput({ schoolIds: [w.schoolB.id] }) }, w.companyA.token),
+      ).toBe('FORBIDDEN');
+      expect(await t.code(CREATE_PROMISE, { input: promiseInput({ schoolIds: [UNKNOWN_ID] }) }, w.companyA.token)).toBe(
+        'NOT_FOUND',
+      );
       expect(await countDocs(t, 'jobpromises')).toBe(before);
     });
 
@@ -102,7 +115,10 @@ describe('job promises over HTTP', () => {
       ['latitude out of range', (i: Record<string, unknown>) => ({ ...i, location: { lat: 200, lng: 2 } })],
       ['missing location', (i: Record<string, unknown>) => ({ ...i, location: undefined })],
       ['malformed school id', (i: Record<string, unknown>) => ({ ...i, schoolIds: ['not-an-id'] })],
-      ['too many skills', (i: Record<string, unknown>) => ({ ...i, skills: Array.from({ length: 31 }, (_, k) => `s${k}`) })],
+      [
+        'too many skills',
+        (i: Record<string, unknown>) => ({ ...i, skills: Array.from({ length: 31 }, (_, k) => `s${k}`) }),
+      ],
       ['string positions', (i: Record<string, unknown>) => ({ ...i, positions: 'two' })],
     ])('BAD_USER_INPUT and no write: %s', async (_label, mutate) => {
       const before = await countDocs(t, 'jobpromises');
@@ -121,10 +137,19 @@ describe('job promises over HTTP', () => {
         { input: { id: jp.id, title: 'Fraiseur CN', positions: 3 } },
         w.companyA.token,
       );
-      expect(data.updateJobPromise).toMatchObject({ title: 'Fraiseur CN', positions: 3, trade: 'MACHINING', status: 'DRAFT' });
-      expect(await t.code(UPDATE_PROMISE, { input: { id: jp.id, expiresAt: inDays(-2) } }, w.companyA.token)).toBe('BAD_USER_INPUT');
+      expect(data.updateJobPromise).toMatchObject({
+        title: 'Fraiseur CN',
+        positions: 3,
+        trade: 'MACHINING',
+        status: 'DRAFT',
+      });
+      expect(await t.code(UPDATE_PROMISE, { input: { id: jp.id, expiresAt: inDays(-2) } }, w.companyA.token)).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await t.code(UPDATE_PROMISE, { input: { id: jp.id, title: 'x' } }, w.companyB.token)).toBe('FORBIDDEN');
-      expect(await t.code(UPDATE_PROMISE, { input: { id: UNKNOWN_ID, title: 'x' } }, w.companyA.token)).toBe('NOT_FOUND');
+      expect(await t.code(UPDATE_PROMISE, { input: { id: UNKNOWN_ID, title: 'x' } }, w.companyA.token)).toBe(
+        'NOT_FOUND',
+      );
       await t.ok(PUBLISH_PROMISE, { id: jp.id }, w.companyA.token);
       expect(await t.code(UPDATE_PROMISE, { input: { id: jp.id, title: 'Autre' } }, w.companyA.token)).toBe('CONFLICT');
       const after = await t.ok<{ jobPromise: { title: string } }>(GET_PROMISE, { id: jp.id }, w.companyA.token);
@@ -135,12 +160,21 @@ describe('job promises over HTTP', () => {
   describe('publishJobPromise', () => {
     it('opens the draft and notifies exactly the students of targeted schools whose trade matches', async () => {
       const welder = await createStudent(t, w.staffA, { trade: 'WELDING' }, { firstName: 'Hugo', lastName: 'Petit' });
-      const jp = await createPromise(t, w.companyA, { title: 'Usineur en apprentissage', contractType: 'APPRENTICESHIP' });
-      const res = await t.ok<{ publishJobPromise: { status: string; publishedAt: string } }>(PUBLISH_PROMISE, { id: jp.id }, w.companyA.token);
+      const jp = await createPromise(t, w.companyA, {
+        title: 'Usineur en apprentissage',
+        contractType: 'APPRENTICESHIP',
+      });
+      const res = await t.ok<{ publishJobPromise: { status: string; publishedAt: string } }>(
+        PUBLISH_PROMISE,
+        { id: jp.id },
+        w.companyA.token,
+      );
       expect(res.publishJobPromise.status).toBe('OPEN');
       expect(res.publishJobPromise.publishedAt).toBeTruthy();
 
-      const matches = (await notificationsOf(t, w.studentA.token)).filter((n) => n.type === 'JOB_PROMISE_MATCH' && n.data['jobPromiseId'] === jp.id);
+      const matches = (await notificationsOf(t, w.studentA.token)).filter(
+        (n) => n.type === 'JOB_PROMISE_MATCH' && n.data['jobPromiseId'] === jp.id,
+      );
       expect(matches).toHaveLength(1);
       expect(matches[0]!.body).toContain('Usineur en apprentissage');
       expect(matches[0]!.data).toMatchObject({ companyName: w.companyA.companyName, city: 'Villeurbanne' });
@@ -160,7 +194,12 @@ describe('job promises over HTTP', () => {
       expect(await t.code(PUBLISH_PROMISE, { id: UNKNOWN_ID }, w.companyA.token)).toBe('NOT_FOUND');
       expect(await t.code(PUBLISH_PROMISE, { id: 'nope' }, w.companyA.token)).toBe('NOT_FOUND');
       expect(await snapshotDatabase(t.connection)).toEqual(snapshot);
-      await setInDatabase(t.connection, 'jobpromises', { _id: new Types.ObjectId(draft.id) }, { expiresAt: new Date(Date.now() - 1000) });
+      await setInDatabase(
+        t.connection,
+        'jobpromises',
+        { _id: new Types.ObjectId(draft.id) },
+        { expiresAt: new Date(Date.now() - 1000) },
+      );
       expect(await t.code(PUBLISH_PROMISE, { id: draft.id }, w.companyA.token)).toBe('CONFLICT');
     });
   });
@@ -171,13 +210,21 @@ describe('job promises over HTTP', () => {
       expect(await t.code(CLOSE_PROMISE, { id: jp.id }, w.companyB.token)).toBe('FORBIDDEN');
       expect(await t.code(CLOSE_PROMISE, { id: jp.id }, w.studentA.token)).toBe('FORBIDDEN');
       expect(await t.code(CLOSE_PROMISE, { id: jp.id }, w.staffA.token)).toBe('FORBIDDEN');
-      const closed = await t.ok<{ closeJobPromise: { status: string; closedAt: string } }>(CLOSE_PROMISE, { id: jp.id }, w.companyA.token);
+      const closed = await t.ok<{ closeJobPromise: { status: string; closedAt: string } }>(
+        CLOSE_PROMISE,
+        { id: jp.id },
+        w.companyA.token,
+      );
       expect(closed.closeJobPromise.status).toBe('CLOSED');
       expect(closed.closeJobPromise.closedAt).toBeTruthy();
       expect(await t.code(CLOSE_PROMISE, { id: jp.id }, w.companyA.token)).toBe('CONFLICT');
       expect(await t.code(PUBLISH_PROMISE, { id: jp.id }, w.companyA.token)).toBe('CONFLICT');
       const draft = await createPromise(t, w.companyA);
-      const byAdmin = await t.ok<{ closeJobPromise: { status: string } }>(CLOSE_PROMISE, { id: draft.id }, w.admin.token);
+      const byAdmin = await t.ok<{ closeJobPromise: { status: string } }>(
+        CLOSE_PROMISE,
+        { id: draft.id },
+        w.admin.token,
+      );
       expect(byAdmin.closeJobPromise.status).toBe('CLOSED');
     });
   });
@@ -189,7 +236,9 @@ describe('job promises over HTTP', () => {
     beforeAll(async () => {
       openA = (await openPromise(t, w.companyA, { title: 'Visible A' })).id;
       draftA = (await createPromise(t, w.companyA, { title: 'Brouillon A' })).id;
-      openB = (await openPromise(t, w.companyB, { title: 'Visible B', city: 'Marseille', location: { lat: 43.3, lng: 5.4 } })).id;
+      openB = (
+        await openPromise(t, w.companyB, { title: 'Visible B', city: 'Marseille', location: { lat: 43.3, lng: 5.4 } })
+      ).id;
     });
 
     it('student: OPEN promises targeting their school only', async () => {
@@ -199,7 +248,11 @@ describe('job promises over HTTP', () => {
       expect(seen).not.toContain(openB);
       expect(await t.code(GET_PROMISE, { id: draftA }, w.studentA.token)).toBe('FORBIDDEN');
       expect(await t.code(GET_PROMISE, { id: openB }, w.studentA.token)).toBe('FORBIDDEN');
-      const one = await t.ok<{ jobPromise: { id: string; company: { name: string } } }>(GET_PROMISE, { id: openA }, w.studentA.token);
+      const one = await t.ok<{ jobPromise: { id: string; company: { name: string } } }>(
+        GET_PROMISE,
+        { id: openA },
+        w.studentA.token,
+      );
       expect(one.jobPromise.company.name).toBe(w.companyA.companyName);
     });
 
@@ -239,10 +292,27 @@ describe('job promises over HTTP', () => {
       await approvePartnership(t, company, w.staffA);
       const specs = [
         { title: 'Soudeur TIG', trade: 'WELDING', contractType: 'CDI', skills: ['TIG', 'inox'] },
-        { title: 'Chaudronnier en apprentissage', trade: 'BOILERMAKING', contractType: 'APPRENTICESHIP', skills: ['pliage'] },
-        { title: 'Tourneur CDD', trade: 'MACHINING', contractType: 'CDD', city: 'Paris', location: { lat: 48.8566, lng: 2.3522 } },
+        {
+          title: 'Chaudronnier en apprentissage',
+          trade: 'BOILERMAKING',
+          contractType: 'APPRENTICESHIP',
+          skills: ['pliage'],
+        },
+        {
+          title: 'Tourneur CDD',
+          trade: 'MACHINING',
+          contractType: 'CDD',
+          city: 'Paris',
+          location: { lat: 48.8566, lng: 2.3522 },
+        },
         { title: 'Fraiseur commande numérique', trade: 'MACHINING', contractType: 'CDI', skills: ['fraisage'] },
-        { title: 'Soudeur MIG intérim', trade: 'WELDING', contractType: 'INTERIM', city: 'Lille', location: { lat: 50.6292, lng: 3.0573 } },
+        {
+          title: 'Soudeur MIG intérim',
+          trade: 'WELDING',
+          contractType: 'INTERIM',
+          city: 'Lille',
+          location: { lat: 50.6292, lng: 3.0573 },
+        },
       ];
       for (const spec of specs) made.push((await openPromise(t, company, spec)).id);
     });
@@ -284,7 +354,9 @@ describe('job promises over HTTP', () => {
         { filter: { text: 'soudeur' }, first: 1, after: first.jobPromises.pageInfo.endCursor },
         company.token,
       );
-      expect([first.jobPromises.edges[0]!.node.id, second.jobPromises.edges[0]!.node.id].sort()).toEqual([made[0], made[4]].sort());
+      expect([first.jobPromises.edges[0]!.node.id, second.jobPromises.edges[0]!.node.id].sort()).toEqual(
+        [made[0], made[4]].sort(),
+      );
       expect(await ids(company.token, { text: 'pliage' })).toEqual([made[1]]);
       // "TIG" is in the title and skills of the first one only: it ranks above the other welder, though older.
       expect(await ids(company.token, { text: 'soudeur TIG' })).toEqual([made[0], made[4]]);
@@ -295,10 +367,18 @@ describe('job promises over HTTP', () => {
       expect(paris).toEqual([made[2]]);
       const north = await ids(company.token, { near: { lat: 48.85, lng: 2.35, radiusKm: 300 } });
       expect(north).toEqual([made[2], made[4]]);
-      const near2 = await t.ok<Listed>(LIST_PROMISES, { filter: { near: { lat: 48.85, lng: 2.35, radiusKm: 300 } }, first: 1 }, company.token);
+      const near2 = await t.ok<Listed>(
+        LIST_PROMISES,
+        { filter: { near: { lat: 48.85, lng: 2.35, radiusKm: 300 } }, first: 1 },
+        company.token,
+      );
       const next = await t.ok<Listed>(
         LIST_PROMISES,
-        { filter: { near: { lat: 48.85, lng: 2.35, radiusKm: 300 } }, first: 1, after: near2.jobPromises.pageInfo.endCursor },
+        {
+          filter: { near: { lat: 48.85, lng: 2.35, radiusKm: 300 } },
+          first: 1,
+          after: near2.jobPromises.pageInfo.endCursor,
+        },
         company.token,
       );
       expect(next.jobPromises.edges.map((e) => e.node.id)).toEqual([made[4]]);
@@ -318,9 +398,13 @@ describe('job promises over HTTP', () => {
 
     it('a cursor of another ordering is refused', async () => {
       const page = await t.ok<Listed>(LIST_PROMISES, { first: 1 }, company.token);
-      expect(await t.code(LIST_PROMISES, { first: 1, after: page.jobPromises.pageInfo.endCursor, filter: { text: 'soudeur' } }, company.token)).toBe(
-        'BAD_USER_INPUT',
-      );
+      expect(
+        await t.code(
+          LIST_PROMISES,
+          { first: 1, after: page.jobPromises.pageInfo.endCursor, filter: { text: 'soudeur' } },
+          company.token,
+        ),
+      ).toBe('BAD_USER_INPUT');
     });
   });
 
@@ -338,9 +422,13 @@ describe('job promises over HTTP', () => {
       expect(await ids(company.token, { status: 'OPEN' })).not.toContain(jp.id);
       expect(await ids(company.token, { status: 'EXPIRED' })).toContain(jp.id);
       expect(await ids(w.studentA.token)).not.toContain(jp.id);
-      expect(await t.code(`mutation($id: ID!) { applyToJobPromise(jobPromiseId: $id) { id } }`, { id: jp.id }, w.studentA.token)).toBe(
-        'CONFLICT',
-      );
+      expect(
+        await t.code(
+          `mutation($id: ID!) { applyToJobPromise(jobPromiseId: $id) { id } }`,
+          { id: jp.id },
+          w.studentA.token,
+        ),
+      ).toBe('CONFLICT');
       expect(await t.code(CLOSE_PROMISE, { id: jp.id }, company.token)).toBe('CONFLICT');
 
       expect(await expireJobPromises(t.deps, new Date())).toBeGreaterThanOrEqual(1);
@@ -351,13 +439,20 @@ describe('job promises over HTTP', () => {
 
     it('the periodic sweep runs on its own and stops', async () => {
       const jp = await openPromise(t, w.companyA);
-      await setInDatabase(t.connection, 'jobpromises', { _id: new Types.ObjectId(jp.id) }, { expiresAt: new Date(Date.now() - 1000) });
+      await setInDatabase(
+        t.connection,
+        'jobpromises',
+        { _id: new Types.ObjectId(jp.id) },
+        { expiresAt: new Date(Date.now() - 1000) },
+      );
       const sweep = startJobPromiseExpirySweep(t.deps, 20);
       try {
         const deadline = Date.now() + 10_000;
         let status: unknown;
         while (Date.now() < deadline) {
-          status = (await t.connection.collection('jobpromises').findOne({ _id: new Types.ObjectId(jp.id) }))?.['status'];
+          status = (await t.connection.collection('jobpromises').findOne({ _id: new Types.ObjectId(jp.id) }))?.[
+            'status'
+          ];
           if (status === 'EXPIRED') break;
           await new Promise((r) => setTimeout(r, 20));
         }

@@ -37,30 +37,51 @@ describe('recommendations over HTTP', () => {
     await t?.close();
   });
 
-  const graduate = (firstName: string) => createStudent(t, w.staffA, { graduationDate: '2025-06-30' }, { firstName, lastName: `Roux-${firstName}` });
+  const graduate = (firstName: string) =>
+    createStudent(t, w.staffA, { graduationDate: '2025-06-30' }, { firstName, lastName: `Roux-${firstName}` });
 
   it('staff recommend a graduate: the graduate and the recruiters are notified; the company sees note, school and name', async () => {
     const jp = await openPromise(t, w.companyA, { title: 'Soudeur confirmé' });
     const grad = await graduate('Lucie');
-    const data = await t.ok<{ recommendGraduate: Rec }>(RECOMMEND, { jobPromiseId: jp.id, studentId: grad.studentId, note: 'Excellente soudeuse, très autonome.' }, w.staffA.token);
+    const data = await t.ok<{ recommendGraduate: Rec }>(
+      RECOMMEND,
+      { jobPromiseId: jp.id, studentId: grad.studentId, note: 'Excellente soudeuse, très autonome.' },
+      w.staffA.token,
+    );
     const rec = data.recommendGraduate;
-    expect(rec).toMatchObject({ status: 'PENDING', note: 'Excellente soudeuse, très autonome.', school: { id: w.schoolA.id }, application: null });
+    expect(rec).toMatchObject({
+      status: 'PENDING',
+      note: 'Excellente soudeuse, très autonome.',
+      school: { id: w.schoolA.id },
+      application: null,
+    });
 
     const toGraduate = (await notificationsOf(t, grad.token)).filter((n) => n.type === 'RECOMMENDATION_RECEIVED');
     expect(toGraduate).toHaveLength(1);
-    expect(toGraduate[0]).toMatchObject({ title: 'Votre école vous recommande', data: { recommendationId: rec.id, jobPromiseId: jp.id } });
-    const toCompany = (await notificationsOf(t, w.companyA.token)).filter((n) => n.type === 'RECOMMENDATION_RECEIVED' && n.data['recommendationId'] === rec.id);
+    expect(toGraduate[0]).toMatchObject({
+      title: 'Votre école vous recommande',
+      data: { recommendationId: rec.id, jobPromiseId: jp.id },
+    });
+    const toCompany = (await notificationsOf(t, w.companyA.token)).filter(
+      (n) => n.type === 'RECOMMENDATION_RECEIVED' && n.data['recommendationId'] === rec.id,
+    );
     expect(toCompany).toHaveLength(1);
     expect(toCompany[0]!.data['studentName']).toBe(`${grad.firstName} ${grad.lastName}`);
 
-    const seen = await t.ok<{ recommendation: { note: string; school: { name: string }; recommendedBy: unknown; student: { lastName: string } } }>(
+    const seen = await t.ok<{
+      recommendation: { note: string; school: { name: string }; recommendedBy: unknown; student: { lastName: string } };
+    }>(GET_RECOMMENDATION, { id: rec.id }, w.companyA.token);
+    expect(seen.recommendation).toMatchObject({
+      note: 'Excellente soudeuse, très autonome.',
+      school: { name: w.schoolA.name },
+      recommendedBy: null,
+    });
+    expect(seen.recommendation.student.lastName).toBe(grad.lastName);
+    const byStaff = await t.ok<{ recommendation: { recommendedBy: { id: string } } }>(
       GET_RECOMMENDATION,
       { id: rec.id },
-      w.companyA.token,
+      w.staffA.token,
     );
-    expect(seen.recommendation).toMatchObject({ note: 'Excellente soudeuse, très autonome.', school: { name: w.schoolA.name }, recommendedBy: null });
-    expect(seen.recommendation.student.lastName).toBe(grad.lastName);
-    const byStaff = await t.ok<{ recommendation: { recommendedBy: { id: string } } }>(GET_RECOMMENDATION, { id: rec.id }, w.staffA.token);
     expect(byStaff.recommendation.recommendedBy.id).toBe(w.staffA.userId);
   });
 
@@ -69,9 +90,13 @@ describe('recommendations over HTTP', () => {
     const grad = await graduate('Elsa');
     await recommend(t, w.staffA, jp.id, grad.studentId);
     const snapshot = await snapshotDatabase(t.connection);
-    expect(await t.code(RECOMMEND, { jobPromiseId: jp.id, studentId: grad.studentId, note: 'Encore' }, w.staffA.token)).toBe('CONFLICT');
+    expect(
+      await t.code(RECOMMEND, { jobPromiseId: jp.id, studentId: grad.studentId, note: 'Encore' }, w.staffA.token),
+    ).toBe('CONFLICT');
     const parallel = await Promise.all(
-      [1, 2, 3].map(() => t.gql(RECOMMEND, { jobPromiseId: jp.id, studentId: grad.studentId, note: 'Encore' }, w.staffA.token)),
+      [1, 2, 3].map(() =>
+        t.gql(RECOMMEND, { jobPromiseId: jp.id, studentId: grad.studentId, note: 'Encore' }, w.staffA.token),
+      ),
     );
     expect(parallel.map((r) => r.errors?.[0]?.extensions?.['code'])).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
     expect(await snapshotDatabase(t.connection)).toEqual(snapshot);
@@ -84,16 +109,23 @@ describe('recommendations over HTTP', () => {
     await t.ok(CLOSE_PROMISE, { id: closed.id }, w.companyA.token);
     const grad = await graduate('Anaïs');
     const snapshot = await snapshotDatabase(t.connection);
-    const code = (vars: Record<string, unknown>, token?: string) => t.code(RECOMMEND, { note: 'Très bien', ...vars }, token);
+    const code = (vars: Record<string, unknown>, token?: string) =>
+      t.code(RECOMMEND, { note: 'Très bien', ...vars }, token);
     expect(await code({ jobPromiseId: jp.id, studentId: grad.studentId }, w.staffB.token)).toBe('FORBIDDEN');
     expect(await code({ jobPromiseId: jpB.id, studentId: grad.studentId }, w.staffA.token)).toBe('FORBIDDEN');
     expect(await code({ jobPromiseId: closed.id, studentId: grad.studentId }, w.staffA.token)).toBe('CONFLICT');
     expect(await code({ jobPromiseId: UNKNOWN_ID, studentId: grad.studentId }, w.staffA.token)).toBe('NOT_FOUND');
     expect(await code({ jobPromiseId: jp.id, studentId: UNKNOWN_ID }, w.staffA.token)).toBe('NOT_FOUND');
     expect(await code({ jobPromiseId: jp.id, studentId: 'nope' }, w.staffA.token)).toBe('NOT_FOUND');
-    expect(await code({ jobPromiseId: jp.id, studentId: grad.studentId, note: '  ' }, w.staffA.token)).toBe('BAD_USER_INPUT');
-    expect(await code({ jobPromiseId: jp.id, studentId: grad.studentId, note: 'x'.repeat(3000) }, w.staffA.token)).toBe('BAD_USER_INPUT');
-    expect(await t.code(RECOMMEND, { jobPromiseId: jp.id, studentId: grad.studentId }, w.staffA.token)).toBe('BAD_USER_INPUT');
+    expect(await code({ jobPromiseId: jp.id, studentId: grad.studentId, note: '  ' }, w.staffA.token)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await code({ jobPromiseId: jp.id, studentId: grad.studentId, note: 'x'.repeat(3000) }, w.staffA.token)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await t.code(RECOMMEND, { jobPromiseId: jp.id, studentId: grad.studentId }, w.staffA.token)).toBe(
+      'BAD_USER_INPUT',
+    );
     for (const token of [w.companyA.token, grad.token, w.admin.token]) {
       expect(await code({ jobPromiseId: jp.id, studentId: grad.studentId }, token)).toBe('FORBIDDEN');
     }
@@ -132,7 +164,9 @@ describe('recommendations over HTTP', () => {
     const rec = await recommend(t, w.staffA, jp.id, grad.studentId);
     const data = await t.ok<{ respondToRecommendation: Rec }>(RESPOND, { id: rec.id, accept: true }, grad.token);
     expect(data.respondToRecommendation.application).toMatchObject({ id: app.id, source: 'STUDENT' });
-    const stored = await t.connection.collection('applications').countDocuments({ studentId: new Types.ObjectId(grad.studentId) });
+    const stored = await t.connection
+      .collection('applications')
+      .countDocuments({ studentId: new Types.ObjectId(grad.studentId) });
     expect(stored).toBe(1);
     const linked = await t.connection.collection('applications').findOne({ _id: new Types.ObjectId(app.id) });
     expect(String(linked?.['recommendationId'])).toBe(rec.id);
@@ -144,7 +178,9 @@ describe('recommendations over HTTP', () => {
     const rec = await recommend(t, w.staffA, jp.id, grad.studentId);
     const data = await t.ok<{ respondToRecommendation: Rec }>(RESPOND, { id: rec.id, accept: false }, grad.token);
     expect(data.respondToRecommendation).toMatchObject({ status: 'DECLINED', application: null });
-    expect(await t.connection.collection('applications').countDocuments({ studentId: new Types.ObjectId(grad.studentId) })).toBe(0);
+    expect(
+      await t.connection.collection('applications').countDocuments({ studentId: new Types.ObjectId(grad.studentId) }),
+    ).toBe(0);
     const second = await recommend(t, w.staffA, jp.id, grad.studentId, 'Après réflexion, elle est prête.');
     expect(second.status).toBe('PENDING');
   });

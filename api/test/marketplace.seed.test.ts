@@ -6,7 +6,17 @@ import { LIST_PROMISES, MY_APPLICATIONS, MY_RECOMMENDATIONS, notificationsOf } f
 
 jest.setTimeout(120_000);
 
-const COLLECTIONS = ['users', 'schools', 'companies', 'partnerships', 'students', 'jobpromises', 'applications', 'recommendations', 'notifications'];
+const COLLECTIONS = [
+  'users',
+  'schools',
+  'companies',
+  'partnerships',
+  'students',
+  'jobpromises',
+  'applications',
+  'recommendations',
+  'notifications',
+];
 
 async function counts(t: TestApp): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -50,20 +60,35 @@ describe('demo seed', () => {
 
   it('every listed demo account logs in with its password', async () => {
     for (const account of DEMO_ACCOUNTS) {
-      const res = await t.gql(`mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }`, { e: account.email, p: account.password });
-      expect([account.email, res.errors?.[0]?.message ?? "ok"]).toEqual([account.email, "ok"]);
+      const res = await t.gql(`mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }`, {
+        e: account.email,
+        p: account.password,
+      });
+      expect([account.email, res.errors?.[0]?.message ?? 'ok']).toEqual([account.email, 'ok']);
     }
   });
 
   it('the demo tells a story: Lina sees open promises of her school and her application; Yanis has a recommendation', async () => {
     const lina = await logIn(t, 'lina.martin@eleve.promesse.demo', 'promesse-demo-2026');
-    const list = await t.ok<{ jobPromises: { edges: { node: { title: string; status: string } }[] } }>(LIST_PROMISES, { filter: { trade: 'WELDING' } }, lina);
-    expect(list.jobPromises.edges.map((e) => e.node.title)).toEqual(expect.arrayContaining(['Soudeur·se TIG inox', 'Soudeur·se MIG/MAG en CDD']));
+    const list = await t.ok<{ jobPromises: { edges: { node: { title: string; status: string } }[] } }>(
+      LIST_PROMISES,
+      { filter: { trade: 'WELDING' } },
+      lina,
+    );
+    expect(list.jobPromises.edges.map((e) => e.node.title)).toEqual(
+      expect.arrayContaining(['Soudeur·se TIG inox', 'Soudeur·se MIG/MAG en CDD']),
+    );
     const apps = await t.ok<{ myApplications: { status: string }[] }>(MY_APPLICATIONS, undefined, lina);
     expect(apps.myApplications.map((a) => a.status)).toEqual(['SHORTLISTED']);
-    expect((await notificationsOf(t, lina)).map((n) => n.type)).toEqual(expect.arrayContaining(['JOB_PROMISE_MATCH', 'APPLICATION_STATUS_CHANGED']));
+    expect((await notificationsOf(t, lina)).map((n) => n.type)).toEqual(
+      expect.arrayContaining(['JOB_PROMISE_MATCH', 'APPLICATION_STATUS_CHANGED']),
+    );
     const yanis = await logIn(t, 'yanis.bernard@eleve.promesse.demo', 'promesse-demo-2026');
-    const recs = await t.ok<{ myRecommendations: { status: string; note: string }[] }>(MY_RECOMMENDATIONS, undefined, yanis);
+    const recs = await t.ok<{ myRecommendations: { status: string; note: string }[] }>(
+      MY_RECOMMENDATIONS,
+      undefined,
+      yanis,
+    );
     expect(recs.myRecommendations).toEqual([expect.objectContaining({ status: 'PENDING' })]);
     const staff = await logIn(t, 'staff.chalon@promesse.demo', 'promesse-demo-2026');
     const staffList = await t.ok<{ jobPromises: { edges: unknown[] } }>(LIST_PROMISES, {}, staff);

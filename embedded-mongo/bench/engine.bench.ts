@@ -35,9 +35,15 @@ async function runMode(mode: 'memory' | 'disk'): Promise<void> {
     const db = client.db('bench');
     const admin = client.db('admin');
     for (let i = 0; i < 200; i++) await admin.command({ ping: 1 }); // warm-up
-    const ping = await time(mode, '1000 x ping (floor)', 1000, async () => {
-      for (let i = 0; i < 1000; i++) await admin.command({ ping: 1 });
-    }, 3);
+    const ping = await time(
+      mode,
+      '1000 x ping (floor)',
+      1000,
+      async () => {
+        for (let i = 0; i < 1000; i++) await admin.command({ ping: 1 });
+      },
+      3,
+    );
 
     const coll = db.collection('perf');
     await coll.createIndex({ k: 1 });
@@ -45,28 +51,42 @@ async function runMode(mode: 'memory' | 'disk'): Promise<void> {
       await coll.insertMany(Array.from({ length: 10_000 }, (_, i) => ({ k: i, name: `n${i}`, v: Math.random() })));
     });
     for (let i = 0; i < 100; i++) await coll.findOne({ k: i }); // warm-up
-    const find = await time(mode, '1000 x indexed findOne', 1000, async () => {
-      for (let i = 0; i < 1000; i++) {
-        const k = (i * 7919) % 10_000;
-        const d = await coll.findOne({ k });
-        if (d?.k !== k) throw new Error(`wrong document for k=${k}`);
-      }
-    }, 3);
+    const find = await time(
+      mode,
+      '1000 x indexed findOne',
+      1000,
+      async () => {
+        for (let i = 0; i < 1000; i++) {
+          const k = (i * 7919) % 10_000;
+          const d = await coll.findOne({ k });
+          if (d?.k !== k) throw new Error(`wrong document for k=${k}`);
+        }
+      },
+      3,
+    );
     await time(mode, '1000 x updateOne by k ($inc)', 1000, async () => {
       for (let i = 0; i < 1000; i++) await coll.updateOne({ k: i }, { $inc: { v: 1 } });
     });
 
     const range = async (label: string, size: number) =>
-      time(mode, `200 x range query, 100 of ${label}`, 200, async () => {
-        for (let i = 0; i < 200; i++) {
-          const from = (i * 4099) % (size - 100);
-          const docs = await coll.find({ k: { $gte: from, $lt: from + 100 } }).toArray();
-          if (docs.length !== 100) throw new Error(`range returned ${docs.length}`);
-        }
-      }, 3);
+      time(
+        mode,
+        `200 x range query, 100 of ${label}`,
+        200,
+        async () => {
+          for (let i = 0; i < 200; i++) {
+            const from = (i * 4099) % (size - 100);
+            const docs = await coll.find({ k: { $gte: from, $lt: from + 100 } }).toArray();
+            if (docs.length !== 100) throw new Error(`range returned ${docs.length}`);
+          }
+        },
+        3,
+      );
     const r10k = await range('10k', 10_000);
     for (let chunk = 1; chunk < 10; chunk++) {
-      await coll.insertMany(Array.from({ length: 10_000 }, (_, i) => ({ k: chunk * 10_000 + i, name: `n${i}`, v: Math.random() })));
+      await coll.insertMany(
+        Array.from({ length: 10_000 }, (_, i) => ({ k: chunk * 10_000 + i, name: `n${i}`, v: Math.random() })),
+      );
     }
     const r100k = await range('100k', 100_000);
     console.log(
@@ -80,14 +100,22 @@ async function runMode(mode: 'memory' | 'disk'): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`embedded-mongo bench (node ${process.version}, ${os.cpus().length} cpu, load ${os.loadavg()[0]!.toFixed(2)})`);
+  console.log(
+    `embedded-mongo bench (node ${process.version}, ${os.cpus().length} cpu, load ${os.loadavg()[0]!.toFixed(2)})`,
+  );
   await runMode('memory');
   await runMode('disk');
   console.log('');
-  console.log(`${'mode'.padEnd(7)} ${'operation'.padEnd(55)} ${'total ms'.padStart(8)} ${'ms/op'.padStart(8)} ${'ops/s'.padStart(9)}`);
+  console.log(
+    `${'mode'.padEnd(7)} ${'operation'.padEnd(55)} ${'total ms'.padStart(8)} ${'ms/op'.padStart(8)} ${'ops/s'.padStart(9)}`,
+  );
   for (const r of rows) {
     console.log(
-      `${r.mode.padEnd(7)} ${r.what.padEnd(55)} ${r.ms.toFixed(0).padStart(8)} ${(r.ms / r.n).toFixed(3).padStart(8)} ${Math.round((r.n * 1000) / r.ms).toString().padStart(9)}`,
+      `${r.mode.padEnd(7)} ${r.what.padEnd(55)} ${r.ms.toFixed(0).padStart(8)} ${(r.ms / r.n).toFixed(3).padStart(8)} ${Math.round(
+        (r.n * 1000) / r.ms,
+      )
+        .toString()
+        .padStart(9)}`,
     );
   }
 }

@@ -32,7 +32,9 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case '--help':
       case '-h':
-        console.log('usage: embedded-mongo [--port 27017] [--host 127.0.0.1] [--dbpath DIR]   (no --dbpath = in memory)');
+        console.log(
+          'usage: embedded-mongo [--port 27017] [--host 127.0.0.1] [--dbpath DIR]   (no --dbpath = in memory)',
+        );
         process.exit(0);
         break;
       default:

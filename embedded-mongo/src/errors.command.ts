@@ -78,18 +78,30 @@ export function toCommandError(e: unknown): MongoCommandError {
   const message = String(err?.message ?? e);
   if (typeof err?.code === 'number' && err.code > 0) {
     const extra: Record<string, unknown> = {};
-    for (const k of ['keyPattern', 'keyValue', 'codeName'] as const) if ((e as Record<string, unknown>)[k] !== undefined) extra[k] = (e as Record<string, unknown>)[k];
+    for (const k of ['keyPattern', 'keyValue', 'codeName'] as const)
+      if ((e as Record<string, unknown>)[k] !== undefined) extra[k] = (e as Record<string, unknown>)[k];
     return new MongoCommandError(err.code, message, extra);
   }
   let m: RegExpExecArray | null;
-  if ((m = /unregistered pipeline operator (\$\w+)/.exec(message))) return new MongoCommandError(40324, `Unrecognized pipeline stage name: '${m[1]}'`);
-  if ((m = /(?:accumulator|operator) '(\$\w+)' is not registered/.exec(message))) return new MongoCommandError(168, `Unrecognized expression '${m[1]}'`);
-  if ((m = /unknown query operator (\$\w+)/.exec(message))) return new MongoCommandError(2, `unknown operator: ${m[1]}`);
-  if ((m = /unknown top level operator:? (\$\w+)/.exec(message))) return new MongoCommandError(2, `unknown top level operator: ${m[1]}`);
-  if (/Invalid regular expression/.test(message)) return new MongoCommandError(51091, `Regular expression is invalid: ${message}`);
+  if ((m = /unregistered pipeline operator (\$\w+)/.exec(message)))
+    return new MongoCommandError(40324, `Unrecognized pipeline stage name: '${m[1]}'`);
+  if ((m = /(?:accumulator|operator) '(\$\w+)' is not registered/.exec(message)))
+    return new MongoCommandError(168, `Unrecognized expression '${m[1]}'`);
+  if ((m = /unknown query operator (\$\w+)/.exec(message)))
+    return new MongoCommandError(2, `unknown operator: ${m[1]}`);
+  if ((m = /unknown top level operator:? (\$\w+)/.exec(message)))
+    return new MongoCommandError(2, `unknown top level operator: ${m[1]}`);
+  if (/Invalid regular expression/.test(message))
+    return new MongoCommandError(51091, `Regular expression is invalid: ${message}`);
   const kind = err?.constructor?.name;
   // mingo and bad operator arguments surface as MingoError/TypeError/SyntaxError: the input was wrong.
-  if (kind === 'MingoError' || kind === 'TypeError' || kind === 'SyntaxError' || kind === 'RangeError' || kind === 'BSONError')
+  if (
+    kind === 'MingoError' ||
+    kind === 'TypeError' ||
+    kind === 'SyntaxError' ||
+    kind === 'RangeError' ||
+    kind === 'BSONError'
+  )
     return new MongoCommandError(2, message);
   return new MongoCommandError(1, message);
 }

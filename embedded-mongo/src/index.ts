@@ -32,7 +32,11 @@ export interface EmbeddedMongo {
 export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = opts.host ?? '127.0.0.1';
   const warn = opts.onWarning ?? ((m: string) => console.warn(`[embedded-mongo] ${m}`));
-  const engine = new Engine({ dbPath: opts.dbPath, onWarning: warn, compactThresholdBytes: opts.compactThresholdBytes });
+  const engine = new Engine({
+    dbPath: opts.dbPath,
+    onWarning: warn,
+    compactThresholdBytes: opts.compactThresholdBytes,
+  });
   await engine.open();
   const cursors = new CursorRegistry(opts.cursorTimeoutMs);
   const sessions = new SessionRegistry(engine, (key) => cursors.killSession(key));

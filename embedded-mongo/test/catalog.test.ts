@@ -34,12 +34,21 @@ describe('catalog and admin commands', () => {
 
   it('createIndexes / listIndexes / dropIndexes with mongod errors', async () => {
     const c = db.collection('idx');
-    await c.insertMany([{ a: 1, b: 1 }, { a: 1, b: 2 }]);
+    await c.insertMany([
+      { a: 1, b: 1 },
+      { a: 1, b: 2 },
+    ]);
     expect(await c.createIndex({ a: 1, b: -1 }, { unique: true })).toBe('a_1_b_-1');
-    const res = await db.command({ createIndexes: 'idx', indexes: [{ key: { a: 1, b: -1 }, name: 'a_1_b_-1', unique: true }] });
+    const res = await db.command({
+      createIndexes: 'idx',
+      indexes: [{ key: { a: 1, b: -1 }, name: 'a_1_b_-1', unique: true }],
+    });
     expect(res.numIndexesBefore).toBe(res.numIndexesAfter);
     const list = await c.listIndexes().toArray();
-    expect(list.map((i) => [i.name, i.key, !!i.unique])).toEqual([['_id_', { _id: 1 }, false], ['a_1_b_-1', { a: 1, b: -1 }, true]]);
+    expect(list.map((i) => [i.name, i.key, !!i.unique])).toEqual([
+      ['_id_', { _id: 1 }, false],
+      ['a_1_b_-1', { a: 1, b: -1 }, true],
+    ]);
     expect((await errorOf(() => c.createIndex({ a: 1 }, { unique: true }))).code).toBe(11000);
     expect((await errorOf(() => c.createIndex({ b: 1 }, { name: 'a_1_b_-1' }))).code).toBeGreaterThanOrEqual(85);
     expect((await errorOf(() => c.dropIndex('nope'))).code).toBe(27);
@@ -72,8 +81,15 @@ describe('catalog and admin commands', () => {
     const cs = c.watch([{ $match: { operationType: 'delete' } }]);
     const deleted = new Promise<any>((resolve) => cs.once('change', resolve));
     await new Promise((r) => setTimeout(r, 150));
-    await c.insertMany([{ at: new Date(Date.now() - 60_000), old: true }, { at: new Date(Date.now() + 60_000) }, { noDate: true }]);
-    const ev = await Promise.race([deleted, new Promise((_, rej) => setTimeout(() => rej(new Error('no TTL delete event')), 4000))]);
+    await c.insertMany([
+      { at: new Date(Date.now() - 60_000), old: true },
+      { at: new Date(Date.now() + 60_000) },
+      { noDate: true },
+    ]);
+    const ev = await Promise.race([
+      deleted,
+      new Promise((_, rej) => setTimeout(() => rej(new Error('no TTL delete event')), 4000)),
+    ]);
     await cs.close();
     expect((ev as any).operationType).toBe('delete');
     expect(await c.countDocuments({ old: true })).toBe(0);
@@ -91,14 +107,19 @@ describe('catalog and admin commands', () => {
 
   it('admin helpers: getParameter, serverStatus, hostInfo, connectionStatus, collStats, sessions', async () => {
     const admin = t.client.db('admin');
-    expect((await admin.command({ getParameter: 1, featureCompatibilityVersion: 1 })).featureCompatibilityVersion.version).toBe('7.0');
+    expect(
+      (await admin.command({ getParameter: 1, featureCompatibilityVersion: 1 })).featureCompatibilityVersion.version,
+    ).toBe('7.0');
     const ss = await admin.command({ serverStatus: 1 });
     expect(ss.connections.current).toBeGreaterThan(0);
     expect((await admin.command({ hostInfo: 1 })).system.numCores).toBeGreaterThan(0);
     expect((await admin.command({ connectionStatus: 1 })).authInfo).toBeDefined();
     await db.collection('stats').insertMany([{ a: 1 }, { a: 2 }]);
     expect((await db.command({ collStats: 'stats' })).count).toBe(2);
-    const cs = await db.collection('stats').aggregate([{ $collStats: { storageStats: {}, count: {} } }]).toArray();
+    const cs = await db
+      .collection('stats')
+      .aggregate([{ $collStats: { storageStats: {}, count: {} } }])
+      .toArray();
     expect(cs[0]!.storageStats.count).toBe(2);
     expect((await admin.command({ killAllSessions: [] })).ok).toBe(1);
     const s = t.client.startSession();
@@ -110,7 +131,10 @@ describe('catalog and admin commands', () => {
     expect((await admin.command({ whatsmyuri: 1 })).you).toMatch(/^127\.0\.0\.1:\d+$/);
     expect((await admin.command({ getCmdLineOpts: 1 })).parsed.net.port).toBe(t.server.port);
     expect((await admin.command({ replSetGetStatus: 1 })).members[0].stateStr).toBe('PRIMARY');
-    const ex = await db.collection('stats').aggregate([{ $match: { a: 1 } }]).explain();
+    const ex = await db
+      .collection('stats')
+      .aggregate([{ $match: { a: 1 } }])
+      .explain();
     expect(ex.queryPlanner.winningPlan.stage).toBe('COLLSCAN');
     await db.createCollection('withopts', { validator: { a: { $exists: true } } });
     const info = (await db.listCollections({ name: 'withopts' }).toArray())[0] as CollectionInfo;
@@ -123,6 +147,6 @@ describe('catalog and admin commands', () => {
     await db.collection('from').rename('to');
     expect(await db.collection('to').countDocuments()).toBe(2);
     expect((await db.collection('to').listIndexes().toArray()).map((i) => i.name)).toContain('u_1');
-    expect((await db.listCollections({ name: 'from' }).toArray())).toEqual([]);
+    expect(await db.listCollections({ name: 'from' }).toArray()).toEqual([]);
   });
 });

@@ -5,7 +5,10 @@ import { startTestServer, type TestServer } from './helpers';
 function collect(cs: ChangeStream, n: number, timeoutMs = 4000): Promise<any[]> {
   const out: any[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`got ${out.length}/${n} events: ${JSON.stringify(out.map((e) => e.operationType))}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`got ${out.length}/${n} events: ${JSON.stringify(out.map((e) => e.operationType))}`)),
+      timeoutMs,
+    );
     cs.on('change', (e) => {
       out.push(e);
       if (out.length === n) {
@@ -37,16 +40,26 @@ describe('change streams', () => {
     const got = collect(cs, 4);
     await settle();
     const { insertedId } = await db.collection('c').insertOne({ a: 1, b: { x: 1 }, arr: [1, 2, 3], gone: 1 });
-    await db.collection('c').updateOne({ _id: insertedId }, { $set: { 'b.x': 2, c: 'new' }, $unset: { gone: '' }, $pop: { arr: 1 } });
+    await db
+      .collection('c')
+      .updateOne({ _id: insertedId }, { $set: { 'b.x': 2, c: 'new' }, $unset: { gone: '' }, $pop: { arr: 1 } });
     await db.collection('c').replaceOne({ _id: insertedId }, { z: 1 });
     await db.collection('c').deleteOne({ _id: insertedId });
     const evs = await got;
     await cs.close();
     expect(evs.map((e) => e.operationType)).toEqual(['insert', 'update', 'replace', 'delete']);
-    expect(evs[0]).toMatchObject({ ns: { db: 'cs', coll: 'c' }, documentKey: { _id: insertedId }, fullDocument: { a: 1 } });
+    expect(evs[0]).toMatchObject({
+      ns: { db: 'cs', coll: 'c' },
+      documentKey: { _id: insertedId },
+      fullDocument: { a: 1 },
+    });
     expect(evs[0].clusterTime).toBeDefined();
     expect(evs[0]._id._data).toEqual(expect.any(String));
-    expect(evs[1].updateDescription).toEqual({ updatedFields: { 'b.x': 2, c: 'new' }, removedFields: ['gone'], truncatedArrays: [{ field: 'arr', newSize: 2 }] });
+    expect(evs[1].updateDescription).toEqual({
+      updatedFields: { 'b.x': 2, c: 'new' },
+      removedFields: ['gone'],
+      truncatedArrays: [{ field: 'arr', newSize: 2 }],
+    });
     // updateLookup reads whatever version is current when the event is fetched (or null once deleted).
     if (evs[1].fullDocument !== null) expect(evs[1].fullDocument._id).toEqual(insertedId);
     expect(evs[2].fullDocument).toEqual({ _id: insertedId, z: 1 });
@@ -93,7 +106,10 @@ describe('change streams', () => {
     await db.collection('y').insertOne({ keep: true, n: 3 });
     const evs = await got;
     await cs.close();
-    expect(evs.map((e) => [e.ns.coll, e.fullDocument.n])).toEqual([['x', 1], ['y', 3]]);
+    expect(evs.map((e) => [e.ns.coll, e.fullDocument.n])).toEqual([
+      ['x', 1],
+      ['y', 3],
+    ]);
   });
 
   it('watches the whole cluster from admin (allChangesForCluster)', async () => {

@@ -31,11 +31,20 @@ describe('CRUD commands', () => {
       const c = db.collection('unord');
       await c.createIndex({ email: 1 }, { unique: true });
       await c.insertOne({ email: 'a' });
-      const raw = await db.command({ insert: 'unord', ordered: false, documents: [{ email: 'b' }, { email: 'a' }, { email: 'c' }, { email: 'b' }] });
+      const raw = await db.command({
+        insert: 'unord',
+        ordered: false,
+        documents: [{ email: 'b' }, { email: 'a' }, { email: 'c' }, { email: 'b' }],
+      });
       expect(raw.n).toBe(2);
-      expect(raw.writeErrors.map((w: any) => [w.index, w.code])).toEqual([[1, 11000], [3, 11000]]);
+      expect(raw.writeErrors.map((w: any) => [w.index, w.code])).toEqual([
+        [1, 11000],
+        [3, 11000],
+      ]);
       expect(raw.writeErrors[0]).toMatchObject({ keyPattern: { email: 1 }, keyValue: { email: 'a' } });
-      expect(raw.writeErrors[0].errmsg).toBe('E11000 duplicate key error collection: crud.unord index: email_1 dup key: { email: "a" }');
+      expect(raw.writeErrors[0].errmsg).toBe(
+        'E11000 duplicate key error collection: crud.unord index: email_1 dup key: { email: "a" }',
+      );
     });
 
     it('refuses an array _id', async () => {
@@ -46,13 +55,24 @@ describe('CRUD commands', () => {
 
   describe('find / getMore / killCursors', () => {
     beforeAll(async () => {
-      await db.collection('items').insertMany(Array.from({ length: 30 }, (_, i) => ({ n: i, g: i % 3, tags: [`t${i % 4}`], sub: { x: i } })));
+      await db
+        .collection('items')
+        .insertMany(Array.from({ length: 30 }, (_, i) => ({ n: i, g: i % 3, tags: [`t${i % 4}`], sub: { x: i } })));
     });
 
     it('filters, sorts, skips, limits and projects', async () => {
-      const r = await db.collection('items').find({ g: 1, n: { $gte: 10 } }, { projection: { n: 1, _id: 0 } }).sort({ n: -1 }).skip(1).limit(2).toArray();
+      const r = await db
+        .collection('items')
+        .find({ g: 1, n: { $gte: 10 } }, { projection: { n: 1, _id: 0 } })
+        .sort({ n: -1 })
+        .skip(1)
+        .limit(2)
+        .toArray();
       expect(r).toEqual([{ n: 25 }, { n: 22 }]);
-      const ex = await db.collection('items').find({ n: 3 }, { projection: { sub: 0, tags: 0, _id: 0 } }).toArray();
+      const ex = await db
+        .collection('items')
+        .find({ n: 3 }, { projection: { sub: 0, tags: 0, _id: 0 } })
+        .toArray();
       expect(ex).toEqual([{ n: 3, g: 0 }]);
       const sl = await db.collection('items').findOne({ n: 3 }, { projection: { tags: { $slice: 1 }, n: 1 } });
       expect(Object.keys(sl!)).toEqual(['_id', 'n', 'tags']); // document order, _id first
@@ -86,7 +106,12 @@ describe('CRUD commands', () => {
     });
 
     it('unknown query operator -> BadValue (2)', async () => {
-      const e = await errorOf(() => db.collection('items').find({ n: { $bogus: 1 } }).toArray());
+      const e = await errorOf(() =>
+        db
+          .collection('items')
+          .find({ n: { $bogus: 1 } })
+          .toArray(),
+      );
       expect(e.code).toBe(2);
       expect(e.codeName).toBe('BadValue');
       expect(e.message).toMatch(/unknown operator: \$bogus/);
@@ -110,10 +135,18 @@ describe('CRUD commands', () => {
   describe('update', () => {
     it('supports multi, upsert with $setOnInsert seeded from the filter', async () => {
       const c = db.collection('upd');
-      await c.insertMany([{ k: 1, v: 1 }, { k: 1, v: 2 }, { k: 2, v: 3 }]);
+      await c.insertMany([
+        { k: 1, v: 1 },
+        { k: 1, v: 2 },
+        { k: 2, v: 3 },
+      ]);
       const m = await c.updateMany({ k: 1 }, { $inc: { v: 10 } });
       expect([m.matchedCount, m.modifiedCount]).toEqual([2, 2]);
-      const u = await c.updateOne({ k: 3, 'meta.src': 'x' }, { $set: { v: 7 }, $setOnInsert: { created: true } }, { upsert: true });
+      const u = await c.updateOne(
+        { k: 3, 'meta.src': 'x' },
+        { $set: { v: 7 }, $setOnInsert: { created: true } },
+        { upsert: true },
+      );
       expect(u.upsertedCount).toBe(1);
       const doc = await c.findOne({ _id: u.upsertedId! });
       expect(doc).toMatchObject({ k: 3, meta: { src: 'x' }, v: 7, created: true });
@@ -128,7 +161,11 @@ describe('CRUD commands', () => {
       const c = db.collection('arr');
       const { insertedId } = await c.insertOne({ grades: [{ g: 50 }, { g: 90 }, { g: 95 }], xs: [1, 2, 3] });
       await c.updateOne({ _id: insertedId, 'grades.g': 90 }, { $set: { 'grades.$.g': 91 } });
-      await c.updateOne({ _id: insertedId }, { $set: { 'grades.$[e].ok': true } }, { arrayFilters: [{ 'e.g': { $gte: 91 } }] });
+      await c.updateOne(
+        { _id: insertedId },
+        { $set: { 'grades.$[e].ok': true } },
+        { arrayFilters: [{ 'e.g': { $gte: 91 } }] },
+      );
       await c.updateOne({ _id: insertedId }, { $inc: { 'xs.$[]': 10 } });
       await c.updateOne({ _id: insertedId }, [{ $set: { total: { $sum: '$xs' } } }]);
       const d = await c.findOne({ _id: insertedId });
@@ -142,7 +179,10 @@ describe('CRUD commands', () => {
       const { insertedId } = await c.insertOne({});
       await c.updateOne({ _id: insertedId }, { $addToSet: { s: { $each: ['a', 'a', 'b'] } } as any });
       await c.updateOne({ _id: insertedId }, { $push: { p: { $each: [3, 1, 2], $sort: 1 } } as any });
-      await c.updateOne({ _id: insertedId }, { $addToSet: { s: { $each: ['b', 'c'] } } as any, $pull: { p: 2 } as any });
+      await c.updateOne(
+        { _id: insertedId },
+        { $addToSet: { s: { $each: ['b', 'c'] } } as any, $pull: { p: 2 } as any },
+      );
       const d = await c.findOne({ _id: insertedId });
       expect(d!.s).toEqual(['a', 'b', 'c']);
       expect(d!.p).toEqual([1, 3]);
@@ -155,11 +195,17 @@ describe('CRUD commands', () => {
       expect(await c.findOne({ _id: insertedId })).toEqual({ _id: insertedId, c: 3 });
       const e1 = await errorOf(() => c.updateOne({ _id: insertedId }, { $set: { _id: new ObjectId() } }));
       expect(e1.code).toBe(66);
-      const e2 = await errorOf(() => db.command({ update: 'repl', updates: [{ q: {}, u: { $frob: { a: 1 } } }] }).then((r) => {
-        if (r.writeErrors) throw Object.assign(new Error(r.writeErrors[0].errmsg), r.writeErrors[0]);
-      }));
+      const e2 = await errorOf(() =>
+        db.command({ update: 'repl', updates: [{ q: {}, u: { $frob: { a: 1 } } }] }).then((r) => {
+          if (r.writeErrors) throw Object.assign(new Error(r.writeErrors[0].errmsg), r.writeErrors[0]);
+        }),
+      );
       expect(e2.code).toBe(9);
-      const e3 = await errorOf(() => c.updateOne({ _id: insertedId }, { $set: { c: 'str' } }).then(() => c.updateOne({ _id: insertedId }, { $inc: { c: 1 } })));
+      const e3 = await errorOf(() =>
+        c
+          .updateOne({ _id: insertedId }, { $set: { c: 'str' } })
+          .then(() => c.updateOne({ _id: insertedId }, { $inc: { c: 1 } })),
+      );
       expect(e3.code).toBe(14);
     });
 
@@ -186,12 +232,23 @@ describe('CRUD commands', () => {
 
     it('findAndModify returns pre/post images, upserts and removes', async () => {
       const c = db.collection('fam');
-      await c.insertMany([{ k: 'a', n: 1 }, { k: 'a', n: 2 }]);
+      await c.insertMany([
+        { k: 'a', n: 1 },
+        { k: 'a', n: 2 },
+      ]);
       const before = await c.findOneAndUpdate({ k: 'a' }, { $inc: { n: 100 } }, { sort: { n: -1 } });
       expect(before!.n).toBe(2);
-      const after = await c.findOneAndUpdate({ k: 'a', n: 1 }, { $set: { x: 1 } }, { returnDocument: 'after', projection: { _id: 0 } });
+      const after = await c.findOneAndUpdate(
+        { k: 'a', n: 1 },
+        { $set: { x: 1 } },
+        { returnDocument: 'after', projection: { _id: 0 } },
+      );
       expect(after).toEqual({ k: 'a', n: 1, x: 1 });
-      const up = await c.findOneAndUpdate({ k: 'new' }, { $set: { n: 5 } }, { upsert: true, returnDocument: 'after', includeResultMetadata: true });
+      const up = await c.findOneAndUpdate(
+        { k: 'new' },
+        { $set: { n: 5 } },
+        { upsert: true, returnDocument: 'after', includeResultMetadata: true },
+      );
       expect(up.value).toMatchObject({ k: 'new', n: 5 });
       expect(up.lastErrorObject).toMatchObject({ n: 1, updatedExisting: false });
       const removed = await c.findOneAndDelete({ k: 'new' });
@@ -274,9 +331,22 @@ describe('CRUD commands', () => {
 
     it('sorts across types in BSON order', async () => {
       const c = db.collection('mixed');
-      await c.insertMany([{ v: true }, { v: 's' }, { v: 2 }, { v: null }, { v: new Date(0) }, { v: new ObjectId() }, { v: { a: 1 } }]);
-      const r = await c.find({}, { projection: { _id: 0 } }).sort({ v: 1 }).toArray();
-      const kinds = r.map((d) => (d.v === null ? 'null' : d.v instanceof Date ? 'date' : d.v instanceof ObjectId ? 'oid' : typeof d.v));
+      await c.insertMany([
+        { v: true },
+        { v: 's' },
+        { v: 2 },
+        { v: null },
+        { v: new Date(0) },
+        { v: new ObjectId() },
+        { v: { a: 1 } },
+      ]);
+      const r = await c
+        .find({}, { projection: { _id: 0 } })
+        .sort({ v: 1 })
+        .toArray();
+      const kinds = r.map((d) =>
+        d.v === null ? 'null' : d.v instanceof Date ? 'date' : d.v instanceof ObjectId ? 'oid' : typeof d.v,
+      );
       expect(kinds).toEqual(['null', 'number', 'string', 'object', 'oid', 'boolean', 'date']);
     });
   });

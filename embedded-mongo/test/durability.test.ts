@@ -7,7 +7,11 @@ import { startEmbeddedMongo } from '../src/index';
 import { JOURNAL_FILE } from '../src/storage/storage.journal';
 import { errorOf, rmDir, tmpDir } from './helpers';
 
-async function withServer<T>(dbPath: string, fn: (c: MongoClient, warnings: string[]) => Promise<T>, compactThresholdBytes?: number): Promise<T> {
+async function withServer<T>(
+  dbPath: string,
+  fn: (c: MongoClient, warnings: string[]) => Promise<T>,
+  compactThresholdBytes?: number,
+): Promise<T> {
   const warnings: string[] = [];
   const server = await startEmbeddedMongo({ dbPath, onWarning: (m) => warnings.push(m), compactThresholdBytes });
   const client = await MongoClient.connect(server.uri, { directConnection: true });
@@ -69,7 +73,10 @@ describe('durability', () => {
 
   it('detects, reports and discards a torn journal tail, and keeps working', async () => {
     await withServer(dir, async (c) => {
-      await c.db('t').collection('c').insertMany([{ n: 1 }, { n: 2 }]);
+      await c
+        .db('t')
+        .collection('c')
+        .insertMany([{ n: 1 }, { n: 2 }]);
     });
     const file = path.join(dir, JOURNAL_FILE);
     const goodSize = fs.statSync(file).size;
@@ -160,8 +167,18 @@ describe('durability', () => {
     // Uncompacted, 200 updates of a 2 KB document plus 20 inserts of 2 KB would exceed 450 KB.
     expect(Math.max(...sizes)).toBeLessThan(250_000);
     await withServer(dir, async (c) => {
-      expect((await c.db('bg').collection('c').findOne({ _id: 'counter' as any }))!.n).toBe(200);
-      expect(await c.db('bg').collection('c').countDocuments({ round: { $exists: true } })).toBe(20);
+      expect(
+        (await c
+          .db('bg')
+          .collection('c')
+          .findOne({ _id: 'counter' as any }))!.n,
+      ).toBe(200);
+      expect(
+        await c
+          .db('bg')
+          .collection('c')
+          .countDocuments({ round: { $exists: true } }),
+      ).toBe(20);
     });
   });
 });

@@ -12,7 +12,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: EmbeddedMongoOptions = {}, clientOpts: Record<string, unknown> = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: EmbeddedMongoOptions = {},
+  clientOpts: Record<string, unknown> = {},
+): Promise<TestServer> {
   const warnings: string[] = [];
   const server = await startEmbeddedMongo({ onWarning: (m) => warnings.push(m), ...opts });
   const client = await MongoClient.connect(server.uri, { serverSelectionTimeoutMS: 3000, ...clientOpts });

@@ -14,7 +14,10 @@ describe('transactions', () => {
 
   beforeEach(async () => {
     await db.collection('acct').deleteMany({});
-    await db.collection('acct').insertMany([{ _id: 'a' as any, bal: 100 }, { _id: 'b' as any, bal: 0 }]);
+    await db.collection('acct').insertMany([
+      { _id: 'a' as any, bal: 100 },
+      { _id: 'b' as any, bal: 0 },
+    ]);
   });
 
   it('commits atomically and reads its own writes', async () => {
@@ -49,7 +52,10 @@ describe('transactions', () => {
       await s.endSession();
     }
     const all = await db.collection('acct').find().sort({ _id: 1 }).toArray();
-    expect(all).toEqual([{ _id: 'a', bal: 100 }, { _id: 'b', bal: 0 }]);
+    expect(all).toEqual([
+      { _id: 'a', bal: 100 },
+      { _id: 'b', bal: 0 },
+    ]);
     expect(await db.listCollections({ name: 'newcoll' }).toArray()).toEqual([]); // implicit creation undone too
   });
 
@@ -78,7 +84,9 @@ describe('transactions', () => {
       s1.startTransaction();
       s2.startTransaction();
       await db.collection('acct').updateOne({ _id: 'a' as any }, { $inc: { bal: 1 } }, { session: s1 });
-      const e = await errorOf(() => db.collection('acct').updateOne({ _id: 'a' as any }, { $inc: { bal: 2 } }, { session: s2 }));
+      const e = await errorOf(() =>
+        db.collection('acct').updateOne({ _id: 'a' as any }, { $inc: { bal: 2 } }, { session: s2 }),
+      );
       expect(e.code).toBe(112);
       expect(e.codeName).toBe('WriteConflict');
       expect(e.hasErrorLabel('TransientTransactionError')).toBe(true);
@@ -97,7 +105,9 @@ describe('transactions', () => {
       s.startTransaction();
       await db.collection('acct').findOne({ _id: 'a' as any }, { session: s });
       await db.collection('acct').updateOne({ _id: 'a' as any }, { $set: { bal: 1 } }); // outside, commits
-      const e = await errorOf(() => db.collection('acct').updateOne({ _id: 'a' as any }, { $set: { bal: 2 } }, { session: s }));
+      const e = await errorOf(() =>
+        db.collection('acct').updateOne({ _id: 'a' as any }, { $set: { bal: 2 } }, { session: s }),
+      );
       expect(e.code).toBe(112);
       expect(e.hasErrorLabel('TransientTransactionError')).toBe(true);
       await s.abortTransaction().catch(() => undefined);
@@ -150,7 +160,12 @@ describe('transactions', () => {
     } finally {
       await s.endSession();
     }
-    expect(await db.collection('tr').find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ k: 'x', v: 2 }]);
+    expect(
+      await db
+        .collection('tr')
+        .find({}, { projection: { _id: 0 } })
+        .toArray(),
+    ).toEqual([{ k: 'x', v: 2 }]);
   });
 
   it('mongoose connection.transaction() retries after a WriteConflict', async () => {
@@ -185,7 +200,9 @@ describe('transactions', () => {
     }
     const fresh = t.client.startSession();
     try {
-      const raw = await errorOf(() => db.command({ find: 'acct', txnNumber: 1_000_000, autocommit: false }, { session: fresh }));
+      const raw = await errorOf(() =>
+        db.command({ find: 'acct', txnNumber: 1_000_000, autocommit: false }, { session: fresh }),
+      );
       expect(raw.code).toBe(251);
       expect(raw.hasErrorLabel('TransientTransactionError')).toBe(true);
     } finally {

@@ -71,7 +71,15 @@ describe('wire protocol', () => {
     const r = await exchange(t.server.port, opQuery(1, 'admin.$cmd', { isMaster: 1, helloOk: true }));
     expect(r).not.toBe('closed');
     const doc = r as Record<string, any>;
-    expect(doc).toMatchObject({ ok: 1, ismaster: true, setName: 'rs0', helloOk: true, maxWireVersion: 21, minWireVersion: 0, logicalSessionTimeoutMinutes: 30 });
+    expect(doc).toMatchObject({
+      ok: 1,
+      ismaster: true,
+      setName: 'rs0',
+      helloOk: true,
+      maxWireVersion: 21,
+      minWireVersion: 0,
+      logicalSessionTimeoutMinutes: 30,
+    });
     expect(doc.hosts).toEqual([`127.0.0.1:${t.server.port}`]);
     expect(doc.primary).toBe(`127.0.0.1:${t.server.port}`);
     expect(doc.me).toBe(doc.primary);
@@ -124,7 +132,10 @@ describe('wire protocol', () => {
   });
 
   it('lets the driver discover the replica set from a plain URI and with directConnection', async () => {
-    for (const uri of [`mongodb://127.0.0.1:${t.server.port}/disc`, `mongodb://localhost:${t.server.port}/disc?directConnection=true`]) {
+    for (const uri of [
+      `mongodb://127.0.0.1:${t.server.port}/disc`,
+      `mongodb://localhost:${t.server.port}/disc?directConnection=true`,
+    ]) {
       const c = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 3000 });
       try {
         await c.db().collection('d').insertOne({ uri });
@@ -136,10 +147,17 @@ describe('wire protocol', () => {
   });
 
   it('serves many concurrent clients', async () => {
-    const clients = await Promise.all(Array.from({ length: 8 }, () => MongoClient.connect(t.server.uri, { directConnection: true })));
+    const clients = await Promise.all(
+      Array.from({ length: 8 }, () => MongoClient.connect(t.server.uri, { directConnection: true })),
+    );
     try {
       await Promise.all(
-        clients.map((c, i) => c.db('conc').collection('c').insertMany(Array.from({ length: 50 }, (_, j) => ({ i, j })))),
+        clients.map((c, i) =>
+          c
+            .db('conc')
+            .collection('c')
+            .insertMany(Array.from({ length: 50 }, (_, j) => ({ i, j }))),
+        ),
       );
       const counts = await Promise.all(clients.map((c, i) => c.db('conc').collection('c').countDocuments({ i })));
       expect(counts).toEqual(Array(8).fill(50));
@@ -150,7 +168,10 @@ describe('wire protocol', () => {
   });
 
   it('returns cursor ids as int64', async () => {
-    await t.client.db('wire').collection('many').insertMany(Array.from({ length: 5 }, (_, i) => ({ i })));
+    await t.client
+      .db('wire')
+      .collection('many')
+      .insertMany(Array.from({ length: 5 }, (_, i) => ({ i })));
     const r = await t.client.db('wire').command({ find: 'many', batchSize: 2 }, { promoteLongs: false });
     expect(r.cursor.id).toBeInstanceOf(Long);
     expect(r.cursor.firstBatch).toHaveLength(2);

@@ -54,7 +54,12 @@ const schoolOf = (key: string) => DEMO_SCHOOLS.find((s) => s.key === key)!;
 
 /** The accounts worth trying first (every other demo account uses DEMO_PASSWORD too). */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { role: Role.FEDERATION_ADMIN, email: DEMO_ADMIN_EMAIL, password: DEMO_ADMIN_PASSWORD, label: 'Fédération nationale des Écoles de Production (admin)' },
+  {
+    role: Role.FEDERATION_ADMIN,
+    email: DEMO_ADMIN_EMAIL,
+    password: DEMO_ADMIN_PASSWORD,
+    label: 'Fédération nationale des Écoles de Production (admin)',
+  },
   ...DEMO_SCHOOLS.map((s) => ({
     role: Role.SCHOOL_STAFF,
     email: staffEmail(s),
@@ -63,7 +68,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   })),
   ...DEMO_SCHOOLS.map((s) => {
     const company = DEMO_COMPANIES.find((c) => c.schools[0] === s.key)!;
-    return { role: Role.COMPANY_RECRUITER, email: recruiterEmail(company), password: DEMO_PASSWORD, label: `${company.contact}, ${company.name} (${company.city})` };
+    return {
+      role: Role.COMPANY_RECRUITER,
+      email: recruiterEmail(company),
+      password: DEMO_PASSWORD,
+      label: `${company.contact}, ${company.name} (${company.city})`,
+    };
   }),
   ...(
     [
@@ -125,7 +135,15 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
   for (const s of DEMO_SCHOOLS) {
     const school = await schoolModel(connection).findOneAndUpdate(
       { name: s.name },
-      { $setOnInsert: { name: s.name, city: s.city, location: toGeoJsonPoint(s), trades: s.trades, createdBy: admin._id } },
+      {
+        $setOnInsert: {
+          name: s.name,
+          city: s.city,
+          location: toGeoJsonPoint(s),
+          trades: s.trades,
+          createdBy: admin._id,
+        },
+      },
       { upsert: true, returnDocument: 'after' },
     );
     schoolIds.set(s.key, school!._id);
@@ -143,7 +161,16 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
     const userId = new Types.ObjectId();
     const company = await companyModel(connection).findOneAndUpdate(
       { siret },
-      { $setOnInsert: { name: c.name, siret, city: c.city, location: toGeoJsonPoint(c), contactName: c.contact, createdBy: userId } },
+      {
+        $setOnInsert: {
+          name: c.name,
+          siret,
+          city: c.city,
+          location: toGeoJsonPoint(c),
+          contactName: c.contact,
+          createdBy: userId,
+        },
+      },
       { upsert: true, returnDocument: 'after' },
     );
     const recruiter = await upsertUser(recruiterEmail(c), {
@@ -152,7 +179,11 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
       displayName: c.contact,
       companyId: company!._id,
     });
-    recruiterBySlug.set(c.slug, { userId: String(recruiter._id), role: Role.COMPANY_RECRUITER, companyId: String(company!._id) });
+    recruiterBySlug.set(c.slug, {
+      userId: String(recruiter._id),
+      role: Role.COMPANY_RECRUITER,
+      companyId: String(company!._id),
+    });
     for (const key of c.schools) {
       const staff = staffByKey.get(key)!;
       await partnershipModel(connection).updateOne(
@@ -176,7 +207,11 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
     const school = schoolOf(st.school);
     const email = studentEmail(st);
     const schoolId = schoolIds.get(st.school)!;
-    const user = await upsertUser(email, { role: Role.STUDENT, displayName: `${st.firstName} ${st.lastName}`, schoolId });
+    const user = await upsertUser(email, {
+      role: Role.STUDENT,
+      displayName: `${st.firstName} ${st.lastName}`,
+      schoolId,
+    });
     const graduationDate = graduationDateFor(st.stage, now);
     const student = await studentModel(connection).findOneAndUpdate(
       { userId: user._id },
@@ -229,7 +264,8 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
         recruiter,
         now,
       );
-      if (p.publish !== false && jp.status === 'DRAFT') jp = await publishJobPromise(deps, { id: String(jp._id) }, recruiter, now);
+      if (p.publish !== false && jp.status === 'DRAFT')
+        jp = await publishJobPromise(deps, { id: String(jp._id) }, recruiter, now);
       promiseByKey.set(`${c.slug}|${p.title}`, jp);
     }
   }
@@ -258,9 +294,19 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
     const studentId = studentIdByEmail.get(r.student)!;
     const schoolKey = DEMO_STUDENTS.find((st) => studentEmail(st) === r.student)!.school;
     let rec = await recommendationModel(connection).findOne({ studentId, jobPromiseId: jp._id });
-    rec ??= await recommendGraduate(deps, { jobPromiseId: String(jp._id), studentId: String(studentId), note: r.note }, staffByKey.get(schoolKey)!, now);
+    rec ??= await recommendGraduate(
+      deps,
+      { jobPromiseId: String(jp._id), studentId: String(studentId), note: r.note },
+      staffByKey.get(schoolKey)!,
+      now,
+    );
     if (r.accept && rec.status === 'PENDING') {
-      await respondToRecommendation(deps, { id: String(rec._id), accept: true }, studentActorByEmail.get(r.student)!, now);
+      await respondToRecommendation(
+        deps,
+        { id: String(rec._id), accept: true },
+        studentActorByEmail.get(r.student)!,
+        now,
+      );
     }
   }
 

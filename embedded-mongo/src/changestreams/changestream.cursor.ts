@@ -22,7 +22,16 @@ export interface ChangeStreamOptions {
   showExpandedEvents?: boolean;
 }
 
-const ALLOWED_STAGES = new Set(['$match', '$project', '$addFields', '$set', '$unset', '$replaceRoot', '$replaceWith', '$redact']);
+const ALLOWED_STAGES = new Set([
+  '$match',
+  '$project',
+  '$addFields',
+  '$set',
+  '$unset',
+  '$replaceRoot',
+  '$replaceWith',
+  '$redact',
+]);
 
 export class ChangeStreamCursor implements ServerCursor {
   lastUse = Date.now();
@@ -43,7 +52,8 @@ export class ChangeStreamCursor implements ServerCursor {
   ) {
     for (const st of pipeline) {
       const op = Object.keys(st)[0]!;
-      if (!ALLOWED_STAGES.has(op)) throw new MongoCommandError(ErrorCodes.IllegalStage, `${op} is not permitted in a $changeStream pipeline`);
+      if (!ALLOWED_STAGES.has(op))
+        throw new MongoCommandError(ErrorCodes.IllegalStage, `${op} is not permitted in a $changeStream pipeline`);
     }
     try {
       this.agg = pipeline.length ? new Aggregator(pipeline, MINGO_OPTIONS) : null;
@@ -56,7 +66,10 @@ export class ChangeStreamCursor implements ServerCursor {
       const id = parseResumeToken((token as Document)._data !== undefined ? token : (token as Document)._id);
       if (id === null) throw new MongoCommandError(ErrorCodes.InvalidResumeToken, 'invalid resume token');
       if (id < log.oldestId - 1 && id !== log.lastId)
-        throw new MongoCommandError(286, 'Resume of change stream was not possible, as the resume point may no longer be in the oplog.');
+        throw new MongoCommandError(
+          286,
+          'Resume of change stream was not possible, as the resume point may no longer be in the oplog.',
+        );
       this.position = id;
     } else if (options.startAtOperationTime) {
       this.position = log.firstIdAtOrAfter(options.startAtOperationTime as never) - 1;
@@ -87,7 +100,10 @@ export class ChangeStreamCursor implements ServerCursor {
       const c = this.engine.getCollection(ev.db, ev.coll!);
       const cur = c?.docs.get(recordIdOf(ev.documentKey?._id))?.doc;
       if (!cur && wantFull === 'required')
-        throw new MongoCommandError(ErrorCodes.NoMatchingDocument, 'Change stream was configured to require a post-image for all update events, but the post-image was not found');
+        throw new MongoCommandError(
+          ErrorCodes.NoMatchingDocument,
+          'Change stream was configured to require a post-image for all update events, but the post-image was not found',
+        );
       out.fullDocument = cur ?? null;
     }
     out.ns = ev.coll !== undefined ? { db: ev.db, coll: ev.coll } : { db: ev.db };
@@ -104,7 +120,12 @@ export class ChangeStreamCursor implements ServerCursor {
   }
 
   private isInvalidating(ev: ChangeRecord): boolean {
-    if (this.scope.coll) return (ev.operationType === 'drop' || ev.operationType === 'rename') && ev.coll === this.scope.coll && ev.db === this.scope.db;
+    if (this.scope.coll)
+      return (
+        (ev.operationType === 'drop' || ev.operationType === 'rename') &&
+        ev.coll === this.scope.coll &&
+        ev.db === this.scope.db
+      );
     if (this.scope.db) return ev.operationType === 'dropDatabase' && ev.db === this.scope.db;
     return false;
   }
@@ -121,7 +142,12 @@ export class ChangeStreamCursor implements ServerCursor {
       const passed = this.agg ? (this.agg.run([cloneDoc(formatted)]) as Document[]) : [formatted];
       out.push(...passed);
       if (this.isInvalidating(ev)) {
-        out.push({ _id: resumeTokenFor(ev.id), operationType: 'invalidate', clusterTime: ev.clusterTime, wallTime: ev.wallTime });
+        out.push({
+          _id: resumeTokenFor(ev.id),
+          operationType: 'invalidate',
+          clusterTime: ev.clusterTime,
+          wallTime: ev.wallTime,
+        });
         this.invalidated = true;
         break;
       }

@@ -1,7 +1,8 @@
 // In-memory oplog-like ring of change events, with waiters for awaitData getMores.
 import { Timestamp, type Document } from 'bson';
 
-export type OperationType = 'insert' | 'update' | 'replace' | 'delete' | 'drop' | 'dropDatabase' | 'rename' | 'invalidate';
+export type OperationType =
+  'insert' | 'update' | 'replace' | 'delete' | 'drop' | 'dropDatabase' | 'rename' | 'invalidate';
 
 export interface ChangeRecord {
   id: number;
@@ -13,7 +14,11 @@ export interface ChangeRecord {
   documentKey?: Document;
   fullDocument?: Document;
   fullDocumentBeforeChange?: Document;
-  updateDescription?: { updatedFields: Document; removedFields: string[]; truncatedArrays: { field: string; newSize: number }[] };
+  updateDescription?: {
+    updatedFields: Document;
+    removedFields: string[];
+    truncatedArrays: { field: string; newSize: number }[];
+  };
   /** For updates: the new version, diffed against fullDocumentBeforeChange on demand. */
   postImage?: Document;
   lsid?: Document;
@@ -52,7 +57,8 @@ export class ChangeLog {
     const rec = { ...ev, id: this.nextId++ } as ChangeRecord;
     this.events.push(rec);
     // Trim in chunks: splicing one element per append would copy the whole ring every time.
-    if (this.events.length > this.capacity + (this.capacity >> 2)) this.events.splice(0, this.events.length - this.capacity);
+    if (this.events.length > this.capacity + (this.capacity >> 2))
+      this.events.splice(0, this.events.length - this.capacity);
     if (this.waiters.size) for (const w of [...this.waiters]) w();
     return rec;
   }

@@ -78,7 +78,8 @@ const PARAMETERS: Document = {
 const getParameter: CommandHandler = (ctx) => {
   const res: Document = {};
   const arg = ctx.cmd.getParameter;
-  if (arg === '*' || (arg && typeof arg === 'object' && (arg as Document).allParameters)) Object.assign(res, PARAMETERS);
+  if (arg === '*' || (arg && typeof arg === 'object' && (arg as Document).allParameters))
+    Object.assign(res, PARAMETERS);
   else
     for (const k of Object.keys(ctx.cmd)) {
       if (k === 'getParameter' || k.startsWith('$') || k === 'lsid') continue;
@@ -99,18 +100,32 @@ const serverStatus: CommandHandler = (ctx) => {
     uptime: (Date.now() - state.startedAt.getTime()) / 1000,
     uptimeMillis: Long.fromNumber(Date.now() - state.startedAt.getTime()),
     localTime: new Date(),
-    connections: { current: state.connections.current, available: 100_000, totalCreated: state.connections.totalCreated },
+    connections: {
+      current: state.connections.current,
+      available: 100_000,
+      totalCreated: state.connections.totalCreated,
+    },
     mem: { bits: 64, resident: Math.round(mem.rss / 1048576), virtual: Math.round(mem.heapTotal / 1048576) },
     metrics: { cursor: { open: { total: Long.fromNumber(state.cursors.size) } } },
     transactions: { currentActive: Long.fromNumber(state.engine.activeTxns.size) },
-    storageEngine: { name: state.engine.journal ? 'embedded-journal' : 'embedded-memory', persistent: !!state.engine.journal },
+    storageEngine: {
+      name: state.engine.journal ? 'embedded-journal' : 'embedded-memory',
+      persistent: !!state.engine.journal,
+    },
     repl: { setName: 'rs0', isWritablePrimary: true, hosts: [ctx.conn.me], primary: ctx.conn.me, me: ctx.conn.me },
     ok: 1,
   };
 };
 
 const hostInfo: CommandHandler = () => ({
-  system: { currentTime: new Date(), hostname: os.hostname(), cpuAddrSize: 64, memSizeMB: Math.round(os.totalmem() / 1048576), numCores: os.cpus().length, cpuArch: process.arch },
+  system: {
+    currentTime: new Date(),
+    hostname: os.hostname(),
+    cpuAddrSize: 64,
+    memSizeMB: Math.round(os.totalmem() / 1048576),
+    numCores: os.cpus().length,
+    cpuArch: process.arch,
+  },
   os: { type: os.type(), name: os.platform(), version: os.release() },
   extra: {},
   ok: 1,
@@ -118,10 +133,11 @@ const hostInfo: CommandHandler = () => ({
 
 const endSessions: CommandHandler = (ctx) => {
   const list = ctx.cmd[ctx.name];
-  if (Array.isArray(list)) for (const lsid of list) {
-    const key = sessionKeyOf(lsid);
-    if (key) ctx.state.sessions.end(key);
-  }
+  if (Array.isArray(list))
+    for (const lsid of list) {
+      const key = sessionKeyOf(lsid);
+      if (key) ctx.state.sessions.end(key);
+    }
   return { ok: 1 };
 };
 
@@ -147,7 +163,10 @@ const whatsmyuri: CommandHandler = (ctx) => ({ you: ctx.conn.remote, ok: 1 });
 
 const getCmdLineOpts: CommandHandler = (ctx) => ({
   argv: ['embedded-mongo'],
-  parsed: { net: { port: ctx.state.port }, storage: ctx.state.engine.options.dbPath ? { dbPath: ctx.state.engine.options.dbPath } : {} },
+  parsed: {
+    net: { port: ctx.state.port },
+    storage: ctx.state.engine.options.dbPath ? { dbPath: ctx.state.engine.options.dbPath } : {},
+  },
   ok: 1,
 });
 
@@ -162,7 +181,9 @@ const replSetGetStatus: CommandHandler = (ctx) => ({
 const getLog: CommandHandler = () => ({ totalLinesWritten: 0, log: [], ok: 1 });
 
 const saslStart: CommandHandler = () => {
-  throw new MongoCommandError(334, 'Authentication is not supported by embedded-mongo: connect without credentials', { codeName: 'MechanismUnavailable' });
+  throw new MongoCommandError(334, 'Authentication is not supported by embedded-mongo: connect without credentials', {
+    codeName: 'MechanismUnavailable',
+  });
 };
 
 const listCommands: CommandHandler = () => ({ commands: {}, ok: 1 });
@@ -194,7 +215,11 @@ export const adminCommands: Record<string, CommandHandler> = {
   logout: ok,
   listCommands,
   getFreeMonitoringStatus: () => ({ state: 'disabled', ok: 1 }),
-  getDefaultRWConcern: () => ({ defaultReadConcern: { level: 'local' }, defaultWriteConcern: { w: 'majority', wtimeout: 0 }, ok: 1 }),
+  getDefaultRWConcern: () => ({
+    defaultReadConcern: { level: 'local' },
+    defaultWriteConcern: { w: 'majority', wtimeout: 0 },
+    ok: 1,
+  }),
   features: () => ({ ok: 1 }),
   lockInfo: () => ({ lockInfo: [], ok: 1 }),
   currentOp: () => ({ inprog: [], ok: 1 }),

@@ -19,7 +19,8 @@ const DIST_FIELD = '__embeddedGeoDistance';
 
 function stageName(stage: Document): string {
   const keys = Object.keys(stage ?? {});
-  if (keys.length !== 1) throw new MongoCommandError(40323, 'A pipeline stage specification object must contain exactly one field.');
+  if (keys.length !== 1)
+    throw new MongoCommandError(40323, 'A pipeline stage specification object must contain exactly one field.');
   return keys[0]!;
 }
 
@@ -55,7 +56,11 @@ function rewriteStage(stage: Document): Document {
 }
 
 /** Documents that the first stages select, using indexes for a leading $match or $geoNear. */
-function sourceDocs(ctx: CommandContext, collName: string | null, pipeline: Document[]): { docs: Document[]; rest: Document[] } {
+function sourceDocs(
+  ctx: CommandContext,
+  collName: string | null,
+  pipeline: Document[],
+): { docs: Document[]; rest: Document[] } {
   const { engine } = ctx.state;
   if (collName === null) return { docs: [], rest: pipeline };
   const c = getColl(ctx, collName);
@@ -64,12 +69,18 @@ function sourceDocs(ctx: CommandContext, collName: string | null, pipeline: Docu
   if (name === '$geoNear') {
     const spec = first!.$geoNear as Document;
     if (!spec || typeof spec !== 'object') throw new MongoCommandError(14, '$geoNear requires an object');
-    if (typeof spec.distanceField !== 'string') throw new MongoCommandError(2, '$geoNear requires a \'distanceField\' option as a String');
+    if (typeof spec.distanceField !== 'string')
+      throw new MongoCommandError(2, "$geoNear requires a 'distanceField' option as a String");
     let key = spec.key as string | undefined;
     if (!key) {
       const geoIdx = c?.indexes.list().filter((s) => Object.values(s.key).includes('2dsphere')) ?? [];
       if (geoIdx.length !== 1)
-        throw new MongoCommandError(geoIdx.length ? 2 : 291, geoIdx.length ? 'more than one 2dsphere index, please specify key' : '$geoNear requires a 2d or 2dsphere index, but none were found');
+        throw new MongoCommandError(
+          geoIdx.length ? 2 : 291,
+          geoIdx.length
+            ? 'more than one 2dsphere index, please specify key'
+            : '$geoNear requires a 2d or 2dsphere index, but none were found',
+        );
       key = Object.entries(geoIdx[0]!.key).find(([, v]) => v === '2dsphere')![0];
     }
     const p = toPoint(spec.near);
@@ -142,7 +153,9 @@ function runPipeline(ctx: CommandContext, docs: Document[], pipeline: Document[]
     return (agg.run(docs) as Document[]).map(stripHidden);
   } catch (e) {
     const err = toCommandError(e);
-    const m = /unknown pipeline operator[: ]*'?(\$\w+)/i.exec(err.message) ?? /Unrecognized pipeline stage name:? '?(\$\w+)/.exec(err.message);
+    const m =
+      /unknown pipeline operator[: ]*'?(\$\w+)/i.exec(err.message) ??
+      /Unrecognized pipeline stage name:? '?(\$\w+)/.exec(err.message);
     if (m) throw new MongoCommandError(40324, `Unrecognized pipeline stage name: '${m[1]}'`);
     throw err;
   }
@@ -179,13 +192,14 @@ function writeMerge(ctx: CommandContext, spec: Document, docs: Document[]): void
   for (const raw of docs) {
     const filter: Document = {};
     for (const f of on) filter[f] = getPath(raw, f) ?? null;
-    const existing = on.length === 1 && on[0] === '_id' && raw._id !== undefined
-      ? (() => {
-          const rid = recordIdOf(raw._id);
-          const d = c.docs.get(rid)?.doc;
-          return d ? [{ rid, doc: d }] : [];
-        })()
-      : selectDocs(engine, c, filter, undefined);
+    const existing =
+      on.length === 1 && on[0] === '_id' && raw._id !== undefined
+        ? (() => {
+            const rid = recordIdOf(raw._id);
+            const d = c.docs.get(rid)?.doc;
+            return d ? [{ rid, doc: d }] : [];
+          })()
+        : selectDocs(engine, c, filter, undefined);
     const hit = existing[0];
     if (hit) {
       let next: Document;
@@ -194,13 +208,17 @@ function writeMerge(ctx: CommandContext, spec: Document, docs: Document[]): void
       else if (whenMatched === 'fail') throw new DuplicateKeyError(c.ns, '_id_', { _id: 1 }, { _id: hit.doc._id });
       else if (whenMatched === 'merge') next = { ...hit.doc, ...raw, _id: hit.doc._id };
       else if (Array.isArray(whenMatched)) {
-        const agg = new Aggregator(whenMatched as Document[], { ...MINGO_OPTIONS, variables: { new: raw, ...(s.let ?? {}) } });
+        const agg = new Aggregator(whenMatched as Document[], {
+          ...MINGO_OPTIONS,
+          variables: { new: raw, ...(s.let ?? {}) },
+        });
         next = { ...(agg.run([hit.doc])[0] as Document), _id: hit.doc._id };
       } else throw new MongoCommandError(2, `invalid whenMatched: ${String(whenMatched)}`);
       if (!valuesEqual(next, hit.doc)) engine.write(c, hit.rid, withIdFirst(next), 'replace', hit.doc, ctx.meta);
     } else {
       if (whenNotMatched === 'discard') continue;
-      if (whenNotMatched === 'fail') throw new MongoCommandError(13113, '$merge could not find a matching document in the target collection');
+      if (whenNotMatched === 'fail')
+        throw new MongoCommandError(13113, '$merge could not find a matching document in the target collection');
       const d = withIdFirst({ ...raw });
       engine.write(c, recordIdOf(d._id), d, 'insert', undefined, ctx.meta);
     }
@@ -215,7 +233,8 @@ const aggregate: CommandHandler = (ctx) => {
   const pipeline = ctx.cmd.pipeline;
   if (!Array.isArray(pipeline)) throw new MongoCommandError(14, "'pipeline' option must be specified as an array");
   const cursorOpt = optDoc(ctx, 'cursor');
-  if (!cursorOpt && ctx.cmd.explain !== true) throw new MongoCommandError(9, "The 'cursor' option is required, except for aggregate with the explain argument");
+  if (!cursorOpt && ctx.cmd.explain !== true)
+    throw new MongoCommandError(9, "The 'cursor' option is required, except for aggregate with the explain argument");
   const batchSize = cursorOpt?.batchSize as number | undefined;
   const ns = collName ? `${ctx.db}.${collName}` : `${ctx.db}.$cmd.aggregate`;
   for (const st of pipeline as Document[]) stageName(st);
@@ -233,7 +252,13 @@ const aggregate: CommandHandler = (ctx) => {
   }
   if (firstName === '$indexStats') {
     const c = collName ? getColl(ctx, collName) : undefined;
-    const docs = (c?.indexes.list() ?? []).map((s) => ({ name: s.name, key: s.key, host: ctx.conn.me, accesses: { ops: 0, since: new Date() }, spec: s }));
+    const docs = (c?.indexes.list() ?? []).map((s) => ({
+      name: s.name,
+      key: s.key,
+      host: ctx.conn.me,
+      accesses: { ops: 0, since: new Date() },
+      spec: s,
+    }));
     return cursorReply(ctx, ns, runPipeline(ctx, docs, (pipeline as Document[]).slice(1)), batchSize ?? 101);
   }
   if (firstName === '$documents' && collName === null) {
@@ -248,8 +273,10 @@ const aggregate: CommandHandler = (ctx) => {
     const n = stageName(stages[i]!);
     if ((n === '$out' || n === '$merge') && i !== stages.length - 1)
       throw new MongoCommandError(40601, `${n} can only be the final stage in the pipeline`);
-    if (n === '$geoNear' && i !== 0) throw new MongoCommandError(40603, '$geoNear is only valid as the first stage in a pipeline');
-    if (n === '$changeStream') throw new MongoCommandError(40602, '$changeStream is only valid as the first stage in a pipeline');
+    if (n === '$geoNear' && i !== 0)
+      throw new MongoCommandError(40603, '$geoNear is only valid as the first stage in a pipeline');
+    if (n === '$changeStream')
+      throw new MongoCommandError(40602, '$changeStream is only valid as the first stage in a pipeline');
   }
   if (writes) {
     if (ctx.txn) throw new MongoCommandError(263, `${lastName} cannot be used in a transaction`);
@@ -262,19 +289,30 @@ const aggregate: CommandHandler = (ctx) => {
       if (lastName === '$out') writeOut(ctx, last!.$out, out);
       else writeMerge(ctx, last!.$merge as Document, out);
     } catch (e) {
-      if (e instanceof DuplicateKeyError) throw new MongoCommandError(11000, duplicateKeyMessage(e), { keyPattern: e.keyPattern, keyValue: e.keyValue });
+      if (e instanceof DuplicateKeyError)
+        throw new MongoCommandError(11000, duplicateKeyMessage(e), { keyPattern: e.keyPattern, keyValue: e.keyValue });
       throw e;
     }
     return { cursor: { firstBatch: [], id: toLong(0n), ns }, ok: 1 };
   }
-  if (ctx.cmd.explain === true) return { stages: [], queryPlanner: { namespace: ns, winningPlan: { stage: 'EMBEDDED' } }, ok: 1 };
+  if (ctx.cmd.explain === true)
+    return { stages: [], queryPlanner: { namespace: ns, winningPlan: { stage: 'EMBEDDED' } }, ok: 1 };
   return cursorReply(ctx, ns, out, batchSize ?? 101);
 };
 
-function openChangeStream(ctx: CommandContext, collName: string | null, pipeline: Document[], batchSize: number | undefined): Document {
+function openChangeStream(
+  ctx: CommandContext,
+  collName: string | null,
+  pipeline: Document[],
+  batchSize: number | undefined,
+): Document {
   const spec = (pipeline[0]!.$changeStream ?? {}) as Document;
   const cluster = spec.allChangesForCluster === true;
-  if (cluster && ctx.db !== 'admin') throw new MongoCommandError(ErrorCodesInvalidOptions, "$changeStream may only be run against the 'admin' database if allChangesForCluster is true");
+  if (cluster && ctx.db !== 'admin')
+    throw new MongoCommandError(
+      ErrorCodesInvalidOptions,
+      "$changeStream may only be run against the 'admin' database if allChangesForCluster is true",
+    );
   const scope = cluster ? {} : collName ? { db: ctx.db, coll: collName } : { db: ctx.db };
   const ns = collName ? `${ctx.db}.${collName}` : `${ctx.db}.$cmd.aggregate`;
   const { cursors, engine } = ctx.state;
@@ -282,7 +320,10 @@ function openChangeStream(ctx: CommandContext, collName: string | null, pipeline
   const cur = new ChangeStreamCursor(id, ns, engine, scope, spec, pipeline.slice(1), ctx.sessionKey);
   const first = cur.firstBatch(batchSize);
   cursors.add(cur);
-  return { cursor: { firstBatch: first.docs, postBatchResumeToken: first.postBatchResumeToken, id: toLong(id), ns }, ok: 1 };
+  return {
+    cursor: { firstBatch: first.docs, postBatchResumeToken: first.postBatchResumeToken, id: toLong(id), ns },
+    ok: 1,
+  };
 }
 
 const ErrorCodesInvalidOptions = 72;

@@ -17,7 +17,12 @@ const create: CommandHandler = (ctx) => {
   if (ctx.cmd.viewOn !== undefined) throw new MongoCommandError(115, 'views are not supported by embedded-mongo');
   const options: Document = {};
   for (const [k, v] of Object.entries(ctx.cmd)) {
-    if (k === 'create' || k.startsWith('$') || ['lsid', 'txnNumber', 'autocommit', 'startTransaction', 'writeConcern', 'readConcern', 'comment'].includes(k)) continue;
+    if (
+      k === 'create' ||
+      k.startsWith('$') ||
+      ['lsid', 'txnNumber', 'autocommit', 'startTransaction', 'writeConcern', 'readConcern', 'comment'].includes(k)
+    )
+      continue;
     options[k] = v;
   }
   ctx.state.engine.createCollection(ctx.db, name, options);
@@ -76,7 +81,9 @@ const listDatabases: CommandHandler = (ctx) => {
     const info = nameOnly ? { name } : { name, sizeOnDisk, empty: colls.size === 0 };
     if (test(info)) databases.push(info);
   }
-  return nameOnly ? { databases, ok: 1 } : { databases, totalSize, totalSizeMb: Math.round(totalSize / 1048576), ok: 1 };
+  return nameOnly
+    ? { databases, ok: 1 }
+    : { databases, totalSize, totalSizeMb: Math.round(totalSize / 1048576), ok: 1 };
 };
 
 export function defaultIndexName(key: Document): string {
@@ -95,7 +102,8 @@ function normalizeSpec(raw: Document): IndexSpec {
     if (v === 'text' || v === '2dsphere') normKey[k] = v;
     else if (typeof v === 'number' || (v && typeof (v as { valueOf(): unknown }).valueOf() === 'number')) {
       const n = Number(v);
-      if (n === 0 || !Number.isFinite(n)) throw new MongoCommandError(67, `Values in the index key pattern can't be 0: ${k}`);
+      if (n === 0 || !Number.isFinite(n))
+        throw new MongoCommandError(67, `Values in the index key pattern can't be 0: ${k}`);
       normKey[k] = n > 0 ? 1 : -1;
     } else if (v === 'hashed' || v === '2d' || v === 'geoHaystack')
       throw new MongoCommandError(67, `Index type '${v}' is not supported by embedded-mongo`);
@@ -119,12 +127,20 @@ const createIndexes: CommandHandler = (ctx) => {
       engine.createIndex(c, spec);
     } catch (e) {
       if (e instanceof DuplicateKeyError)
-        throw new MongoCommandError(11000, `Index build failed: ${duplicateKeyMessage(e)}`, { keyPattern: e.keyPattern, keyValue: e.keyValue });
+        throw new MongoCommandError(11000, `Index build failed: ${duplicateKeyMessage(e)}`, {
+          keyPattern: e.keyPattern,
+          keyValue: e.keyValue,
+        });
       throw toCommandError(e);
     }
   }
   const after = c.indexes.list().length;
-  const res: Document = { numIndexesBefore: before, numIndexesAfter: after, createdCollectionAutomatically: !existed, ok: 1 };
+  const res: Document = {
+    numIndexesBefore: before,
+    numIndexesAfter: after,
+    createdCollectionAutomatically: !existed,
+    ok: 1,
+  };
   if (before === after) res.note = 'all indexes already exist';
   return res;
 };
@@ -150,7 +166,9 @@ const dropIndexes: CommandHandler = (ctx) => {
   else if (typeof arg === 'string') names.push(arg);
   else if (Array.isArray(arg)) names.push(...arg.map(String));
   else if (arg && typeof arg === 'object') {
-    const spec = c.indexes.list().find((s) => BSON.EJSON.stringify(s.key) === BSON.EJSON.stringify(normalizeSpec({ key: arg }).key));
+    const spec = c.indexes
+      .list()
+      .find((s) => BSON.EJSON.stringify(s.key) === BSON.EJSON.stringify(normalizeSpec({ key: arg }).key));
     if (!spec) throw new MongoCommandError(27, `can't find index with key: ${JSON.stringify(arg)}`);
     names.push(spec.name);
   } else throw new MongoCommandError(14, "BSON field 'index' must be a string, array or object");
@@ -195,7 +213,18 @@ const dbStats: CommandHandler = (ctx) => {
     indexes += c.indexes.list().length;
   }
   const dataSize = dbSize(colls);
-  return { db: ctx.db, collections: colls?.size ?? 0, views: 0, objects, dataSize, storageSize: dataSize, indexes, indexSize: 0, totalSize: dataSize, ok: 1 };
+  return {
+    db: ctx.db,
+    collections: colls?.size ?? 0,
+    views: 0,
+    objects,
+    dataSize,
+    storageSize: dataSize,
+    indexes,
+    indexSize: 0,
+    totalSize: dataSize,
+    ok: 1,
+  };
 };
 
 const renameCollection: CommandHandler = (ctx) => {

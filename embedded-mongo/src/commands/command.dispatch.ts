@@ -20,7 +20,9 @@ function normalizeCommand(cmd: Document): Document {
   for (const [k, v] of Object.entries(cmd)) {
     if (name === 'insert' && k === 'documents') out[k] = v;
     else if (name === 'update' && k === 'updates' && Array.isArray(v))
-      out[k] = v.map((s) => (s && typeof s === 'object' && !Array.isArray(s) ? { ...plain(s), u: (s as Document).u } : s));
+      out[k] = v.map((s) =>
+        s && typeof s === 'object' && !Array.isArray(s) ? { ...plain(s), u: (s as Document).u } : s,
+      );
     else if ((name === 'findAndModify' || name === 'findandmodify') && k === 'update') out[k] = v;
     else out[k] = plain(v);
   }
@@ -37,8 +39,22 @@ const COMMANDS: Record<string, CommandHandler> = {
 
 /** Commands allowed to carry autocommit:false (everything else is refused inside a transaction). */
 const TXN_COMMANDS = new Set([
-  'find', 'getMore', 'insert', 'update', 'delete', 'findAndModify', 'findandmodify', 'aggregate', 'distinct', 'count',
-  'commitTransaction', 'abortTransaction', 'killCursors', 'create', 'createIndexes', 'bulkWrite',
+  'find',
+  'getMore',
+  'insert',
+  'update',
+  'delete',
+  'findAndModify',
+  'findandmodify',
+  'aggregate',
+  'distinct',
+  'count',
+  'commitTransaction',
+  'abortTransaction',
+  'killCursors',
+  'create',
+  'createIndexes',
+  'bulkWrite',
 ]);
 
 const ZERO_HASH = new Binary(Buffer.alloc(20));
@@ -47,7 +63,12 @@ export function findHandler(name: string): CommandHandler | undefined {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
 }
 
-export async function runCommand(state: ServerState, conn: ConnectionInfo, rawCmd: Document, dbOverride?: string): Promise<Document> {
+export async function runCommand(
+  state: ServerState,
+  conn: ConnectionInfo,
+  rawCmd: Document,
+  dbOverride?: string,
+): Promise<Document> {
   let res: Document;
   const cmd = normalizeCommand(rawCmd);
   const name = Object.keys(cmd)[0];
@@ -60,7 +81,8 @@ export async function runCommand(state: ServerState, conn: ConnectionInfo, rawCm
     meta: {},
   };
   try {
-    if (!name) throw new MongoCommandError(59, 'no such command: empty command document', { codeName: 'CommandNotFound' });
+    if (!name)
+      throw new MongoCommandError(59, 'no such command: empty command document', { codeName: 'CommandNotFound' });
     const handler = findHandler(name);
     if (!handler) throw new MongoCommandError(59, `no such command: '${name}'`);
     setupSession(ctx);
@@ -107,7 +129,8 @@ function setupSession(ctx: CommandContext): void {
     return;
   }
   if (cmd.autocommit !== false) throw new MongoCommandError(72, 'autocommit must be false when specified');
-  if (!TXN_COMMANDS.has(ctx.name)) throw new MongoCommandError(263, `Cannot run '${ctx.name}' in a multi-document transaction.`);
+  if (!TXN_COMMANDS.has(ctx.name))
+    throw new MongoCommandError(263, `Cannot run '${ctx.name}' in a multi-document transaction.`);
   ctx.txn = state.sessions.transactionFor(key, lsid, txnNumber, cmd.startTransaction === true, ctx.name);
   if (ctx.name !== 'commitTransaction' && ctx.name !== 'abortTransaction') state.engine.assertTxnUsable(ctx.txn);
 }

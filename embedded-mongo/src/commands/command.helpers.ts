@@ -17,7 +17,10 @@ export function optDoc(ctx: CommandContext, field: string): Document | undefined
   const v = ctx.cmd[field];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'object' || Array.isArray(v))
-    throw new MongoCommandError(14, `BSON field '${ctx.name}.${field}' is the wrong type '${Array.isArray(v) ? 'array' : typeof v}', expected type 'object'`);
+    throw new MongoCommandError(
+      14,
+      `BSON field '${ctx.name}.${field}' is the wrong type '${Array.isArray(v) ? 'array' : typeof v}', expected type 'object'`,
+    );
   return v as Document;
 }
 
@@ -26,14 +29,21 @@ export function optInt(ctx: CommandContext, field: string): number | undefined {
   if (v === undefined || v === null) return undefined;
   const n = v instanceof Long ? v.toNumber() : v;
   if (typeof n !== 'number' || !Number.isFinite(n))
-    throw new MongoCommandError(14, `BSON field '${ctx.name}.${field}' is the wrong type '${typeof v}', expected types '[long, int, decimal, double]'`);
+    throw new MongoCommandError(
+      14,
+      `BSON field '${ctx.name}.${field}' is the wrong type '${typeof v}', expected types '[long, int, decimal, double]'`,
+    );
   return Math.trunc(n);
 }
 
 export function optArray(ctx: CommandContext, field: string): Document[] {
   const v = ctx.cmd[field];
   if (v === undefined) return [];
-  if (!Array.isArray(v)) throw new MongoCommandError(14, `BSON field '${ctx.name}.${field}' is the wrong type '${typeof v}', expected type 'array'`);
+  if (!Array.isArray(v))
+    throw new MongoCommandError(
+      14,
+      `BSON field '${ctx.name}.${field}' is the wrong type '${typeof v}', expected type 'array'`,
+    );
   return v as Document[];
 }
 
@@ -50,7 +60,9 @@ export function duplicateKeyMessage(e: DuplicateKeyError): string {
     if (v instanceof Date) return `new Date(${v.getTime()})`;
     if (Array.isArray(v)) return `[ ${v.map(fmt).join(', ')} ]`;
     if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
-      return `{ ${Object.entries(v as Document).map(([k, x]) => `${k}: ${fmt(x)}`).join(', ')} }`;
+      return `{ ${Object.entries(v as Document)
+        .map(([k, x]) => `${k}: ${fmt(x)}`)
+        .join(', ')} }`;
     return String(v);
   };
   return `E11000 duplicate key error collection: ${e.ns} index: ${e.indexName} dup key: ${fmt(e.keyValue)}`;
@@ -69,7 +81,13 @@ export function isFatalWriteError(e: unknown): boolean {
   return code === 112 || code === 251 || code === 225 || code === 256;
 }
 
-export function cursorReply(ctx: CommandContext, ns: string, docs: Document[], batchSize: number | undefined, single = false): Document {
+export function cursorReply(
+  ctx: CommandContext,
+  ns: string,
+  docs: Document[],
+  batchSize: number | undefined,
+  single = false,
+): Document {
   const { cursors } = ctx.state;
   const id = cursors.newId();
   const cur = new StaticCursor(id, ns, docs, ctx.sessionKey, ctx.cmd.noCursorTimeout === true);

@@ -21,16 +21,22 @@ import { cursorIdOf, toLong } from '../cursors/cursor.registry';
 import type { Collection } from '../storage/storage.engine';
 
 function checkInsertable(doc: Document): void {
-  if (Array.isArray(doc._id)) throw new MongoCommandError(53, `The '_id' value cannot be of type array`, { codeName: 'InvalidIdField' });
-  if (doc._id instanceof RegExp) throw new MongoCommandError(53, `The '_id' value cannot be of type regex`, { codeName: 'InvalidIdField' });
+  if (Array.isArray(doc._id))
+    throw new MongoCommandError(53, `The '_id' value cannot be of type array`, { codeName: 'InvalidIdField' });
+  if (doc._id instanceof RegExp)
+    throw new MongoCommandError(53, `The '_id' value cannot be of type regex`, { codeName: 'InvalidIdField' });
 }
 
 function insertOne(ctx: CommandContext, c: Collection, raw: Document): Document {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new MongoCommandError(14, 'document to insert must be an object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new MongoCommandError(14, 'document to insert must be an object');
   const doc = withIdFirst(raw);
   checkInsertable(doc);
   const size = BSON.calculateObjectSize(doc);
-  if (size > 16 * 1024 * 1024) throw new MongoCommandError(10334, `object to insert too large. size in bytes: ${size}, max size: 16777216`, { codeName: 'BSONObjectTooLarge' });
+  if (size > 16 * 1024 * 1024)
+    throw new MongoCommandError(10334, `object to insert too large. size in bytes: ${size}, max size: 16777216`, {
+      codeName: 'BSONObjectTooLarge',
+    });
   const rid = recordIdOf(doc._id);
   const { engine } = ctx.state;
   if (engine.visible(c, rid, ctx.txn)) throw new DuplicateKeyError(c.ns, '_id_', { _id: 1 }, { _id: doc._id });
@@ -84,11 +90,25 @@ function checkFilter(v: unknown, what = 'filter'): Document {
   return v as Document;
 }
 
-export function findHits(ctx: CommandContext, c: Collection | undefined, filter: Document, sort?: Document, skip = 0, limit = 0): Hit[] {
+export function findHits(
+  ctx: CommandContext,
+  c: Collection | undefined,
+  filter: Document,
+  sort?: Document,
+  skip = 0,
+  limit = 0,
+): Hit[] {
   const hasSort = !!sort && Object.keys(sort).length > 0;
-  let hits = selectDocs(ctx.state.engine, c, filter, ctx.txn, undefined, !hasSort && limit > 0 ? skip + limit : Infinity);
+  let hits = selectDocs(
+    ctx.state.engine,
+    c,
+    filter,
+    ctx.txn,
+    undefined,
+    !hasSort && limit > 0 ? skip + limit : Infinity,
+  );
   hits = sortHits(hits, sort);
-  if (skip < 0) throw new MongoCommandError(51024, 'BSON field \'skip\' value must be >= 0, actual value \'' + skip + "'");
+  if (skip < 0) throw new MongoCommandError(51024, "BSON field 'skip' value must be >= 0, actual value '" + skip + "'");
   if (skip || limit) hits = hits.slice(skip, limit ? skip + limit : undefined);
   return hits;
 }
@@ -106,7 +126,8 @@ const find: CommandHandler = (ctx) => {
   const hits = findHits(ctx, c, filter, optDoc(ctx, 'sort'), optInt(ctx, 'skip') ?? 0, limit);
   const docs = projectHits(hits, optDoc(ctx, 'projection'));
   let batchSize = optInt(ctx, 'batchSize');
-  if (batchSize !== undefined && batchSize < 0) throw new MongoCommandError(51024, "BSON field 'batchSize' value must be >= 0");
+  if (batchSize !== undefined && batchSize < 0)
+    throw new MongoCommandError(51024, "BSON field 'batchSize' value must be >= 0");
   if (limit && (batchSize === undefined || batchSize > limit)) batchSize = limit;
   return cursorReply(ctx, `${ctx.db}.${name}`, docs, batchSize ?? 101, single);
 };
@@ -170,7 +191,9 @@ function updateStatement(
   }
   if (!hits.length && opts.upsert) {
     const seed = isReplacement(update) ? pickId(seedFromFilter(q)) : seedFromFilter(q);
-    const doc = withIdFirst(applyUpdate(seed, update, { inserting: true, arrayFilters: opts.arrayFilters, variables: opts.variables }));
+    const doc = withIdFirst(
+      applyUpdate(seed, update, { inserting: true, arrayFilters: opts.arrayFilters, variables: opts.variables }),
+    );
     if (seed._id !== undefined && !valuesEqual(seed._id, doc._id))
       throw new MongoCommandError(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
     c ??= ensureForWrite(ctx, name);
@@ -230,7 +253,8 @@ const del: CommandHandler = (ctx) => {
     const s = statements[i]!;
     try {
       const limit = typeof s.limit === 'number' ? s.limit : Number(s.limit ?? 0);
-      if (limit !== 0 && limit !== 1) throw new MongoCommandError(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
+      if (limit !== 0 && limit !== 1)
+        throw new MongoCommandError(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
       let hits = selectDocs(engine, c, checkFilter(s.q, 'q'), ctx.txn, undefined, limit === 1 ? 1 : Infinity);
       if (limit === 1) hits = hits.slice(0, 1);
       for (const h of hits) {
@@ -261,7 +285,8 @@ const findAndModify: CommandHandler = (ctx) => {
       if (hit) engine.write(c!, hit.rid, null, 'delete', hit.doc, ctx.meta, ctx.txn);
       return { lastErrorObject: { n: hit ? 1 : 0 }, value: project(hit?.doc), ok: 1 };
     }
-    if (ctx.cmd.update === undefined) throw new MongoCommandError(9, 'Either an update or remove=true must be specified');
+    if (ctx.cmd.update === undefined)
+      throw new MongoCommandError(9, 'Either an update or remove=true must be specified');
     const r = updateStatement(ctx, name, query, ctx.cmd.update, {
       multi: false,
       upsert: ctx.cmd.upsert === true,
@@ -332,7 +357,12 @@ const explain: CommandHandler = (ctx) => {
     : { stage: 'COLLSCAN' };
   return {
     queryPlanner: { namespace: `${ctx.db}.${name}`, parsedQuery: filter, winningPlan: input, rejectedPlans: [] },
-    executionStats: { executionSuccess: true, nReturned: hits.length, totalDocsExamined: stats.docsExamined, totalKeysExamined: stats.indexName ? stats.docsExamined : 0 },
+    executionStats: {
+      executionSuccess: true,
+      nReturned: hits.length,
+      totalDocsExamined: stats.docsExamined,
+      totalKeysExamined: stats.indexName ? stats.docsExamined : 0,
+    },
     serverInfo: { host: ctx.conn.me, version: '7.0.0' },
     ok: 1,
   };

@@ -14,7 +14,8 @@ const commitTransaction: CommandHandler = async (ctx) => {
 const abortTransaction: CommandHandler = (ctx) => {
   const txn = ctx.txn;
   if (!txn) throw new MongoCommandError(125, 'abortTransaction must be run within a transaction');
-  if (txn.state === 'committed') throw new MongoCommandError(256, 'Transaction has been committed and cannot be aborted');
+  if (txn.state === 'committed')
+    throw new MongoCommandError(256, 'Transaction has been committed and cannot be aborted');
   if (txn.state === 'aborted' && !txn.conflicted)
     throw new MongoCommandError(251, `Transaction ${txn.txnNumber} has been aborted.`);
   ctx.state.engine.abortTxn(txn);

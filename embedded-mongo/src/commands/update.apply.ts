@@ -7,8 +7,21 @@ import { cloneDoc, getPath, hasWrappers, plain, retype, valuesEqual, viewOf } fr
 import { MINGO_OPTIONS, splitFilter } from '../storage/query.executor';
 
 const UPDATE_OPS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$addToSet', '$pull', '$pullAll', '$pop',
-  '$currentDate', '$bit', '$setOnInsert',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$addToSet',
+  '$pull',
+  '$pullAll',
+  '$pop',
+  '$currentDate',
+  '$bit',
+  '$setOnInsert',
 ]);
 
 export type UpdateSpec = Document | Document[];
@@ -21,17 +34,27 @@ export function isReplacement(u: UpdateSpec): boolean {
 
 export function validateUpdate(u: unknown): UpdateSpec {
   if (Array.isArray(u)) return u as Document[];
-  if (u === null || typeof u !== 'object') throw new MongoCommandError(14, 'Update argument must be either an object or an array');
+  if (u === null || typeof u !== 'object')
+    throw new MongoCommandError(14, 'Update argument must be either an object or an array');
   const keys = Object.keys(u);
   const ops = keys.filter((k) => k.startsWith('$'));
   if (ops.length && ops.length !== keys.length)
-    throw new MongoCommandError(9, `Unknown modifier: ${keys.find((k) => !k.startsWith('$'))}. Expected a valid update modifier or pipeline-style update specified as an array`);
+    throw new MongoCommandError(
+      9,
+      `Unknown modifier: ${keys.find((k) => !k.startsWith('$'))}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
   for (const op of ops) {
     if (!UPDATE_OPS.has(op))
-      throw new MongoCommandError(9, `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`);
+      throw new MongoCommandError(
+        9,
+        `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
     const arg = (u as Document)[op];
     if (arg === null || typeof arg !== 'object' || Array.isArray(arg))
-      throw new MongoCommandError(9, `Modifiers operate on fields but we found type ${Array.isArray(arg) ? 'array' : typeof arg} instead. For example: {$mod: {<field>: ...}} not {${op}: ${JSON.stringify(arg)}}`);
+      throw new MongoCommandError(
+        9,
+        `Modifiers operate on fields but we found type ${Array.isArray(arg) ? 'array' : typeof arg} instead. For example: {$mod: {<field>: ...}} not {${op}: ${JSON.stringify(arg)}}`,
+      );
   }
   return u as Document;
 }
@@ -81,17 +104,25 @@ export function applyUpdate(
     for (const op of ['$inc', '$mul'] as const) {
       if (!m[op]) continue;
       for (const [p, v] of Object.entries(m[op] as Document)) {
-        if (!isNumeric(v)) throw new MongoCommandError(14, `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${p}: ${JSON.stringify(v)}}`);
+        if (!isNumeric(v))
+          throw new MongoCommandError(
+            14,
+            `Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${p}: ${JSON.stringify(v)}}`,
+          );
         if (!plainPath(p)) continue;
         const cur = getPath(copy, p);
         if (cur !== undefined && !isNumeric(cur))
-          throw new MongoCommandError(14, `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${p.split('.').pop()}' of non-numeric type ${typeName(cur)}`);
+          throw new MongoCommandError(
+            14,
+            `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${p.split('.').pop()}' of non-numeric type ${typeName(cur)}`,
+          );
       }
     }
     for (const op of ['$addToSet', '$push'] as const) {
       // mingo ignores $each modifiers (dedup, $sort, $slice) when the target array does not exist yet.
       for (const [p, v] of Object.entries((m[op] ?? {}) as Document)) {
-        if (plainPath(p) && v && typeof v === 'object' && '$each' in v && getPath(copy, p) === undefined) setPath(copy, p, []);
+        if (plainPath(p) && v && typeof v === 'object' && '$each' in v && getPath(copy, p) === undefined)
+          setPath(copy, p, []);
       }
     }
     for (const [op, spec] of Object.entries(m)) {
@@ -109,7 +140,10 @@ export function applyUpdate(
     for (const [p, v] of Object.entries((m.$push ?? {}) as Document)) {
       const cur = plainPath(p) ? getPath(copy, p) : undefined;
       if (cur !== undefined && !Array.isArray(cur))
-        throw new MongoCommandError(2, `The field '${p}' must be an array but is of type ${typeName(cur)} in document {_id: ${JSON.stringify(doc._id)}}`);
+        throw new MongoCommandError(
+          2,
+          `The field '${p}' must be an array but is of type ${typeName(cur)} in document {_id: ${JSON.stringify(doc._id)}}`,
+        );
       void v;
     }
     if (Object.keys(m).length === 0) return doc;
@@ -126,7 +160,13 @@ export function applyUpdate(
   try {
     const filter = opts.filter ? splitFilter(opts.filter).rest : {};
     // The document already matched; the filter is passed only so positional `$` can find its element.
-    res = updateOne(docs, needsFilter(mod) ? filter : {}, mod as never, { arrayFilters: opts.arrayFilters, let: opts.variables }, MINGO_OPTIONS);
+    res = updateOne(
+      docs,
+      needsFilter(mod) ? filter : {},
+      mod as never,
+      { arrayFilters: opts.arrayFilters, let: opts.variables },
+      MINGO_OPTIONS,
+    );
   } catch (e) {
     throw toCommandError(e);
   }
@@ -136,7 +176,8 @@ export function applyUpdate(
   if (base !== doc) out = retype(out, doc) as Document;
   if (plainUpdate !== update && !Array.isArray(update)) {
     for (const op of opts.inserting ? ['$set', '$setOnInsert'] : ['$set']) {
-      for (const [p, v] of Object.entries((update[op] ?? {}) as Document)) if (plainPath(p) && hasWrappers(v)) setPath(out, p, v);
+      for (const [p, v] of Object.entries((update[op] ?? {}) as Document))
+        if (plainPath(p) && hasWrappers(v)) setPath(out, p, v);
     }
   }
   if (doc._id !== undefined && !valuesEqual(out._id, doc._id)) throw immutableId();
@@ -225,7 +266,8 @@ function fastApply(doc: Document, m: Document): Document | null {
         const next = cur === undefined ? (v as number) : cur + (v as number);
         if (cur !== undefined && next === cur) continue;
         // int32 + int32 overflowing becomes an int64, as in mongod (a plain number would be stored as a double).
-        parent[last] = isInt32(cur) && isInt32(v) && !isInt32(next) && Number.isSafeInteger(next) ? Long.fromNumber(next) : next;
+        parent[last] =
+          isInt32(cur) && isInt32(v) && !isInt32(next) && Number.isSafeInteger(next) ? Long.fromNumber(next) : next;
         modified = true;
       }
     }
@@ -243,7 +285,11 @@ function sameShape(a: unknown, b: unknown): boolean {
 const isInt32 = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647;
 
 function cannotCreate(path: string[], i: number, v: unknown): MongoCommandError {
-  return new MongoCommandError(28, `Cannot create field '${path[i + 1]}' in element {${path[i]}: ${JSON.stringify(v)}}`, { codeName: 'PathNotViable' });
+  return new MongoCommandError(
+    28,
+    `Cannot create field '${path[i + 1]}' in element {${path[i]}: ${JSON.stringify(v)}}`,
+    { codeName: 'PathNotViable' },
+  );
 }
 
 function needsFilter(mod: Document | Document[]): boolean {

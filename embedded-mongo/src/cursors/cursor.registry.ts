@@ -78,7 +78,11 @@ export class CursorRegistry {
     const c = this.cursors.get(id);
     if (!c) throw new MongoCommandError(43, `cursor id ${id} not found`);
     if (ns && c.ns !== ns)
-      throw new MongoCommandError(13, `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${c.ns}`, { codeName: 'Unauthorized' });
+      throw new MongoCommandError(
+        13,
+        `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${c.ns}`,
+        { codeName: 'Unauthorized' },
+      );
     c.lastUse = Date.now();
     return c;
   }
@@ -96,7 +100,8 @@ export class CursorRegistry {
   }
 
   reap(now = Date.now()): void {
-    for (const c of [...this.cursors.values()]) if (!c.noTimeout && now - c.lastUse > this.idleTimeoutMs) this.kill(c.id);
+    for (const c of [...this.cursors.values()])
+      if (!c.noTimeout && now - c.lastUse > this.idleTimeoutMs) this.kill(c.id);
   }
 
   get size(): number {

@@ -43,11 +43,15 @@ export interface GeoNearOptions {
 export function geoNear(indexes: CollectionIndexes, opts: GeoNearOptions): QueryPlan {
   let key = opts.key;
   if (key === undefined) {
-    const fields = indexes
-      .list()
-      .flatMap((s) => Object.entries(s.key).filter(([, v]) => v === '2dsphere').map(([f]) => f));
-    if (fields.length === 0) throw codedError(291, 'NoQueryExecutionPlans', '$geoNear requires a 2d or 2dsphere index, but none were found');
-    if (new Set(fields).size > 1) throw codedError(2, 'BadValue', 'There is more than one 2dsphere index; unsure which to use for $geoNear');
+    const fields = indexes.list().flatMap((s) =>
+      Object.entries(s.key)
+        .filter(([, v]) => v === '2dsphere')
+        .map(([f]) => f),
+    );
+    if (fields.length === 0)
+      throw codedError(291, 'NoQueryExecutionPlans', '$geoNear requires a 2d or 2dsphere index, but none were found');
+    if (new Set(fields).size > 1)
+      throw codedError(2, 'BadValue', 'There is more than one 2dsphere index; unsure which to use for $geoNear');
     key = fields[0]!;
   }
   const cond: Record<string, unknown> = {};
@@ -59,7 +63,8 @@ export function geoNear(indexes: CollectionIndexes, opts: GeoNearOptions): Query
     if (opts.minDistance !== undefined) cond.$minDistance = opts.minDistance;
   }
   const plan = indexes.plan({ [key]: cond });
-  if (!plan) throw codedError(291, 'NoQueryExecutionPlans', `unable to find index for $geoNear query on field '${key}'`);
+  if (!plan)
+    throw codedError(291, 'NoQueryExecutionPlans', `unable to find index for $geoNear query on field '${key}'`);
   return plan;
 }
 
@@ -69,12 +74,16 @@ export function residualFilter(filter: Document): Document {
   for (const [k, v] of Object.entries(filter)) {
     if (k === '$text') continue;
     if (k === '$and' && Array.isArray(v)) {
-      const parts = v.map((x) => (isPlainObject(x) ? residualFilter(x) : x)).filter((x) => !isPlainObject(x) || Object.keys(x).length > 0);
+      const parts = v
+        .map((x) => (isPlainObject(x) ? residualFilter(x) : x))
+        .filter((x) => !isPlainObject(x) || Object.keys(x).length > 0);
       if (parts.length > 0) out.$and = parts;
       continue;
     }
     if (isPlainObject(v) && (v.$near !== undefined || v.$nearSphere !== undefined)) {
-      const rest = Object.fromEntries(Object.entries(v).filter(([op]) => !['$near', '$nearSphere', '$maxDistance', '$minDistance'].includes(op)));
+      const rest = Object.fromEntries(
+        Object.entries(v).filter(([op]) => !['$near', '$nearSphere', '$maxDistance', '$minDistance'].includes(op)),
+      );
       if (Object.keys(rest).length > 0) out[k] = rest;
       continue;
     }

@@ -12,8 +12,13 @@ function time<T>(label: string, ops: number, fn: () => T): T {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const c = process.cpuUsage(c0);
   const cpuMs = (c.user + c.system) / 1000;
-  const rate = (x: number): string => Math.round((ops / x) * 1000).toLocaleString('en-US').padStart(10);
-  console.log(`${label.padEnd(52)} wall ${ms.toFixed(0).padStart(6)} ms ${rate(ms)} ops/s | cpu ${cpuMs.toFixed(0).padStart(6)} ms ${rate(cpuMs)} ops/s`);
+  const rate = (x: number): string =>
+    Math.round((ops / x) * 1000)
+      .toLocaleString('en-US')
+      .padStart(10);
+  console.log(
+    `${label.padEnd(52)} wall ${ms.toFixed(0).padStart(6)} ms ${rate(ms)} ops/s | cpu ${cpuMs.toFixed(0).padStart(6)} ms ${rate(cpuMs)} ops/s`,
+  );
   return r;
 }
 
@@ -31,7 +36,9 @@ const docs = Array.from({ length: N }, (_, i) => ({
   loc: { type: 'Point', coordinates: [-4 + rnd() * 12, 42.5 + rnd() * 8.5] },
 }));
 
-console.log(`index layer micro-benchmark, ${N.toLocaleString('en-US')} documents, indexes: _id_, email_1 (unique), n_1, loc_2dsphere`);
+console.log(
+  `index layer micro-benchmark, ${N.toLocaleString('en-US')} documents, indexes: _id_, email_1 (unique), n_1, loc_2dsphere`,
+);
 time(`insert ${N} docs (check + apply, 4 indexes)`, N, () => {
   docs.forEach((d, i) => {
     ix.check(String(i), d);
@@ -59,11 +66,21 @@ const G = 2_000;
 let near = 0;
 time(`${G} $near lookups (10 km radius)`, G, () => {
   for (let i = 0; i < G; i++) {
-    const p = ix.plan({ loc: { $near: { $geometry: { type: 'Point', coordinates: [-3 + rnd() * 10, 43 + rnd() * 7] }, $maxDistance: 10_000 } } })!;
+    const p = ix.plan({
+      loc: {
+        $near: { $geometry: { type: 'Point', coordinates: [-3 + rnd() * 10, 43 + rnd() * 7] }, $maxDistance: 10_000 },
+      },
+    })!;
     near += (p.ids as string[]).length;
   }
 });
 time(`${L} unique-conflict checks (check only)`, L, () => {
-  for (let i = 0; i < L; i++) ix.check(`x${i}`, { _id: new ObjectId(), email: `new${i}@ecole.fr`, n: i, loc: { type: 'Point', coordinates: [1, 45] } });
+  for (let i = 0; i < L; i++)
+    ix.check(`x${i}`, {
+      _id: new ObjectId(),
+      email: `new${i}@ecole.fr`,
+      n: i,
+      loc: { type: 'Point', coordinates: [1, 45] },
+    });
 });
 console.log(`(found ${found} by equality, ${inRange / R} per range, ${(near / G).toFixed(1)} per $near on average)`);

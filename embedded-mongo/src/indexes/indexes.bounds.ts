@@ -27,7 +27,9 @@ function isEmpty(i: Interval): boolean {
 
 /** Sorted, disjoint union. */
 export function normalize(list: Interval[]): Interval[] {
-  const sorted = list.filter((i) => !isEmpty(i)).sort((a, b) => compareValues(a.lo, b.lo) || (a.loInc === b.loInc ? 0 : a.loInc ? -1 : 1));
+  const sorted = list
+    .filter((i) => !isEmpty(i))
+    .sort((a, b) => compareValues(a.lo, b.lo) || (a.loInc === b.loInc ? 0 : a.loInc ? -1 : 1));
   const out: Interval[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];
@@ -99,7 +101,12 @@ function isRegex(v: unknown): boolean {
 
 /** Bounds of a regex match: a string range for an anchored literal prefix, plus the regex value itself. */
 function regexIntervals(source: string, flags: string, self: unknown): Interval[] {
-  const strings: Interval = { lo: new TypeBound(Rank.String, -1), loInc: true, hi: new TypeBound(Rank.String, 1), hiInc: true };
+  const strings: Interval = {
+    lo: new TypeBound(Rank.String, -1),
+    loInc: true,
+    hi: new TypeBound(Rank.String, 1),
+    hiInc: true,
+  };
   const out: Interval[] = [point(self)];
   const prefix = flags.includes('i') || flags.includes('m') || flags.includes('x') ? '' : literalPrefix(source);
   if (prefix) {
@@ -149,7 +156,10 @@ function successor(s: string): string | TypeBound {
 
 function equalityIntervals(v: unknown): Interval[] {
   if (isRegex(v)) {
-    const [src, flags] = v instanceof RegExp ? [v.source, v.flags] : [(v as { pattern: string }).pattern, (v as { options: string }).options];
+    const [src, flags] =
+      v instanceof RegExp
+        ? [v.source, v.flags]
+        : [(v as { pattern: string }).pattern, (v as { options: string }).options];
     return regexIntervals(src, flags, v);
   }
   if (Array.isArray(v)) {

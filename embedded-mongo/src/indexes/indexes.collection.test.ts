@@ -12,7 +12,12 @@ describe('unique indexes', () => {
     const r1 = c.insert({ _id: 1, email: 'a@b.fr' });
     const err = caught(() => c.insert({ _id: 2, email: 'a@b.fr' }));
     expect(err).toBeInstanceOf(DuplicateKeyError);
-    expect(err).toMatchObject({ code: 11000, indexName: 'email_1', keyPattern: { email: 1 }, keyValue: { email: 'a@b.fr' } });
+    expect(err).toMatchObject({
+      code: 11000,
+      indexName: 'email_1',
+      keyPattern: { email: 1 },
+      keyValue: { email: 'a@b.fr' },
+    });
     expect(err!.message).toContain('collection: shop.users index: email_1');
     c.update(r1, { _id: 1, email: 'a@b.fr', name: 'same doc' });
     c.update(r1, { _id: 1, email: 'c@d.fr' });
@@ -34,7 +39,10 @@ describe('unique indexes', () => {
     c.createIndex({ key: { a: 1, b: -1 }, unique: true });
     c.insert({ _id: 1, a: 1, b: 2 });
     c.insert({ _id: 2, a: 1, b: 3 });
-    expect(caught(() => c.insert({ _id: 3, a: 1, b: 2 }))).toMatchObject({ keyPattern: { a: 1, b: -1 }, keyValue: { a: 1, b: 2 } });
+    expect(caught(() => c.insert({ _id: 3, a: 1, b: 2 }))).toMatchObject({
+      keyPattern: { a: 1, b: -1 },
+      keyValue: { a: 1, b: 2 },
+    });
   });
 
   it('treats 1, Int32(1) and 1.0 as the same key, with documents deserialized either way', () => {
@@ -80,7 +88,9 @@ describe('unique indexes', () => {
     c.insert({ _id: 1, email: 'a', status: 'archived' });
     c.insert({ _id: 2, email: 'a', status: 'archived' });
     c.insert({ _id: 3, email: 'a', status: 'active' });
-    expect(caught(() => c.insert({ _id: 4, email: 'a', status: 'active' }))).toMatchObject({ keyValue: { email: 'a' } });
+    expect(caught(() => c.insert({ _id: 4, email: 'a', status: 'active' }))).toMatchObject({
+      keyValue: { email: 'a' },
+    });
     // Leaving the filter frees the key.
     c.update('3', { _id: 3, email: 'a', status: 'archived' });
     expect(() => c.insert({ _id: 4, email: 'a', status: 'active' })).not.toThrow();
@@ -105,7 +115,10 @@ describe('unique indexes', () => {
     const c = testCollection();
     c.insert({ _id: 1, email: 'a' });
     c.insert({ _id: 2, email: 'a' });
-    expect(caught(() => c.createIndex({ key: { email: 1 }, unique: true }))).toMatchObject({ code: 11000, keyValue: { email: 'a' } });
+    expect(caught(() => c.createIndex({ key: { email: 1 }, unique: true }))).toMatchObject({
+      code: 11000,
+      keyValue: { email: 'a' },
+    });
     expect(c.ix.list().map((s) => s.name)).toEqual(['_id_']);
     expect(c.createIndex({ key: { email: 1 } })).toBe(true);
   });
@@ -115,7 +128,10 @@ describe('unique indexes', () => {
     const id = new ObjectId();
     c.ix.check('a', { _id: id });
     c.ix.apply('a', undefined, { _id: id });
-    expect(caught(() => c.ix.check('b', { _id: new ObjectId(id.toHexString()) }))).toMatchObject({ keyPattern: { _id: 1 }, keyValue: { _id: id } });
+    expect(caught(() => c.ix.check('b', { _id: new ObjectId(id.toHexString()) }))).toMatchObject({
+      keyPattern: { _id: 1 },
+      keyValue: { _id: id },
+    });
   });
 });
 
@@ -152,9 +168,15 @@ describe('create / drop', () => {
     const c = testCollection();
     c.createIndex({ key: { a: 1 }, name: 'a_idx', expireAfterSeconds: 10 });
     expect(c.createIndex({ key: { a: 1 }, name: 'a_idx', expireAfterSeconds: 10 })).toBe(false);
-    expect(caught(() => c.createIndex({ key: { b: 1 }, name: 'a_idx' }))).toMatchObject({ code: 86, codeName: 'IndexKeySpecsConflict' });
+    expect(caught(() => c.createIndex({ key: { b: 1 }, name: 'a_idx' }))).toMatchObject({
+      code: 86,
+      codeName: 'IndexKeySpecsConflict',
+    });
     expect(caught(() => c.createIndex({ key: { a: 1 }, name: 'a_idx', unique: true }))).toMatchObject({ code: 86 });
-    expect(caught(() => c.createIndex({ key: { a: 1 }, name: 'a_idx', expireAfterSeconds: 20 }))).toMatchObject({ code: 85, codeName: 'IndexOptionsConflict' });
+    expect(caught(() => c.createIndex({ key: { a: 1 }, name: 'a_idx', expireAfterSeconds: 20 }))).toMatchObject({
+      code: 85,
+      codeName: 'IndexOptionsConflict',
+    });
     expect(caught(() => c.createIndex({ key: { a: 1 }, name: 'other' }))).toMatchObject({ code: 85 });
     expect(c.createIndex({ key: { a: 1 }, name: 'a_partial', partialFilterExpression: { x: 1 } })).toBe(true);
     expect(c.createIndex({ key: { a: -1 } })).toBe(true);
@@ -168,7 +190,9 @@ describe('create / drop', () => {
 
   it('refuses bad specs with CannotCreateIndex', () => {
     const c = testCollection();
-    expect(caught(() => c.createIndex({ key: { a: 1 }, sparse: true, partialFilterExpression: { a: 1 } }))).toMatchObject({ code: 67 });
+    expect(
+      caught(() => c.createIndex({ key: { a: 1 }, sparse: true, partialFilterExpression: { a: 1 } })),
+    ).toMatchObject({ code: 67 });
     expect(caught(() => c.createIndex({ key: { a: 1, b: 1 }, expireAfterSeconds: 5 }))).toMatchObject({ code: 67 });
     expect(caught(() => c.createIndex({ key: { a: 'hashed' as never } }))).toMatchObject({ code: 67 });
     expect(caught(() => c.createIndex({ key: {} }))).toMatchObject({ code: 2 });
@@ -203,7 +227,13 @@ describe('keys: dotted paths, arrays, parallel arrays', () => {
   it('uses $elemMatch sub-conditions on a dotted index', () => {
     const c = testCollection();
     c.createIndex({ key: { 'items.sku': 1 } });
-    c.insert({ _id: 1, items: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: 5 }] });
+    c.insert({
+      _id: 1,
+      items: [
+        { sku: 'A', qty: 1 },
+        { sku: 'B', qty: 5 },
+      ],
+    });
     c.insert({ _id: 2, items: [{ sku: 'C', qty: 5 }] });
     const f = { items: { $elemMatch: { sku: 'B', qty: { $gt: 2 } } } };
     expect(c.candidates(f)).toEqual(['1']);
@@ -238,9 +268,18 @@ describe('keys: dotted paths, arrays, parallel arrays', () => {
     const c = testCollection();
     c.createIndex({ key: { a: 1, b: 1 } });
     c.insert({ _id: 1, a: [1, 2], b: 1 });
-    expect(caught(() => c.insert({ _id: 2, a: [1, 2], b: [3, 4] }))).toMatchObject({ code: 171, codeName: 'CannotIndexParallelArrays' });
+    expect(caught(() => c.insert({ _id: 2, a: [1, 2], b: [3, 4] }))).toMatchObject({
+      code: 171,
+      codeName: 'CannotIndexParallelArrays',
+    });
     c.createIndex({ key: { 'x.p': 1, 'x.q': 1 } });
-    c.insert({ _id: 3, x: [{ p: 1, q: 2 }, { p: 3, q: 4 }] });
+    c.insert({
+      _id: 3,
+      x: [
+        { p: 1, q: 2 },
+        { p: 3, q: 4 },
+      ],
+    });
     expect(c.candidates({ 'x.p': 1, 'x.q': 4 })).toEqual(['3']);
   });
 });
@@ -265,7 +304,9 @@ describe('plan()', () => {
     const r = big.candidates({ cat: 'c7', price: { $lt: 100 } })!;
     expect(r).toEqual(big.scan({ cat: 'c7', price: { $lt: 100 } }));
     expect(r).toHaveLength(40);
-    expect(big.candidates({ cat: { $in: ['c1', 'c2'] }, price: 1 })).toEqual(big.scan({ cat: { $in: ['c1', 'c2'] }, price: 1 }));
+    expect(big.candidates({ cat: { $in: ['c1', 'c2'] }, price: 1 })).toEqual(
+      big.scan({ cat: { $in: ['c1', 'c2'] }, price: 1 }),
+    );
     // No index starts with price.
     expect(big.candidates({ price: 5 })).toBeNull();
   });
@@ -277,7 +318,11 @@ describe('plan()', () => {
     for (let i = 0; i < 3000; i++) c.insert({ _id: i, s: i % 3, t: i % 2 ? 'a' : 'b', d: i });
     const filter = { s: 1, t: 'a', d: { $lt: 600 } };
     const visited: number[] = [];
-    const scan = jest.spyOn(OrderedIndex.prototype, 'scan').mockImplementation(function (this: OrderedIndex, plan, visit) {
+    const scan = jest.spyOn(OrderedIndex.prototype, 'scan').mockImplementation(function (
+      this: OrderedIndex,
+      plan,
+      visit,
+    ) {
       let n = 0;
       const examined = original.call(this, plan, (rid) => {
         n += 1;
@@ -325,7 +370,9 @@ describe('plan()', () => {
     c.insert({ _id: 'str', at: '2025-01-10' });
     const oid = ObjectId.createFromTime(base / 1000);
     c.insert({ _id: 'oid', at: oid });
-    expect(c.candidates({ at: { $gte: new Date(base + 10 * 86400000), $lt: new Date(base + 13 * 86400000) } })).toEqual(['10', '11', '12']);
+    expect(c.candidates({ at: { $gte: new Date(base + 10 * 86400000), $lt: new Date(base + 13 * 86400000) } })).toEqual(
+      ['10', '11', '12'],
+    );
     expect(c.candidates({ at: { $gt: new Date(base + 48 * 86400000) } })).toEqual(['49']);
     expect(c.candidates({ at: { $lte: ObjectId.createFromTime(base / 1000 + 1) } })).toEqual(['oid']);
     expect(c.candidates({ at: { $gt: 1 } })).toEqual(['num']);
@@ -334,7 +381,8 @@ describe('plan()', () => {
   it('reads documents deserialized with promoteValues: false', () => {
     const c = testCollection();
     c.createIndex({ key: { n: 1 } });
-    for (let i = 0; i < 10; i++) c.insert(deserialize(serialize({ _id: i, n: new Int32(i) }), { promoteValues: false }));
+    for (let i = 0; i < 10; i++)
+      c.insert(deserialize(serialize({ _id: i, n: new Int32(i) }), { promoteValues: false }));
     expect(c.candidates({ n: { $gte: 7 } })).toEqual(['7', '8', '9']);
     expect(c.candidates({ n: new Int32(3) })).toEqual(['3']);
   });

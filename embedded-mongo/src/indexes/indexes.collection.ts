@@ -2,13 +2,28 @@
 // maintenance, TTL and the query planner (best single index for a conjunction, $or as a union).
 import type { Document } from 'bson';
 import { Query } from 'mingo';
-import { conditionIntervals, contains, includesNull, type Interval, intersect, isOperatorObject, isPoint } from './indexes.bounds';
+import {
+  conditionIntervals,
+  contains,
+  includesNull,
+  type Interval,
+  intersect,
+  isOperatorObject,
+  isPoint,
+} from './indexes.bounds';
 import { GeoIndex, parseNear, parseRegion } from './indexes.geo';
 import { codedError } from './indexes.keys';
 import { OrderedIndex, type ScanPlan } from './indexes.ordered';
 import { isPlainObject, promoteNumbers, Rank, sameValue, toNumber, typeRank } from './indexes.order';
 import { TextIndex } from './indexes.text';
-import { type CollectionIndexes, DuplicateKeyError, type IndexKeyValue, type IndexSpec, type QueryPlan, type RecordId } from './types';
+import {
+  type CollectionIndexes,
+  DuplicateKeyError,
+  type IndexKeyValue,
+  type IndexSpec,
+  type QueryPlan,
+  type RecordId,
+} from './types';
 
 interface Built {
   spec: IndexSpec;
@@ -89,7 +104,8 @@ export function normalizeSpec(input: IndexSpec): IndexSpec {
     for (const f of textFields) weights[f] = 1;
     for (const [f, w] of Object.entries(given)) {
       const n = toNumber(w);
-      if (!(n >= 1 && n < 100000)) throw cannotCreate(`text index weight must be in the exclusive interval (0, 100000) but found: ${json(w)}`);
+      if (!(n >= 1 && n < 100000))
+        throw cannotCreate(`text index weight must be in the exclusive interval (0, 100000) but found: ${json(w)}`);
       weights[f] = Math.floor(n);
     }
     if (Object.keys(weights).length === 0) throw cannotCreate('text index needs at least one field');
@@ -101,7 +117,8 @@ export function normalizeSpec(input: IndexSpec): IndexSpec {
     opts.textIndexVersion = 3;
   } else {
     key = Object.fromEntries(prefix);
-    if (opts.weights !== undefined || opts.default_language !== undefined) throw cannotCreate('weights and default_language are only valid for text indexes');
+    if (opts.weights !== undefined || opts.default_language !== undefined)
+      throw cannotCreate('weights and default_language are only valid for text indexes');
   }
   if (hasGeo && opts['2dsphereIndexVersion'] === undefined) opts['2dsphereIndexVersion'] = 3;
   if (opts.unique === false) delete opts.unique;
@@ -114,8 +131,12 @@ export function normalizeSpec(input: IndexSpec): IndexSpec {
   }
   if (opts.expireAfterSeconds !== undefined) {
     const s = toNumber(opts.expireAfterSeconds);
-    if (!Number.isFinite(s) || s < 0) throw cannotCreate(`TTL index 'expireAfterSeconds' option must be a non-negative number: ${json(opts.expireAfterSeconds)}`);
-    if (Object.keys(key).length !== 1 || sawText || hasGeo) throw cannotCreate('TTL indexes are single-field indexes, compound indexes do not support TTL');
+    if (!Number.isFinite(s) || s < 0)
+      throw cannotCreate(
+        `TTL index 'expireAfterSeconds' option must be a non-negative number: ${json(opts.expireAfterSeconds)}`,
+      );
+    if (Object.keys(key).length !== 1 || sawText || hasGeo)
+      throw cannotCreate('TTL indexes are single-field indexes, compound indexes do not support TTL');
     opts.expireAfterSeconds = s;
   }
   const name = typeof input.name === 'string' && input.name !== '' ? input.name : defaultIndexName(rawKey);
@@ -123,7 +144,11 @@ export function normalizeSpec(input: IndexSpec): IndexSpec {
   if (isId && name === '_id_') {
     for (const bad of ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds']) {
       if (opts[bad] !== undefined && !(bad === 'unique' && opts.unique === true)) {
-        throw codedError(197, 'InvalidIndexSpecificationOption', `The field '${bad}' is not valid for an _id index specification`);
+        throw codedError(
+          197,
+          'InvalidIndexSpecificationOption',
+          `The field '${bad}' is not valid for an _id index specification`,
+        );
       }
     }
     delete opts.unique;
@@ -250,20 +275,33 @@ export class IndexSet implements CollectionIndexes {
         );
       }
       if (!sameValue(otherOptions(same.spec), otherOptions(spec))) {
-        throw codedError(85, 'IndexOptionsConflict', `An equivalent index already exists with the same name but different options. Requested index: ${json(spec)}, existing index: ${json(same.spec)}`);
+        throw codedError(
+          85,
+          'IndexOptionsConflict',
+          `An equivalent index already exists with the same name but different options. Requested index: ${json(spec)}, existing index: ${json(same.spec)}`,
+        );
       }
       return false;
     }
     for (const b of this.built.values()) {
       const s = b.spec;
-      if (sameValue(s.key, spec.key) && sameValue(s.partialFilterExpression, spec.partialFilterExpression) && sameValue(s.collation, spec.collation)) {
-        const msg = sameValue(identity(s), identity(spec)) && sameValue(otherOptions(s), otherOptions(spec))
-          ? `Index already exists with a different name: ${s.name}`
-          : `An equivalent index already exists with a different name and options. Requested index: ${json(spec)}, existing index: ${json(s)}`;
+      if (
+        sameValue(s.key, spec.key) &&
+        sameValue(s.partialFilterExpression, spec.partialFilterExpression) &&
+        sameValue(s.collation, spec.collation)
+      ) {
+        const msg =
+          sameValue(identity(s), identity(spec)) && sameValue(otherOptions(s), otherOptions(spec))
+            ? `Index already exists with a different name: ${s.name}`
+            : `An equivalent index already exists with a different name and options. Requested index: ${json(spec)}, existing index: ${json(s)}`;
         throw codedError(85, 'IndexOptionsConflict', msg);
       }
       if (b.text && spec.key._fts === 'text') {
-        throw codedError(85, 'IndexOptionsConflict', `only one text index per collection allowed, found existing text index "${s.name}"`);
+        throw codedError(
+          85,
+          'IndexOptionsConflict',
+          `only one text index per collection allowed, found existing text index "${s.name}"`,
+        );
       }
     }
     const b = this.build(spec);
@@ -324,7 +362,8 @@ export class IndexSet implements CollectionIndexes {
 
   private build(spec: IndexSpec): Built {
     const b: Built = { spec, hidden: spec.hidden === true };
-    if (spec.partialFilterExpression) b.partial = new Query(spec.partialFilterExpression as Record<string, unknown>, {});
+    if (spec.partialFilterExpression)
+      b.partial = new Query(spec.partialFilterExpression as Record<string, unknown>, {});
     const entries = Object.entries(spec.key);
     if (spec.key._fts === 'text') {
       b.text = new TextIndex({
@@ -373,7 +412,11 @@ export class IndexSet implements CollectionIndexes {
 
   private applyOne(b: Built, rid: RecordId, doc: Document | undefined, known?: Map<Built, unknown[][] | null>): void {
     if (b.ordered) {
-      const keys = known?.has(b) ? known.get(b)! : doc !== undefined && this.covers(b, doc) ? b.ordered.keysOf(doc) : null;
+      const keys = known?.has(b)
+        ? known.get(b)!
+        : doc !== undefined && this.covers(b, doc)
+          ? b.ordered.keysOf(doc)
+          : null;
       b.ordered.set(rid, keys);
       return;
     }
@@ -405,7 +448,11 @@ export class IndexSet implements CollectionIndexes {
         return { indexName: b.spec.name, ids, distances };
       }
     }
-    throw codedError(291, 'NoQueryExecutionPlans', `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query on field '${field}'`);
+    throw codedError(
+      291,
+      'NoQueryExecutionPlans',
+      `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query on field '${field}'`,
+    );
   }
 
   /** Smallest candidate set among ordered indexes, $geoWithin on a geo index, and $or unions. */

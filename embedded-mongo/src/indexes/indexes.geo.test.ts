@@ -46,7 +46,12 @@ describe('$near / $nearSphere', () => {
 
   it('orders every located document by distance without $maxDistance, and honours $minDistance', () => {
     const c = towns();
-    expect([...c.ix.plan({ loc: { $nearSphere: { $geometry: point(PARIS) } } })!.ids]).toEqual(['paris', 'evreux', 'chalon', 'tarbes']);
+    expect([...c.ix.plan({ loc: { $nearSphere: { $geometry: point(PARIS) } } })!.ids]).toEqual([
+      'paris',
+      'evreux',
+      'chalon',
+      'tarbes',
+    ]);
     const far = c.ix.plan({ loc: { $near: { $geometry: point(PARIS), $minDistance: 100000, $maxDistance: 400000 } } })!;
     expect([...far.ids]).toEqual(['chalon']);
     expect([...c.ix.plan({ loc: { $near: { $geometry: point(TARBES), $maxDistance: 10 } } })!.ids]).toEqual(['tarbes']);
@@ -58,16 +63,24 @@ describe('$near / $nearSphere', () => {
     expect([...p.ids]).toEqual(['paris', 'evreux']);
     expect(p.distances!.get('evreux')!).toBeCloseTo(89801 / EARTH_RADIUS_M, 6);
     // GeoJSON query over legacy data: meters.
-    const fromTarbes = TOWNS.filter(([, p]) => distanceMeters(TARBES, p) <= 700000).sort(([, a], [, b]) => distanceMeters(TARBES, a) - distanceMeters(TARBES, b));
+    const fromTarbes = TOWNS.filter(([, p]) => distanceMeters(TARBES, p) <= 700000).sort(
+      ([, a], [, b]) => distanceMeters(TARBES, a) - distanceMeters(TARBES, b),
+    );
     expect(fromTarbes.length).toBe(4);
-    expect([...c.ix.plan({ loc: { $near: { $geometry: point(TARBES), $maxDistance: 700000 } } })!.ids]).toEqual(fromTarbes.map(([n]) => n));
+    expect([...c.ix.plan({ loc: { $near: { $geometry: point(TARBES), $maxDistance: 700000 } } })!.ids]).toEqual(
+      fromTarbes.map(([n]) => n),
+    );
   });
 
   it('reads coordinates deserialized with promoteValues: false', () => {
     const c = testCollection();
     c.createIndex({ key: { loc: '2dsphere' } });
     c.insert(deserialize(serialize({ _id: 'evreux', loc: point(EVREUX) }), { promoteValues: false }));
-    c.insert(deserialize(serialize({ _id: 'tarbes', loc: [new Double(TARBES[0]), new Double(TARBES[1])] }), { promoteValues: false }));
+    c.insert(
+      deserialize(serialize({ _id: 'tarbes', loc: [new Double(TARBES[0]), new Double(TARBES[1])] }), {
+        promoteValues: false,
+      }),
+    );
     expect([...c.ix.plan({ loc: { $near: { $geometry: point(PARIS) } } })!.ids]).toEqual(['evreux', 'tarbes']);
   });
 
@@ -91,13 +104,15 @@ describe('$near / $nearSphere', () => {
     const c = testCollection();
     c.createIndex({ key: { loc: '2dsphere' } });
     let seed = 1;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 20000; i++) c.insert({ _id: i, loc: point([-5 + rnd() * 13, 42 + rnd() * 9]) });
     c.insert({ _id: 'evreux', loc: point(EVREUX) });
     const p = c.ix.plan({ loc: { $near: { $geometry: point(EVREUX), $maxDistance: 20000 } } })!;
     const ids = [...p.ids];
     expect(ids[0]).toBe('evreux');
-    const expected = [...c.docs].filter(([, d]) => d.loc && distanceMeters(EVREUX, d.loc.coordinates) <= 20000).map(([r]) => r);
+    const expected = [...c.docs]
+      .filter(([, d]) => d.loc && distanceMeters(EVREUX, d.loc.coordinates) <= 20000)
+      .map(([r]) => r);
     expect(ids.sort()).toEqual(expected.sort());
     expect(ids.length).toBeLessThan(100);
   });
@@ -107,30 +122,112 @@ describe('$geoWithin', () => {
   const c = towns();
 
   it('$centerSphere (radians), $box, $polygon and $geometry Polygon', () => {
-    expect(c.candidates({ loc: { $geoWithin: { $centerSphere: [PARIS, 150000 / EARTH_RADIUS_M] } } })).toEqual(['evreux', 'paris']);
-    expect(c.candidates({ loc: { $geoWithin: { $box: [[0, 45], [3, 50]] } } })).toEqual(['evreux', 'paris']);
-    expect(c.candidates({ loc: { $geoWithin: { $polygon: [[-1, 42], [6, 42], [6, 47], [-1, 47]] } } })).toEqual(['chalon', 'tarbes']);
-    const southWest = { type: 'Polygon', coordinates: [[[-2, 42], [2, 42], [2, 45], [-2, 45], [-2, 42]]] };
+    expect(c.candidates({ loc: { $geoWithin: { $centerSphere: [PARIS, 150000 / EARTH_RADIUS_M] } } })).toEqual([
+      'evreux',
+      'paris',
+    ]);
+    expect(
+      c.candidates({
+        loc: {
+          $geoWithin: {
+            $box: [
+              [0, 45],
+              [3, 50],
+            ],
+          },
+        },
+      }),
+    ).toEqual(['evreux', 'paris']);
+    expect(
+      c.candidates({
+        loc: {
+          $geoWithin: {
+            $polygon: [
+              [-1, 42],
+              [6, 42],
+              [6, 47],
+              [-1, 47],
+            ],
+          },
+        },
+      }),
+    ).toEqual(['chalon', 'tarbes']);
+    const southWest = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-2, 42],
+          [2, 42],
+          [2, 45],
+          [-2, 45],
+          [-2, 42],
+        ],
+      ],
+    };
     expect(c.candidates({ loc: { $geoWithin: { $geometry: southWest } } })).toEqual(['tarbes']);
-    expect(c.candidates({ loc: { $within: { $box: [[0, 45], [3, 50]] } }, _id: 'paris' })).toEqual(['paris']);
+    expect(
+      c.candidates({
+        loc: {
+          $within: {
+            $box: [
+              [0, 45],
+              [3, 50],
+            ],
+          },
+        },
+        _id: 'paris',
+      }),
+    ).toEqual(['paris']);
   });
 
   it('polygon holes exclude, boundaries include', () => {
-    const withHole = { type: 'Polygon', coordinates: [[[0, 40], [10, 40], [10, 50], [0, 50], [0, 40]], [[2, 48], [3, 48], [3, 49], [2, 49], [2, 48]]] };
+    const withHole = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 40],
+          [10, 40],
+          [10, 50],
+          [0, 50],
+          [0, 40],
+        ],
+        [
+          [2, 48],
+          [3, 48],
+          [3, 49],
+          [2, 49],
+          [2, 48],
+        ],
+      ],
+    };
     expect(c.candidates({ loc: { $geoWithin: { $geometry: withHole } } })).toEqual(['chalon', 'evreux', 'tarbes']);
-    expect(matchesGeoWithin({ loc: point([1, 45]) }, 'loc', { $box: [[1, 45], [2, 46]] })).toBe(true);
+    expect(
+      matchesGeoWithin({ loc: point([1, 45]) }, 'loc', {
+        $box: [
+          [1, 45],
+          [2, 46],
+        ],
+      }),
+    ).toBe(true);
   });
 
   it('matchesGeoWithin and the mingo operators agree with the index', () => {
     const ctx = Context.init({ query: geoQueryOperators });
     const spec = { $centerSphere: [PARIS, 300000 / EARTH_RADIUS_M] };
-    const viaMingo = [...c.docs].filter(([, d]) => new Query({ loc: { $geoWithin: spec } }, { context: ctx }).test(d)).map(([r]) => r);
+    const viaMingo = [...c.docs]
+      .filter(([, d]) => new Query({ loc: { $geoWithin: spec } }, { context: ctx }).test(d))
+      .map(([r]) => r);
     const viaHelper = [...c.docs].filter(([, d]) => matchesGeoWithin(d, 'loc', spec)).map(([r]) => r);
     expect(viaMingo.sort()).toEqual(['chalon', 'evreux', 'paris']);
     expect(viaHelper.sort()).toEqual(viaMingo.sort());
     expect(c.candidates({ loc: { $geoWithin: spec } })).toEqual(viaMingo.sort());
     const near = new Query({ loc: { $near: { $geometry: point(PARIS), $maxDistance: 150000 } } }, { context: ctx });
-    expect([...c.docs].filter(([, d]) => near.test(d)).map(([r]) => r).sort()).toEqual(['evreux', 'paris']);
+    expect(
+      [...c.docs]
+        .filter(([, d]) => near.test(d))
+        .map(([r]) => r)
+        .sort(),
+    ).toEqual(['evreux', 'paris']);
   });
 });
 

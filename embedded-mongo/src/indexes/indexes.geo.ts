@@ -63,7 +63,14 @@ function coordsPoints(c: unknown, depth: number): LngLat[] | undefined {
   return out;
 }
 
-const GEOJSON_DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, Polygon: 2, MultiLineString: 2, MultiPolygon: 3 };
+const GEOJSON_DEPTH: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  Polygon: 2,
+  MultiLineString: 2,
+  MultiPolygon: 3,
+};
 
 /** Points of a GeoJSON geometry (vertices for lines and polygons), or undefined if it is not valid GeoJSON. */
 export function geoJsonPoints(v: unknown): LngLat[] | undefined {
@@ -116,7 +123,11 @@ export function docGeometries(doc: Document, path: string, strict: boolean): Geo
     const g = parseGeoLeaf(leaf);
     if (g === 'invalid') {
       if (strict) {
-        throw codedError(16755, 'Location16755', `Can't extract geo keys: ${safeJson(doc)}  Point must only contain numeric elements, with longitude in [-180, 180] and latitude in [-90, 90]: ${safeJson(leaf)}`);
+        throw codedError(
+          16755,
+          'Location16755',
+          `Can't extract geo keys: ${safeJson(doc)}  Point must only contain numeric elements, with longitude in [-180, 180] and latitude in [-90, 90]: ${safeJson(leaf)}`,
+        );
       }
       continue;
     }
@@ -178,7 +189,11 @@ export function parseRegion(spec: unknown): Region {
     if (!Array.isArray(b) || b.length !== 2) throw badGeo('$box needs [[x1, y1], [x2, y2]]');
     const p = pointOrThrow(b[0], '$box');
     const q = pointOrThrow(b[1], '$box');
-    return { kind: 'box', min: [Math.min(p[0], q[0]), Math.min(p[1], q[1])], max: [Math.max(p[0], q[0]), Math.max(p[1], q[1])] };
+    return {
+      kind: 'box',
+      min: [Math.min(p[0], q[0]), Math.min(p[1], q[1])],
+      max: [Math.max(p[0], q[0]), Math.max(p[1], q[1])],
+    };
   }
   if (spec.$polygon !== undefined) return { kind: 'polygons', polygons: [[ring(spec.$polygon)]] };
   if (spec.$geometry !== undefined) {
@@ -202,7 +217,12 @@ export function parseRegion(spec: unknown): Region {
 function onSegment(p: LngLat, a: LngLat, b: LngLat): boolean {
   const cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
   if (Math.abs(cross) > 1e-12) return false;
-  return p[0] >= Math.min(a[0], b[0]) && p[0] <= Math.max(a[0], b[0]) && p[1] >= Math.min(a[1], b[1]) && p[1] <= Math.max(a[1], b[1]);
+  return (
+    p[0] >= Math.min(a[0], b[0]) &&
+    p[0] <= Math.max(a[0], b[0]) &&
+    p[1] >= Math.min(a[1], b[1]) &&
+    p[1] <= Math.max(a[1], b[1])
+  );
 }
 
 /** Ray casting; points on the boundary count as inside (mongod's $geoWithin includes the boundary). */
@@ -226,7 +246,12 @@ export function pointInRegion(p: LngLat, region: Region): boolean {
     case 'box':
       return p[0] >= region.min[0] && p[0] <= region.max[0] && p[1] >= region.min[1] && p[1] <= region.max[1];
     case 'polygons':
-      return region.polygons.some(([outer, ...holes]) => outer !== undefined && inRing(p, outer) && !holes.some((h) => inRing(p, h) && !h.some((v, i) => onSegment(p, v, h[(i + 1) % h.length]!))));
+      return region.polygons.some(
+        ([outer, ...holes]) =>
+          outer !== undefined &&
+          inRing(p, outer) &&
+          !holes.some((h) => inRing(p, h) && !h.some((v, i) => onSegment(p, v, h[(i + 1) % h.length]!))),
+      );
   }
 }
 
@@ -294,7 +319,11 @@ export function nearDistance(geoms: Geometries, q: NearQuery): number {
 }
 
 function nearMatches(d: number, q: NearQuery): boolean {
-  return Number.isFinite(d) && (q.maxDistance === undefined || d <= q.maxDistance) && (q.minDistance === undefined || d >= q.minDistance);
+  return (
+    Number.isFinite(d) &&
+    (q.maxDistance === undefined || d <= q.maxDistance) &&
+    (q.minDistance === undefined || d >= q.minDistance)
+  );
 }
 
 // ---------- grid index ----------
@@ -327,8 +356,16 @@ function circleBoxes(center: LngLat, radiusRad: number): Box[] | 'world' {
 
 function splitLng(minLng: number, minLat: number, maxLng: number, maxLat: number): Box[] {
   if (maxLng - minLng >= 360) return [[-180, minLat, 180, maxLat]];
-  if (minLng < -180) return [[-180, minLat, maxLng, maxLat], [minLng + 360, minLat, 180, maxLat]];
-  if (maxLng > 180) return [[minLng, minLat, 180, maxLat], [-180, minLat, maxLng - 360, maxLat]];
+  if (minLng < -180)
+    return [
+      [-180, minLat, maxLng, maxLat],
+      [minLng + 360, minLat, 180, maxLat],
+    ];
+  if (maxLng > 180)
+    return [
+      [minLng, minLat, 180, maxLat],
+      [-180, minLat, maxLng - 360, maxLat],
+    ];
   return [[minLng, minLat, maxLng, maxLat]];
 }
 
@@ -337,7 +374,14 @@ function regionBoxes(region: Region): Box[] | 'world' {
     case 'sphere':
       return circleBoxes(region.center, region.radiusM / EARTH_RADIUS_M);
     case 'center':
-      return [[region.center[0] - region.radius, region.center[1] - region.radius, region.center[0] + region.radius, region.center[1] + region.radius]];
+      return [
+        [
+          region.center[0] - region.radius,
+          region.center[1] - region.radius,
+          region.center[0] + region.radius,
+          region.center[1] + region.radius,
+        ],
+      ];
     case 'box':
       return [[region.min[0], region.min[1], region.max[0], region.max[1]]];
     case 'polygons': {
@@ -412,11 +456,17 @@ export class GeoIndex {
       for (const d of this.docs.values()) visit(d);
       return;
     }
-    const boxes = unclamped.map(([a, b, c, d]): Box => [Math.max(-180, a), Math.max(-90, b), Math.min(180, c), Math.min(90, d)]);
+    const boxes = unclamped.map(([a, b, c, d]): Box => [
+      Math.max(-180, a),
+      Math.max(-90, b),
+      Math.min(180, c),
+      Math.min(90, d),
+    ]);
     for (let l = LEVELS.length - 1; l >= 0; l--) {
       const s = LEVELS[l]!;
       let n = 0;
-      for (const b of boxes) n += (Math.floor(b[2] / s) - Math.floor(b[0] / s) + 1) * (Math.floor(b[3] / s) - Math.floor(b[1] / s) + 1);
+      for (const b of boxes)
+        n += (Math.floor(b[2] / s) - Math.floor(b[0] / s) + 1) * (Math.floor(b[3] / s) - Math.floor(b[1] / s) + 1);
       if (n > MAX_CELLS) continue;
       const seen = this.multiCell > 0 || boxes.length > 1 ? new Set<GeoDoc>() : undefined;
       for (const b of boxes) {
@@ -486,10 +536,12 @@ export const geoQueryOperators: Record<`$${string}`, GeoQueryOp> = {
     const region = parseRegion(value);
     return (obj: Record<string, unknown>) => geometriesWithin(docGeometries(obj, selector, false), region);
   },
-  $within: (selector: string, value: unknown, options: Options) => geoQueryOperators.$geoWithin!(selector, value, options),
+  $within: (selector: string, value: unknown, options: Options) =>
+    geoQueryOperators.$geoWithin!(selector, value, options),
   $geoIntersects: (selector: string, value: unknown) => {
     const region = parseRegion(value);
-    return (obj: Record<string, unknown>) => docGeometries(obj, selector, false).some((g) => g.some((p) => pointInRegion(p, region)));
+    return (obj: Record<string, unknown>) =>
+      docGeometries(obj, selector, false).some((g) => g.some((p) => pointInRegion(p, region)));
   },
   $near: (selector: string, value: unknown) => nearOperator(selector, { $near: value }),
   $nearSphere: (selector: string, value: unknown) => nearOperator(selector, { $nearSphere: value }),

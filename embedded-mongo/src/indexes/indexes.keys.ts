@@ -11,7 +11,11 @@ export interface FieldValues {
   arrayPath?: string;
 }
 
-export function codedError(code: number, codeName: string, message: string): Error & { code: number; codeName: string } {
+export function codedError(
+  code: number,
+  codeName: string,
+  message: string,
+): Error & { code: number; codeName: string } {
   return Object.assign(new Error(message), { code, codeName });
 }
 

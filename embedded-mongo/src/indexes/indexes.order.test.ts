@@ -1,4 +1,17 @@
-import { Binary, BSONRegExp, Decimal128, deserialize, Double, Int32, Long, MaxKey, MinKey, ObjectId, serialize, Timestamp } from 'bson';
+import {
+  Binary,
+  BSONRegExp,
+  Decimal128,
+  deserialize,
+  Double,
+  Int32,
+  Long,
+  MaxKey,
+  MinKey,
+  ObjectId,
+  serialize,
+  Timestamp,
+} from 'bson';
 import { compareValues, promoteNumbers, sameValue } from './indexes.order';
 
 describe('BSON comparison order', () => {

@@ -131,7 +131,12 @@ export class OrderedIndex {
       j++;
     } else {
       for (const c of combos) {
-        ranges.push({ lo: [...c, ...fill(rest, LOWEST)], loInc: true, hi: [...c, ...fill(rest, HIGHEST)], hiInc: true });
+        ranges.push({
+          lo: [...c, ...fill(rest, LOWEST)],
+          loInc: true,
+          hi: [...c, ...fill(rest, HIGHEST)],
+          hiInc: true,
+        });
       }
     }
     const residual: [number, Interval[]][] = [];

@@ -51,7 +51,10 @@ export function testCollection(ns = 'test.c'): TestCollection {
     },
     scan(filter) {
       const q = new Query(filter as Record<string, unknown>, {});
-      return [...docs].filter(([, d]) => q.test(promoteNumbers(d) as Record<string, unknown>)).map(([r]) => r).sort();
+      return [...docs]
+        .filter(([, d]) => q.test(promoteNumbers(d) as Record<string, unknown>))
+        .map(([r]) => r)
+        .sort();
     },
   };
   return c;

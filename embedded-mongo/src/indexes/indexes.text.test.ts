@@ -10,13 +10,22 @@ describe('text tokenizer', () => {
   it('folds case and diacritics, drops stop words, stems French plurals', () => {
     expect(tokenize("L'École des Boulangers à Évreux", 'french')).toEqual(['ecol', 'boulanger', 'evreu']);
     expect(tokenize('chevaux cheval', 'french')).toEqual(['cheval', 'cheval']);
-    expect(tokenize('Développeuses développeuse développeur', 'french')).toEqual(['developpeus', 'developpeus', 'developpeur']);
+    expect(tokenize('Développeuses développeuse développeur', 'french')).toEqual([
+      'developpeus',
+      'developpeus',
+      'developpeur',
+    ]);
   });
 
   it('stems English -s, -es, -ing, -ed onto one term', () => {
     expect(['bake', 'baking', 'baked', 'bakes'].map((w) => stem(w, 'english'))).toEqual(['bak', 'bak', 'bak', 'bak']);
     expect(['run', 'running', 'runs'].map((w) => stem(w, 'english'))).toEqual(['run', 'run', 'run']);
-    expect(['boxes', 'box', 'parties', 'party'].map((w) => stem(w, 'english'))).toEqual(['box', 'box', 'party', 'party']);
+    expect(['boxes', 'box', 'parties', 'party'].map((w) => stem(w, 'english'))).toEqual([
+      'box',
+      'box',
+      'party',
+      'party',
+    ]);
     expect(tokenize('The cats and the dog', 'english')).toEqual(['cat', 'dog']);
     expect(tokenize('le chat', 'none')).toEqual(['le', 'chat']);
   });

@@ -55,7 +55,8 @@ export function stem(word: string, lang: TextLanguage): string {
   if (lang === 'english') {
     if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
     if (w.length > 4 && /(ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
-    else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+    else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is'))
+      w = w.slice(0, -1);
     if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
     else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
     if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
@@ -128,7 +129,12 @@ export interface ParsedSearch {
 }
 
 /** Splits a $search string like mongod: words, -negated words, "phrases", -"negated phrases". */
-export function parseSearch(search: string): { words: string[]; negWords: string[]; phrases: string[]; negPhrases: string[] } {
+export function parseSearch(search: string): {
+  words: string[];
+  negWords: string[];
+  phrases: string[];
+  negPhrases: string[];
+} {
   const words: string[] = [];
   const negWords: string[] = [];
   const phrases: string[] = [];
@@ -213,7 +219,8 @@ export class TextIndex {
     if (!isPlainObject(spec) || typeof spec.$search !== 'string') {
       throw Object.assign(new Error('$search needs a String'), { code: 2, codeName: 'BadValue' });
     }
-    const lang = spec.$language !== undefined ? resolveLanguage(spec.$language) : resolveLanguage(this.opts.defaultLanguage);
+    const lang =
+      spec.$language !== undefined ? resolveLanguage(spec.$language) : resolveLanguage(this.opts.defaultLanguage);
     const caseSensitive = spec.$caseSensitive === true;
     const diacriticSensitive = spec.$diacriticSensitive === true;
     const parsed = parseSearch(spec.$search);

@@ -123,7 +123,9 @@ export function retype(n: unknown, o: unknown): unknown {
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+  typeof v === 'object' &&
+  v !== null &&
+  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
 /** Deep copy of plain objects and arrays; BSON values (immutable in practice) and Dates are shared or copied cheaply. */
 export function cloneDoc<T>(v: T): T {
@@ -163,7 +165,8 @@ function typeRank(v: unknown): number {
       return 8;
   }
   if (v instanceof Long || v instanceof Decimal128) return 2;
-  if ((v as { _bsontype?: string })._bsontype === 'Double' || (v as { _bsontype?: string })._bsontype === 'Int32') return 2;
+  if ((v as { _bsontype?: string })._bsontype === 'Double' || (v as { _bsontype?: string })._bsontype === 'Int32')
+    return 2;
   if (Array.isArray(v)) return 5;
   if (v instanceof Binary || v instanceof Uint8Array) return 6;
   if (v instanceof ObjectId) return 7;

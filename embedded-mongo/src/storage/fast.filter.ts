@@ -6,7 +6,11 @@ import { compareValues, valuesEqual } from './bson.values';
 type Cond = { path: string[]; op: string; value: unknown };
 
 const isScalar = (v: unknown) =>
-  typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v)) || typeof v === 'boolean' || v instanceof ObjectId || v instanceof Date;
+  typeof v === 'string' ||
+  (typeof v === 'number' && !Number.isNaN(v)) ||
+  typeof v === 'boolean' ||
+  v instanceof ObjectId ||
+  v instanceof Date;
 
 const RANGE_OPS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in']);
 

@@ -183,13 +183,16 @@ export function sortHits(hits: Hit[], sort: Document | undefined): Hit[] {
       return { path, dir: dir.$meta === 'textScore' ? -1 : 1, meta: dir.$meta };
     }
     const d = Number(dir);
-    if (d !== 1 && d !== -1) throw new MongoCommandError(15974, `Illegal key in $sort specification: ${path}: ${JSON.stringify(dir)}`);
+    if (d !== 1 && d !== -1)
+      throw new MongoCommandError(15974, `Illegal key in $sort specification: ${path}: ${JSON.stringify(dir)}`);
     return { path, dir: d, meta: undefined as string | undefined };
   });
   const decorated = hits.map((h, i) => ({
     h,
     i,
-    k: keys.map((k) => (k.meta === 'textScore' ? (h.score ?? 0) : k.meta ? (h.distance ?? 0) : sortKey(h.doc, k.path, k.dir))),
+    k: keys.map((k) =>
+      k.meta === 'textScore' ? (h.score ?? 0) : k.meta ? (h.distance ?? 0) : sortKey(h.doc, k.path, k.dir),
+    ),
   }));
   decorated.sort((a, b) => {
     for (let j = 0; j < keys.length; j++) {
@@ -222,7 +225,14 @@ export function projectHits(hits: Hit[], projection: Document | undefined): Docu
   } else if (Object.keys(rest).length) {
     try {
       // mingo may project in place: give it copies, never the stored documents (findAndModify's result is one).
-      docs = (new Query({}).find(hits.map((h) => cloneDoc(h.doc)), rest).all() as Document[]).map(idFirst);
+      docs = (
+        new Query({})
+          .find(
+            hits.map((h) => cloneDoc(h.doc)),
+            rest,
+          )
+          .all() as Document[]
+      ).map(idFirst);
     } catch (e) {
       throw toCommandError(e);
     }

@@ -321,7 +321,15 @@ export class Engine {
    * Applies one document write, either inside `txn` (buffered, conflict-checked) or committed at once.
    * `before` is the version the caller read (undefined for inserts).
    */
-  write(c: Collection, rid: string, doc: Document | null, kind: WriteKind, before: Document | undefined, meta: WriteMeta, txn?: Transaction): void {
+  write(
+    c: Collection,
+    rid: string,
+    doc: Document | null,
+    kind: WriteKind,
+    before: Document | undefined,
+    meta: WriteMeta,
+    txn?: Transaction,
+  ): void {
     if (txn) return this.writeInTxn(c, rid, doc, kind, before, txn);
     const cur = c.docs.get(rid);
     const old = cur?.doc;
@@ -348,7 +356,14 @@ export class Engine {
     h.push({ doc: cur?.doc ?? null, from: cur?.seq ?? 0, to: seq });
   }
 
-  private writeInTxn(c: Collection, rid: string, doc: Document | null, kind: WriteKind, before: Document | undefined, txn: Transaction): void {
+  private writeInTxn(
+    c: Collection,
+    rid: string,
+    doc: Document | null,
+    kind: WriteKind,
+    before: Document | undefined,
+    txn: Transaction,
+  ): void {
     this.assertTxnUsable(txn);
     const key = lockKey(c.ns, rid);
     const holder = this.locks.get(key);
@@ -426,10 +441,11 @@ export class Engine {
   }
 
   private releaseTxn(txn: Transaction): void {
-    for (const [ns, m] of txn.writes) for (const rid of m.keys()) {
-      const k = lockKey(ns, rid);
-      if (this.locks.get(k) === txn) this.locks.delete(k);
-    }
+    for (const [ns, m] of txn.writes)
+      for (const rid of m.keys()) {
+        const k = lockKey(ns, rid);
+        if (this.locks.get(k) === txn) this.locks.delete(k);
+      }
     this.activeTxns.delete(txn);
     this.pruneHistory();
   }
@@ -508,7 +524,14 @@ export class Engine {
 
   // ---------- change events ----------
 
-  private emitWrite(c: Collection, kind: WriteKind, before: Document | undefined, after: Document | null, meta: WriteMeta, clusterTime?: Timestamp): void {
+  private emitWrite(
+    c: Collection,
+    kind: WriteKind,
+    before: Document | undefined,
+    after: Document | null,
+    meta: WriteMeta,
+    clusterTime?: Timestamp,
+  ): void {
     const id = (after ?? before)?._id;
     const ev: Omit<ChangeRecord, 'id' | 'clusterTime' | 'wallTime'> = {
       db: c.db,
@@ -541,7 +564,8 @@ export function splitNs(ns: string): [string, string] {
 }
 
 function validateNs(db: string, name: string): void {
-  if (!db || !VALID_NAME.test(db) || /[/\\. "]/.test(db)) throw new MongoCommandError(73, `Invalid database name: '${db}'`);
+  if (!db || !VALID_NAME.test(db) || /[/\\. "]/.test(db))
+    throw new MongoCommandError(73, `Invalid database name: '${db}'`);
   if (!name || !VALID_NAME.test(name) || name.startsWith('.') || name.endsWith('.'))
     throw new MongoCommandError(73, `Invalid collection name: ${name}`);
 }

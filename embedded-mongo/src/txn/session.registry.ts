@@ -52,10 +52,17 @@ export class SessionRegistry {
   transactionFor(key: string, lsid: Document, txnNumber: bigint, start: boolean, command: string): Transaction {
     const s = this.get(key, lsid);
     if (txnNumber < s.txnNumber)
-      throw new MongoCommandError(225, `Cannot start transaction ${txnNumber} on session ${key} because a newer transaction ${s.txnNumber} has already started`);
+      throw new MongoCommandError(
+        225,
+        `Cannot start transaction ${txnNumber} on session ${key} because a newer transaction ${s.txnNumber} has already started`,
+      );
     if (start) {
       if (txnNumber === s.txnNumber && s.txn)
-        throw new MongoCommandError(251, `Given transaction number ${txnNumber} does not match any in-progress transactions. The active transaction number is ${s.txnNumber}`, { errorLabels: ['TransientTransactionError'] });
+        throw new MongoCommandError(
+          251,
+          `Given transaction number ${txnNumber} does not match any in-progress transactions. The active transaction number is ${s.txnNumber}`,
+          { errorLabels: ['TransientTransactionError'] },
+        );
       if (s.txn && s.txn.state === 'active') this.engine.abortTxn(s.txn);
       s.txnNumber = txnNumber;
       s.txn = new Transaction(key, txnNumber, this.engine.seq, lsid);

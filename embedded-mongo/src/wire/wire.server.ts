@@ -81,10 +81,12 @@ export class WireServer {
           socket.destroy();
           return;
         }
-        chain = chain.then(() => this.handle(socket, conn, msg, connTimers)).catch((e) => {
-          this.onWarning(`connection ${conn.id}: ${(e as Error).message}`);
-          socket.destroy();
-        });
+        chain = chain
+          .then(() => this.handle(socket, conn, msg, connTimers))
+          .catch((e) => {
+            this.onWarning(`connection ${conn.id}: ${(e as Error).message}`);
+            socket.destroy();
+          });
       }
     });
     socket.on('error', () => socket.destroy());
@@ -100,7 +102,12 @@ export class WireServer {
     });
   }
 
-  private async handle(socket: net.Socket, conn: ConnectionInfo, msg: IncomingMessage, connTimers: Set<NodeJS.Timeout>): Promise<void> {
+  private async handle(
+    socket: net.Socket,
+    conn: ConnectionInfo,
+    msg: IncomingMessage,
+    connTimers: Set<NodeJS.Timeout>,
+  ): Promise<void> {
     if (conn.closed) return;
     if (msg.opCode === OP_QUERY) {
       const db = (msg.fullCollectionName ?? 'admin.$cmd').split('.')[0] ?? 'admin';
@@ -111,7 +118,11 @@ export class WireServer {
     if (msg.opCode !== OP_MSG) return;
     const cmd = msg.command;
     const name = Object.keys(cmd)[0];
-    if ((name === 'hello' || name === 'isMaster' || name === 'ismaster') && cmd.topologyVersion && cmd.maxAwaitTimeMS !== undefined) {
+    if (
+      (name === 'hello' || name === 'isMaster' || name === 'ismaster') &&
+      cmd.topologyVersion &&
+      cmd.maxAwaitTimeMS !== undefined
+    ) {
       this.streamHello(socket, conn, msg, connTimers);
       return;
     }
@@ -121,20 +132,36 @@ export class WireServer {
     try {
       out = encodeOpMsg(msg.requestId, res);
     } catch (e) {
-      out = encodeOpMsg(msg.requestId, { ok: 0, code: 10334, codeName: 'BSONObjectTooLarge', errmsg: `reply could not be encoded: ${(e as Error).message}` });
+      out = encodeOpMsg(msg.requestId, {
+        ok: 0,
+        code: 10334,
+        codeName: 'BSONObjectTooLarge',
+        errmsg: `reply could not be encoded: ${(e as Error).message}`,
+      });
     }
     if (!conn.closed) socket.write(out);
   }
 
   /** Awaitable hello: our topology never changes, so answer every maxAwaitTimeMS (exhaust stream when allowed). */
-  private streamHello(socket: net.Socket, conn: ConnectionInfo, msg: IncomingMessage, connTimers: Set<NodeJS.Timeout>): void {
+  private streamHello(
+    socket: net.Socket,
+    conn: ConnectionInfo,
+    msg: IncomingMessage,
+    connTimers: Set<NodeJS.Timeout>,
+  ): void {
     const wait = Math.max(0, Math.min(Number(msg.command.maxAwaitTimeMS) || 0, 60_000));
     const exhaust = (msg.flags & FLAG_EXHAUST_ALLOWED) !== 0;
     const legacy = Object.keys(msg.command)[0] !== 'hello';
     const reply = (): Document => {
-      const res = helloResponse({ state: this.state, conn, db: 'admin', name: 'hello', cmd: msg.command, meta: {} }, legacy);
+      const res = helloResponse(
+        { state: this.state, conn, db: 'admin', name: 'hello', cmd: msg.command, meta: {} },
+        legacy,
+      );
       const t = this.state.engine.clusterTime();
-      res.$clusterTime = { clusterTime: t, signature: { hash: new Binary(Buffer.alloc(20)), keyId: Long.fromNumber(0) } };
+      res.$clusterTime = {
+        clusterTime: t,
+        signature: { hash: new Binary(Buffer.alloc(20)), keyId: Long.fromNumber(0) },
+      };
       res.operationTime = t;
       return res;
     };

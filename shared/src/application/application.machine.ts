@@ -140,7 +140,9 @@ export const APPLICATION_SOURCE_LABELS: EnumLabels<ApplicationSource> = {
  * Button label of a human move, keyed by target status (company and student targets never overlap).
  * SUBMITTED is never a target.
  */
-export const APPLICATION_MOVE_LABELS: { readonly [L in 'fr' | 'en']: { readonly [S in Exclude<ApplicationStatus, 'SUBMITTED'>]: string } } = {
+export const APPLICATION_MOVE_LABELS: {
+  readonly [L in 'fr' | 'en']: { readonly [S in Exclude<ApplicationStatus, 'SUBMITTED'>]: string };
+} = {
   fr: {
     SHORTLISTED: 'Présélectionner',
     INTERVIEW: 'Proposer un entretien',

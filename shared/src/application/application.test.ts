@@ -44,7 +44,9 @@ const codeOf = (fn: () => unknown): string | undefined => {
 
 describe('application state machine', () => {
   it('splits statuses into open and terminal', () => {
-    expect([...OPEN_APPLICATION_STATUSES, ...TERMINAL_APPLICATION_STATUSES].sort()).toEqual([...APPLICATION_STATUSES].sort());
+    expect([...OPEN_APPLICATION_STATUSES, ...TERMINAL_APPLICATION_STATUSES].sort()).toEqual(
+      [...APPLICATION_STATUSES].sort(),
+    );
   });
 
   it.each(ACTOR_KINDS.flatMap((actor) => APPLICATION_STATUSES.map((from) => [from, actor] as const)))(

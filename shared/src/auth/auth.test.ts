@@ -115,9 +115,9 @@ describe('auth schemas', () => {
     expect(inviteUserSchema.parse({ email: 'a@b.fr', role: 'SCHOOL_STAFF', schoolId: null }).schoolId).toBeUndefined();
     expect(inviteUserSchema.safeParse({ email: 'a@b.fr', role: 'FEDERATION_ADMIN', schoolId }).success).toBe(false);
     expect(inviteUserSchema.safeParse({ email: 'a@b.fr', role: 'COMPANY_RECRUITER' }).success).toBe(false);
-    expect(inviteUserSchema.safeParse({ email: 'a@b.fr', role: 'STUDENT', schoolId: 'nope' }).error?.issues[0]?.path).toEqual([
-      'schoolId',
-    ]);
+    expect(
+      inviteUserSchema.safeParse({ email: 'a@b.fr', role: 'STUDENT', schoolId: 'nope' }).error?.issues[0]?.path,
+    ).toEqual(['schoolId']);
   });
 
   it('invitations last 14 days', () => {

@@ -145,7 +145,10 @@ describe('strings, ids, email, password, dates', () => {
   });
 
   it('bounds and dedupes skills', () => {
-    expect(skillsSchema.parse([' TIG ', 'tig', 'Lecture de plan', 'lecture  de plán'])).toEqual(['TIG', 'Lecture de plan']);
+    expect(skillsSchema.parse([' TIG ', 'tig', 'Lecture de plan', 'lecture  de plán'])).toEqual([
+      'TIG',
+      'Lecture de plan',
+    ]);
     expect(skillsSchema.safeParse(Array.from({ length: 31 }, (_, i) => `s${i}`)).success).toBe(false);
     const long = skillsSchema.safeParse(['ok', 'x'.repeat(51)]);
     expect(long.error?.issues[0]?.path).toEqual([1]);

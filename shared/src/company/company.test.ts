@@ -71,10 +71,18 @@ describe('recommendation state machine', () => {
 
 describe('school and recommendation schemas', () => {
   it('creates a school with at least one trade', () => {
-    const ok = { name: 'École de Production de Lyon', city: 'Lyon', location: { lat: 45.7, lng: 4.8 }, trades: ['WELDING', 'WELDING', 'MACHINING'] };
+    const ok = {
+      name: 'École de Production de Lyon',
+      city: 'Lyon',
+      location: { lat: 45.7, lng: 4.8 },
+      trades: ['WELDING', 'WELDING', 'MACHINING'],
+    };
     expect(createSchoolSchema.parse(ok).trades).toEqual(['WELDING', 'MACHINING']);
     expect(createSchoolSchema.safeParse({ ...ok, trades: [] }).error?.issues[0]?.path).toEqual(['trades']);
-    expect(createSchoolSchema.safeParse({ ...ok, trades: ['WELDING', 'COOKING'] }).error?.issues[0]?.path).toEqual(['trades', 1]);
+    expect(createSchoolSchema.safeParse({ ...ok, trades: ['WELDING', 'COOKING'] }).error?.issues[0]?.path).toEqual([
+      'trades',
+      1,
+    ]);
     expect(createSchoolSchema.safeParse({ ...ok, name: '' }).error?.issues[0]?.path).toEqual(['name']);
   });
 
@@ -84,7 +92,9 @@ describe('school and recommendation schemas', () => {
     expect(recommendGraduateSchema.safeParse({ ...base, note: '   ' }).error?.issues[0]?.path).toEqual(['note']);
     expect(recommendGraduateSchema.safeParse(base).error?.issues[0]?.path).toEqual(['note']);
     expect(recommendGraduateSchema.safeParse({ ...base, note: 'x'.repeat(2001) }).success).toBe(false);
-    expect(recommendGraduateSchema.safeParse({ ...base, studentId: 'x', note: 'ok' }).error?.issues[0]?.path).toEqual(['studentId']);
+    expect(recommendGraduateSchema.safeParse({ ...base, studentId: 'x', note: 'ok' }).error?.issues[0]?.path).toEqual([
+      'studentId',
+    ]);
     expect(respondToRecommendationSchema.safeParse({ id: base.studentId, accept: false }).success).toBe(true);
   });
 });

@@ -82,7 +82,10 @@ describe('job promise input', () => {
     expect(v.title).toBe('Soudeur·se TIG');
     expect(v.startDate).toEqual(new Date('2025-09-01T00:00:00Z'));
     expect(v.diplomaLevel).toBeUndefined();
-    expect(schema.parse({ ...good, skills: undefined, schoolIds: undefined })).toMatchObject({ skills: [], schoolIds: [] });
+    expect(schema.parse({ ...good, skills: undefined, schoolIds: undefined })).toMatchObject({
+      skills: [],
+      schoolIds: [],
+    });
     expect(schema.parse({ ...good, diplomaLevel: 'CAP' }).diplomaLevel).toBe('CAP');
   });
 
@@ -156,7 +159,12 @@ describe('job promise filter', () => {
       near: { lat: 45, lng: 4, radiusKm: 0.5 },
       schoolId: '1',
     });
-    expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['near.radiusKm', 'schoolId', 'status', 'text']);
+    expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'near.radiusKm',
+      'schoolId',
+      'status',
+      'text',
+    ]);
     expect(jobPromiseFilterSchema.safeParse({ near: { lat: 45, lng: 4, radiusKm: 1001 } }).success).toBe(false);
   });
 });

@@ -39,7 +39,14 @@ describe('matching weights', () => {
   it('sum to 1 and cover every criterion', () => {
     const sum = MATCHING_CRITERIA.reduce((s, c) => s + MATCHING_WEIGHTS[c], 0);
     expect(sum).toBeCloseTo(1, 12);
-    expect(MATCHING_WEIGHTS).toEqual({ trade: 0.35, diploma: 0.15, distance: 0.2, availability: 0.1, skills: 0.1, schoolHistory: 0.1 });
+    expect(MATCHING_WEIGHTS).toEqual({
+      trade: 0.35,
+      diploma: 0.15,
+      distance: 0.2,
+      availability: 0.1,
+      skills: 0.1,
+      schoolHistory: 0.1,
+    });
   });
 });
 
@@ -89,7 +96,9 @@ describe('scoreMatch', () => {
     expect(relatedNear.score).toBeGreaterThan(far.score);
     // A larger radius lifts the penalty.
     expect(scoreMatch({ ...student, mobilityKm: 150 }, promise({ location: grenoble })).outOfRadius).toBe(false);
-    expect(scoreMatch(student, promise({ location: grenoble }), { audience: 'COMPANY' }).reasons[1]).toMatch(/^Hors de son rayon/);
+    expect(scoreMatch(student, promise({ location: grenoble }), { audience: 'COMPANY' }).reasons[1]).toMatch(
+      /^Hors de son rayon/,
+    );
   });
 
   it('prefers nearer promises within the radius', () => {
@@ -99,7 +108,10 @@ describe('scoreMatch', () => {
   });
 
   it('accepts GeoJSON locations and a precomputed distance', () => {
-    const a = scoreMatch({ ...student, location: toGeoJsonPoint(lyon) }, promise({ location: toGeoJsonPoint(villeurbanne) }));
+    const a = scoreMatch(
+      { ...student, location: toGeoJsonPoint(lyon) },
+      promise({ location: toGeoJsonPoint(villeurbanne) }),
+    );
     expect(a.score).toBe(scoreMatch(student, promise()).score);
     const b = scoreMatch(student, promise(), { distanceKm: 12 });
     expect(b.distanceKm).toBe(12);
@@ -125,7 +137,10 @@ describe('scoreMatch', () => {
     expect(unknown.components.availability).toBe(0.5);
     expect(unknown.reasons).toContain('Disponibilité non renseignée');
     // Graduation date stands in for availability.
-    expect(scoreMatch({ ...student, availableFrom: null, graduationDate: new Date('2025-06-30') }, promise()).components.availability).toBe(1);
+    expect(
+      scoreMatch({ ...student, availableFrom: null, graduationDate: new Date('2025-06-30') }, promise()).components
+        .availability,
+    ).toBe(1);
   });
 
   it('counts skills ignoring case and accents', () => {
@@ -147,13 +162,19 @@ describe('scoreMatch', () => {
     expect(hires.reasons).toContain('1 embauche passée via l’école');
     expect(hires.score).toBeGreaterThan(partner.score);
     expect(partner.score).toBeGreaterThan(none.score);
-    expect(scoreMatch(student, promise(), { partnershipApproved: true, pastHires: 99 }).components.schoolHistory).toBe(1);
+    expect(scoreMatch(student, promise(), { partnershipApproved: true, pastHires: 99 }).components.schoolHistory).toBe(
+      1,
+    );
   });
 
   it('with reasons: false gives the same score and components without building reasons', () => {
     const variants: [MatchStudent, MatchPromise, Parameters<typeof scoreMatch>[2]][] = [
       [student, promise(), { partnershipApproved: true, pastHires: 2 }],
-      [{ ...student, trade: 'BOILERMAKING', location: grenoble }, promise({ diplomaLevel: 'BAC_PRO' }), { audience: 'COMPANY' }],
+      [
+        { ...student, trade: 'BOILERMAKING', location: grenoble },
+        promise({ diplomaLevel: 'BAC_PRO' }),
+        { audience: 'COMPANY' },
+      ],
       [{ ...student, availableFrom: '2025-10-15', skills: [] }, promise({ location: vienne }), {}],
       [{ id: 'x' }, { id: 'y', trade: 'DIGITAL' }, {}],
     ];

@@ -32,7 +32,10 @@ function randomInstance(seed: number, maxP = 12, maxR = 8, separateReceiverScore
   const nP = 1 + Math.floor(rand() * maxP);
   const nR = 1 + Math.floor(rand() * maxR);
   const proposers = Array.from({ length: nP }, (_, i) => `g${String(i).padStart(2, '0')}`);
-  const receivers = Array.from({ length: nR }, (_, i) => ({ id: `p${String(i).padStart(2, '0')}`, capacity: Math.floor(rand() * 4) }));
+  const receivers = Array.from({ length: nR }, (_, i) => ({
+    id: `p${String(i).padStart(2, '0')}`,
+    capacity: Math.floor(rand() * 4),
+  }));
   const table: Record<string, Record<string, number>> = {};
   const rTable: Record<string, Record<string, number>> = {};
   for (const p of proposers) {
@@ -91,7 +94,14 @@ describe('stableMatching', () => {
   it('solves a hand-built case', () => {
     // Both graduates prefer promise A (one place); A prefers g2 (higher score); g1 falls back to B.
     const scores = scoresFromTable({ g1: { A: 0.8, B: 0.6 }, g2: { A: 0.9, B: 0.5 }, g3: { B: 0.4 } });
-    const res = stableMatching(['g1', 'g2', 'g3'], [{ id: 'A', capacity: 1 }, { id: 'B', capacity: 1 }], scores);
+    const res = stableMatching(
+      ['g1', 'g2', 'g3'],
+      [
+        { id: 'A', capacity: 1 },
+        { id: 'B', capacity: 1 },
+      ],
+      scores,
+    );
     expect(res.pairs).toEqual([
       { proposerId: 'g1', receiverId: 'B', score: 0.6 },
       { proposerId: 'g2', receiverId: 'A', score: 0.9 },
@@ -111,7 +121,14 @@ describe('stableMatching', () => {
 
   it('breaks ties by id on both sides', () => {
     const scores: PairScore = () => 0.5;
-    const res = stableMatching(['g2', 'g1'], [{ id: 'B', capacity: 1 }, { id: 'A', capacity: 1 }], scores);
+    const res = stableMatching(
+      ['g2', 'g1'],
+      [
+        { id: 'B', capacity: 1 },
+        { id: 'A', capacity: 1 },
+      ],
+      scores,
+    );
     expect(res.pairs).toEqual([
       { proposerId: 'g1', receiverId: 'A', score: 0.5 },
       { proposerId: 'g2', receiverId: 'B', score: 0.5 },
@@ -120,7 +137,16 @@ describe('stableMatching', () => {
 
   it('rejects duplicate ids', () => {
     expect(() => stableMatching(['g1', 'g1'], [], () => 1)).toThrow(AppError);
-    expect(() => stableMatching(['g1'], [{ id: 'A', capacity: 1 }, { id: 'A', capacity: 1 }], () => 1)).toThrow(AppError);
+    expect(() =>
+      stableMatching(
+        ['g1'],
+        [
+          { id: 'A', capacity: 1 },
+          { id: 'A', capacity: 1 },
+        ],
+        () => 1,
+      ),
+    ).toThrow(AppError);
   });
 
   it('has no blocking pair, respects capacities and is deterministic on 200 random instances', () => {
@@ -146,7 +172,8 @@ describe('stableMatching', () => {
       const inst = randomInstance(seed, 5, 3, seed % 2 === 0);
       const opts = { receiverScores: inst.receiverScores };
       const res = stableMatching(inst.proposers, inst.receivers, inst.scores, opts);
-      const rank = (p: string, r: string | undefined) => (r === undefined ? [-1, ''] as const : [inst.scores(p, r) as number, r] as const);
+      const rank = (p: string, r: string | undefined) =>
+        r === undefined ? ([-1, ''] as const) : ([inst.scores(p, r) as number, r] as const);
       const better = (p: string, r1: string | undefined, r2: string | undefined) => {
         // true when p strictly prefers r1 to r2 (same tie-break as the algorithm: score desc, id asc)
         if (r1 === r2) return false;
@@ -170,12 +197,17 @@ describe('stableMatching', () => {
 
   it('findBlockingPairs and validateMatching detect bad matchings', () => {
     const scores = scoresFromTable({ g1: { A: 0.9, B: 0.1 }, g2: { A: 0.5, B: 0.5 } });
-    const receivers = [{ id: 'A', capacity: 1 }, { id: 'B', capacity: 1 }];
+    const receivers = [
+      { id: 'A', capacity: 1 },
+      { id: 'B', capacity: 1 },
+    ];
     // g1 and A prefer each other to their partners.
-    expect(findBlockingPairs(['g1', 'g2'], receivers, scores, [
-      { proposerId: 'g1', receiverId: 'B' },
-      { proposerId: 'g2', receiverId: 'A' },
-    ])).toEqual([{ proposerId: 'g1', receiverId: 'A' }]);
+    expect(
+      findBlockingPairs(['g1', 'g2'], receivers, scores, [
+        { proposerId: 'g1', receiverId: 'B' },
+        { proposerId: 'g2', receiverId: 'A' },
+      ]),
+    ).toEqual([{ proposerId: 'g1', receiverId: 'A' }]);
     // Empty matching: everyone blocks.
     expect(findBlockingPairs(['g1', 'g2'], receivers, scores, []).length).toBe(4);
     expect(
@@ -184,7 +216,12 @@ describe('stableMatching', () => {
         { proposerId: 'g2', receiverId: 'A' },
         { proposerId: 'g1', receiverId: 'Z' },
       ]),
-    ).toEqual(['unknown receiver Z', 'proposer g1 matched twice', 'unacceptable pair g1-Z', 'receiver A over capacity (2)']);
+    ).toEqual([
+      'unknown receiver Z',
+      'proposer g1 matched twice',
+      'unacceptable pair g1-Z',
+      'receiver A over capacity (2)',
+    ]);
   });
 
   it('handles a 60 x 500 round quickly enough to be interactive', () => {

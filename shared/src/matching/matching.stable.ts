@@ -162,8 +162,7 @@ export function findBlockingPairs(
       if (current !== undefined && !prefers(s, r.id, scores(p, current) as number, current)) continue;
       const holders = pairs.filter((m) => m.receiverId === r.id).map((m) => m.proposerId);
       const wants =
-        holders.length < capacityOf(r) ||
-        holders.some((q) => prefers(rs, p, receiverScores(q, r.id) as number, q));
+        holders.length < capacityOf(r) || holders.some((q) => prefers(rs, p, receiverScores(q, r.id) as number, q));
       if (wants) blocking.push({ proposerId: p, receiverId: r.id });
     }
   }

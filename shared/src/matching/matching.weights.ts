@@ -80,7 +80,8 @@ export const MATCHING_CRITERION_LABELS: EnumLabels<MatchingCriterion> = {
 export const MATCHING_CRITERION_DESCRIPTIONS: EnumLabels<MatchingCriterion> = {
   fr: {
     trade: 'Même métier, ou métier proche de la même famille ROME (moitié des points).',
-    distance: 'Distance au lieu de travail, comparée au rayon de mobilité ; hors rayon, le score total est divisé par deux.',
+    distance:
+      'Distance au lieu de travail, comparée au rayon de mobilité ; hors rayon, le score total est divisé par deux.',
     diploma: 'Niveau de diplôme comparé à celui demandé.',
     availability: 'Disponible à la date de début, ou peu après.',
     skills: 'Compétences demandées que l’élève possède.',

@@ -42,15 +42,16 @@ describe('notification texts', () => {
     expect(
       buildNotificationText('APPLICATION_STATUS_CHANGED', { to: 'REJECTED', reason: 'position filled' }).body,
     ).toContain('Motif : Poste pourvu.');
-    expect(buildNotificationText('JOB_PROMISE_MATCH', { companyName: 'Dupont', jobPromiseTitle: 'Soudeur', city: 'Lyon' }).body).toBe(
-      'Dupont propose « Soudeur » à Lyon, dans votre métier.',
-    );
+    expect(
+      buildNotificationText('JOB_PROMISE_MATCH', { companyName: 'Dupont', jobPromiseTitle: 'Soudeur', city: 'Lyon' })
+        .body,
+    ).toBe('Dupont propose « Soudeur » à Lyon, dans votre métier.');
     expect(buildNotificationText('PARTNERSHIP_DECIDED', { status: 'REJECTED', schoolName: 'EP Lyon' }).title).toBe(
       'Partenariat refusé',
     );
-    expect(buildNotificationText('RECOMMENDATION_RECEIVED', { studentName: 'Lucie M.', schoolName: 'EP Lyon' }, 'en').body).toContain(
-      'EP Lyon recommends Lucie M.',
-    );
+    expect(
+      buildNotificationText('RECOMMENDATION_RECEIVED', { studentName: 'Lucie M.', schoolName: 'EP Lyon' }, 'en').body,
+    ).toContain('EP Lyon recommends Lucie M.');
   });
 
   it('validates mark-read and preferences inputs', () => {
@@ -78,12 +79,20 @@ describe('realtime contract', () => {
   it('validates catch-up payloads and notifications', () => {
     expect(catchUpPayloadSchema.parse({})).toEqual({});
     expect(catchUpPayloadSchema.parse({ afterId: null })).toEqual({});
-    expect(catchUpPayloadSchema.parse({ afterId: '64B7F0C2A1D3E4F5A6B7C8D9' }).afterId).toBe('64b7f0c2a1d3e4f5a6b7c8d9');
+    expect(catchUpPayloadSchema.parse({ afterId: '64B7F0C2A1D3E4F5A6B7C8D9' }).afterId).toBe(
+      '64b7f0c2a1d3e4f5a6b7c8d9',
+    );
     expect(catchUpPayloadSchema.safeParse({ afterId: 'x' }).success).toBe(false);
     expect(catchUpPayloadSchema.safeParse({ limit: 1000 }).success).toBe(false);
     expect(
-      notificationPayloadSchema.safeParse({ id: '1', type: 'JOB_PROMISE_MATCH', title: 't', body: 'b', createdAt: '2025-01-01T00:00:00Z', data: {} })
-        .success,
+      notificationPayloadSchema.safeParse({
+        id: '1',
+        type: 'JOB_PROMISE_MATCH',
+        title: 't',
+        body: 'b',
+        createdAt: '2025-01-01T00:00:00Z',
+        data: {},
+      }).success,
     ).toBe(true);
     expect(notificationPayloadSchema.safeParse({ id: '1', type: 'OTHER' }).success).toBe(false);
   });

@@ -51,7 +51,8 @@ ApplicationRef.implement({
     }),
     jobPromise: t.field({
       type: JobPromiseRef,
-      resolve: async (a, _args, ctx) => required(await ctx.loaders.jobPromiseById.load(String(a.jobPromiseId)), 'jobPromise'),
+      resolve: async (a, _args, ctx) =>
+        required(await ctx.loaders.jobPromiseById.load(String(a.jobPromiseId)), 'jobPromise'),
     }),
     student: t.field({
       type: StudentRef,
@@ -69,7 +70,8 @@ ApplicationRef.implement({
     recommendation: t.field({
       type: RecommendationRef,
       nullable: true,
-      resolve: (a, _args, ctx) => (a.recommendationId ? ctx.loaders.recommendationById.load(String(a.recommendationId)) : null),
+      resolve: (a, _args, ctx) =>
+        a.recommendationId ? ctx.loaders.recommendationById.load(String(a.recommendationId)) : null,
     }),
     allowedMoves: t.field({
       type: [ApplicationStatusEnum],

@@ -56,7 +56,11 @@ export function historyEntry(
   };
 }
 
-export async function studentOfActor(deps: Deps, actor: Actor, session: ClientSession | null = null): Promise<StudentDoc> {
+export async function studentOfActor(
+  deps: Deps,
+  actor: Actor,
+  session: ClientSession | null = null,
+): Promise<StudentDoc> {
   if (actor.role !== Role.STUDENT) throw forbidden('Réservé aux élèves');
   const student = await studentModel(deps.connection).findOne({ userId: actor.userId }).session(session);
   if (!student) throw notFound('Student');
@@ -68,7 +72,11 @@ export function isDuplicateKey(error: unknown): boolean {
 }
 
 /** Who may read an application: the student, recruiters of the company, staff of the student's school, the admin. */
-export function canSeeApplication(actor: Actor | null, app: ApplicationDoc, student?: Pick<StudentDoc, 'userId'> | null): boolean {
+export function canSeeApplication(
+  actor: Actor | null,
+  app: ApplicationDoc,
+  student?: Pick<StudentDoc, 'userId'> | null,
+): boolean {
   if (!actor) return false;
   if (actor.role === Role.FEDERATION_ADMIN) return true;
   if (isRecruiterOf(actor, app.companyId)) return true;
@@ -95,7 +103,8 @@ export async function applyToJobPromise(
   const existing = await Application.findOne(key);
   if (existing) return existing;
   if (!targetsSchool(jp, student.schoolId)) throw forbidden('Cette promesse ne s’adresse pas à votre école');
-  if (!isOpenNow(jp, now)) throw conflict('Cette promesse n’accepte plus de candidatures', { entity: 'JobPromise', id: String(jp._id) });
+  if (!isOpenNow(jp, now))
+    throw conflict('Cette promesse n’accepte plus de candidatures', { entity: 'JobPromise', id: String(jp._id) });
   try {
     return await deps.connection.transaction(async (session) => {
       const [created] = await Application.create(
@@ -279,7 +288,10 @@ export async function moveApplication(
 }
 
 function staleConflict(app: ApplicationDoc): Error {
-  return conflict('Cette candidature a changé entre-temps : rechargez-la', { entity: 'Application', id: String(app._id) });
+  return conflict('Cette candidature a changé entre-temps : rechargez-la', {
+    entity: 'Application',
+    id: String(app._id),
+  });
 }
 
 /**
@@ -311,7 +323,13 @@ async function hire(deps: Deps, offered: ApplicationDoc, actor: Actor, now: Date
       });
     if (!isOpenNow(jp, now) || jp.hiredCount >= jp.positions) throw taken();
     const counted = await JobPromise.findOneAndUpdate(
-      { _id: jp._id, status: 'OPEN', expiresAt: { $gt: now }, positions: jp.positions, hiredCount: { $lt: jp.positions } },
+      {
+        _id: jp._id,
+        status: 'OPEN',
+        expiresAt: { $gt: now },
+        positions: jp.positions,
+        hiredCount: { $lt: jp.positions },
+      },
       { $inc: { hiredCount: 1 } },
       { returnDocument: 'after', session },
     );
@@ -321,28 +339,48 @@ async function hire(deps: Deps, offered: ApplicationDoc, actor: Actor, now: Date
     const moves: Move[] = [{ application: hired, from: 'OFFERED', to: 'HIRED' }];
     const open = { status: { $in: [...OPEN_APPLICATION_STATUSES] } };
     if (counted.hiredCount >= counted.positions) {
-      await JobPromise.updateOne({ _id: counted._id, status: 'OPEN' }, { $set: { status: 'FILLED', filledAt: now } }, { session });
+      await JobPromise.updateOne(
+        { _id: counted._id, status: 'OPEN' },
+        { $set: { status: 'FILLED', filledAt: now } },
+        { session },
+      );
       counted.status = 'FILLED';
-      const others = await Application.find({ jobPromiseId: counted._id, _id: { $ne: hired._id }, ...open }).session(session);
+      const others = await Application.find({ jobPromiseId: counted._id, _id: { $ne: hired._id }, ...open }).session(
+        session,
+      );
       moves.push(
         ...(await applySystemMoves(
           deps,
           session,
-          others.map((a) => ({ application: a, from: a.status, to: 'REJECTED' as const, reason: SYSTEM_MOVE_REASONS.POSITION_FILLED })),
+          others.map((a) => ({
+            application: a,
+            from: a.status,
+            to: 'REJECTED' as const,
+            reason: SYSTEM_MOVE_REASONS.POSITION_FILLED,
+          })),
           now,
         )),
       );
     }
-    const elsewhere = await Application.find({ studentId: hired.studentId, _id: { $ne: hired._id }, ...open }).session(session);
+    const elsewhere = await Application.find({ studentId: hired.studentId, _id: { $ne: hired._id }, ...open }).session(
+      session,
+    );
     if (elsewhere.length) {
-      const elsewherePromises = await JobPromise.find({ _id: { $in: elsewhere.map((a) => a.jobPromiseId) } }).session(session);
+      const elsewherePromises = await JobPromise.find({ _id: { $in: elsewhere.map((a) => a.jobPromiseId) } }).session(
+        session,
+      );
       for (const p of elsewherePromises) promises.set(String(p._id), p);
     }
     moves.push(
       ...(await applySystemMoves(
         deps,
         session,
-        elsewhere.map((a) => ({ application: a, from: a.status, to: 'WITHDRAWN' as const, reason: SYSTEM_MOVE_REASONS.HIRED_ELSEWHERE })),
+        elsewhere.map((a) => ({
+          application: a,
+          from: a.status,
+          to: 'WITHDRAWN' as const,
+          reason: SYSTEM_MOVE_REASONS.HIRED_ELSEWHERE,
+        })),
         now,
       )),
     );
@@ -360,7 +398,8 @@ export async function listMyApplications(deps: Deps, actor: Actor): Promise<Appl
 export async function getApplication(deps: Deps, id: string, actor: Actor): Promise<ApplicationDoc> {
   const app = isObjectId(id) ? await applicationModel(deps.connection).findById(id) : null;
   if (!app) throw notFound('Application', String(id));
-  const student = actor.role === Role.STUDENT ? await studentModel(deps.connection).findById(app.studentId, { userId: 1 }) : null;
+  const student =
+    actor.role === Role.STUDENT ? await studentModel(deps.connection).findById(app.studentId, { userId: 1 }) : null;
   if (!canSeeApplication(actor, app, student)) throw forbidden('Cette candidature ne vous est pas accessible');
   return app;
 }

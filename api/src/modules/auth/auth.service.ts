@@ -43,10 +43,17 @@ async function issueToken(deps: Deps, user: UserDoc): Promise<AuthPayload> {
 }
 
 function isDuplicateKey(error: unknown, field?: string): boolean {
-  const e = error as { code?: unknown; keyValue?: Record<string, unknown>; keyPattern?: Record<string, unknown>; message?: string };
+  const e = error as {
+    code?: unknown;
+    keyValue?: Record<string, unknown>;
+    keyPattern?: Record<string, unknown>;
+    message?: string;
+  };
   if (e?.code !== 11000) return false;
   if (!field) return true;
-  return Boolean(e.keyValue?.[field] !== undefined || e.keyPattern?.[field] !== undefined || e.message?.includes(field));
+  return Boolean(
+    e.keyValue?.[field] !== undefined || e.keyPattern?.[field] !== undefined || e.message?.includes(field),
+  );
 }
 
 /**
@@ -113,8 +120,10 @@ export async function registerCompany(deps: Deps, rawInput: unknown): Promise<Au
     return issueToken(deps, user);
   } catch (error) {
     // Lost a race with an identical registration.
-    if (isDuplicateKey(error, 'siret')) throw conflict('Une entreprise avec ce SIRET est déjà inscrite', { fields: ['siret'] });
-    if (isDuplicateKey(error, 'email')) throw conflict('Un compte existe déjà avec cette adresse e-mail', { fields: ['email'] });
+    if (isDuplicateKey(error, 'siret'))
+      throw conflict('Une entreprise avec ce SIRET est déjà inscrite', { fields: ['siret'] });
+    if (isDuplicateKey(error, 'email'))
+      throw conflict('Un compte existe déjà avec cette adresse e-mail', { fields: ['email'] });
     throw error;
   }
 }
@@ -135,18 +144,27 @@ export interface InvitationResult {
  * The admin invites SCHOOL_STAFF into any school; staff invite STUDENTs into their own school. The plain code is
  * returned once, only its hash is kept.
  */
-export async function inviteUser(deps: Deps, rawInput: unknown, actor: Actor, now = new Date()): Promise<InvitationResult> {
+export async function inviteUser(
+  deps: Deps,
+  rawInput: unknown,
+  actor: Actor,
+  now = new Date(),
+): Promise<InvitationResult> {
   const input = parseInput(inviteUserSchema, rawInput, 'input');
   let schoolId: string;
   if (actor.role === Role.FEDERATION_ADMIN) {
     if (input.role !== Role.SCHOOL_STAFF) {
       throw forbidden('La fédération invite l’équipe des écoles ; les élèves sont invités par leur école');
     }
-    if (!input.schoolId) throw badUserInput('input.schoolId : école obligatoire', [{ path: 'input.schoolId', message: 'École obligatoire' }]);
+    if (!input.schoolId)
+      throw badUserInput('input.schoolId : école obligatoire', [
+        { path: 'input.schoolId', message: 'École obligatoire' },
+      ]);
     schoolId = input.schoolId;
   } else if (actor.role === Role.SCHOOL_STAFF && actor.schoolId) {
     if (input.role !== Role.STUDENT) throw forbidden('L’équipe d’une école invite ses élèves');
-    if (input.schoolId && input.schoolId !== actor.schoolId) throw forbidden('Vous ne pouvez inviter que dans votre école');
+    if (input.schoolId && input.schoolId !== actor.schoolId)
+      throw forbidden('Vous ne pouvez inviter que dans votre école');
     schoolId = actor.schoolId;
   } else {
     throw forbidden();
@@ -186,8 +204,13 @@ export async function acceptInvitation(deps: Deps, rawInput: unknown, now = new 
       if (!invitation) {
         const existing = await Invitation.findOne({ codeHash }).session(session);
         if (!existing) throw notFound('Invitation');
-        if (existing.usedAt) throw badUserInput('Cette invitation a déjà été utilisée', [{ path: 'input.code', message: 'Invitation déjà utilisée' }]);
-        throw badUserInput('Cette invitation a expiré : demandez-en une nouvelle', [{ path: 'input.code', message: 'Invitation expirée' }]);
+        if (existing.usedAt)
+          throw badUserInput('Cette invitation a déjà été utilisée', [
+            { path: 'input.code', message: 'Invitation déjà utilisée' },
+          ]);
+        throw badUserInput('Cette invitation a expiré : demandez-en une nouvelle', [
+          { path: 'input.code', message: 'Invitation expirée' },
+        ]);
       }
       const userId = new Types.ObjectId();
       const [created] = await User.create(
@@ -223,7 +246,8 @@ export async function acceptInvitation(deps: Deps, rawInput: unknown, now = new 
     return issueToken(deps, user);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (isDuplicateKey(error, 'email')) throw conflict('Un compte existe déjà avec cette adresse e-mail', { fields: ['email'] });
+    if (isDuplicateKey(error, 'email'))
+      throw conflict('Un compte existe déjà avec cette adresse e-mail', { fields: ['email'] });
     throw error;
   }
 }

@@ -70,8 +70,7 @@ export async function reserveLoginAttempt(
   if ((emailCount ?? 0) > LOGIN_THROTTLE.maxPerEmail || (ipCount ?? 0) > LOGIN_THROTTLE.maxPerIp) {
     // Refused attempts are not failures of their own: give the slot back so the window can end.
     await giveBack();
-    const doc = await Throttle
-      .findOne({ key: { $in: [...keys] } })
+    const doc = await Throttle.findOne({ key: { $in: [...keys] } })
       .sort({ expiresAt: -1 })
       .lean();
     const retryAfter = doc ? Math.max(1, Math.ceil((doc.expiresAt.getTime() - now.getTime()) / 1000)) : undefined;

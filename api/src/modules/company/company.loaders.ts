@@ -14,7 +14,11 @@ export function createCompanyLoaders(deps: Pick<AppDeps, 'connection'>) {
     }),
     /** Every partnership (any status) of a company. */
     partnershipsByCompanyId: new DataLoader<string, PartnershipDoc[]>(async (companyIds) =>
-      groupByKey(companyIds, await Partnership.find({ companyId: { $in: validObjectIds(companyIds) } }), (p) => p.companyId),
+      groupByKey(
+        companyIds,
+        await Partnership.find({ companyId: { $in: validObjectIds(companyIds) } }),
+        (p) => p.companyId,
+      ),
     ),
   };
 }

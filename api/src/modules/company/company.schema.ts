@@ -13,7 +13,8 @@ export const CompanyRef = builder.objectRef<CompanyDoc>('Company');
 export const PartnershipRef = builder.objectRef<PartnershipDoc>('Partnership');
 
 CompanyRef.implement({
-  description: 'A company. SIRET and contact are visible to its recruiters, the admin and staff of schools it asked to partner with.',
+  description:
+    'A company. SIRET and contact are visible to its recruiters, the admin and staff of schools it asked to partner with.',
   fields: (t) => ({
     id: t.id({ resolve: (c) => c._id }),
     name: t.exposeString('name'),

@@ -50,7 +50,11 @@ export async function approvedSchoolIdsOfCompany(
  * A recruiter asks a school for a partnership; the school's staff are notified. Asking again while pending returns
  * the same request; a rejected request is re-opened; an approved one is a CONFLICT.
  */
-export async function requestPartnership(deps: Deps, args: { schoolId: string }, actor: Actor): Promise<PartnershipDoc> {
+export async function requestPartnership(
+  deps: Deps,
+  args: { schoolId: string },
+  actor: Actor,
+): Promise<PartnershipDoc> {
   if (actor.role !== Role.COMPANY_RECRUITER || !actor.companyId) throw forbidden();
   if (!isObjectId(args.schoolId)) throw notFound('School', String(args.schoolId));
   const { schoolId } = parseInput(requestPartnershipSchema, args);
@@ -66,7 +70,8 @@ export async function requestPartnership(deps: Deps, args: { schoolId: string },
   for (let attempt = 0; ; attempt++) {
     const existing = await Partnership.findOne(key);
     if (existing?.status === 'PENDING') return existing;
-    if (existing?.status === 'APPROVED') throw conflict('Ce partenariat est déjà approuvé', { entity: 'Partnership', id: String(existing._id) });
+    if (existing?.status === 'APPROVED')
+      throw conflict('Ce partenariat est déjà approuvé', { entity: 'Partnership', id: String(existing._id) });
     try {
       return await deps.connection.transaction(async (session) => {
         let partnership: PartnershipDoc | null;
@@ -157,7 +162,8 @@ export async function listPartnerships(
 ): Promise<PartnershipDoc[]> {
   const { status } = parseInput(partnershipsQuerySchema, args);
   const filter: Record<string, unknown> = status ? { status } : {};
-  if (actor.role === Role.COMPANY_RECRUITER && actor.companyId) filter['companyId'] = new Types.ObjectId(actor.companyId);
+  if (actor.role === Role.COMPANY_RECRUITER && actor.companyId)
+    filter['companyId'] = new Types.ObjectId(actor.companyId);
   else if (actor.role === Role.SCHOOL_STAFF && actor.schoolId) filter['schoolId'] = new Types.ObjectId(actor.schoolId);
   else if (actor.role !== Role.FEDERATION_ADMIN) throw forbidden();
   return partnershipModel(deps.connection).find(filter).sort({ _id: -1 }).limit(500);

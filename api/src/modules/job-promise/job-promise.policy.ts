@@ -28,7 +28,10 @@ export function effectiveStatusFilter(status: JobPromiseStatus, now: Date): Reco
   return { status };
 }
 
-export function targetsSchool(jp: Pick<JobPromiseDoc, 'schoolIds'>, schoolId: string | Types.ObjectId | undefined): boolean {
+export function targetsSchool(
+  jp: Pick<JobPromiseDoc, 'schoolIds'>,
+  schoolId: string | Types.ObjectId | undefined,
+): boolean {
   return schoolId != null && jp.schoolIds.some((id) => sameId(id, schoolId));
 }
 

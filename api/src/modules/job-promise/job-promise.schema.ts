@@ -1,7 +1,14 @@
 import { CONTRACT_TYPES, forbidden, JOB_PROMISE_STATUSES, Role } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
 import { CompanyRef } from '../company/company.schema';
-import { DiplomaLevelEnum, GeoPointInputRef, GeoPointRef, geoPointOf, SchoolRef, TradeEnum } from '../school/school.schema';
+import {
+  DiplomaLevelEnum,
+  GeoPointInputRef,
+  GeoPointRef,
+  geoPointOf,
+  SchoolRef,
+  TradeEnum,
+} from '../school/school.schema';
 import type { SchoolDoc } from '../school/school.model';
 import { sameId } from '../school/school.service';
 import { applicationScopeOnPromise, effectiveJobPromiseStatus, isOwnerRecruiter } from './job-promise.policy';
@@ -94,7 +101,9 @@ JobPromiseRef.implement({
       resolve: async (jp, _args, ctx) => {
         if (ctx.actor?.role !== Role.STUDENT) return null;
         const student = await ctx.loaders.studentByUserId.load(ctx.actor.userId);
-        return student ? ctx.loaders.applicationByStudentAndPromise.load(`${String(student._id)}:${String(jp._id)}`) : null;
+        return student
+          ? ctx.loaders.applicationByStudentAndPromise.load(`${String(student._id)}:${String(jp._id)}`)
+          : null;
       },
     }),
     viewerIsOwner: t.boolean({
@@ -115,7 +124,8 @@ export const NearInputRef = builder.inputType('NearInput', {
 });
 
 export const JobPromiseFilterRef = builder.inputType('JobPromiseFilter', {
-  description: 'Every field narrows the list (AND). `text` orders by relevance, else `near` by distance, else newest first.',
+  description:
+    'Every field narrows the list (AND). `text` orders by relevance, else `near` by distance, else newest first.',
   fields: (t) => ({
     trade: t.field({ type: TradeEnum }),
     contractType: t.field({ type: ContractTypeEnum }),

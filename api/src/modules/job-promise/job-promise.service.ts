@@ -43,7 +43,11 @@ function requireRecruiter(actor: Actor): string {
 }
 
 /** Unknown and malformed ids are both "not found" (never a cast error). */
-export async function findJobPromise(deps: Deps, id: string, session: ClientSession | null = null): Promise<JobPromiseDoc> {
+export async function findJobPromise(
+  deps: Deps,
+  id: string,
+  session: ClientSession | null = null,
+): Promise<JobPromiseDoc> {
   const jp = isObjectId(id) ? await jobPromiseModel(deps.connection).findById(id).session(session) : null;
   if (!jp) throw notFound('JobPromise', String(id));
   return jp;
@@ -68,7 +72,9 @@ async function resolveSchoolIds(deps: Deps, companyId: string, requested: string
   const approvedSet = new Set(approved.map(String));
   const outside = requested.filter((id) => !approvedSet.has(id));
   if (outside.length) {
-    const existing = await schoolModel(deps.connection).find({ _id: { $in: outside } }, { _id: 1 }).lean();
+    const existing = await schoolModel(deps.connection)
+      .find({ _id: { $in: outside } }, { _id: 1 })
+      .lean();
     const existingSet = new Set(existing.map((s) => String(s._id)));
     const missing = outside.find((id) => !existingSet.has(id));
     if (missing) throw notFound('School', missing);
@@ -78,7 +84,12 @@ async function resolveSchoolIds(deps: Deps, companyId: string, requested: string
 }
 
 /** A recruiter of a company with an approved partnership drafts a promise (status DRAFT). */
-export async function createJobPromise(deps: Deps, rawInput: unknown, actor: Actor, now = new Date()): Promise<JobPromiseDoc> {
+export async function createJobPromise(
+  deps: Deps,
+  rawInput: unknown,
+  actor: Actor,
+  now = new Date(),
+): Promise<JobPromiseDoc> {
   const companyId = requireRecruiter(actor);
   const input = parseInput(makeJobPromiseInputSchema(now), rawInput, 'input');
   const schoolIds = await resolveSchoolIds(deps, companyId, input.schoolIds);
@@ -104,7 +115,12 @@ export async function createJobPromise(deps: Deps, rawInput: unknown, actor: Act
 }
 
 /** Edits a DRAFT (published promises are frozen: students may already have applied). */
-export async function updateJobPromise(deps: Deps, rawInput: unknown, actor: Actor, now = new Date()): Promise<JobPromiseDoc> {
+export async function updateJobPromise(
+  deps: Deps,
+  rawInput: unknown,
+  actor: Actor,
+  now = new Date(),
+): Promise<JobPromiseDoc> {
   const companyId = requireRecruiter(actor);
   const raw = (rawInput ?? {}) as { id?: unknown };
   const current = await findOwnedJobPromise(deps, String(raw.id), actor);
@@ -131,12 +147,20 @@ export async function updateJobPromise(deps: Deps, rawInput: unknown, actor: Act
  * DRAFT -> OPEN. In the same transaction, every student of the targeted schools whose trade matches gets a
  * JOB_PROMISE_MATCH notification (one insert for all of them).
  */
-export async function publishJobPromise(deps: Deps, args: { id: string }, actor: Actor, now = new Date()): Promise<JobPromiseDoc> {
+export async function publishJobPromise(
+  deps: Deps,
+  args: { id: string },
+  actor: Actor,
+  now = new Date(),
+): Promise<JobPromiseDoc> {
   requireRecruiter(actor);
   const jp = await findOwnedJobPromise(deps, args.id, actor);
   assertJobPromiseTransition(effectiveJobPromiseStatus(jp, now), 'OPEN', 'COMPANY');
   if (jp.expiresAt.getTime() <= now.getTime()) {
-    throw conflict('La date d’expiration est passée : modifiez-la avant de publier', { entity: 'JobPromise', id: args.id });
+    throw conflict('La date d’expiration est passée : modifiez-la avant de publier', {
+      entity: 'JobPromise',
+      id: args.id,
+    });
   }
   const company = await companyModel(deps.connection).findById(jp.companyId);
   return deps.connection.transaction(async (session) => {
@@ -145,7 +169,8 @@ export async function publishJobPromise(deps: Deps, args: { id: string }, actor:
       { $set: { status: 'OPEN', publishedAt: now, listedAt: now } },
       { returnDocument: 'after', session },
     );
-    if (!updated) throw conflict('Cette promesse a déjà été publiée ou clôturée', { entity: 'JobPromise', id: args.id });
+    if (!updated)
+      throw conflict('Cette promesse a déjà été publiée ou clôturée', { entity: 'JobPromise', id: args.id });
     const students = await studentModel(deps.connection)
       .find({ schoolId: { $in: updated.schoolIds }, trade: updated.trade }, { userId: 1 })
       .session(session)
@@ -169,7 +194,12 @@ export async function publishJobPromise(deps: Deps, args: { id: string }, actor:
 }
 
 /** DRAFT|OPEN -> CLOSED by the owner company (or the admin, for moderation). */
-export async function closeJobPromise(deps: Deps, args: { id: string }, actor: Actor, now = new Date()): Promise<JobPromiseDoc> {
+export async function closeJobPromise(
+  deps: Deps,
+  args: { id: string },
+  actor: Actor,
+  now = new Date(),
+): Promise<JobPromiseDoc> {
   const jp = await findJobPromise(deps, args.id);
   const kind = actor.role === Role.FEDERATION_ADMIN ? 'ADMIN' : isOwnerRecruiter(actor, jp) ? 'COMPANY' : null;
   if (!kind) throw forbidden('Cette promesse appartient à une autre entreprise');
@@ -180,7 +210,8 @@ export async function closeJobPromise(deps: Deps, args: { id: string }, actor: A
     { $set: { status: 'CLOSED', closedAt: now } },
     { returnDocument: 'after' },
   );
-  if (!updated) throw conflict('Le statut de cette promesse a changé entre-temps', { entity: 'JobPromise', id: args.id });
+  if (!updated)
+    throw conflict('Le statut de cette promesse a changé entre-temps', { entity: 'JobPromise', id: args.id });
   return updated;
 }
 
@@ -272,7 +303,12 @@ function attributeFilter(filter: JobPromiseFilter, now: Date): Record<string, un
  * relevance when `text` is given (French text index; with `near`, restricted to the radius), else distance when
  * `near` is given (2dsphere), else newest first (listedAt). Ties are broken by id so pages never overlap.
  */
-export async function listJobPromises(deps: Deps, actor: Actor, args: ListJobPromisesArgs, now = new Date()): Promise<JobPromisePage> {
+export async function listJobPromises(
+  deps: Deps,
+  actor: Actor,
+  args: ListJobPromisesArgs,
+  now = new Date(),
+): Promise<JobPromisePage> {
   const page = parseInput(paginationSchema, { first: args.first, after: args.after });
   const filter = parseInput(jobPromiseFilterSchema, args.filter ?? {}, 'filter');
   const first = page.first ?? PAGE_SIZE_DEFAULT;
@@ -286,7 +322,12 @@ export async function listJobPromises(deps: Deps, actor: Actor, args: ListJobPro
   let rows: { doc: JobPromiseDoc; key: number }[];
   if (mode === 'recent') {
     const cursorPart = after
-      ? { $or: [{ listedAt: { $lt: new Date(after.key) } }, { listedAt: new Date(after.key), _id: { $lt: new Types.ObjectId(after.id) } }] }
+      ? {
+          $or: [
+            { listedAt: { $lt: new Date(after.key) } },
+            { listedAt: new Date(after.key), _id: { $lt: new Types.ObjectId(after.id) } },
+          ],
+        }
       : {};
     const docs = await JobPromise.find(and([...base, cursorPart]))
       .sort({ listedAt: -1, _id: -1 })
@@ -306,7 +347,9 @@ export async function listJobPromises(deps: Deps, actor: Actor, args: ListJobPro
       );
       if (after) {
         pipeline.push({
-          $match: { $or: [{ [KEY]: { $lt: after.key } }, { [KEY]: after.key, _id: { $lt: new Types.ObjectId(after.id) } }] },
+          $match: {
+            $or: [{ [KEY]: { $lt: after.key } }, { [KEY]: after.key, _id: { $lt: new Types.ObjectId(after.id) } }],
+          },
         });
       }
       pipeline.push({ $sort: { [KEY]: -1, _id: -1 } });
@@ -324,7 +367,9 @@ export async function listJobPromises(deps: Deps, actor: Actor, args: ListJobPro
       });
       if (after) {
         pipeline.push({
-          $match: { $or: [{ [KEY]: { $gt: after.key } }, { [KEY]: after.key, _id: { $gt: new Types.ObjectId(after.id) } }] },
+          $match: {
+            $or: [{ [KEY]: { $gt: after.key } }, { [KEY]: after.key, _id: { $gt: new Types.ObjectId(after.id) } }],
+          },
         });
       }
       pipeline.push({ $sort: { [KEY]: 1, _id: 1 } });

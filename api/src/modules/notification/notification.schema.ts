@@ -97,7 +97,6 @@ builder.mutationField('markNotificationsRead', (t) =>
     authScopes: { authenticated: true },
     description: 'Marks the caller’s notifications read (all of them when ids is omitted); returns how many changed.',
     args: { ids: t.arg.idList() },
-    resolve: (_root, args, ctx) =>
-      markNotificationsRead(ctx.deps, ctx.actor!, { ids: args.ids?.map(String) ?? null }),
+    resolve: (_root, args, ctx) => markNotificationsRead(ctx.deps, ctx.actor!, { ids: args.ids?.map(String) ?? null }),
   }),
 );

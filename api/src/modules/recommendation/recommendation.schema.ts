@@ -6,7 +6,12 @@ import { ApplicationRef, JobPromiseRef, RecommendationRef } from '../job-promise
 import { SchoolRef } from '../school/school.schema';
 import { isStaffOf } from '../school/school.policy';
 import { StudentRef } from '../student/student.ref';
-import { getRecommendation, listMyRecommendations, recommendGraduate, respondToRecommendation } from './recommendation.service';
+import {
+  getRecommendation,
+  listMyRecommendations,
+  recommendGraduate,
+  respondToRecommendation,
+} from './recommendation.service';
 
 export { RecommendationRef };
 
@@ -29,7 +34,8 @@ RecommendationRef.implement({
     respondedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.respondedAt ?? null }),
     jobPromise: t.field({
       type: JobPromiseRef,
-      resolve: async (r, _args, ctx) => required(await ctx.loaders.jobPromiseById.load(String(r.jobPromiseId)), 'jobPromise'),
+      resolve: async (r, _args, ctx) =>
+        required(await ctx.loaders.jobPromiseById.load(String(r.jobPromiseId)), 'jobPromise'),
     }),
     student: t.field({
       type: StudentRef,
@@ -112,6 +118,7 @@ builder.mutationField('respondToRecommendation', (t) =>
       'The recommended student accepts (an application with source RECOMMENDATION is created, or the existing one is ' +
       'linked) or declines. Answering twice: CONFLICT.',
     args: { id: t.arg.id({ required: true }), accept: t.arg.boolean({ required: true }) },
-    resolve: (_root, args, ctx) => respondToRecommendation(ctx.deps, { id: String(args.id), accept: args.accept }, ctx.actor!),
+    resolve: (_root, args, ctx) =>
+      respondToRecommendation(ctx.deps, { id: String(args.id), accept: args.accept }, ctx.actor!),
   }),
 );

@@ -13,7 +13,12 @@ import type { ClientSession } from 'mongoose';
 import type { Actor, AppDeps } from '../../graphql/context';
 import { applicationModel } from '../application/application.model';
 import { loadRecipients } from '../application/application.recipients';
-import { historyEntry, isDuplicateKey, notifyApplicationReceived, studentOfActor } from '../application/application.service';
+import {
+  historyEntry,
+  isDuplicateKey,
+  notifyApplicationReceived,
+  studentOfActor,
+} from '../application/application.service';
 import { isRecruiterOf } from '../company/company.policy';
 import { jobPromiseModel, type JobPromiseDoc } from '../job-promise/job-promise.model';
 import { isOpenNow, targetsSchool } from '../job-promise/job-promise.policy';
@@ -48,10 +53,12 @@ export async function recommendGraduate(
   const input = parseInput(recommendGraduateSchema, args);
   if (!isStaffOf(actor, student.schoolId)) throw forbidden('Vous ne pouvez recommander que les élèves de votre école');
   if (!targetsSchool(jp, student.schoolId)) throw forbidden('Cette promesse ne s’adresse pas à votre école');
-  if (!isOpenNow(jp, now)) throw conflict('Cette promesse n’est plus ouverte', { entity: 'JobPromise', id: String(jp._id) });
+  if (!isOpenNow(jp, now))
+    throw conflict('Cette promesse n’est plus ouverte', { entity: 'JobPromise', id: String(jp._id) });
   const Recommendation = recommendationModel(deps.connection);
   const key = { studentId: student._id, jobPromiseId: jp._id };
-  if (await Recommendation.exists({ ...key, status: 'PENDING' })) throw conflict(ALREADY_PENDING, { entity: 'Recommendation' });
+  if (await Recommendation.exists({ ...key, status: 'PENDING' }))
+    throw conflict(ALREADY_PENDING, { entity: 'Recommendation' });
   const school = await schoolModel(deps.connection).findById(student.schoolId, { name: 1 });
   try {
     return await deps.connection.transaction(async (session) => {
@@ -158,7 +165,8 @@ export async function respondToRecommendation(
   }
 
   const jp = await findJobPromise(deps, String(current.jobPromiseId));
-  if (!isOpenNow(jp, now)) throw conflict('Cette promesse n’est plus ouverte', { entity: 'JobPromise', id: String(jp._id) });
+  if (!isOpenNow(jp, now))
+    throw conflict('Cette promesse n’est plus ouverte', { entity: 'JobPromise', id: String(jp._id) });
   const Application = applicationModel(deps.connection);
   const key = { studentId: student._id, jobPromiseId: jp._id };
   for (let attempt = 0; ; attempt++) {
@@ -167,11 +175,16 @@ export async function respondToRecommendation(
         let application = await Application.findOne(key).session(session);
         if (application) {
           if (!application.recommendationId) {
-            await Application.updateOne({ _id: application._id }, { $set: { recommendationId: current._id } }, { session });
+            await Application.updateOne(
+              { _id: application._id },
+              { $set: { recommendationId: current._id } },
+              { session },
+            );
           }
         } else {
           const fresh = await jobPromiseModel(deps.connection).findById(jp._id).session(session);
-          if (!fresh || !isOpenNow(fresh, now)) throw conflict('Cette promesse n’est plus ouverte', { entity: 'JobPromise' });
+          if (!fresh || !isOpenNow(fresh, now))
+            throw conflict('Cette promesse n’est plus ouverte', { entity: 'JobPromise' });
           const [createdApplication] = await Application.create(
             [
               {
@@ -221,11 +234,7 @@ export async function listMyRecommendations(deps: Deps, actor: Actor): Promise<R
 }
 
 /** The student, staff of the student's school, recruiters of the company, the admin. */
-export function canSeeRecommendation(
-  actor: Actor | null,
-  rec: RecommendationDoc,
-  studentUserId?: unknown,
-): boolean {
+export function canSeeRecommendation(actor: Actor | null, rec: RecommendationDoc, studentUserId?: unknown): boolean {
   if (!actor) return false;
   if (actor.role === Role.FEDERATION_ADMIN) return true;
   if (isStaffOf(actor, rec.schoolId) || isRecruiterOf(actor, rec.companyId)) return true;
@@ -235,7 +244,9 @@ export function canSeeRecommendation(
 export async function getRecommendation(deps: Deps, id: string, actor: Actor): Promise<RecommendationDoc> {
   const rec = isObjectId(id) ? await recommendationModel(deps.connection).findById(id) : null;
   if (!rec) throw notFound('Recommendation', String(id));
-  const student = actor.role === Role.STUDENT ? await studentModel(deps.connection).findById(rec.studentId, { userId: 1 }) : null;
-  if (!canSeeRecommendation(actor, rec, student?.userId)) throw forbidden('Cette recommandation ne vous est pas accessible');
+  const student =
+    actor.role === Role.STUDENT ? await studentModel(deps.connection).findById(rec.studentId, { userId: 1 }) : null;
+  if (!canSeeRecommendation(actor, rec, student?.userId))
+    throw forbidden('Cette recommandation ne vous est pas accessible');
   return rec;
 }

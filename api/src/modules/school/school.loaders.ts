@@ -31,7 +31,9 @@ export function createSchoolLoaders(deps: Pick<AppDeps, 'connection'>) {
     staffBySchoolId: new DataLoader<string, UserDoc[]>(async (schoolIds) =>
       groupByKey(
         schoolIds,
-        await User.find({ schoolId: { $in: validObjectIds(schoolIds) }, role: 'SCHOOL_STAFF' }).sort({ displayName: 1 }),
+        await User.find({ schoolId: { $in: validObjectIds(schoolIds) }, role: 'SCHOOL_STAFF' }).sort({
+          displayName: 1,
+        }),
         (u) => u.schoolId,
       ),
     ),

@@ -27,6 +27,9 @@ export async function getSchool(deps: Deps, id: string): Promise<SchoolDoc> {
   return school;
 }
 
-export function sameId(a: string | Types.ObjectId | null | undefined, b: string | Types.ObjectId | null | undefined): boolean {
+export function sameId(
+  a: string | Types.ObjectId | null | undefined,
+  b: string | Types.ObjectId | null | undefined,
+): boolean {
   return a != null && b != null && String(a) === String(b);
 }

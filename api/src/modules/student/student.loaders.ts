@@ -21,7 +21,11 @@ export function createStudentLoaders(deps: Pick<AppDeps, 'connection'>) {
     studentsBySchoolId: new DataLoader<string, StudentDoc[]>(async (schoolIds) =>
       groupByKey(
         schoolIds,
-        await Student.find({ schoolId: { $in: validObjectIds(schoolIds) } }).sort({ lastName: 1, firstName: 1, _id: 1 }),
+        await Student.find({ schoolId: { $in: validObjectIds(schoolIds) } }).sort({
+          lastName: 1,
+          firstName: 1,
+          _id: 1,
+        }),
         (s) => s.schoolId,
       ),
     ),

@@ -2,7 +2,14 @@ import { forbidden, Role } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
 import type { GraphQLContext } from '../../graphql/context';
 import { UserRef } from '../auth/auth.schema';
-import { DiplomaLevelEnum, GeoPointInputRef, GeoPointRef, geoPointOf, SchoolRef, TradeEnum } from '../school/school.schema';
+import {
+  DiplomaLevelEnum,
+  GeoPointInputRef,
+  GeoPointRef,
+  geoPointOf,
+  SchoolRef,
+  TradeEnum,
+} from '../school/school.schema';
 import type { StudentDoc } from './student.model';
 import { canLookUpStudent, shortName, studentVisibility } from './student.policy';
 import { StudentRef } from './student.ref';

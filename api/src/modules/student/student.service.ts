@@ -62,7 +62,11 @@ export async function updateStudentProfile(deps: Deps, rawInput: unknown, actor:
   if (input.mobilityKm !== undefined) set['mobilityKm'] = input.mobilityKm;
   if (input.availableFrom !== undefined) set['availableFrom'] = input.availableFrom;
   if (Object.keys(set).length === 0) return student;
-  const updated = await studentModel(deps.connection).findOneAndUpdate({ _id: student._id }, { $set: set }, { returnDocument: 'after', runValidators: true });
+  const updated = await studentModel(deps.connection).findOneAndUpdate(
+    { _id: student._id },
+    { $set: set },
+    { returnDocument: 'after', runValidators: true },
+  );
   if (!updated) throw notFound('Student', String(student._id));
   return updated;
 }
