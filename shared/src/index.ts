@@ -11,3 +11,4 @@ export * from './recommendation';
 export * from './notification';
 export * from './realtime';
 export * from './matching';
+export * from './messages';

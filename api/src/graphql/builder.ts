@@ -5,8 +5,8 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Types } from 'mongoose';
-import { AppError, dateInputSchema, Role } from '@promesse/shared';
-import type { GraphQLContext } from './context';
+import { badUserInput, dateInputSchema, forbidden, Role, unauthenticated } from '@promesse/shared';
+import type { GraphQLContext, SignedInContext } from './context';
 
 export interface AuthScopes {
   authenticated: boolean;
@@ -25,6 +25,8 @@ function issuePath(issue: StandardIssue): string {
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   AuthScopes: AuthScopes;
+  // `t.withAuth({ student: true })` narrows ctx.actor to non-null: resolvers never write `ctx.actor!`.
+  AuthContexts: { [S in keyof AuthScopes]: SignedInContext };
   // Fields are non-null unless marked `nullable: true` (the contract's `!` everywhere but a few lookups).
   DefaultFieldNullability: false;
   Scalars: {
@@ -47,16 +49,15 @@ export const builder = new SchemaBuilder<{
     // Anonymous (no token, or a bad/expired one) -> UNAUTHENTICATED; a known actor lacking the scope -> FORBIDDEN.
     unauthorizedError: (_parent, ctx) => {
       if (!ctx.actor) {
-        return new AppError(
-          'UNAUTHENTICATED',
+        return unauthenticated(
           ctx.authProblem === 'EXPIRED'
-            ? 'Session expirée, reconnectez-vous'
+            ? 'error.sessionExpired'
             : ctx.authProblem === 'INVALID'
-              ? 'Jeton d’authentification invalide'
-              : 'Authentification requise',
+              ? 'error.invalidToken'
+              : 'error.UNAUTHENTICATED',
         );
       }
-      return new AppError('FORBIDDEN', 'Action non autorisée');
+      return forbidden();
     },
   },
   errors: { defaultTypes: [] },
@@ -64,11 +65,10 @@ export const builder = new SchemaBuilder<{
     validationError: (result) => {
       const fieldIssues = result.issues.map((issue) => ({ path: issuePath(issue), message: issue.message }));
       const first = fieldIssues[0];
-      return new AppError(
-        'BAD_USER_INPUT',
-        first ? (first.path ? `${first.path} : ${first.message}` : first.message) : 'Données invalides',
-        { fieldIssues },
-      );
+      if (!first) return badUserInput('error.BAD_USER_INPUT');
+      return first.path
+        ? badUserInput('error.invalidField', { path: first.path, message: first.message }, fieldIssues)
+        : badUserInput(first.message, undefined, fieldIssues);
     },
   },
   relay: {
@@ -95,7 +95,7 @@ builder.scalarType('DateTime', {
           ? new Date(value)
           : null;
     if (!date || Number.isNaN(date.getTime())) {
-      throw new AppError('BAD_USER_INPUT', 'Date invalide (format ISO 8601 attendu)');
+      throw badUserInput('error.invalidDate');
     }
     return date;
   },

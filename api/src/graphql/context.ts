@@ -1,23 +1,7 @@
-import type { Connection } from 'mongoose';
-import type { Role } from '@promesse/shared';
-import type { Env } from '../config/env';
+import type { Actor } from '../core/actor';
+import type { AppDeps } from '../core/deps';
 import type { Logger } from '../logger';
 import type { Loaders } from './loaders';
-
-/** Who is calling: null when anonymous. School/company ids come from the user document, not the token. */
-export interface Actor {
-  userId: string;
-  role: Role;
-  schoolId?: string;
-  companyId?: string;
-}
-
-/** Long-lived dependencies shared by every request; domain modules read models and services from here. */
-export interface AppDeps {
-  env: Env;
-  logger: Logger;
-  connection: Connection;
-}
 
 export interface GraphQLContext {
   actor: Actor | null;
@@ -29,3 +13,6 @@ export interface GraphQLContext {
   loaders: Loaders;
   logger: Logger;
 }
+
+/** The context once a scope guaranteed a signed-in actor (`t.withAuth({ authenticated: true })`…). */
+export type SignedInContext = GraphQLContext & { actor: Actor };

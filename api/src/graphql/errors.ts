@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import { z } from 'zod';
-import { AppError, ENTITY_LABELS, fromZodError, isAppError, type ErrorCode } from '@promesse/shared';
+import { appError, badUserInput, fromZodError, isAppError, notFound, type AppError, type ErrorCode } from '@promesse/shared';
+import { isDuplicateKeyError } from '../core/ids';
 
 // One place turning what services throw into GraphQL errors carrying `extensions.code`; anything not recognised
 // here is masked by yoga as INTERNAL_SERVER_ERROR (and logged with its original stack).
@@ -35,10 +36,6 @@ function isMongooseValidationError(error: unknown): error is MongooseValidationE
   );
 }
 
-function isDuplicateKeyError(error: unknown): error is Error & { keyValue?: Record<string, unknown> } {
-  return error instanceof Error && (error as { code?: unknown }).code === 11000 && /Mongo|BulkWrite/.test(error.name);
-}
-
 /** Converts a known error into an AppError; null when the error is unexpected (and must be masked). */
 export function toAppError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
@@ -47,26 +44,24 @@ export function toAppError(error: unknown): AppError | null {
     // A malformed id can only designate nothing; any other cast failure is bad input in that field.
     if (error.path === '_id' || error.kind === 'ObjectId') {
       // Query casts carry the model only in their message ("... at path "_id" for model "User"").
-      const entity = error.model?.modelName ?? /for model "([^"]+)"/.exec(error.message)?.[1];
-      const label = (entity && ENTITY_LABELS[entity]) ?? 'Objet';
-      return new AppError('NOT_FOUND', `${label} introuvable`, {
-        details: { ...(entity ? { entity } : {}), id: String(error.value) },
-      });
+      const entity = error.model?.modelName ?? /for model "([^"]+)"/.exec(error.message)?.[1] ?? 'Object';
+      return notFound(entity, String(error.value));
     }
-    return new AppError('BAD_USER_INPUT', `${error.path} : valeur invalide`, {
-      fieldIssues: [{ path: error.path, message: 'valeur invalide' }],
-    });
+    const invalid = badUserInput('error.invalidValue');
+    return badUserInput('error.invalidField', { path: error.path, message: invalid.message }, [
+      { path: error.path, message: invalid.message },
+    ]);
   }
   if (isMongooseValidationError(error)) {
     const fieldIssues = Object.entries(error.errors).map(([path, e]) => ({ path: e.path ?? path, message: e.message }));
     const first = fieldIssues[0];
-    return new AppError('BAD_USER_INPUT', first ? `${first.path} : ${first.message}` : 'Données invalides', {
-      fieldIssues,
-    });
+    return first
+      ? badUserInput('error.invalidField', { path: first.path, message: first.message }, fieldIssues)
+      : badUserInput('error.BAD_USER_INPUT', undefined, fieldIssues);
   }
   if (isDuplicateKeyError(error)) {
     const fields = Object.keys(error.keyValue ?? {});
-    return new AppError('CONFLICT', 'Cet élément existe déjà', { details: fields.length ? { fields } : undefined });
+    return appError('CONFLICT', 'error.alreadyExists', undefined, { details: fields.length ? { fields } : undefined });
   }
   return null;
 }

@@ -1,13 +1,22 @@
 import type { z } from 'zod';
+import type { MessageKey } from '../messages/messages.catalog';
+import { isMessageKey, renderMessage, type MessageParams } from '../messages/messages.render';
 import { ERROR_CODES, ERROR_HTTP_STATUS, type ErrorCode } from './errors.codes';
 
-/** One invalid field: dotted path (`location.lat`, `skills.3`) and a French message. */
+/** Any other string: accepted where a catalog key is expected, sent untranslated (keys still autocomplete). */
+type LiteralMessage = string & Record<never, never>;
+
+/** One invalid field: dotted path (`location.lat`, `skills.3`) and its message in the active locale. */
 export interface FieldIssue {
   path: string;
   message: string;
 }
 
 export interface AppErrorOptions {
+  /** The catalog key the message was rendered from, sent as `extensions.reason` so clients word it themselves. */
+  reason?: MessageKey;
+  /** The values the message needs, sent as `extensions.params`. */
+  params?: MessageParams;
   details?: Record<string, unknown>;
   fieldIssues?: FieldIssue[];
   cause?: unknown;
@@ -20,12 +29,16 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   override readonly name = 'AppError';
   readonly code: ErrorCode;
+  readonly reason: MessageKey | undefined;
+  readonly params: MessageParams | undefined;
   readonly details: Record<string, unknown> | undefined;
   readonly fieldIssues: FieldIssue[] | undefined;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.reason = options.reason;
+    this.params = options.params;
     this.details = options.details;
     this.fieldIssues = options.fieldIssues;
   }
@@ -35,9 +48,17 @@ export class AppError extends Error {
   }
 
   /** What the API puts in GraphQL `extensions`. */
-  toExtensions(): { code: ErrorCode; details?: Record<string, unknown>; fieldIssues?: FieldIssue[] } {
+  toExtensions(): {
+    code: ErrorCode;
+    reason?: MessageKey;
+    params?: MessageParams;
+    details?: Record<string, unknown>;
+    fieldIssues?: FieldIssue[];
+  } {
     return {
       code: this.code,
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.params ? { params: this.params } : {}),
       ...(this.details ? { details: this.details } : {}),
       ...(this.fieldIssues ? { fieldIssues: this.fieldIssues } : {}),
     };
@@ -52,51 +73,60 @@ export function isAppError(e: unknown): e is AppError {
   return x.name === 'AppError' && typeof x.code === 'string' && (ERROR_CODES as readonly string[]).includes(x.code);
 }
 
-/** French names of the objects the API can fail to find. */
-export const ENTITY_LABELS: Readonly<Record<string, string>> = {
-  User: 'Utilisateur',
-  School: 'École',
-  Company: 'Entreprise',
-  Student: 'Élève',
-  JobPromise: 'Promesse d’embauche',
-  Application: 'Candidature',
-  Recommendation: 'Recommandation',
-  Partnership: 'Partenariat',
-  Invitation: 'Invitation',
-  Notification: 'Notification',
-};
-
-export function unauthenticated(message = 'Authentification requise'): AppError {
-  return new AppError('UNAUTHENTICATED', message);
+/**
+ * An AppError whose message is the catalog text of `key` in the active locale; the key and params travel with it.
+ * `options.details` keeps machine-readable extras (ids, fields).
+ */
+export function appError(
+  code: ErrorCode,
+  key: MessageKey | LiteralMessage,
+  params?: MessageParams,
+  options: Omit<AppErrorOptions, 'reason' | 'params'> = {},
+): AppError {
+  // A text outside the catalog (a library's, a test's) is sent as it is, without a reason for clients to translate.
+  if (!isMessageKey(key)) return new AppError(code, key, options);
+  return new AppError(code, renderMessage(key, params), { ...options, reason: key, ...(params ? { params } : {}) });
 }
 
-export function forbidden(message = 'Action non autorisée', details?: Record<string, unknown>): AppError {
-  return new AppError('FORBIDDEN', message, { details });
+export function unauthenticated(key: MessageKey | LiteralMessage = 'error.UNAUTHENTICATED', params?: MessageParams): AppError {
+  return appError('UNAUTHENTICATED', key, params);
+}
+
+export function forbidden(key: MessageKey | LiteralMessage = 'error.FORBIDDEN', params?: MessageParams): AppError {
+  return appError('FORBIDDEN', key, params);
 }
 
 /** `notFound('JobPromise', id)` -> "Promesse d’embauche introuvable", details `{ entity, id }`. */
 export function notFound(entity: string, id?: string): AppError {
-  const label = ENTITY_LABELS[entity] ?? entity;
-  return new AppError('NOT_FOUND', `${label} introuvable`, { details: { entity, ...(id ? { id } : {}) } });
+  const details = { entity, ...(id ? { id } : {}) };
+  return isMessageKey(`entity.${entity}`)
+    ? appError('NOT_FOUND', 'error.notFound', { entity }, { details })
+    : appError('NOT_FOUND', 'error.notFoundNamed', { entity }, { details });
 }
 
-export function conflict(message: string, details?: Record<string, unknown>): AppError {
-  return new AppError('CONFLICT', message, { details });
+export function conflict(key: MessageKey | LiteralMessage, params?: MessageParams, details?: Record<string, unknown>): AppError {
+  return appError('CONFLICT', key, params, { details });
 }
 
-export function tooManyRequests(message = 'Trop de tentatives', retryAfterSeconds?: number): AppError {
-  return new AppError('TOO_MANY_REQUESTS', message, {
-    details: retryAfterSeconds === undefined ? undefined : { retryAfterSeconds },
-  });
+export function tooManyRequests(
+  key: MessageKey | LiteralMessage = 'error.TOO_MANY_REQUESTS',
+  retryAfterSeconds?: number,
+): AppError {
+  return appError(
+    'TOO_MANY_REQUESTS',
+    key,
+    retryAfterSeconds === undefined ? undefined : { retryAfterSeconds },
+    { details: retryAfterSeconds === undefined ? undefined : { retryAfterSeconds } },
+  );
 }
 
-export function internalError(message = 'Erreur interne', cause?: unknown): AppError {
-  return new AppError('INTERNAL_SERVER_ERROR', message, { cause });
+export function internalError(cause?: unknown): AppError {
+  return appError('INTERNAL_SERVER_ERROR', 'error.INTERNAL_SERVER_ERROR', undefined, { cause });
 }
 
 /** BAD_USER_INPUT for one field, or for several with `fieldIssues`. */
-export function badUserInput(message: string, fieldIssues?: FieldIssue[]): AppError {
-  return new AppError('BAD_USER_INPUT', message, { fieldIssues });
+export function badUserInput(key: MessageKey | LiteralMessage, params?: MessageParams, fieldIssues?: FieldIssue[]): AppError {
+  return appError('BAD_USER_INPUT', key, params, { fieldIssues });
 }
 
 /** Converts zod issues to `{ path: 'a.b.0', message }`. */
@@ -110,8 +140,10 @@ export function fromZodError(error: z.ZodError, prefix?: string): AppError {
     prefix ? { ...f, path: f.path ? `${prefix}.${f.path}` : prefix } : f,
   );
   const first = fieldIssues[0];
-  const message = first ? (first.path ? `${first.path} : ${first.message}` : first.message) : 'Données invalides';
-  return new AppError('BAD_USER_INPUT', message, { fieldIssues });
+  if (!first) return appError('BAD_USER_INPUT', 'error.BAD_USER_INPUT', undefined, { fieldIssues });
+  return first.path
+    ? appError('BAD_USER_INPUT', 'error.invalidField', { path: first.path, message: first.message }, { fieldIssues })
+    : new AppError('BAD_USER_INPUT', first.message, { fieldIssues });
 }
 
 /** Parses `input` with `schema` or throws BAD_USER_INPUT with field issues. */

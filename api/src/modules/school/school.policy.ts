@@ -1,15 +1,12 @@
-import { Role } from '@promesse/shared';
 import type { Types } from 'mongoose';
-import type { Actor } from '../../graphql/context';
-import { sameId } from './school.service';
+import { isAdmin, isStaff, type Actor } from '../../core/actor';
+import { sameId } from '../../core/ids';
 
 /** Staff of this school or the federation admin: who may see a school's students and staff. */
 export function canSeeSchoolMembers(actor: Actor | null, schoolId: string | Types.ObjectId): boolean {
-  if (!actor) return false;
-  if (actor.role === Role.FEDERATION_ADMIN) return true;
-  return actor.role === Role.SCHOOL_STAFF && sameId(actor.schoolId, schoolId);
+  return isAdmin(actor) || isStaffOf(actor, schoolId);
 }
 
 export function isStaffOf(actor: Actor | null, schoolId: string | Types.ObjectId): boolean {
-  return actor?.role === Role.SCHOOL_STAFF && sameId(actor.schoolId, schoolId);
+  return isStaff(actor) && sameId(actor.schoolId, schoolId);
 }

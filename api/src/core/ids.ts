@@ -1,0 +1,36 @@
+import { Types } from 'mongoose';
+import { isObjectId } from '@promesse/shared';
+
+type IdLike = string | Types.ObjectId | null | undefined;
+
+/** Two ids (strings or ObjectIds) designate the same document; null/undefined never match. */
+export function sameId(a: IdLike, b: IdLike): boolean {
+  return a != null && b != null && String(a) === String(b);
+}
+
+export function toObjectId(id: string | Types.ObjectId): Types.ObjectId {
+  return typeof id === 'string' ? new Types.ObjectId(id) : id;
+}
+
+/** The well-formed ids of a list, as ObjectIds (malformed ones can only designate nothing). */
+export function validObjectIds(ids: readonly string[]): Types.ObjectId[] {
+  return ids.filter((id) => isObjectId(id)).map((id) => new Types.ObjectId(id));
+}
+
+/** Orders loaded documents like the requested ids (DataLoader's contract), null for missing ones. */
+export function byIds<T extends { _id: unknown }>(ids: readonly string[], docs: readonly T[]): (T | null)[] {
+  const found = new Map(docs.map((d) => [String(d._id), d]));
+  return ids.map((id) => found.get(id) ?? null);
+}
+
+/** Groups documents by a key, in the order of the requested keys (an empty list when none). */
+export function groupByKey<T>(keys: readonly string[], docs: readonly T[], keyOf: (d: T) => unknown): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const d of docs) groups.get(String(keyOf(d)))?.push(d);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+/** A write refused by a unique index (E11000), whatever the driver's error class. */
+export function isDuplicateKeyError(error: unknown): error is Error & { keyValue?: Record<string, unknown> } {
+  return error instanceof Error && (error as { code?: unknown }).code === 11000;
+}

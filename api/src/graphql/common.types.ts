@@ -1,0 +1,53 @@
+import {
+  APPLICATION_SOURCES,
+  APPLICATION_STATUSES,
+  CONTRACT_TYPES,
+  DIPLOMA_LEVELS,
+  fromGeoJsonPoint,
+  JOB_PROMISE_STATUSES,
+  NOTIFICATION_TYPES,
+  PARTNERSHIP_STATUSES,
+  RECOMMENDATION_STATUSES,
+  ROLES,
+  TRADES,
+  type GeoJsonPoint,
+  type GeoPoint,
+} from '@promesse/shared';
+import { builder } from './builder';
+
+// Enums and value types used across modules, built from shared/ (never retyped).
+export const RoleEnum = builder.enumType('Role', { values: ROLES });
+export const TradeEnum = builder.enumType('Trade', { values: TRADES });
+export const DiplomaLevelEnum = builder.enumType('DiplomaLevel', { values: DIPLOMA_LEVELS });
+export const ContractTypeEnum = builder.enumType('ContractType', { values: CONTRACT_TYPES });
+export const JobPromiseStatusEnum = builder.enumType('JobPromiseStatus', { values: JOB_PROMISE_STATUSES });
+export const ApplicationStatusEnum = builder.enumType('ApplicationStatus', { values: APPLICATION_STATUSES });
+export const ApplicationSourceEnum = builder.enumType('ApplicationSource', { values: APPLICATION_SOURCES });
+export const RecommendationStatusEnum = builder.enumType('RecommendationStatus', { values: RECOMMENDATION_STATUSES });
+export const PartnershipStatusEnum = builder.enumType('PartnershipStatus', { values: PARTNERSHIP_STATUSES });
+export const NotificationTypeEnum = builder.enumType('NotificationType', { values: NOTIFICATION_TYPES });
+
+export const GeoPointRef = builder.objectRef<GeoPoint>('GeoPoint').implement({
+  fields: (t) => ({
+    lat: t.exposeFloat('lat'),
+    lng: t.exposeFloat('lng'),
+  }),
+});
+
+export const GeoPointInputRef = builder.inputType('GeoPointInput', {
+  fields: (t) => ({
+    lat: t.float({ required: true }),
+    lng: t.float({ required: true }),
+  }),
+});
+
+/** Stored GeoJSON ([lng, lat]) to the API's { lat, lng }. */
+export function geoPointOf(location: GeoJsonPoint | null | undefined): GeoPoint | null {
+  return location?.coordinates?.length === 2 ? fromGeoJsonPoint(location) : null;
+}
+
+/** A relation that must exist (referential integrity): a dangling one is a server error, not a null. */
+export function required<T>(value: T | null | undefined, what: string): T {
+  if (value == null) throw new Error(`dangling reference: ${what}`);
+  return value;
+}

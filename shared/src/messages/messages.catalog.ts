@@ -1,0 +1,20 @@
+import type { Locale } from '../common/common.enum';
+import { errorMessages } from '../errors/errors.messages';
+import { schoolMessages } from '../school/school.messages';
+import type { BaseKey } from './messages.define';
+
+// Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
+// The web renders the same keys; the API renders them only for clients that do not translate (contract fields
+// such as a notification's title) and always sends the key and its params beside the text.
+// Add one line per domain bundle.
+const bundles = [errorMessages, schoolMessages] as const;
+
+type Bundle = (typeof bundles)[number];
+type FrKeys = Bundle extends infer B ? (B extends { fr: infer F } ? keyof F & string : never) : never;
+
+export type MessageKey = BaseKey<FrKeys>;
+
+export const MESSAGES: { readonly [L in Locale]: Readonly<Record<string, string>> } = {
+  fr: Object.assign({}, ...bundles.map((b) => b.fr)),
+  en: Object.assign({}, ...bundles.map((b) => b.en)),
+};

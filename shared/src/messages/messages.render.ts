@@ -1,0 +1,38 @@
+import i18next from 'i18next';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../common/common.enum';
+import { MESSAGES, type MessageKey } from './messages.catalog';
+import { activeLocale } from './messages.locale';
+
+/** Values a message needs (names, counts, dates as ISO strings); `count` selects the plural form. */
+export type MessageParams = Record<string, string | number | boolean | null | undefined>;
+
+/** A message as the API stores and sends it: the web (or an e-mail) renders it in the reader's language. */
+export interface CodedMessage {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+// One i18next instance for every message of the catalog: plurals (`_one`/`_other`), nesting (`$t(entity.X)`) and
+// interpolation come from the library, not from string concatenation. Keys are flat ('application.alreadyClosed').
+const renderer = i18next.createInstance();
+void renderer.init({
+  initAsync: false,
+  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: MESSAGES[l] }])),
+  lng: DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: [...LOCALES],
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** The text of `key` in `locale` (default: the active locale). An unknown key renders as itself. */
+export function renderMessage(key: MessageKey | string, params: MessageParams = {}, locale?: Locale): string {
+  const values = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null));
+  return renderer.t(key, { ...values, lng: locale ?? activeLocale() });
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(MESSAGES.fr, key);
+}
