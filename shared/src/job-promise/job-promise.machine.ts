@@ -35,6 +35,13 @@ export function nextJobPromiseStatuses(from: JobPromiseStatus, actor?: ActorKind
   return jobPromiseMachine.nextStatuses(from, actor);
 }
 
+/** Actions `actor` may perform on a promise in `status`, in declaration order (the buttons a page offers). */
+export function allowedJobPromiseMoves(status: JobPromiseStatus, actor: ActorKind): JobPromiseAction[] {
+  return jobPromiseMachine.transitions
+    .filter((t) => t.from === status && t.actors.includes(actor))
+    .map((t) => t.action);
+}
+
 /** Throws CONFLICT (with `details.from/to`) when `from -> to` is not allowed for `actor`. */
 export function assertJobPromiseTransition(from: JobPromiseStatus, to: JobPromiseStatus, actor?: ActorKind): void {
   if (!jobPromiseMachine.canTransition(from, to, actor)) {

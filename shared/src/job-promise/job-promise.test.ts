@@ -3,6 +3,7 @@ import {
   AppError,
   JOB_PROMISE_STATUSES,
   JOB_PROMISE_STATUS_LABELS,
+  allowedJobPromiseMoves,
   assertJobPromiseTransition,
   assertTransition,
   canTransition,
@@ -53,6 +54,15 @@ describe('job promise state machine', () => {
     expect(jobPromiseMachine.transitionFor('publish', 'OPEN')).toBeUndefined();
     expect(() => assertTransition('CLOSED', 'OPEN', 'COMPANY')).toThrow(/Clôturée/);
     for (const s of JOB_PROMISE_STATUSES) expect(JOB_PROMISE_STATUS_LABELS.fr[s]).toBeTruthy();
+  });
+
+  it('gives the moves an actor may make from a status (the buttons the web shows)', () => {
+    expect(allowedJobPromiseMoves('DRAFT', 'COMPANY')).toEqual(['publish', 'close']);
+    expect(allowedJobPromiseMoves('OPEN', 'COMPANY')).toEqual(['close']);
+    expect(allowedJobPromiseMoves('OPEN', 'ADMIN')).toEqual(['close']);
+    expect(allowedJobPromiseMoves('OPEN', 'SYSTEM')).toEqual(['fill', 'expire']);
+    expect(allowedJobPromiseMoves('DRAFT', 'STUDENT')).toEqual([]);
+    for (const s of ['FILLED', 'CLOSED', 'EXPIRED'] as const) expect(allowedJobPromiseMoves(s, 'COMPANY')).toEqual([]);
   });
 });
 
