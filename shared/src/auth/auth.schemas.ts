@@ -1,6 +1,15 @@
 import * as z from 'zod';
+import { msg } from '../messages/messages.zod';
 import { geoPointSchema } from '../common/common.geo';
-import { citySchema, emailSchema, idSchema, nameSchema, optionalInput, passwordSchema } from '../common/common.schemas';
+import {
+  citySchema,
+  emailSchema,
+  idSchema,
+  nameSchema,
+  optionalInput,
+  passwordSchema,
+  TEXT_LIMITS,
+} from '../common/common.schemas';
 import { enumObject } from '../common/common.enum';
 import { isValidSiret, normalizeSiret } from './auth.siret';
 
@@ -11,18 +20,21 @@ export const INVITATION_VALIDITY_MS = INVITATION_VALIDITY_DAYS * 24 * 60 * 60 * 
 /** Log-in password: any non-empty string up to the max (the length rule applies to new passwords only). */
 export const logInSchema = z.object({
   email: emailSchema,
-  password: z.string('Mot de passe attendu').min(1, 'Ce champ est obligatoire').max(200, '200 caractères maximum'),
+  password: z
+    .string(msg('validation.passwordExpected'))
+    .min(1, msg('validation.required'))
+    .max(TEXT_LIMITS.passwordMax, msg('validation.maxChars', { max: TEXT_LIMITS.passwordMax })),
 });
 export type LogInInput = z.infer<typeof logInSchema>;
 
 export const siretSchema = z
-  .string('SIRET attendu')
+  .string(msg('validation.siretExpected'))
   .transform(normalizeSiret)
   .pipe(
     z
       .string()
-      .regex(/^\d{14}$/, 'Le SIRET compte 14 chiffres')
-      .refine(isValidSiret, 'Ce SIRET n’existe pas (clé de contrôle invalide)'),
+      .regex(/^\d{14}$/, msg('validation.siretDigits'))
+      .refine(isValidSiret, msg('validation.siretChecksum')),
   );
 
 export const registerCompanySchema = z.object({
@@ -38,10 +50,10 @@ export type RegisterCompanyInput = z.infer<typeof registerCompanySchema>;
 
 /** Invitation codes are opaque; bounded so a huge string never reaches the hash function. */
 export const invitationCodeSchema = z
-  .string('Code attendu')
+  .string(msg('validation.codeExpected'))
   .trim()
-  .min(8, 'Code d’invitation invalide')
-  .max(128, 'Code d’invitation invalide');
+  .min(8, msg('validation.invitationCodeInvalid'))
+  .max(128, msg('validation.invitationCodeInvalid'));
 
 export const acceptInvitationSchema = z.object({
   code: invitationCodeSchema,
@@ -62,7 +74,7 @@ export const InvitableRole = enumObject(INVITABLE_ROLES);
  */
 export const inviteUserSchema = z.object({
   email: emailSchema,
-  role: z.enum(INVITABLE_ROLES, 'Rôle invitable : élève ou équipe de l’école'),
+  role: z.enum(INVITABLE_ROLES, msg('validation.invitableRole')),
   schoolId: optionalInput(idSchema),
 });
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;

@@ -1,8 +1,15 @@
 import * as z from 'zod';
+import { msg } from '../messages/messages.zod';
 
 export const geoPointSchema = z.object({
-  lat: z.number('Latitude invalide').min(-90, 'Latitude entre -90 et 90').max(90, 'Latitude entre -90 et 90'),
-  lng: z.number('Longitude invalide').min(-180, 'Longitude entre -180 et 180').max(180, 'Longitude entre -180 et 180'),
+  lat: z
+    .number(msg('validation.latitudeInvalid'))
+    .min(-90, msg('validation.latitudeRange'))
+    .max(90, msg('validation.latitudeRange')),
+  lng: z
+    .number(msg('validation.longitudeInvalid'))
+    .min(-180, msg('validation.longitudeRange'))
+    .max(180, msg('validation.longitudeRange')),
 });
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { msg } from '../messages/messages.zod';
+import { renderMessage } from '../messages/messages.render';
 
 /** Length limits of free-text fields, shared by API validation, database schemas and web forms. */
 export const TEXT_LIMITS = {
@@ -19,20 +21,20 @@ export const TEXT_LIMITS = {
 /** MongoDB ObjectId as 24 hex characters (normalised to lower case). */
 export const OBJECT_ID_PATTERN = /^[0-9a-fA-F]{24}$/;
 export const idSchema = z
-  .string('Identifiant invalide')
-  .regex(OBJECT_ID_PATTERN, 'Identifiant invalide')
+  .string(msg('validation.invalidId'))
+  .regex(OBJECT_ID_PATTERN, msg('validation.invalidId'))
   .transform((s) => s.toLowerCase());
 export function isObjectId(value: unknown): value is string {
   return typeof value === 'string' && OBJECT_ID_PATTERN.test(value);
 }
 
-/** Trimmed string of `min`..`max` characters (after trimming), with French messages. */
+/** Trimmed string of `min`..`max` characters (after trimming), with messages in the active locale. */
 export function boundedString(max: number, min = 1) {
   return z
-    .string('Texte attendu')
+    .string(msg('validation.textExpected'))
     .trim()
-    .min(min, min <= 1 ? 'Ce champ est obligatoire' : `${min} caractères minimum`)
-    .max(max, `${max} caractères maximum`);
+    .min(min, min <= 1 ? msg('validation.required') : msg('validation.minChars', { min }))
+    .max(max, msg('validation.maxChars', { max }));
 }
 
 /**
@@ -58,8 +60,8 @@ export const citySchema = boundedString(TEXT_LIMITS.name);
 export const skillSchema = boundedString(TEXT_LIMITS.skill);
 /** Up to 30 skills; duplicates (ignoring case and accents) are dropped, first spelling kept. */
 export const skillsSchema = z
-  .array(skillSchema, 'Liste de compétences attendue')
-  .max(TEXT_LIMITS.skills, `${TEXT_LIMITS.skills} compétences maximum`)
+  .array(skillSchema, msg('validation.skillsExpected'))
+  .max(TEXT_LIMITS.skills, msg('validation.maxSkills', { max: TEXT_LIMITS.skills }))
   .transform((skills) => {
     const seen = new Set<string>();
     return skills.filter((s) => {
@@ -81,17 +83,17 @@ export function normalizeText(s: string): string {
 }
 
 export const emailSchema = z
-  .string('Adresse e-mail attendue')
+  .string(msg('validation.emailExpected'))
   .trim()
   .toLowerCase()
-  .max(TEXT_LIMITS.email, `${TEXT_LIMITS.email} caractères maximum`)
-  .pipe(z.email('Adresse e-mail invalide'));
+  .max(TEXT_LIMITS.email, msg('validation.maxChars', { max: TEXT_LIMITS.email }))
+  .pipe(z.email(msg('validation.emailInvalid')));
 
 /** A new password. Not trimmed: spaces are legitimate password characters. */
 export const passwordSchema = z
-  .string('Mot de passe attendu')
-  .min(TEXT_LIMITS.passwordMin, `${TEXT_LIMITS.passwordMin} caractères minimum`)
-  .max(TEXT_LIMITS.passwordMax, `${TEXT_LIMITS.passwordMax} caractères maximum`);
+  .string(msg('validation.passwordExpected'))
+  .min(TEXT_LIMITS.passwordMin, msg('validation.minChars', { min: TEXT_LIMITS.passwordMin }))
+  .max(TEXT_LIMITS.passwordMax, msg('validation.maxChars', { max: TEXT_LIMITS.passwordMax }));
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -101,22 +103,22 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
  * Outputs a Date.
  */
 export const dateInputSchema = z
-  .union([z.date(), z.string().trim()], 'Date attendue')
+  .union([z.date(), z.string().trim()], msg('validation.dateExpected'))
   .transform((v, ctx) => {
     if (v instanceof Date) return v;
     if (!ISO_DATE.test(v) && !ISO_DATE_TIME.test(v)) {
-      ctx.addIssue({ code: 'custom', message: 'Date invalide (format AAAA-MM-JJ attendu)' });
+      ctx.addIssue({ code: 'custom', message: renderMessage('validation.dateFormat') });
       return z.NEVER;
     }
     const d = new Date(v);
     // Date-only inputs must round-trip, or '2025-02-30' would silently become 2 March.
     if (Number.isNaN(d.getTime()) || (ISO_DATE.test(v) && d.toISOString().slice(0, 10) !== v)) {
-      ctx.addIssue({ code: 'custom', message: 'Date invalide' });
+      ctx.addIssue({ code: 'custom', message: renderMessage('validation.dateInvalid') });
       return z.NEVER;
     }
     return d;
   })
-  .pipe(z.date('Date invalide'));
+  .pipe(z.date(msg('validation.dateInvalid')));
 
 /** Midnight UTC of the day of `d`. Date-only inputs are read as midnight UTC, so "today" is compared the same way. */
 export function startOfUtcDay(d: Date): Date {
@@ -137,8 +139,12 @@ export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
 export const paginationSchema = z.object({
   first: optionalInput(
-    z.number().int('Nombre entier attendu').min(1, 'Au moins 1').max(PAGE_SIZE_MAX, `${PAGE_SIZE_MAX} maximum`),
+    z
+      .number(msg('validation.numberExpected'))
+      .int(msg('validation.integerExpected'))
+      .min(1, msg('validation.atLeast', { min: 1 }))
+      .max(PAGE_SIZE_MAX, msg('validation.atMost', { max: PAGE_SIZE_MAX })),
   ),
-  after: optionalInput(z.string().max(200, 'Curseur invalide')),
+  after: optionalInput(z.string(msg('validation.cursorInvalid')).max(200, msg('validation.cursorInvalid'))),
 });
 export type PaginationInput = z.infer<typeof paginationSchema>;

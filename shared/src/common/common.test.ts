@@ -18,10 +18,12 @@ import {
   haversineKm,
   idSchema,
   isRelatedTrade,
+  MESSAGES,
   labelOf,
   nameSchema,
   passwordSchema,
   relatedTrades,
+  setLocaleProvider,
   skillsSchema,
   toGeoJsonPoint,
   tradeSchema,
@@ -164,5 +166,27 @@ describe('strings, ids, email, password, dates', () => {
     expect(dateInputSchema.safeParse('2025-02-30').success).toBe(false);
     expect(dateInputSchema.safeParse(new Date('nope')).success).toBe(false);
     expect(dateInputSchema.safeParse(12345).success).toBe(false);
+  });
+});
+
+describe('validation messages follow the active locale at parse time', () => {
+  afterEach(() => setLocaleProvider(() => undefined));
+
+  it('renders the same schema in French, then English, then French again', () => {
+    const firstIssue = (r: { error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+    expect(firstIssue(nameSchema.safeParse('  '))).toBe('Ce champ est obligatoire');
+    setLocaleProvider(() => 'en');
+    expect(firstIssue(nameSchema.safeParse('  '))).toBe('This field is required');
+    expect(firstIssue(nameSchema.safeParse('x'.repeat(101)))).toBe('100 characters maximum');
+    expect(firstIssue(dateInputSchema.safeParse('2025-02-30'))).toBe('Invalid date');
+    expect(firstIssue(idSchema.safeParse('nope'))).toBe('Invalid identifier');
+    setLocaleProvider(() => 'fr');
+    expect(firstIssue(nameSchema.safeParse('x'.repeat(101)))).toBe('100 caractères maximum');
+  });
+
+  it('has an English text for every French validation key', () => {
+    const frKeys = Object.keys(MESSAGES.fr).filter((k) => k.startsWith('validation.'));
+    expect(frKeys.length).toBeGreaterThan(20);
+    for (const k of frKeys) expect(MESSAGES.en[k]).toMatch(/\S/);
   });
 });

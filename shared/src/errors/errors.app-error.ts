@@ -88,7 +88,10 @@ export function appError(
   return new AppError(code, renderMessage(key, params), { ...options, reason: key, ...(params ? { params } : {}) });
 }
 
-export function unauthenticated(key: MessageKey | LiteralMessage = 'error.UNAUTHENTICATED', params?: MessageParams): AppError {
+export function unauthenticated(
+  key: MessageKey | LiteralMessage = 'error.UNAUTHENTICATED',
+  params?: MessageParams,
+): AppError {
   return appError('UNAUTHENTICATED', key, params);
 }
 
@@ -104,7 +107,11 @@ export function notFound(entity: string, id?: string): AppError {
     : appError('NOT_FOUND', 'error.notFoundNamed', { entity }, { details });
 }
 
-export function conflict(key: MessageKey | LiteralMessage, params?: MessageParams, details?: Record<string, unknown>): AppError {
+export function conflict(
+  key: MessageKey | LiteralMessage,
+  params?: MessageParams,
+  details?: Record<string, unknown>,
+): AppError {
   return appError('CONFLICT', key, params, { details });
 }
 
@@ -112,12 +119,9 @@ export function tooManyRequests(
   key: MessageKey | LiteralMessage = 'error.TOO_MANY_REQUESTS',
   retryAfterSeconds?: number,
 ): AppError {
-  return appError(
-    'TOO_MANY_REQUESTS',
-    key,
-    retryAfterSeconds === undefined ? undefined : { retryAfterSeconds },
-    { details: retryAfterSeconds === undefined ? undefined : { retryAfterSeconds } },
-  );
+  return appError('TOO_MANY_REQUESTS', key, retryAfterSeconds === undefined ? undefined : { retryAfterSeconds }, {
+    details: retryAfterSeconds === undefined ? undefined : { retryAfterSeconds },
+  });
 }
 
 export function internalError(cause?: unknown): AppError {
@@ -125,7 +129,11 @@ export function internalError(cause?: unknown): AppError {
 }
 
 /** BAD_USER_INPUT for one field, or for several with `fieldIssues`. */
-export function badUserInput(key: MessageKey | LiteralMessage, params?: MessageParams, fieldIssues?: FieldIssue[]): AppError {
+export function badUserInput(
+  key: MessageKey | LiteralMessage,
+  params?: MessageParams,
+  fieldIssues?: FieldIssue[],
+): AppError {
   return appError('BAD_USER_INPUT', key, params, { fieldIssues });
 }
 

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { msg } from '../messages/messages.zod';
+import { renderMessage } from '../messages/messages.render';
 import { contractTypeSchema, diplomaLevelSchema, tradeSchema } from '../common/common.enums';
 import { geoPointSchema } from '../common/common.geo';
 import {
@@ -24,8 +26,8 @@ export type Clock = Date | (() => Date);
 const readClock = (now: Clock): Date => (typeof now === 'function' ? now() : now);
 
 const schoolIdsSchema = z
-  .array(idSchema, 'Liste d’écoles attendue')
-  .max(SCHOOL_IDS_MAX, `${SCHOOL_IDS_MAX} écoles maximum`)
+  .array(idSchema, msg('validation.schoolsExpected'))
+  .max(SCHOOL_IDS_MAX, msg('validation.maxSchools', { max: SCHOOL_IDS_MAX }))
   .transform((ids) => [...new Set(ids)]);
 
 /** Field shapes of a job promise, without defaults nor the date rules (which need `now`). */
@@ -35,10 +37,10 @@ const jobPromiseFieldShape = {
   trade: tradeSchema,
   contractType: contractTypeSchema,
   positions: z
-    .number('Nombre attendu')
-    .int('Nombre entier de postes')
-    .min(1, 'Au moins 1 poste')
-    .max(POSITIONS_MAX, `${POSITIONS_MAX} postes maximum`),
+    .number(msg('validation.numberExpected'))
+    .int(msg('validation.positionsInteger'))
+    .min(1, msg('validation.positionsMin'))
+    .max(POSITIONS_MAX, msg('validation.positionsMax', { max: POSITIONS_MAX })),
   diplomaLevel: optionalInput(diplomaLevelSchema),
   skills: skillsSchema,
   city: citySchema,
@@ -66,13 +68,13 @@ function checkDates(
   now: Date,
 ): void {
   if (v.startDate && v.startDate.getTime() < startOfUtcDay(now).getTime()) {
-    ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'La date de début ne peut pas être passée' });
+    ctx.addIssue({ code: 'custom', path: ['startDate'], message: renderMessage('validation.startDatePast') });
   }
   if (v.expiresAt) {
     if (v.expiresAt.getTime() <= now.getTime()) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'La date d’expiration doit être dans le futur' });
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: renderMessage('validation.expiresAtFuture') });
     } else if (v.expiresAt.getTime() > addUtcYears(now, 1).getTime()) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'La date d’expiration est au plus dans un an' });
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: renderMessage('validation.expiresAtWithinYear') });
     }
   }
 }
@@ -100,9 +102,9 @@ export const nearSchema = z.object({
   lat: geoPointSchema.shape.lat,
   lng: geoPointSchema.shape.lng,
   radiusKm: z
-    .number('Nombre attendu')
-    .min(1, 'Rayon d’au moins 1 km')
-    .max(NEAR_RADIUS_KM_MAX, `Rayon de ${NEAR_RADIUS_KM_MAX} km maximum`),
+    .number(msg('validation.numberExpected'))
+    .min(1, msg('validation.radiusMin'))
+    .max(NEAR_RADIUS_KM_MAX, msg('validation.radiusMax', { max: NEAR_RADIUS_KM_MAX })),
 });
 export type NearInput = z.infer<typeof nearSchema>;
 
@@ -111,7 +113,10 @@ export const jobPromiseFilterSchema = z.object({
   contractType: optionalInput(contractTypeSchema),
   status: optionalInput(jobPromiseStatusSchema),
   text: optionalInput(
-    z.string('Texte attendu').trim().max(TEXT_LIMITS.searchText, `${TEXT_LIMITS.searchText} caractères maximum`),
+    z
+      .string(msg('validation.textExpected'))
+      .trim()
+      .max(TEXT_LIMITS.searchText, msg('validation.maxChars', { max: TEXT_LIMITS.searchText })),
   ),
   near: optionalInput(nearSchema),
   schoolId: optionalInput(idSchema),

@@ -2,3 +2,4 @@ export * from './messages.catalog';
 export * from './messages.define';
 export * from './messages.locale';
 export * from './messages.render';
+export * from './messages.zod';

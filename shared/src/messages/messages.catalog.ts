@@ -1,13 +1,26 @@
 import type { Locale } from '../common/common.enum';
 import { errorMessages } from '../errors/errors.messages';
 import { schoolMessages } from '../school/school.messages';
+import { authValidationMessages } from '../auth/auth.validation.messages';
+import { commonMessages } from '../common/common.messages';
+import { jobPromiseValidationMessages } from '../job-promise/job-promise.validation.messages';
+import { schoolValidationMessages } from '../school/school.validation.messages';
+import { studentValidationMessages } from '../student/student.validation.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
 // The web renders the same keys; the API renders them only for clients that do not translate (contract fields
 // such as a notification's title) and always sends the key and its params beside the text.
 // Add one line per domain bundle.
-const bundles = [errorMessages, schoolMessages] as const;
+const bundles = [
+  errorMessages,
+  schoolMessages,
+  commonMessages,
+  authValidationMessages,
+  jobPromiseValidationMessages,
+  schoolValidationMessages,
+  studentValidationMessages,
+] as const;
 
 type Bundle = (typeof bundles)[number];
 type FrKeys = Bundle extends infer B ? (B extends { fr: infer F } ? keyof F & string : never) : never;

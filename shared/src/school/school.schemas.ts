@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { msg } from '../messages/messages.zod';
 import { tradeSchema } from '../common/common.enums';
 import { geoPointSchema } from '../common/common.geo';
 import { citySchema, nameSchema } from '../common/common.schemas';
@@ -9,8 +10,8 @@ export const createSchoolSchema = z.object({
   location: geoPointSchema,
   /** Trades taught; at least one, duplicates dropped. */
   trades: z
-    .array(tradeSchema, 'Liste de métiers attendue')
-    .min(1, 'Au moins un métier')
+    .array(tradeSchema, msg('validation.tradesExpected'))
+    .min(1, msg('validation.tradesMin'))
     .transform((ts) => [...new Set(ts)]),
 });
 export type CreateSchoolInput = z.infer<typeof createSchoolSchema>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { msg } from '../messages/messages.zod';
 import { diplomaLevelSchema, tradeSchema } from '../common/common.enums';
 import { geoPointSchema } from '../common/common.geo';
 import { citySchema, dateInputSchema, idSchema, optionalInput, skillsSchema } from '../common/common.schemas';
@@ -19,10 +20,10 @@ export const studentProfileSchema = z.object({
   location: optionalInput(geoPointSchema),
   mobilityKm: optionalInput(
     z
-      .number('Nombre attendu')
-      .int('Nombre entier de kilomètres')
-      .min(0, 'Au moins 0 km')
-      .max(MOBILITY_KM_MAX, `${MOBILITY_KM_MAX} km maximum`),
+      .number(msg('validation.numberExpected'))
+      .int(msg('validation.mobilityInteger'))
+      .min(0, msg('validation.mobilityMin'))
+      .max(MOBILITY_KM_MAX, msg('validation.mobilityMax', { max: MOBILITY_KM_MAX })),
   ),
   availableFrom: optionalInput(dateInputSchema),
 });
