@@ -12,3 +12,5 @@ export * from './notification';
 export * from './realtime';
 export * from './matching';
 export * from './messages';
+export * from './place';
+export * from './search';
