@@ -1,10 +1,12 @@
 import type { Locale } from '@promesse/shared';
 
+// The one place the web formats dates, scores and distances: every page shows them alike, in the UI language.
+
 const TAGS: { readonly [L in Locale]: string } = { fr: 'fr-FR', en: 'en-GB' };
 
-/** "12 mars 2027" (API dates are ISO strings). */
+/** "12 mars 2027" (API dates are ISO strings); a missing date shows as a dash. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '';
+  if (!iso) return '—';
   return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 }
 
@@ -12,9 +14,19 @@ export function formatDateTime(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** A score in [0, 1] as "87 %". */
+/**
+ * A score in [0, 1] as "87 %" (French) or "87%" (English). Intl puts a no-break space before "%" in French; we
+ * keep a plain one so that a text search for "87 %" finds it (score badges do not wrap: `.score` is nowrap).
+ */
 export function formatPercent(score: number, locale: Locale): string {
-  return new Intl.NumberFormat(TAGS[locale], { style: 'percent', maximumFractionDigits: 0 }).format(score);
+  return new Intl.NumberFormat(TAGS[locale], { style: 'percent', maximumFractionDigits: 0 })
+    .format(score)
+    .replace(/\s/gu, ' ');
+}
+
+/** A distance as "12 km" (rounded to the kilometre). */
+export function formatDistance(km: number, locale: Locale): string {
+  return new Intl.NumberFormat(TAGS[locale], { style: 'unit', unit: 'kilometer', maximumFractionDigits: 0 }).format(km);
 }
 
 /** `2027-03-12` for a date input, from an ISO string. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../lib/i18n/i18n';
-import { toUserFacingError } from '../lib/errors/errors.map';
+import { errorText } from './form-errors';
 
 /** Polite live region: announced by screen readers without stealing focus. */
 export function LoadingState({ label }: { label?: string }) {
@@ -26,11 +26,10 @@ export function EmptyState({ title, children, action }: { title: string; childre
 /** Shows the French (or English) message mapped from the API's `extensions.code`, never a raw stack. */
 export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const { t, locale } = useI18n();
-  const mapped = toUserFacingError(error, locale);
   return (
     <div className="state state--error" role="alert">
       <h2 className="state__title">{title ?? t('state.errorTitle')}</h2>
-      <p className="state__body">{mapped.detail ?? mapped.message}</p>
+      <p className="state__body">{errorText(error, locale)}</p>
       {onRetry ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>
           {t('state.retry')}

@@ -48,8 +48,10 @@ export function townsWith(current: Town | null): readonly Town[] {
   return [current, ...TOWNS];
 }
 
-export function findTown(towns: readonly Town[], name: string): Town | undefined {
-  return towns.find((t) => t.name === name);
+/** The town picked in a form's TownSelect (named `name`), with its coordinates; undefined when none is. */
+export function pickedTown(towns: readonly Town[], data: FormData, name = 'city'): Town | undefined {
+  const picked = data.get(name);
+  return towns.find((t) => t.name === picked);
 }
 
 interface TownSelectProps {
@@ -63,7 +65,7 @@ interface TownSelectProps {
   required?: boolean;
 }
 
-/** Town picker whose value is the town's name; the caller reads the coordinates with findTown. */
+/** Town picker whose value is the town's name; the caller reads the town and its coordinates with pickedTown. */
 export function TownSelect({ towns, name = 'city', ...rest }: TownSelectProps) {
   return <SelectField name={name} options={towns.map((t) => ({ value: t.name, label: t.name }))} {...rest} />;
 }

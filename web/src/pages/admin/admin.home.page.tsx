@@ -1,14 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { createSchoolSchema, labelOf, ROLE_LABELS, TRADE_LABELS, TRADES } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
 import { FormField } from '../../components/form-field';
+import { formValues } from '../../components/form-values';
+import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { TableWrap } from '../../components/table-wrap';
+import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
 import { graphql } from '../../gql';
-import { toUserFacingError } from '../../lib/errors/errors.map';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
-import { fieldErrorsOf, SelectField, TableWrap } from '../school/school.forms';
 import { InviteForm } from '../school/school.home.page';
 
 const AdminSchoolsDocument = graphql(`
@@ -35,46 +37,28 @@ const CreateSchoolDocument = graphql(`
 
 function CreateSchoolForm({ onCreated }: { onCreated: () => void }) {
   const { t, locale } = useI18n();
-  const [state, create] = useMutation(CreateSchoolDocument);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const formEl = e.currentTarget;
-    const f = new FormData(formEl);
-    const num = (k: string) => {
-      const v = String(f.get(k) ?? '')
-        .trim()
-        .replace(',', '.');
-      return v === '' ? undefined : Number(v);
+  const [, create] = useMutation(CreateSchoolDocument);
+  const form = useValidatedForm(createSchoolSchema, async (input, formEl) => {
+    const res = await create({ input });
+    if (!res.data) return res;
+    formEl.reset();
+    onCreated();
+    return { success: t('admin.schoolCreated', { name: res.data.createSchool.name }) };
+  });
+  const read = (data: FormData) => {
+    const f = formValues(data);
+    return {
+      name: data.get('name'),
+      city: data.get('city'),
+      location: { lat: f.number('lat'), lng: f.number('lng') },
+      trades: f.all('trades'),
     };
-    const parsed = createSchoolSchema.safeParse({
-      name: f.get('name'),
-      city: f.get('city'),
-      location: { lat: num('lat'), lng: num('lng') },
-      trades: f.getAll('trades'),
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      setMessage(null);
-      return;
-    }
-    setErrors({});
-    const r = await create({ input: parsed.data });
-    if (r.data) {
-      setMessage({ ok: true, text: t('admin.schoolCreated', { name: r.data.createSchool.name }) });
-      formEl.reset();
-      onCreated();
-      return;
-    }
-    const mapped = toUserFacingError(r.error, locale);
-    setErrors(mapped.fieldIssues);
-    setMessage({ ok: false, text: mapped.detail ?? mapped.message });
   };
+  const { errors } = form;
+  const tradesErrorId = useId();
 
   return (
-    <form className="form form--grid" noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={state.fetching}>
+    <form className="form form--grid" {...form.props(read)}>
       <FormField label={t('admin.schoolName')} name="name" required error={errors['name']} />
       <FormField label={t('admin.schoolCity')} name="city" required error={errors['city']} />
       <FormField
@@ -93,29 +77,29 @@ function CreateSchoolForm({ onCreated }: { onCreated: () => void }) {
         required
         error={errors['location.lng'] ?? errors['location']}
       />
-      <fieldset className={`checks form__wide${errors['trades'] ? ' field--invalid' : ''}`}>
+      <fieldset
+        className={`checks form__wide${errors['trades'] ? ' field--invalid' : ''}`}
+        aria-describedby={errors['trades'] ? tradesErrorId : undefined}
+      >
         <legend>{t('admin.trades')}</legend>
-        {errors['trades'] ? <p className="field__error">{errors['trades']}</p> : null}
+        {errors['trades'] ? (
+          <p id={tradesErrorId} className="field__error">
+            {errors['trades']}
+          </p>
+        ) : null}
         {TRADES.map((trade) => (
           <label key={trade} className="check">
-            <input type="checkbox" name="trades" value={trade} />
+            <input type="checkbox" name="trades" value={trade} aria-invalid={errors['trades'] ? true : undefined} />
             {labelOf(TRADE_LABELS, trade, locale)}
           </label>
         ))}
       </fieldset>
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={state.fetching}>
+        <button type="submit" className="button button--primary" disabled={form.submitting}>
           {t('admin.createSchool')}
         </button>
       </div>
-      {message ? (
-        <p
-          className={`alert form__wide ${message.ok ? 'alert--success' : 'alert--error'}`}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage form={form} className="form__wide" />
     </form>
   );
 }
@@ -180,14 +164,13 @@ export function AdminHomePage() {
         <h2 id="invite-staff">{t('admin.inviteTitle')}</h2>
         {schools && schools.length > 0 ? (
           <>
-            <SelectField label={t('admin.pickSchool')} value={schoolId} onChange={(e) => setSchoolId(e.target.value)}>
-              <option value="">{t('admin.pickSchoolPlaceholder')}</option>
-              {schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </SelectField>
+            <SelectField
+              label={t('admin.pickSchool')}
+              value={schoolId}
+              onChange={(e) => setSchoolId(e.target.value)}
+              placeholder={t('admin.pickSchoolPlaceholder')}
+              options={schools.map((s) => ({ value: s.id, label: s.name }))}
+            />
             {schoolId ? <InviteForm key={schoolId} role="SCHOOL_STAFF" schoolId={schoolId} idPrefix="staff" /> : null}
           </>
         ) : (

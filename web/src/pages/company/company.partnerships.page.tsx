@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { labelOf, PARTNERSHIP_STATUS_LABELS, TRADE_LABELS } from '@promesse/shared';
-import { mutationErrors } from '../../components/form-errors';
+import { errorText } from '../../components/form-errors';
 import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -19,7 +19,7 @@ export function CompanyPartnershipsPage() {
 
   const onRequest = async (schoolId: string) => {
     const res = await request({ schoolId });
-    setErrors((e) => ({ ...e, [schoolId]: res.error ? mutationErrors(res.error, locale).form : '' }));
+    setErrors((e) => ({ ...e, [schoolId]: res.error ? errorText(res.error, locale) : '' }));
     if (!res.error) reexecute({ requestPolicy: 'network-only' });
   };
 

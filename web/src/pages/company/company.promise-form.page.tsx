@@ -1,4 +1,3 @@
-import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -12,12 +11,14 @@ import {
   TRADE_LABELS,
   TRADES,
 } from '@promesse/shared';
-import { FormField } from '../../components/form-field';
-import { focusFirstInvalid, mutationErrors, zodFieldErrors } from '../../components/form-errors';
+import { FormField, TextAreaField } from '../../components/form-field';
+import { errorText } from '../../components/form-errors';
+import { formValues } from '../../components/form-values';
 import { toDateInput } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { ErrorState, LoadingState } from '../../components/states';
-import { findTown, townsWith, TownSelect } from '../../components/town-select';
+import { pickedTown, townsWith, TownSelect } from '../../components/town-select';
+import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
 import type { CompanyPromiseFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
@@ -60,90 +61,66 @@ export function CompanyPromiseFormPage() {
 function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | null }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const [createState, create] = useMutation(CreateJobPromiseDocument);
-  const [updateState, update] = useMutation(UpdateJobPromiseDocument);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  const fetching = createState.fetching || updateState.fetching;
+  const [, create] = useMutation(CreateJobPromiseDocument);
+  const [, update] = useMutation(UpdateJobPromiseDocument);
   const [partners] = useQuery({ query: PartnerSchoolsDocument });
   const partnerSchools = partners.data?.partnerships.map((p) => p.school) ?? [];
   const targeted = new Set(existing?.schools.map((school) => school.id) ?? []);
   const towns = townsWith(existing ? { name: existing.city, location: existing.location } : null);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (k: string) => String(form.get(k) ?? '').trim();
-    const town = findTown(towns, text('city'));
+  const form = useValidatedForm(
     // The API's own schema: the same messages and date rules on both sides.
-    const parsed = jobPromiseInputSchema.safeParse({
-      title: text('title'),
-      description: text('description'),
-      trade: text('trade') || undefined,
-      contractType: text('contractType') || undefined,
-      diplomaLevel: text('diplomaLevel') || undefined,
-      positions: text('positions') === '' ? undefined : Number(text('positions')),
-      skills: text('skills')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      city: town?.name ?? '',
-      location: town?.location,
-      startDate: text('startDate') || undefined,
-      expiresAt: text('expiresAt') || undefined,
-      schoolIds: form.getAll('schoolIds').map(String),
-    });
-    if (!parsed.success) {
-      const fieldErrors = zodFieldErrors(parsed.error);
-      if (!town) fieldErrors['city'] = t('company.form.cityRequired');
-      // An unanswered select or date reads better as "required" than as the schema's "unknown value".
-      for (const key of ['trade', 'contractType', 'startDate', 'expiresAt'] as const) {
-        if (fieldErrors[key] && text(key) === '') fieldErrors[key] = t('company.form.required');
-      }
-      setErrors(fieldErrors);
-      setFormError(null);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    const v = parsed.data;
-    const input = {
-      title: v.title,
-      description: v.description,
-      trade: v.trade,
-      contractType: v.contractType,
-      diplomaLevel: v.diplomaLevel ?? null,
-      positions: v.positions,
-      skills: v.skills,
-      city: v.city,
-      location: v.location,
-      startDate: v.startDate.toISOString(),
-      expiresAt: v.expiresAt.toISOString(),
-      schoolIds: v.schoolIds,
-    };
-    const res = existing ? await update({ input: { id: existing.id, ...input } }) : await create({ input });
-    const saved = res.data && ('createJobPromise' in res.data ? res.data.createJobPromise : res.data.updateJobPromise);
-    if (saved) {
+    jobPromiseInputSchema,
+    async (v) => {
+      const input = {
+        ...v,
+        diplomaLevel: v.diplomaLevel ?? null,
+        startDate: v.startDate.toISOString(),
+        expiresAt: v.expiresAt.toISOString(),
+      };
+      const res = existing ? await update({ input: { id: existing.id, ...input } }) : await create({ input });
+      const saved =
+        res.data && ('createJobPromise' in res.data ? res.data.createJobPromise : res.data.updateJobPromise);
+      if (!saved) return res;
       void navigate(`/entreprise/promesses/${saved.id}`);
-      return;
-    }
-    const mapped = mutationErrors(res.error, locale);
-    setErrors(mapped.fields);
-    setFormError(mapped.form);
-    requestAnimationFrame(() => alertRef.current?.focus());
+    },
+    {
+      adjustErrors: (errors, data) => {
+        const out = { ...errors };
+        if (!pickedTown(towns, data)) out['city'] = t('company.form.cityRequired');
+        // An unanswered select or date reads better as "required" than as the schema's "unknown value".
+        for (const key of ['trade', 'contractType', 'startDate', 'expiresAt']) {
+          if (out[key] && !data.get(key)) out[key] = t('company.form.required');
+        }
+        return out;
+      },
+    },
+  );
+
+  const read = (data: FormData) => {
+    const f = formValues(data);
+    const town = pickedTown(towns, data);
+    return {
+      title: f.text('title'),
+      description: f.text('description'),
+      trade: f.optional('trade'),
+      contractType: f.optional('contractType'),
+      diplomaLevel: f.optional('diplomaLevel'),
+      positions: f.number('positions'),
+      skills: f.list('skills'),
+      city: town?.name,
+      location: town?.location,
+      startDate: f.optional('startDate'),
+      expiresAt: f.optional('expiresAt'),
+      schoolIds: f.all('schoolIds'),
+    };
   };
+  const errors = form.errors;
 
   return (
     <>
-      {formError ? (
-        <div ref={alertRef} className="alert alert--error" role="alert" tabIndex={-1} data-testid="promise-form-error">
-          {formError}
-        </div>
-      ) : null}
-      <form ref={formRef} className="form card" noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={fetching}>
+      <FormMessage form={form} testId="promise-form-error" />
+      <form className="form card" {...form.props(read)}>
         <FormField
           label={t('company.form.title')}
           name="title"
@@ -151,26 +128,14 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
           required
           error={errors['title']}
         />
-        <div className={`field${errors['description'] ? ' field--invalid' : ''}`}>
-          <label htmlFor="promise-description" className="field__label">
-            {t('company.form.description')}
-          </label>
-          {errors['description'] ? (
-            <p id="promise-description-error" className="field__error">
-              {errors['description']}
-            </p>
-          ) : null}
-          <textarea
-            id="promise-description"
-            name="description"
-            className="field__input"
-            rows={6}
-            defaultValue={existing?.description}
-            required
-            aria-invalid={errors['description'] ? true : undefined}
-            aria-describedby={errors['description'] ? 'promise-description-error' : undefined}
-          />
-        </div>
+        <TextAreaField
+          label={t('company.form.description')}
+          name="description"
+          rows={6}
+          defaultValue={existing?.description}
+          required
+          error={errors['description']}
+        />
         <SelectField
           label={t('company.form.trade')}
           name="trade"
@@ -213,7 +178,7 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
           hint={t('company.form.skillsHint')}
           name="skills"
           defaultValue={existing?.skills.join(', ')}
-          error={errors['skills'] ?? Object.entries(errors).find(([k]) => k.startsWith('skills.'))?.[1]}
+          error={errors['skills']}
         />
         <TownSelect
           label={t('company.form.city')}
@@ -247,7 +212,7 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
           </p>
           {errors['schoolIds'] ? <p className="field__error">{errors['schoolIds']}</p> : null}
           {partners.error ? (
-            <p className="field__error">{mutationErrors(partners.error, locale).form}</p>
+            <p className="field__error">{errorText(partners.error, locale)}</p>
           ) : partners.fetching && !partners.data ? (
             <p>{t('state.loading')}</p>
           ) : partnerSchools.length === 0 ? (
@@ -270,8 +235,12 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
             </ul>
           )}
         </fieldset>
-        <button type="submit" className="button button--primary" disabled={fetching}>
-          {fetching ? t('company.form.saving') : existing ? t('company.form.saveChanges') : t('company.form.saveDraft')}
+        <button type="submit" className="button button--primary" disabled={form.submitting}>
+          {form.submitting
+            ? t('company.form.saving')
+            : existing
+              ? t('company.form.saveChanges')
+              : t('company.form.saveDraft')}
         </button>
       </form>
     </>

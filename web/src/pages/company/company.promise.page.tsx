@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -8,17 +8,24 @@ import {
   CONTRACT_TYPE_LABELS,
   DIPLOMA_LEVEL_LABELS,
   JOB_PROMISE_STATUS_LABELS,
+  allowedJobPromiseMoves,
   labelOf,
+  moveApplicationSchema,
   moveLabel,
+  moveRequiresReason,
   RECOMMENDATION_STATUS_LABELS,
   TRADE_LABELS,
   type ApplicationStatus,
+  type JobPromiseAction,
 } from '@promesse/shared';
-import { mutationErrors } from '../../components/form-errors';
+import { TextAreaField } from '../../components/form-field';
+import { errorText } from '../../components/form-errors';
+import { formValues } from '../../components/form-values';
 import { formatDate, formatPercent } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import type { CompanyPromiseQuery } from '../../gql';
 import { useLiveRefresh } from '../../components/use-live-refresh';
+import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import type { CompanyPromiseQuery } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import {
@@ -31,6 +38,14 @@ import {
 
 type PromiseDetail = NonNullable<CompanyPromiseQuery['jobPromise']>;
 type Applicant = NonNullable<PromiseDetail['applications']>[number];
+
+interface MoveButton {
+  label: string;
+  primary?: boolean;
+  /** Asked first (a move that cannot be undone). */
+  confirm?: string;
+  run: () => Promise<{ error?: unknown }>;
+}
 
 export function CompanyPromisePage() {
   const { t, locale } = useI18n();
@@ -47,6 +62,11 @@ export function CompanyPromisePage() {
   const [publishState, publish] = useMutation(PublishJobPromiseDocument);
   const [closeState, close] = useMutation(CloseJobPromiseDocument);
   const [actionError, setActionError] = useState<string | null>(null);
+  // The buttons of the company's moves; which of them show comes from the shared machine.
+  const moveButtons: Partial<Record<JobPromiseAction, MoveButton>> = {
+    publish: { label: t('company.promise.publish'), primary: true, run: () => publish({ id }) },
+    close: { label: t('company.promise.close'), confirm: t('company.promise.confirmClose'), run: () => close({ id }) },
+  };
   const promise = result.data?.jobPromise;
   useDocumentTitle(promise?.title ?? t('company.promise.title'));
 
@@ -60,14 +80,10 @@ export function CompanyPromisePage() {
   }
   if (!promise) return <LoadingState />;
 
-  const onPublish = async () => {
-    const res = await publish({ id: promise.id });
-    setActionError(res.error ? mutationErrors(res.error, locale).form : null);
-  };
-  const onClose = async () => {
-    if (!window.confirm(t('company.promise.confirmClose'))) return;
-    const res = await close({ id: promise.id });
-    setActionError(res.error ? mutationErrors(res.error, locale).form : null);
+  const onMove = async ({ confirm, run }: MoveButton) => {
+    if (confirm && !window.confirm(confirm)) return;
+    const res = await run();
+    setActionError(res.error ? errorText(res.error, locale) : null);
   };
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
 
@@ -89,30 +105,25 @@ export function CompanyPromisePage() {
       </p>
       <div className="toolbar">
         {promise.status === 'DRAFT' ? (
-          <>
-            <Link className="button button--secondary" to={`/entreprise/promesses/${promise.id}/modifier`}>
-              {t('company.promise.edit')}
-            </Link>
+          // Only drafts can be edited (the API freezes a published promise).
+          <Link className="button button--secondary" to={`/entreprise/promesses/${promise.id}/modifier`}>
+            {t('company.promise.edit')}
+          </Link>
+        ) : null}
+        {allowedJobPromiseMoves(promise.status, 'COMPANY').map((action) => {
+          const button = moveButtons[action];
+          return button ? (
             <button
+              key={action}
               type="button"
-              className="button button--primary"
-              disabled={publishState.fetching}
-              onClick={() => void onPublish()}
+              className={`button ${button.primary ? 'button--primary' : 'button--secondary'}`}
+              disabled={publishState.fetching || closeState.fetching}
+              onClick={() => void onMove(button)}
             >
-              {t('company.promise.publish')}
+              {button.label}
             </button>
-          </>
-        ) : null}
-        {promise.status === 'DRAFT' || promise.status === 'OPEN' ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={closeState.fetching}
-            onClick={() => void onClose()}
-          >
-            {t('company.promise.close')}
-          </button>
-        ) : null}
+          ) : null;
+        })}
       </div>
       {actionError ? (
         <p className="alert alert--error" role="alert">
@@ -210,27 +221,11 @@ function ApplicantCard({ application: a, onMoved }: { application: Applicant; on
   const [moveState, move] = useMutation(CompanyMoveApplicationDocument);
   const [rejecting, setRejecting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const reasonId = `reason-${a.id}`;
 
-  const doMove = async (to: ApplicationStatus, reason?: string) => {
-    const res = await move({ id: a.id, to, reason: reason ?? null });
-    if (res.error) {
-      setError(mutationErrors(res.error, locale).form);
-      return;
-    }
-    setError(null);
-    setRejecting(false);
-    onMoved();
-  };
-
-  const onReject = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    if (!reason) {
-      setError(t('company.board.reasonRequired'));
-      return;
-    }
-    void doMove('REJECTED', reason);
+  const doMove = async (to: ApplicationStatus) => {
+    const res = await move({ id: a.id, to, reason: null });
+    setError(res.error ? errorText(res.error, locale) : null);
+    if (!res.error) onMoved();
   };
 
   return (
@@ -274,30 +269,14 @@ function ApplicantCard({ application: a, onMoved }: { application: Applicant; on
         </div>
       ) : null}
       {rejecting ? (
-        <form className="form" onSubmit={onReject}>
-          <div className="field">
-            <label htmlFor={reasonId} className="field__label">
-              {t('company.board.reason')}
-            </label>
-            <textarea
-              id={reasonId}
-              name="reason"
-              className="field__input"
-              rows={3}
-              maxLength={500}
-              required
-              autoFocus
-            />
-          </div>
-          <div className="toolbar">
-            <button type="submit" className="button button--primary button--compact" disabled={moveState.fetching}>
-              {t('company.board.confirmReject')}
-            </button>
-            <button type="button" className="button button--ghost button--compact" onClick={() => setRejecting(false)}>
-              {t('company.board.cancel')}
-            </button>
-          </div>
-        </form>
+        <RejectForm
+          application={a}
+          onRejected={() => {
+            setRejecting(false);
+            onMoved();
+          }}
+          onCancel={() => setRejecting(false)}
+        />
       ) : null}
       {error ? (
         <p className="alert alert--error" role="alert">
@@ -305,6 +284,55 @@ function ApplicantCard({ application: a, onMoved }: { application: Applicant; on
         </p>
       ) : null}
     </article>
+  );
+}
+
+/** The company's refusal, with the reason the student will read (the shared machine says when one is due). */
+function RejectForm({
+  application,
+  onRejected,
+  onCancel,
+}: {
+  application: Applicant;
+  onRejected: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [, move] = useMutation(CompanyMoveApplicationDocument);
+  const schema = moveApplicationSchema.refine(
+    (v) => Boolean(v.reason) || !moveRequiresReason(application.status, v.to, 'COMPANY'),
+    { path: ['reason'], message: t('company.board.reasonRequired') },
+  );
+  const form = useValidatedForm(schema, async (input) => {
+    const res = await move({ id: input.id, to: input.to, reason: input.reason ?? null });
+    if (res.error) return res;
+    onRejected();
+  });
+
+  return (
+    <form
+      className="form"
+      {...form.props((data) => ({ id: application.id, to: 'REJECTED', reason: formValues(data).optional('reason') }))}
+    >
+      <TextAreaField
+        label={t('company.board.reason')}
+        name="reason"
+        rows={3}
+        maxLength={500}
+        required
+        autoFocus
+        error={form.errors['reason']}
+      />
+      <FormMessage form={form} />
+      <div className="toolbar">
+        <button type="submit" className="button button--primary button--compact" disabled={form.submitting}>
+          {t('company.board.confirmReject')}
+        </button>
+        <button type="button" className="button button--ghost button--compact" onClick={onCancel}>
+          {t('company.board.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

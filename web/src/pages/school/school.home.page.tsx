@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { DIPLOMA_LEVEL_LABELS, inviteUserSchema, labelOf, TRADE_LABELS } from '@promesse/shared';
 import { FormField } from '../../components/form-field';
+import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { TableWrap } from '../../components/table-wrap';
+import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
 import { graphql } from '../../gql';
-import { toUserFacingError } from '../../lib/errors/errors.map';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
-import { fieldErrorsOf, formatDate, TableWrap } from './school.forms';
 import { SchoolNav } from './school.nav';
 
 const SchoolStudentsDocument = graphql(`
@@ -28,7 +29,7 @@ const SchoolStudentsDocument = graphql(`
   }
 `);
 
-const InviteStudentDocument = graphql(`
+const InviteUserDocument = graphql(`
   mutation InviteUser($input: InviteUserInput!) {
     inviteUser(input: $input) {
       code
@@ -50,39 +51,20 @@ export function InviteForm({
   idPrefix: string;
 }) {
   const { t, locale } = useI18n();
-  const [state, invite] = useMutation(InviteStudentDocument);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [, invite] = useMutation(InviteUserDocument);
   const [done, setDone] = useState<{ code: string; email: string; expiresAt: string } | null>(null);
-
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const formEl = e.currentTarget;
-    const parsed = inviteUserSchema.safeParse({ email: new FormData(formEl).get('email'), role, schoolId });
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setErrors({});
-    const r = await invite({ input: { email: parsed.data.email, role, schoolId: parsed.data.schoolId ?? null } });
-    if (r.data) {
-      setFormError(null);
-      setDone(r.data.inviteUser);
-      formEl.reset();
-      return;
-    }
-    const mapped = toUserFacingError(r.error, locale);
-    setErrors(mapped.fieldIssues);
-    setFormError(mapped.detail ?? mapped.message);
-  };
+  const form = useValidatedForm(inviteUserSchema, async (input, formEl) => {
+    const res = await invite({ input: { email: input.email, role, schoolId: input.schoolId ?? null } });
+    if (!res.data) return res;
+    setDone(res.data.inviteUser);
+    formEl.reset();
+  });
 
   const link = done ? `${window.location.origin}/invitation/${done.code}` : '';
   return (
     <form
       className="form"
-      noValidate
-      onSubmit={(e) => void onSubmit(e)}
-      aria-busy={state.fetching}
+      {...form.props((data) => ({ email: data.get('email'), role, schoolId }))}
       data-testid={`${idPrefix}-invite`}
     >
       <FormField
@@ -91,14 +73,10 @@ export function InviteForm({
         type="email"
         autoComplete="off"
         required
-        error={errors['email']}
+        error={form.errors['email']}
       />
-      {formError ? (
-        <div className="alert alert--error" role="alert">
-          {formError}
-        </div>
-      ) : null}
-      <button type="submit" className="button button--primary" disabled={state.fetching}>
+      <FormMessage form={form} />
+      <button type="submit" className="button button--primary" disabled={form.submitting}>
         {role === 'STUDENT' ? t('school.inviteSubmit') : t('admin.inviteSubmit')}
       </button>
       <div role="status" aria-live="polite">

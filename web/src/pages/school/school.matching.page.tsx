@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { labelOf, TRADE_LABELS } from '@promesse/shared';
+import { errorText } from '../../components/form-errors';
+import { formatDate, formatPercent } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
-import { toUserFacingError } from '../../lib/errors/errors.map';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
-import { formatDate, percent } from './school.forms';
 import { SchoolNav } from './school.nav';
 
 const CohortDocument = graphql(`
@@ -108,16 +108,12 @@ export function SchoolMatchingPage() {
       return;
     }
     const r = await propose({ studentIds: [...selected] });
-    setError(
-      r.error ? (toUserFacingError(r.error, locale).detail ?? toUserFacingError(r.error, locale).message) : null,
-    );
+    setError(r.error ? errorText(r.error, locale) : null);
   };
   const onConfirm = async () => {
     if (!round) return;
     const r = await confirm({ roundId: round.id });
-    setError(
-      r.error ? (toUserFacingError(r.error, locale).detail ?? toUserFacingError(r.error, locale).message) : null,
-    );
+    setError(r.error ? errorText(r.error, locale) : null);
   };
 
   return (
@@ -173,7 +169,7 @@ export function SchoolMatchingPage() {
                 <li key={`${p.student.id}-${p.jobPromise.id}`} className="card card--flat" data-testid="round-pair">
                   <h3 className="card__title">
                     {p.student.displayName} → {p.jobPromise.title} ({p.jobPromise.company.name}){' '}
-                    <span className="score">{percent(p.score)}</span>
+                    <span className="score">{formatPercent(p.score, locale)}</span>
                   </h3>
                   <ul className="reasons">
                     {p.reasons.map((r) => (

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { labelOf, PARTNERSHIP_STATUS_LABELS } from '@promesse/shared';
+import { labelOf, nextPartnershipStatuses, PARTNERSHIP_STATUS_LABELS } from '@promesse/shared';
+import { errorText } from '../../components/form-errors';
+import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
-import { toUserFacingError } from '../../lib/errors/errors.map';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
-import { formatDate } from './school.forms';
 import { SchoolNav } from './school.nav';
 
 const SchoolPartnershipsDocument = graphql(`
@@ -47,8 +47,7 @@ export function SchoolPartnershipsPage() {
 
   const onDecide = async (id: string, approve: boolean) => {
     const r = await decide({ id, approve });
-    const mapped = r.error ? toUserFacingError(r.error, locale) : null;
-    setError(mapped ? (mapped.detail ?? mapped.message) : null);
+    setError(r.error ? errorText(r.error, locale) : null);
   };
 
   return (
@@ -82,7 +81,7 @@ export function SchoolPartnershipsPage() {
                 <span className="tag">{labelOf(PARTNERSHIP_STATUS_LABELS, p.status, locale)}</span>{' '}
                 {t('school.requestedOn', { date: formatDate(p.requestedAt, locale) })}
               </p>
-              {p.status === 'PENDING' ? (
+              {nextPartnershipStatuses(p.status, 'SCHOOL').length > 0 ? (
                 <div className="actions">
                   <button
                     type="button"

@@ -8,12 +8,12 @@ import {
   labelOf,
   TRADE_LABELS,
 } from '@promesse/shared';
+import { formatDate, formatPercent } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
-import { formatDate, percent } from './school.forms';
 import { SchoolNav } from './school.nav';
 import { RecommendForm } from './school.recommend';
 
@@ -189,7 +189,7 @@ export function SchoolPromisePage() {
               {matches.data.matchingGraduates.map((m) => (
                 <li key={m.student.id} className="card card--flat" data-testid="graduate-match">
                   <h3 className="card__title">
-                    {m.student.displayName} <span className="score">{percent(m.score)}</span>
+                    {m.student.displayName} <span className="score">{formatPercent(m.score, locale)}</span>
                   </h3>
                   <ul className="reasons">
                     {m.reasons.map((r) => (

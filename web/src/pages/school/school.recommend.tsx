@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation } from 'urql';
 import { recommendGraduateSchema } from '@promesse/shared';
+import { TextAreaField } from '../../components/form-field';
+import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
 import { graphql } from '../../gql';
-import { toUserFacingError } from '../../lib/errors/errors.map';
 import { useI18n } from '../../lib/i18n/i18n';
-import { TextAreaField } from './school.forms';
 
 const RecommendGraduateDocument = graphql(`
   mutation RecommendGraduate($jobPromiseId: ID!, $studentId: ID!, $note: String!) {
@@ -28,32 +28,24 @@ export function RecommendForm({
   studentId: string | null;
   subject: string;
 }) {
-  const { t, locale } = useI18n();
-  const [state, recommend] = useMutation(RecommendGraduateDocument);
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useI18n();
+  const [, recommend] = useMutation(RecommendGraduateDocument);
   const [done, setDone] = useState(false);
-
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const parsed = recommendGraduateSchema.safeParse({
-      jobPromiseId: jobPromiseId ?? '',
-      studentId: studentId ?? '',
-      note: new FormData(e.currentTarget).get('note'),
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setError(issue?.path[0] === 'note' ? issue.message : t('school.recommendPick'));
-      return;
-    }
-    const r = await recommend(parsed.data);
-    if (r.data) {
-      setError(null);
+  const form = useValidatedForm(
+    recommendGraduateSchema,
+    async (input) => {
+      const res = await recommend(input);
+      if (!res.data) return res;
       setDone(true);
-      return;
-    }
-    const mapped = toUserFacingError(r.error, locale);
-    setError(mapped.detail ?? mapped.message);
-  };
+    },
+    {
+      // The pair is picked outside this form: say so on the note, the only field here.
+      adjustErrors: (errors) =>
+        errors['note'] || !(errors['jobPromiseId'] || errors['studentId'])
+          ? errors
+          : { ...errors, note: t('school.recommendPick') },
+    },
+  );
 
   if (done) {
     return (
@@ -63,16 +55,24 @@ export function RecommendForm({
     );
   }
   return (
-    <form className="form" noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={state.fetching}>
+    <form
+      className="form"
+      {...form.props((data) => ({
+        jobPromiseId: jobPromiseId ?? '',
+        studentId: studentId ?? '',
+        note: data.get('note'),
+      }))}
+    >
+      <FormMessage form={form} />
       <TextAreaField
         label={t('school.recommendNote', { subject })}
         hint={t('school.recommendNoteHint')}
         name="note"
         rows={3}
         required
-        error={error ?? undefined}
+        error={form.errors['note']}
       />
-      <button type="submit" className="button button--primary" disabled={state.fetching}>
+      <button type="submit" className="button button--primary" disabled={form.submitting}>
         {t('school.recommendSubmit')}
       </button>
     </form>

@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { APPLICATION_STATUS_LABELS, labelOf, RECOMMENDATION_STATUS_LABELS } from '@promesse/shared';
+import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { TableWrap } from '../../components/table-wrap';
 import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
-import { formatDate, TableWrap } from './school.forms';
 import { SchoolNav } from './school.nav';
 
 // Staff see, on each promise targeting their school, their own students' applications. 30 promises: the API’s

@@ -10,7 +10,7 @@ import {
   ROLE_LABELS,
   type ApplicationStatus,
 } from '@promesse/shared';
-import { mutationErrors } from '../../components/form-errors';
+import { errorText } from '../../components/form-errors';
 import { formatDate, formatDateTime } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useLiveRefresh } from '../../components/use-live-refresh';
@@ -34,7 +34,7 @@ export function StudentApplicationsPage() {
   const onMove = async (id: string, to: ApplicationStatus) => {
     if (to === 'WITHDRAWN' && !window.confirm(t('student.applications.confirmWithdraw'))) return;
     const res = await move({ id, to });
-    setErrors((e) => ({ ...e, [id]: res.error ? mutationErrors(res.error, locale).form : '' }));
+    setErrors((e) => ({ ...e, [id]: res.error ? errorText(res.error, locale) : '' }));
   };
 
   return (

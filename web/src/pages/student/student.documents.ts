@@ -182,45 +182,12 @@ export const RespondToRecommendationDocument = graphql(`
 export const MyStudentProfileDocument = graphql(`
   query MyStudentProfile {
     myStudentProfile {
-      id
-      firstName
-      lastName
-      displayName
-      trade
-      diplomaLevel
-      graduationDate
-      skills
-      city
-      location {
-        lat
-        lng
-      }
-      mobilityKm
-      availableFrom
+      ...StudentProfileFields
       school {
         id
         name
         city
       }
-    }
-  }
-`);
-
-export const UpdateStudentProfileDocument = graphql(`
-  mutation UpdateMyStudentProfile($input: StudentProfileInput!) {
-    updateStudentProfile(input: $input) {
-      id
-      trade
-      diplomaLevel
-      graduationDate
-      skills
-      city
-      location {
-        lat
-        lng
-      }
-      mobilityKm
-      availableFrom
     }
   }
 `);

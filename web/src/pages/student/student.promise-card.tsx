@@ -7,7 +7,7 @@ import {
   type ApplicationStatus,
 } from '@promesse/shared';
 import type { PromiseSummaryFragment } from '../../gql';
-import { formatDate, formatPercent } from '../../components/format';
+import { formatDate, formatDistance, formatPercent } from '../../components/format';
 import { useI18n } from '../../lib/i18n/i18n';
 
 interface Props {
@@ -35,7 +35,9 @@ export function PromiseCard({ promise, match, applicationStatus }: Props) {
         <div className="match">
           <p className="match__value" data-testid="match-score">
             {t('student.home.score', { score: formatPercent(match.score, locale) })}
-            {match.distanceKm != null ? ` · ${t('student.home.distance', { km: Math.round(match.distanceKm) })}` : ''}
+            {match.distanceKm != null
+              ? ` · ${t('student.home.distance', { distance: formatDistance(match.distanceKm, locale) })}`
+              : ''}
           </p>
           {match.reasons.length ? (
             <ul className="match__reasons" aria-label={t('student.home.reasons')}>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -10,9 +10,11 @@ import {
   labelOf,
   TRADE_LABELS,
 } from '@promesse/shared';
-import { mutationErrors } from '../../components/form-errors';
+import { TextAreaField } from '../../components/form-field';
+import { formValues } from '../../components/form-values';
 import { formatDate } from '../../components/format';
 import { ErrorState, LoadingState } from '../../components/states';
+import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { ApplyDocument, StudentJobPromiseDocument } from './student.documents';
@@ -21,9 +23,14 @@ export function StudentPromisePage() {
   const { t, locale } = useI18n();
   const { id = '' } = useParams();
   const [result, reexecute] = useQuery({ query: StudentJobPromiseDocument, variables: { id } });
-  const [applyState, apply] = useMutation(ApplyDocument);
-  const [error, setError] = useState<string | null>(null);
+  const [, apply] = useMutation(ApplyDocument);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const applyForm = useValidatedForm(applyToJobPromiseSchema, async (input) => {
+    const res = await apply({ jobPromiseId: input.jobPromiseId, message: input.message ?? null });
+    if (res.error) return res;
+    reexecute({ requestPolicy: 'network-only' });
+    requestAnimationFrame(() => statusRef.current?.focus());
+  });
   const promise = result.data?.jobPromise;
   useDocumentTitle(promise?.title ?? t('student.promise.title'));
 
@@ -36,27 +43,6 @@ export function StudentPromisePage() {
     );
   }
   if (!promise) return <LoadingState />;
-
-  const onApply = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = applyToJobPromiseSchema.safeParse({
-      jobPromiseId: promise.id,
-      message: String(form.get('message') ?? '').trim() || undefined,
-    });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? null);
-      return;
-    }
-    setError(null);
-    const res = await apply({ jobPromiseId: parsed.data.jobPromiseId, message: parsed.data.message ?? null });
-    if (res.error) {
-      setError(mutationErrors(res.error, locale).form);
-      return;
-    }
-    reexecute({ requestPolicy: 'network-only' });
-    requestAnimationFrame(() => statusRef.current?.focus());
-  };
 
   const application = promise.myApplication;
   return (
@@ -118,30 +104,24 @@ export function StudentPromisePage() {
               </p>
             </>
           ) : promise.status === 'OPEN' ? (
-            <form className="form" onSubmit={(e) => void onApply(e)} aria-busy={applyState.fetching}>
-              <div className={`field${error ? ' field--invalid' : ''}`}>
-                <label htmlFor="apply-message" className="field__label">
-                  {t('student.promise.message')}
-                </label>
-                <p id="apply-message-hint" className="field__hint">
-                  {t('student.promise.messageHint')}
-                </p>
-                <textarea
-                  id="apply-message"
-                  name="message"
-                  className="field__input"
-                  rows={5}
-                  maxLength={2000}
-                  aria-describedby="apply-message-hint"
-                />
-              </div>
-              {error ? (
-                <p className="alert alert--error" role="alert">
-                  {error}
-                </p>
-              ) : null}
-              <button type="submit" className="button button--primary" disabled={applyState.fetching}>
-                {applyState.fetching ? t('student.promise.applying') : t('student.promise.apply')}
+            <form
+              className="form"
+              {...applyForm.props((data) => ({
+                jobPromiseId: promise.id,
+                message: formValues(data).optional('message'),
+              }))}
+            >
+              <TextAreaField
+                label={t('student.promise.message')}
+                hint={t('student.promise.messageHint')}
+                name="message"
+                rows={5}
+                maxLength={2000}
+                error={applyForm.errors['message']}
+              />
+              <FormMessage form={applyForm} />
+              <button type="submit" className="button button--primary" disabled={applyForm.submitting}>
+                {applyForm.submitting ? t('student.promise.applying') : t('student.promise.apply')}
               </button>
             </form>
           ) : (

@@ -1,8 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { CONTRACT_TYPE_LABELS, labelOf, RECOMMENDATION_STATUS_LABELS } from '@promesse/shared';
-import { mutationErrors } from '../../components/form-errors';
+import {
+  CONTRACT_TYPE_LABELS,
+  labelOf,
+  nextRecommendationStatuses,
+  RECOMMENDATION_STATUS_LABELS,
+} from '@promesse/shared';
+import { errorText } from '../../components/form-errors';
 import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useLiveRefresh } from '../../components/use-live-refresh';
@@ -25,7 +30,7 @@ export function StudentRecommendationsPage() {
 
   const onRespond = async (id: string, accept: boolean) => {
     const res = await respond({ id, accept });
-    setErrors((e) => ({ ...e, [id]: res.error ? mutationErrors(res.error, locale).form : '' }));
+    setErrors((e) => ({ ...e, [id]: res.error ? errorText(res.error, locale) : '' }));
   };
 
   return (
@@ -59,7 +64,7 @@ export function StudentRecommendationsPage() {
                 <p className="status-badge" data-status={r.status}>
                   {labelOf(RECOMMENDATION_STATUS_LABELS, r.status, locale)}
                 </p>
-                {r.status === 'PENDING' ? (
+                {nextRecommendationStatuses(r.status, 'STUDENT').length > 0 ? (
                   <div className="toolbar">
                     <button
                       type="button"

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import {
   CONTRACT_TYPE_LABELS,
@@ -10,8 +10,11 @@ import {
   type JobPromiseFilter,
 } from '@promesse/shared';
 import { FormField } from '../../components/form-field';
+import { formValues } from '../../components/form-values';
+import { formatDistance } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MyStudentProfileDocument, SearchJobPromisesDocument } from './student.documents';
@@ -26,7 +29,6 @@ export function StudentSearchPage() {
   useDocumentTitle(t('student.search.title'));
   const [profile] = useQuery({ query: MyStudentProfileDocument });
   const [filter, setFilter] = useState<JobPromiseFilter>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [after, setAfter] = useState<string | null>(null);
   const [result, reexecute] = useQuery({
     query: SearchJobPromisesDocument,
@@ -35,48 +37,55 @@ export function StudentSearchPage() {
   const home = profile.data?.myStudentProfile;
   const homeLocation = home?.location ?? null;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const radius = Number(form.get('radius') || 0);
-    const parsed = jobPromiseFilterSchema.safeParse({
-      trade: form.get('trade') || undefined,
-      contractType: form.get('contractType') || undefined,
-      text: String(form.get('text') ?? '').trim() || undefined,
-      near: radius && homeLocation ? { lat: homeLocation.lat, lng: homeLocation.lng, radiusKm: radius } : undefined,
-    });
-    if (!parsed.success) {
-      setFormError(parsed.error.issues[0]?.message ?? t('state.errorTitle'));
-      return;
-    }
-    setFormError(null);
+  const form = useValidatedForm(jobPromiseFilterSchema, async (next) => {
     setAfter(null);
-    setFilter(parsed.data);
+    setFilter(next);
+  });
+  const read = (data: FormData) => {
+    const f = formValues(data);
+    const radius = f.number('radius');
+    return {
+      trade: f.optional('trade'),
+      contractType: f.optional('contractType'),
+      text: f.optional('text'),
+      near: radius && homeLocation ? { lat: homeLocation.lat, lng: homeLocation.lng, radiusKm: radius } : undefined,
+    };
   };
 
   const connection = result.data?.jobPromises;
   const tradeOptions = TRADES.map((v) => ({ value: v, label: labelOf(TRADE_LABELS, v, locale) }));
   const contractOptions = CONTRACT_TYPES.map((v) => ({ value: v, label: labelOf(CONTRACT_TYPE_LABELS, v, locale) }));
-  const radiusOptions = RADII.map((km) => ({ value: String(km), label: t('student.search.withinKm', { km }) }));
+  const radiusOptions = RADII.map((km) => ({
+    value: String(km),
+    label: t('student.search.within', { distance: formatDistance(km, locale) }),
+  }));
 
   return (
     <div className="page">
       <h1>{t('student.search.title')}</h1>
       <p className="page__lead">{t('student.search.lead')}</p>
       <div role="search">
-        <form className="card filters" onSubmit={onSubmit} aria-label={t('student.search.filters')}>
-          <FormField label={t('student.search.text')} name="text" type="search" maxLength={200} />
+        <form className="card filters" {...form.props(read)} aria-label={t('student.search.filters')}>
+          <FormField
+            label={t('student.search.text')}
+            name="text"
+            type="search"
+            maxLength={200}
+            error={form.errors['text']}
+          />
           <SelectField
             label={t('student.search.trade')}
             name="trade"
             options={tradeOptions}
             placeholder={t('student.search.anyTrade')}
+            error={form.errors['trade']}
           />
           <SelectField
             label={t('student.search.contract')}
             name="contractType"
             options={contractOptions}
             placeholder={t('student.search.anyContract')}
+            error={form.errors['contractType']}
           />
           <SelectField
             label={t('student.search.distance')}
@@ -85,15 +94,12 @@ export function StudentSearchPage() {
             options={radiusOptions}
             placeholder={t('student.search.anyDistance')}
             disabled={!homeLocation}
+            error={form.errors['near']}
           />
           <button type="submit" className="button button--primary">
             {t('student.search.submit')}
           </button>
-          {formError ? (
-            <p className="field__error" role="alert">
-              {formError}
-            </p>
-          ) : null}
+          <FormMessage form={form} />
         </form>
       </div>
       <section aria-labelledby="search-results" aria-busy={result.fetching}>
