@@ -11,6 +11,7 @@ import '../modules/job-promise/job-promise.schema';
 import '../modules/application/application.schema';
 import '../modules/recommendation/recommendation.schema';
 import '../modules/matching/matching.schema';
+import '../modules/place/place.graphql';
 import './pending.schema';
 
 let schema: GraphQLSchema | null = null;

