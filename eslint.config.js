@@ -3,6 +3,25 @@
 const js = require('@eslint/js');
 const globals = require('globals');
 const tseslint = require('typescript-eslint');
+const importX = require('eslint-plugin-import-x');
+const { createTypeScriptImportResolver } = require('eslint-import-resolver-typescript');
+
+// api/src/modules/<domain>/ files talk to the outside only through their use cases and queries: the transport
+// layers (GraphQL, Express, socket.io) stay out, and another module's mongoose model is reached through that
+// module's queries (a type is fine). Patterns are regexes over the import specifier as written.
+const transportImports = [
+  { regex: '^(\\.\\./)+realtime(/|$)', message: 'Modules do not import realtime/ (a transport layer).' },
+  { regex: '^(express|socket\\.io|graphql-yoga)(/|$)', message: 'Modules stay free of the HTTP/socket transport.' },
+  {
+    regex: '^\\.\\./.*\\.model$',
+    allowTypeImports: true,
+    message: "Another module's model: call its *.queries.ts or *.use-cases.ts (import type is fine).",
+  },
+];
+const graphqlImports = [
+  { regex: '^(\\.\\./)+graphql(/|$)', message: 'Only *.graphql.ts files of a module import graphql/.' },
+  { regex: '^@pothos/', message: 'Only *.graphql.ts files of a module use Pothos.' },
+];
 
 module.exports = tseslint.config(
   {
@@ -38,6 +57,33 @@ module.exports = tseslint.config(
       'no-console': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
+  },
+  {
+    // No import cycles between the repo's files: they make load order matter and hide layering mistakes.
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // From import-x's TypeScript preset: parse .ts dependencies too, so cycles through them are followed.
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['api', 'shared', 'web', 'embedded-mongo', 'tests'].map((p) => `${p}/tsconfig.json`),
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['api/src/modules/*/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...transportImports, ...graphqlImports] }],
+    },
+  },
+  {
+    files: ['api/src/modules/*/**/*.graphql.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: transportImports }] },
   },
   {
     // CommonJS config files (jest.config.js, eslint.config.js, jest.preset.js).
