@@ -52,7 +52,9 @@ function loadTowns(): IndexedTown[] {
   // INSEE communes by folded name + département; current communes first so they win over merged old ones.
   const communes = new Map<string, InseeCommune>();
   const communeList = readJson<InseeCommune[]>('@etalab/decoupage-administratif/data/communes.json');
-  for (const c of [...communeList].sort((a, b) => Number(b.type === 'commune-actuelle') - Number(a.type === 'commune-actuelle'))) {
+  for (const c of [...communeList].sort(
+    (a, b) => Number(b.type === 'commune-actuelle') - Number(a.type === 'commune-actuelle'),
+  )) {
     const key = `${foldText(c.nom)}|${c.departement ?? ''}`;
     if (c.departement && !communes.has(key)) communes.set(key, c);
   }
@@ -103,7 +105,9 @@ export function buildGazetteer(towns: IndexedTown[] = loadTowns()): Gazetteer {
   index.addAll(towns);
 
   const search = (query: string, first: number): Town[] => {
-    const words = foldText(query).split(' ').filter((w) => w !== '');
+    const words = foldText(query)
+      .split(' ')
+      .filter((w) => w !== '');
     if (words.length === 0) return [];
     const expanded = words.map((w) => ABBREVIATIONS[w] ?? w);
     const tree: Query = {
@@ -119,7 +123,8 @@ export function buildGazetteer(towns: IndexedTown[] = loadTowns()): Gazetteer {
     // word of the name, then fuzzy matches; within one quality, the most populated town first.
     const quality = (town: IndexedTown): number => {
       if (typed.includes(town.folded) || compactTyped.includes(town.compact)) return 0;
-      if (typed.some((t) => town.folded.startsWith(t)) || compactTyped.some((t) => town.compact.startsWith(t))) return 1;
+      if (typed.some((t) => town.folded.startsWith(t)) || compactTyped.some((t) => town.compact.startsWith(t)))
+        return 1;
       const nameWords = town.folded.split(' ');
       const wordPrefix = (w: string) => nameWords.some((n) => n.startsWith(w));
       return words.every((w, i) => wordPrefix(w) || wordPrefix(expanded[i] ?? w)) ? 2 : 3;
