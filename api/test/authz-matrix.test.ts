@@ -333,6 +333,12 @@ const ROWS: Row[] = [
   { op: 'me', document: `{ me { id } }`, vars: () => ({}), expect: PUBLIC },
   { op: 'schools', document: `{ schools { id name } }`, vars: () => ({}), expect: PUBLIC },
   {
+    op: 'towns',
+    document: `query($search: String!) { towns(search: $search, first: 3) { name departmentCode location { lat lng } } }`,
+    vars: () => ({ search: 'xertigny' }),
+    expect: PUBLIC,
+  },
+  {
     op: 'school',
     label: 'public fields',
     document: `query($id: ID!) { school(id: $id) { id name city trades location { lat } } }`,
