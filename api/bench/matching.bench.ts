@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { Role, type Trade } from '@promesse/shared';
 import { signToken } from '../src/modules/auth/auth.token';
 import { graduateWindow } from '../src/modules/matching/matching.candidates';
-import { seedLarge } from '../src/modules/matching/matching.seed';
+import { seedLarge } from '../scripts/seed-large.generator';
 import { startTestApp, type TestApp } from '../src/testing/test-app';
 
 // `npm run bench -w @promesse/api` (also part of the root `npm run bench`).

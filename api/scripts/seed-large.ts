@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv } from '../src/config/env';
 import { connectDatabase } from '../src/db/database';
 import { createLogger } from '../src/logger';
-import { seedLarge } from '../src/modules/matching/matching.seed';
+import { seedLarge } from './seed-large.generator';
 
 // `npm run seed:large -- --students 50000 --promises 5000 [--companies N] [--hire-rate 0.02] [--seed 1]`
 // Synthetic benchmark data, written to MONGODB_URI when set, else to the embedded engine in DATA_DIR (./.data).

@@ -1,3 +1,4 @@
 export * from './matching.weights';
 export * from './matching.score';
 export * from './matching.stable';
+export * from './matching.schemas';

@@ -1,6 +1,10 @@
 import type { DiplomaLevel, Trade } from '../common/common.enums';
 import { haversineKm, fromGeoJsonPoint, type GeoJsonPoint, type GeoPoint } from '../common/common.geo';
 import { DIPLOMA_LEVEL_LABELS, TRADE_LABELS } from '../common/common.labels';
+import type { Locale } from '../common/common.enum';
+import type { MessageKey } from '../messages/messages.catalog';
+import { activeLocale } from '../messages/messages.locale';
+import { renderMessage, type MessageParams } from '../messages/messages.render';
 import { normalizeText } from '../common/common.schemas';
 import { TRADE_FAMILY } from '../common/common.trades';
 import {
@@ -64,16 +68,28 @@ export interface ScoreOptions {
   reasons?: boolean;
 }
 
+/**
+ * One reason of a score as a catalog key and raw params (trade and diploma codes, km, an ISO date, counts): stored
+ * and sent as is, rendered in the reader's language by renderMatchReason.
+ */
+export interface MatchReason {
+  key: MessageKey;
+  params: MessageParams;
+}
+
 export interface MatchScore {
   /** In [0, 1], rounded to 4 decimals so that equal inputs tie exactly. */
   score: number;
-  /** French, human-readable, in MATCHING_CRITERIA order (empty with `reasons: false`). */
+  /** Human-readable, in the active locale, in MATCHING_CRITERIA order (empty with `reasons: false`). */
   reasons: string[];
   /** Each criterion's component in [0, 1], before weighting. */
   components: { [C in MatchingCriterion]: number };
   distanceKm: number | null;
   outOfRadius: boolean;
 }
+
+/** MatchScore with its reasons as codes (what the API stores and renders per reader). */
+export type CodedMatchScore = Omit<MatchScore, 'reasons'> & { reasons: MatchReason[] };
 
 // Skills repeat across thousands of candidates: normalize each distinct one once.
 const NORMALIZED = new Map<string, string>();
@@ -94,18 +110,38 @@ const toTime = (d: DateLike | null | undefined): number | null => {
   const t = d instanceof Date ? d.getTime() : new Date(d).getTime();
   return Number.isNaN(t) ? null : t;
 };
-const km = (d: number) => (d < 1 ? 'moins d’1 km' : `${Math.round(d)} km`);
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-const frDate = (t: number) => {
-  const d = new Date(t);
+const reason = (key: MessageKey, params: MessageParams = {}): MatchReason => ({ key, params });
+
+/** A UTC calendar date in the reader's usual form (French: 01/10/2025; English: 2025-10-01). */
+function localDate(iso: string, locale: Locale): string {
+  const d = new Date(iso);
+  if (locale === 'en') return d.toISOString().slice(0, 10);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-};
+}
+
+/** The text of a reason in `locale` (default: the active one): codes become labels, distances are rounded. */
+export function renderMatchReason(r: MatchReason, locale: Locale = activeLocale()): string {
+  const p = r.params;
+  const shown: MessageParams = { ...p };
+  if (typeof p['trade'] === 'string') shown['trade'] = lower(TRADE_LABELS[locale][p['trade'] as Trade]);
+  for (const k of ['asked', 'held'] as const) {
+    if (typeof p[k] === 'string') shown[k] = DIPLOMA_LEVEL_LABELS[locale][p[k] as DiplomaLevel];
+  }
+  const d = p['distanceKm'];
+  if (typeof d === 'number') {
+    shown['distanceKm'] = Math.round(d);
+    shown['distance'] =
+      d < 1 ? renderMessage('matching.lessThanOneKm', {}, locale) : renderMessage('matching.km', { km: Math.round(d) }, locale);
+  }
+  if (typeof p['radiusKm'] === 'number') shown['radiusKm'] = Math.round(p['radiusKm']);
+  if (typeof p['date'] === 'string') shown['date'] = localDate(p['date'], locale);
+  return renderMessage(r.key, shown, locale);
+}
 
 /**
- * Score of a student for a job promise (the same function serves both directions), with its reasons.
- * See MATCHING_WEIGHTS for the criteria and OUT_OF_RADIUS_FACTOR for the out-of-radius penalty.
- * Pure and deterministic: no clock, no randomness.
+ * Score of a student for a job promise (the same function serves both directions), with its reasons rendered in the
+ * active locale. See scoreMatchCoded.
  */
 export function scoreMatch(
   student: MatchStudent,
@@ -113,29 +149,42 @@ export function scoreMatch(
   context: MatchContext = {},
   options: ScoreOptions = {},
 ): MatchScore {
+  const coded = scoreMatchCoded(student, promise, context, options);
+  return { ...coded, reasons: coded.reasons.map((r) => renderMatchReason(r)) };
+}
+
+/**
+ * Score of a student for a job promise, with its reasons as codes (rendered later, in each reader's language).
+ * See MATCHING_WEIGHTS for the criteria and OUT_OF_RADIUS_FACTOR for the out-of-radius penalty.
+ * Pure and deterministic: no clock, no randomness.
+ */
+export function scoreMatchCoded(
+  student: MatchStudent,
+  promise: MatchPromise,
+  context: MatchContext = {},
+  options: ScoreOptions = {},
+): CodedMatchScore {
   const theirs = context.audience === 'COMPANY';
-  const reasons: Partial<Record<MatchingCriterion, string[]>> = {};
+  const reasons: Partial<Record<MatchingCriterion, MatchReason[]>> = {};
   const wanted = options.reasons !== false;
   // Reasons are built only when wanted (ranking thousands of candidates needs scores only).
-  const add = (c: MatchingCriterion, r: () => string) => {
+  const add = (c: MatchingCriterion, r: () => MatchReason) => {
     if (wanted) (reasons[c] ??= []).push(r());
   };
 
   // Trade
   let trade = 0;
-  if (!student.trade) add('trade', () => 'Métier non renseigné');
+  if (!student.trade) add('trade', () => reason('matching.reason.tradeUnknown'));
   else if (student.trade === promise.trade) {
     trade = 1;
-    add('trade', () => `Même métier : ${lower(TRADE_LABELS.fr[promise.trade])}`);
+    add('trade', () => reason('matching.reason.sameTrade', { trade: promise.trade }));
   } else if (TRADE_FAMILY[student.trade] === TRADE_FAMILY[promise.trade]) {
     trade = RELATED_TRADE_COMPONENT;
-    add(
-      'trade',
-      () =>
-        `Métier proche : ${lower(TRADE_LABELS.fr[promise.trade])} (même famille ROME ${TRADE_FAMILY[promise.trade]})`,
+    add('trade', () =>
+      reason('matching.reason.relatedTrade', { trade: promise.trade, family: TRADE_FAMILY[promise.trade] }),
     );
   } else {
-    add('trade', () => `Métier différent : ${lower(TRADE_LABELS.fr[promise.trade])}`);
+    add('trade', () => reason('matching.reason.otherTrade', { trade: promise.trade }));
   }
 
   // Distance
@@ -146,18 +195,19 @@ export function scoreMatch(
   if (distanceKm === null && student.location && promise.location) {
     distanceKm = haversineKm(toPoint(student.location), toPoint(promise.location));
   }
-  if (distanceKm === null) add('distance', () => 'Distance inconnue (lieu non renseigné)');
+  if (distanceKm === null) add('distance', () => reason('matching.reason.distanceUnknown'));
   else {
     const radius = Math.max(MIN_MOBILITY_KM, student.mobilityKm ?? DEFAULT_MOBILITY_KM);
     if (distanceKm <= radius) {
       distance = 1 - (DISTANCE_DECAY * distanceKm) / radius;
-      add('distance', () => `À ${km(distanceKm)} (rayon de mobilité ${Math.round(radius)} km)`);
+      add('distance', () => reason('matching.reason.withinRadius', { distanceKm, radiusKm: radius }));
     } else {
       outOfRadius = true;
-      add(
-        'distance',
-        () =>
-          `Hors de ${theirs ? 'son' : 'votre'} rayon de mobilité (${Math.round(distanceKm)} km > ${Math.round(radius)} km)`,
+      add('distance', () =>
+        reason(theirs ? 'matching.reason.outOfTheirRadius' : 'matching.reason.outOfYourRadius', {
+          distanceKm,
+          radiusKm: radius,
+        }),
       );
     }
   }
@@ -166,23 +216,21 @@ export function scoreMatch(
   let diploma: number = DIPLOMA_COMPONENTS.exactOrHigher;
   if (promise.diplomaLevel) {
     const asked = promise.diplomaLevel;
-    const askedLabel = DIPLOMA_LEVEL_LABELS.fr[asked];
     const held = student.diplomaLevel;
     if (!held) {
       diploma = DIPLOMA_COMPONENTS.unknown;
-      add('diploma', () => `Diplôme non renseigné (${askedLabel} demandé)`);
+      add('diploma', () => reason('matching.reason.diplomaUnknown', { asked }));
     } else if (held === asked) {
-      add('diploma', () => `Diplôme demandé : ${askedLabel}`);
+      add('diploma', () => reason('matching.reason.diplomaAsked', { asked }));
     } else {
-      const heldLabel = DIPLOMA_LEVEL_LABELS.fr[held];
       if (DIPLOMA_RANK[held] > DIPLOMA_RANK[asked]) {
-        add('diploma', () => `Diplôme de niveau supérieur (${heldLabel} pour ${askedLabel} demandé)`);
+        add('diploma', () => reason('matching.reason.diplomaHigher', { held, asked }));
       } else if (DIPLOMA_RANK[held] === DIPLOMA_RANK[asked]) {
         diploma = DIPLOMA_COMPONENTS.sameLevel;
-        add('diploma', () => `Diplôme de même niveau (${heldLabel} pour ${askedLabel} demandé)`);
+        add('diploma', () => reason('matching.reason.diplomaSameLevel', { held, asked }));
       } else {
         diploma = DIPLOMA_COMPONENTS.lower;
-        add('diploma', () => `Diplôme de niveau inférieur (${heldLabel} pour ${askedLabel} demandé)`);
+        add('diploma', () => reason('matching.reason.diplomaLower', { held, asked }));
       }
     }
   }
@@ -194,16 +242,14 @@ export function scoreMatch(
   if (start !== null) {
     if (available === null) {
       availability = UNKNOWN_AVAILABILITY_COMPONENT;
-      add('availability', () => 'Disponibilité non renseignée');
+      add('availability', () => reason('matching.reason.availabilityUnknown'));
     } else if (available <= start) {
-      add('availability', () => 'Disponible avant la date de début');
+      add('availability', () => reason('matching.reason.availableBeforeStart'));
     } else {
       const lateDays = Math.ceil((available - start) / 86_400_000);
       availability = Math.max(0, 1 - lateDays / AVAILABILITY_GRACE_DAYS);
-      add(
-        'availability',
-        () =>
-          `Disponible le ${frDate(available)}, ${lateDays} ${plural(lateDays, 'jour', 'jours')} après la date de début`,
+      add('availability', () =>
+        reason('matching.reason.availableLate', { date: new Date(available).toISOString(), count: lateDays }),
       );
     }
   }
@@ -223,8 +269,8 @@ export function scoreMatch(
     skills = Math.min(1, common.length / Math.min(seen.size, SKILLS_FULL_MARKS));
     add('skills', () =>
       common.length === 0
-        ? 'Aucune des compétences demandées'
-        : `${common.length} ${plural(common.length, 'compétence', 'compétences')} en commun : ${common.join(', ')}`,
+        ? reason('matching.reason.noSkillInCommon')
+        : reason('matching.reason.skillsInCommon', { count: common.length, skills: common.join(', ') }),
     );
   }
 
@@ -233,13 +279,13 @@ export function scoreMatch(
   if (context.partnershipApproved) {
     schoolHistory += PARTNERSHIP_COMPONENT;
     add('schoolHistory', () =>
-      theirs ? 'Entreprise partenaire de son école' : 'Entreprise partenaire de votre école',
+      reason(theirs ? 'matching.reason.partnerOfTheirSchool' : 'matching.reason.partnerOfYourSchool'),
     );
   }
   const hires = Math.max(0, Math.floor(context.pastHires ?? 0));
   if (hires > 0) {
     schoolHistory += (1 - PARTNERSHIP_COMPONENT) * Math.min(1, hires / PAST_HIRES_FULL_MARKS);
-    add('schoolHistory', () => `${hires} ${plural(hires, 'embauche passée', 'embauches passées')} via l’école`);
+    add('schoolHistory', () => reason('matching.reason.pastHires', { count: hires }));
   }
 
   const components = { trade, distance, diploma, availability, skills, schoolHistory };
@@ -248,7 +294,7 @@ export function scoreMatch(
   if (outOfRadius) raw *= OUT_OF_RADIUS_FACTOR;
   const score = Math.round(Math.min(1, Math.max(0, raw)) * 10_000) / 10_000;
 
-  const ordered: string[] = [];
+  const ordered: MatchReason[] = [];
   for (const c of ['trade', 'distance', 'diploma', 'availability', 'skills', 'schoolHistory'] as const)
     ordered.push(...(reasons[c] ?? []));
   return { score, reasons: ordered, components, distanceKm, outOfRadius };

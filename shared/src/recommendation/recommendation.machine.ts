@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { enumObject, type ActorKind, type EnumLabels } from '../common/common.enum';
 import { createStateMachine } from '../common/common.machine';
 import { idSchema, noteSchema } from '../common/common.schemas';
-import { AppError } from '../errors/errors.app-error';
+import { conflict } from '../errors/errors.app-error';
 
 export const RECOMMENDATION_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED'] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
@@ -36,10 +36,10 @@ export function assertRecommendationTransition(
   actor?: ActorKind,
 ): void {
   if (!recommendationMachine.canTransition(from, to, actor)) {
-    throw new AppError(
-      'CONFLICT',
-      from === 'PENDING' ? 'Réponse à la recommandation impossible' : 'Vous avez déjà répondu à cette recommandation',
-      { details: { entity: 'Recommendation', from, to, actor } },
+    throw conflict(
+      from === 'PENDING' ? 'recommendation.cannotAnswer' : 'recommendation.alreadyAnswered',
+      undefined,
+      { entity: 'Recommendation', from, to, actor },
     );
   }
 }

@@ -1,24 +1,17 @@
-import { allowedMoves, APPLICATION_SOURCES, APPLICATION_STATUSES, ROLES, Role } from '@promesse/shared';
+import { ROLES } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
-import { isRecruiterOf } from '../company/company.policy';
-import { CompanyRef } from '../company/company.schema';
-import { ApplicationRef, JobPromiseRef, RecommendationRef } from '../job-promise/job-promise.ref';
-import { SchoolRef } from '../school/school.schema';
-import { sameId } from '../school/school.service';
-import { StudentRef } from '../student/student.ref';
-import type { HistoryEntry } from './application.service';
-import { applyToJobPromise, getApplication, listMyApplications, moveApplication } from './application.service';
+import { ApplicationSourceEnum, ApplicationStatusEnum, required } from '../../graphql/common.types';
+import { ApplicationRef, CompanyRef, JobPromiseRef, RecommendationRef, SchoolRef, StudentRef } from '../../graphql/refs';
+import { allowedMovesFor } from './application.policy';
+import type { ApplicationDoc } from './application.model';
+import { applyToJobPromise, getApplication, listMyApplications, moveApplication } from './application.use-cases';
 
-export { ApplicationRef };
-
-export const ApplicationStatusEnum = builder.enumType('ApplicationStatus', { values: APPLICATION_STATUSES });
-export const ApplicationSourceEnum = builder.enumType('ApplicationSource', { values: APPLICATION_SOURCES });
 export const HistoryActorEnum = builder.enumType('ApplicationHistoryActor', {
   description: 'The role that made a move, or SYSTEM for automatic ones (position filled, hired elsewhere).',
   values: [...ROLES, 'SYSTEM'] as const,
 });
 
-const HistoryEntryRef = builder.objectRef<HistoryEntry>('ApplicationHistoryEntry').implement({
+const HistoryEntryRef = builder.objectRef<ApplicationDoc['history'][number]>('ApplicationHistoryEntry').implement({
   fields: (t) => ({
     from: t.field({ type: ApplicationStatusEnum, nullable: true, resolve: (h) => h.from ?? null }),
     to: t.field({ type: ApplicationStatusEnum, resolve: (h) => h.to }),
@@ -27,11 +20,6 @@ const HistoryEntryRef = builder.objectRef<HistoryEntry>('ApplicationHistoryEntry
     reason: t.string({ nullable: true, resolve: (h) => h.reason ?? null }),
   }),
 });
-
-function required<T>(value: T | null, what: string): T {
-  if (value === null) throw new Error(`dangling reference: ${what}`);
-  return value;
-}
 
 ApplicationRef.implement({
   description:
@@ -42,12 +30,12 @@ ApplicationRef.implement({
     status: t.field({ type: ApplicationStatusEnum, resolve: (a) => a.status }),
     source: t.field({ type: ApplicationSourceEnum, resolve: (a) => a.source }),
     message: t.string({ nullable: true, resolve: (a) => a.message ?? null }),
-    createdAt: t.field({ type: 'DateTime', resolve: (a) => (a as unknown as { createdAt: Date }).createdAt }),
-    updatedAt: t.field({ type: 'DateTime', resolve: (a) => (a as unknown as { updatedAt: Date }).updatedAt }),
+    createdAt: t.field({ type: 'DateTime', resolve: (a) => a.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (a) => a.updatedAt }),
     history: t.field({
       type: [HistoryEntryRef],
       description: 'Every move, oldest first (the first entry is the creation, from = null).',
-      resolve: (a) => a.history as unknown as HistoryEntry[],
+      resolve: (a) => a.history,
     }),
     jobPromise: t.field({
       type: JobPromiseRef,
@@ -77,53 +65,46 @@ ApplicationRef.implement({
       type: [ApplicationStatusEnum],
       description: 'Statuses the caller may move this application to now (shared state machine).',
       resolve: async (a, _args, ctx) => {
-        if (isRecruiterOf(ctx.actor, a.companyId)) return allowedMoves(a.status, 'COMPANY');
-        if (ctx.actor?.role === Role.STUDENT) {
-          const student = await ctx.loaders.studentById.load(String(a.studentId));
-          if (student && sameId(student.userId, ctx.actor.userId)) return allowedMoves(a.status, 'STUDENT');
-        }
-        return [];
+        // Only a student needs their profile read (to tell their own application from another's).
+        const student = ctx.actor?.role === 'STUDENT' ? await ctx.loaders.studentById.load(String(a.studentId)) : null;
+        return allowedMovesFor(ctx.actor, a, student?.userId);
       },
     }),
   }),
 });
 
 builder.queryField('myApplications', (t) =>
-  t.field({
+  t.withAuth({ student: true }).field({
     type: [ApplicationRef],
-    authScopes: { student: true },
     description: 'The student’s applications, newest first.',
-    resolve: (_root, _args, ctx) => listMyApplications(ctx.deps, ctx.actor!),
+    resolve: (_root, _args, ctx) => listMyApplications(ctx, {}),
   }),
 );
 
 builder.queryField('application', (t) =>
-  t.field({
+  t.withAuth({ authenticated: true }).field({
     type: ApplicationRef,
     nullable: true,
-    authScopes: { authenticated: true },
     description: 'The student, the company’s recruiters, the student’s school staff, the admin. Unknown id: NOT_FOUND.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => getApplication(ctx.deps, String(args.id), ctx.actor!),
+    resolve: (_root, args, ctx) => getApplication(ctx, { id: String(args.id) }),
   }),
 );
 
 builder.mutationField('applyToJobPromise', (t) =>
-  t.field({
+  t.withAuth({ student: true }).field({
     type: ApplicationRef,
-    authScopes: { student: true },
     description:
       'Applies to an OPEN promise targeting the student’s school. A repeat (even concurrent) returns the same application.',
     args: { jobPromiseId: t.arg.id({ required: true }), message: t.arg.string() },
     resolve: (_root, args, ctx) =>
-      applyToJobPromise(ctx.deps, { jobPromiseId: String(args.jobPromiseId), message: args.message }, ctx.actor!),
+      applyToJobPromise(ctx, { jobPromiseId: String(args.jobPromiseId), message: args.message }),
   }),
 );
 
 builder.mutationField('moveApplication', (t) =>
-  t.field({
+  t.withAuth({ companyRecruiter: true, student: true }).field({
     type: ApplicationRef,
-    authScopes: { companyRecruiter: true, student: true },
     description:
       'Recruiter: SHORTLISTED, INTERVIEW, OFFERED (one step at a time) or REJECTED (reason required). Student: HIRED ' +
       '(from OFFERED; CONFLICT when no position is left) or WITHDRAWN. Other moves: CONFLICT.',
@@ -133,6 +114,6 @@ builder.mutationField('moveApplication', (t) =>
       reason: t.arg.string(),
     },
     resolve: (_root, args, ctx) =>
-      moveApplication(ctx.deps, { id: String(args.id), to: args.to, reason: args.reason }, ctx.actor!),
+      moveApplication(ctx, { id: String(args.id), to: args.to, reason: args.reason }),
   }),
 );

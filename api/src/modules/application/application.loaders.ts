@@ -1,16 +1,14 @@
 import DataLoader from 'dataloader';
-import type { AppDeps } from '../../graphql/context';
-import { validObjectIds } from '../school/school.loaders';
+import type { AppDeps } from '../../core/deps';
+import { byIds, groupByKey, validObjectIds } from '../../core/ids';
 import { applicationModel, type ApplicationDoc } from './application.model';
 
 export function createApplicationLoaders(deps: Pick<AppDeps, 'connection'>) {
   const Application = applicationModel(deps.connection);
   return {
-    applicationById: new DataLoader<string, ApplicationDoc | null>(async (ids) => {
-      const docs = await Application.find({ _id: { $in: validObjectIds(ids) } });
-      const found = new Map(docs.map((d) => [String(d._id), d]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+    applicationById: new DataLoader<string, ApplicationDoc | null>(async (ids) =>
+      byIds<ApplicationDoc>(ids, await Application.find({ _id: { $in: validObjectIds(ids) } })),
+    ),
     /** Key `${studentId}:${jobPromiseId}`: the student's application to that promise, if any. */
     applicationByStudentAndPromise: new DataLoader<string, ApplicationDoc | null>(async (keys) => {
       const pairs = keys.map((k) => k.split(':') as [string, string]);
@@ -21,5 +19,21 @@ export function createApplicationLoaders(deps: Pick<AppDeps, 'connection'>) {
       const found = new Map(docs.map((d) => [`${String(d.studentId)}:${String(d.jobPromiseId)}`, d]));
       return keys.map((k) => found.get(k) ?? null);
     }),
+    /** Every application of each promise, whatever its status, counted in one aggregation. */
+    applicationCountByJobPromiseId: new DataLoader<string, number>(async (ids) => {
+      const rows = await Application.aggregate<{ _id: unknown; n: number }>([
+        { $match: { jobPromiseId: { $in: validObjectIds(ids) } } },
+        { $group: { _id: '$jobPromiseId', n: { $sum: 1 } } },
+      ]);
+      const counts = new Map(rows.map((r) => [String(r._id), r.n]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    applicationsByJobPromiseId: new DataLoader<string, ApplicationDoc[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await Application.find({ jobPromiseId: { $in: validObjectIds(ids) } }).sort({ createdAt: -1, _id: -1 }),
+        (a) => a.jobPromiseId,
+      ),
+    ),
   };
 }

@@ -1,87 +1,45 @@
-import { Types, type AnyBulkWriteOperation, type ClientSession } from 'mongoose';
+import type { AnyBulkWriteOperation, ClientSession } from 'mongoose';
 import {
   applyToJobPromiseSchema,
   assertMove,
+  byIdInputSchema,
   conflict,
   forbidden,
-  isObjectId,
   moveApplicationSchema,
   notFound,
   OPEN_APPLICATION_STATUSES,
-  parseInput,
-  Role,
   SYSTEM_MOVE_REASONS,
   type ApplicationStatus,
 } from '@promesse/shared';
-import type { Actor, AppDeps } from '../../graphql/context';
-import { companyModel } from '../company/company.model';
-import { createNotifications, type NotificationItem } from '../notification/notification.service';
+import * as z from 'zod';
+import { isStudent, type Actor } from '../../core/actor';
+import type { DataDeps } from '../../core/deps';
+import { isDuplicateKeyError, sameId, validObjectIds } from '../../core/ids';
+import { inTransaction } from '../../core/transactions';
+import { defineUseCase } from '../../core/use-case';
+import { loadRecipients } from '../auth/auth.queries';
 import { isRecruiterOf } from '../company/company.policy';
-import { jobPromiseModel, type JobPromiseDoc } from '../job-promise/job-promise.model';
+import { companyNames } from '../company/company.queries';
+import type { JobPromiseDoc } from '../job-promise/job-promise.model';
 import { isOpenNow, targetsSchool } from '../job-promise/job-promise.policy';
-import { findJobPromise } from '../job-promise/job-promise.service';
-import { isStaffOf } from '../school/school.policy';
-import { sameId } from '../school/school.service';
-import { studentModel, type StudentDoc } from '../student/student.model';
+import { findJobPromise, jobPromisesByIds, markFilled, takePosition } from '../job-promise/job-promise.queries';
+import { createNotifications, type NotificationItem } from '../notification/notification.queries';
+import type { StudentDoc } from '../student/student.model';
+import { findStudent, findStudentByUserId, findStudents } from '../student/student.queries';
 import { applicationModel, type ApplicationDoc } from './application.model';
-import { loadRecipients } from './application.recipients';
+import { canSeeApplication, moverKind } from './application.policy';
+import { findApplicationOf, historyEntry, insertApplication, notifyApplicationReceived } from './application.queries';
 
-type Deps = Pick<AppDeps, 'connection'>;
-
-export type HistoryRole = Role | 'SYSTEM';
-
-export interface HistoryEntry {
-  from: ApplicationStatus | null;
-  to: ApplicationStatus;
-  byUserId: Types.ObjectId | null;
-  byRole: HistoryRole;
-  at: Date;
-  reason?: string;
-}
-
-export function historyEntry(
-  from: ApplicationStatus | null,
-  to: ApplicationStatus,
-  by: { userId: string | null; role: HistoryRole },
-  at: Date,
-  reason?: string,
-): HistoryEntry {
-  return {
-    from,
-    to,
-    byUserId: by.userId ? new Types.ObjectId(by.userId) : null,
-    byRole: by.role,
-    at,
-    ...(reason ? { reason } : {}),
-  };
-}
-
+/** The student profile of a student actor (FORBIDDEN for other roles). */
 export async function studentOfActor(
-  deps: Deps,
+  deps: DataDeps,
   actor: Actor,
   session: ClientSession | null = null,
 ): Promise<StudentDoc> {
-  if (actor.role !== Role.STUDENT) throw forbidden('Réservé aux élèves');
-  const student = await studentModel(deps.connection).findOne({ userId: actor.userId }).session(session);
+  if (!isStudent(actor)) throw forbidden('application.studentsOnly');
+  const student = await findStudentByUserId(deps, actor.userId, session);
   if (!student) throw notFound('Student');
   return student;
-}
-
-export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
-}
-
-/** Who may read an application: the student, recruiters of the company, staff of the student's school, the admin. */
-export function canSeeApplication(
-  actor: Actor | null,
-  app: ApplicationDoc,
-  student?: Pick<StudentDoc, 'userId'> | null,
-): boolean {
-  if (!actor) return false;
-  if (actor.role === Role.FEDERATION_ADMIN) return true;
-  if (isRecruiterOf(actor, app.companyId)) return true;
-  if (isStaffOf(actor, app.schoolId)) return true;
-  return actor.role === Role.STUDENT && student != null && sameId(student.userId, actor.userId);
 }
 
 /**
@@ -89,73 +47,43 @@ export function canSeeApplication(
  * (APPLICATION_RECEIVED) in the same transaction. Idempotent: a repeat, even concurrent, returns the same
  * application (the unique {studentId, jobPromiseId} index decides, and a duplicate-key loser reads the winner).
  */
-export async function applyToJobPromise(
-  deps: Deps,
-  args: { jobPromiseId: string; message?: string | null },
-  actor: Actor,
-  now = new Date(),
-): Promise<ApplicationDoc> {
-  const student = await studentOfActor(deps, actor);
-  const jp = await findJobPromise(deps, args.jobPromiseId);
-  const input = parseInput(applyToJobPromiseSchema, args);
-  const Application = applicationModel(deps.connection);
-  const key = { studentId: student._id, jobPromiseId: jp._id };
-  const existing = await Application.findOne(key);
-  if (existing) return existing;
-  if (!targetsSchool(jp, student.schoolId)) throw forbidden('Cette promesse ne s’adresse pas à votre école');
-  if (!isOpenNow(jp, now))
-    throw conflict('Cette promesse n’accepte plus de candidatures', { entity: 'JobPromise', id: String(jp._id) });
-  try {
-    return await deps.connection.transaction(async (session) => {
-      const [created] = await Application.create(
-        [
-          {
-            ...key,
-            companyId: jp.companyId,
-            schoolId: student.schoolId,
-            status: 'SUBMITTED',
-            source: 'STUDENT',
-            ...(input.message ? { message: input.message } : {}),
-            history: [historyEntry(null, 'SUBMITTED', { userId: actor.userId, role: Role.STUDENT }, now)],
-          },
-        ],
-        { session },
-      );
-      await notifyApplicationReceived(deps, session, jp, student, created!);
-      return created!;
-    });
-  } catch (error) {
-    if (isDuplicateKey(error)) {
-      const winner = await Application.findOne(key);
-      if (winner) return winner;
+export const applyToJobPromise = defineUseCase({
+  name: 'applyToJobPromise',
+  input: applyToJobPromiseSchema,
+  access: ['STUDENT'],
+  run: async (input, { actor, deps }): Promise<ApplicationDoc> => {
+    const now = deps.clock.now();
+    const student = await studentOfActor(deps, actor);
+    const jp = await findJobPromise(deps, input.jobPromiseId);
+    const key = { studentId: student._id, jobPromiseId: jp._id };
+    const existing = await findApplicationOf(deps, key);
+    if (existing) return existing;
+    if (!targetsSchool(jp, student.schoolId)) throw forbidden('jobPromise.notForYourSchool');
+    if (!isOpenNow(jp, now)) {
+      throw conflict('application.notOpen', undefined, { entity: 'JobPromise', id: String(jp._id) });
     }
-    throw error;
-  }
-}
-
-export async function notifyApplicationReceived(
-  deps: Deps,
-  session: ClientSession,
-  jp: JobPromiseDoc,
-  student: StudentDoc,
-  application: ApplicationDoc,
-): Promise<void> {
-  const recipients = await loadRecipients(deps, session, { companyIds: [jp.companyId] });
-  await createNotifications(
-    deps,
-    session,
-    recipients.recruitersOfCompany(jp.companyId).map((userId) => ({
-      userId,
-      type: 'APPLICATION_RECEIVED' as const,
-      data: {
-        applicationId: String(application._id),
-        jobPromiseId: String(jp._id),
-        jobPromiseTitle: jp.title,
-        studentName: `${student.firstName} ${student.lastName}`,
-      },
-    })),
-  );
-}
+    try {
+      return await inTransaction(deps, async (session) => {
+        const created = await insertApplication(deps, session, {
+          student,
+          jobPromise: jp,
+          by: actor.userId,
+          at: now,
+          source: 'STUDENT',
+          ...(input.message ? { message: input.message } : {}),
+        });
+        await notifyApplicationReceived(deps, session, jp, student, created);
+        return created;
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) {
+        const winner = await findApplicationOf(deps, key);
+        if (winner) return winner;
+      }
+      throw error;
+    }
+  },
+});
 
 interface Move {
   application: ApplicationDoc;
@@ -170,7 +98,7 @@ interface Move {
  * or withdrawing, a system withdrawal).
  */
 async function notifyMoves(
-  deps: Deps,
+  deps: DataDeps,
   session: ClientSession,
   moves: Move[],
   actor: Actor,
@@ -178,28 +106,33 @@ async function notifyMoves(
 ): Promise<void> {
   if (moves.length === 0) return;
   const apps = moves.map((m) => m.application);
-  const [students, companies, recipients] = await Promise.all([
-    studentModel(deps.connection)
-      .find({ _id: { $in: apps.map((a) => a.studentId) } }, { userId: 1, firstName: 1, lastName: 1 })
-      .session(session)
-      .lean(),
-    companyModel(deps.connection)
-      .find({ _id: { $in: apps.map((a) => a.companyId) } }, { name: 1 })
-      .session(session)
-      .lean(),
-    loadRecipients(deps, session, { schoolIds: apps.map((a) => a.schoolId), companyIds: apps.map((a) => a.companyId) }),
-  ]);
+  // One operation at a time: a transaction's session does not run operations in parallel.
+  const students = await findStudents(
+    deps,
+    apps.map((a) => a.studentId),
+    session,
+  );
+  const companyName = await companyNames(
+    deps,
+    apps.map((a) => a.companyId),
+    session,
+  );
+  const recipients = await loadRecipients(
+    deps,
+    { schoolIds: apps.map((a) => a.schoolId), companyIds: apps.map((a) => a.companyId) },
+    session,
+  );
   const studentById = new Map(students.map((s) => [String(s._id), s]));
-  const companyName = new Map(companies.map((c) => [String(c._id), c.name]));
   const items: NotificationItem[] = [];
   for (const { application: a, from, to, reason } of moves) {
     const student = studentById.get(String(a.studentId));
     const jp = promises.get(String(a.jobPromiseId));
+    const name = companyName.get(String(a.companyId));
     const base = {
       applicationId: String(a._id),
       jobPromiseId: String(a.jobPromiseId),
       ...(jp ? { jobPromiseTitle: jp.title } : {}),
-      ...(companyName.has(String(a.companyId)) ? { companyName: companyName.get(String(a.companyId)) } : {}),
+      ...(name !== undefined ? { companyName: name } : {}),
       from,
       to,
       ...(reason ? { reason } : {}),
@@ -221,7 +154,7 @@ async function notifyMoves(
 }
 
 /** Moves many applications in one command; each only if still in the status it was read in. */
-async function applySystemMoves(deps: Deps, session: ClientSession, moves: Move[], now: Date): Promise<Move[]> {
+async function applySystemMoves(deps: DataDeps, session: ClientSession, moves: Move[], now: Date): Promise<Move[]> {
   if (moves.length === 0) return [];
   const ops: AnyBulkWriteOperation[] = moves.map((m) => ({
     updateOne: {
@@ -236,114 +169,91 @@ async function applySystemMoves(deps: Deps, session: ClientSession, moves: Move[
   return moves;
 }
 
+function staleConflict(app: ApplicationDoc): Error {
+  return conflict('application.changedMeanwhile', undefined, { entity: 'Application', id: String(app._id) });
+}
+
 /**
  * Moves an application along the shared state machine for the acting role: a recruiter of the company
  * (SHORTLISTED, INTERVIEW, OFFERED, REJECTED with a reason), the student (HIRED from OFFERED, WITHDRAWN from any open
  * status). The update carries the expected current status, so a concurrent move makes this one a CONFLICT.
  */
-export async function moveApplication(
-  deps: Deps,
-  args: { id: string; to: ApplicationStatus; reason?: string | null },
-  actor: Actor,
-  now = new Date(),
-): Promise<ApplicationDoc> {
-  if (!isObjectId(args.id)) throw notFound('Application', String(args.id));
-  const input = parseInput(moveApplicationSchema, args);
-  const Application = applicationModel(deps.connection);
-  const current = await Application.findById(input.id);
-  if (!current) throw notFound('Application', input.id);
+export const moveApplication = defineUseCase({
+  name: 'moveApplication',
+  // A malformed id is NOT_FOUND, as an unknown one (checked in run).
+  input: moveApplicationSchema.extend({ id: z.string() }),
+  access: ['COMPANY_RECRUITER', 'STUDENT'],
+  run: async (input, { actor, deps }): Promise<ApplicationDoc> => {
+    const now = deps.clock.now();
+    const [current] = await applicationsByIds(deps, [input.id]);
+    if (!current) throw notFound('Application', input.id);
+    const student = isStudent(actor) ? await findStudent(deps, current.studentId) : null;
+    const kind = moverKind(actor, current, student?.userId);
+    if (!kind) {
+      throw forbidden(isStudent(actor) ? 'application.notYours' : 'application.partiesOnly');
+    }
+    const from = current.status;
+    const reason = assertMove(from, input.to, kind, input.reason);
+    if (input.to === 'HIRED') return hire(deps, current, actor, now);
 
-  let kind: 'COMPANY' | 'STUDENT';
-  if (isRecruiterOf(actor, current.companyId)) kind = 'COMPANY';
-  else if (actor.role === Role.STUDENT) {
-    const student = await studentOfActor(deps, actor);
-    if (!sameId(student._id, current.studentId)) throw forbidden('Cette candidature n’est pas la vôtre');
-    kind = 'STUDENT';
-  } else throw forbidden('Seuls l’entreprise et l’élève font avancer une candidature');
-
-  const from = current.status;
-  const reason = assertMove(from, input.to, kind, input.reason);
-  if (input.to === 'HIRED') return hire(deps, current, actor, now);
-
-  return deps.connection.transaction(async (session) => {
-    const updated = await Application.findOneAndUpdate(
-      { _id: current._id, status: from },
-      {
-        $set: { status: input.to },
-        $push: { history: historyEntry(from, input.to, { userId: actor.userId, role: actor.role }, now, reason) },
-      },
-      { returnDocument: 'after', session },
-    );
-    if (!updated) throw staleConflict(current);
-    const jp = await jobPromiseModel(deps.connection).findById(current.jobPromiseId).session(session);
-    await notifyMoves(
-      deps,
-      session,
-      [{ application: updated, from, to: input.to, ...(reason ? { reason } : {}) }],
-      actor,
-      new Map(jp ? [[String(jp._id), jp]] : []),
-    );
-    return updated;
-  });
-}
-
-function staleConflict(app: ApplicationDoc): Error {
-  return conflict('Cette candidature a changé entre-temps : rechargez-la', {
-    entity: 'Application',
-    id: String(app._id),
-  });
-}
+    return inTransaction(deps, async (session) => {
+      const updated = await applicationModel(deps.connection).findOneAndUpdate(
+        { _id: current._id, status: from },
+        {
+          $set: { status: input.to },
+          $push: { history: historyEntry(from, input.to, { userId: actor.userId, role: actor.role }, now, reason) },
+        },
+        { returnDocument: 'after', session },
+      );
+      if (!updated) throw staleConflict(current);
+      const promises = await jobPromisesByIds(deps, [String(current.jobPromiseId)], session);
+      await notifyMoves(
+        deps,
+        session,
+        [{ application: updated, from, to: input.to, ...(reason ? { reason } : {}) }],
+        actor,
+        new Map(promises.map((jp) => [String(jp._id), jp])),
+      );
+      return updated;
+    });
+  },
+});
 
 /**
- * The student accepts an offer, in ONE transaction: the application becomes HIRED; the promise's hiredCount rises
- * only while below positions and the promise is open (else CONFLICT: the last position is taken); when it reaches
- * positions the promise is FILLED and its other open applications are REJECTED ("position filled"); the student's
- * other open applications are WITHDRAWN ("hired elsewhere"). Concurrent hires on the same promise conflict on its
- * document; the engine aborts one transaction, whose retry then sees the new count.
+ * The student accepts an offer, in ONE transaction (rules):
+ * 1. the application becomes HIRED, only if still OFFERED (else CONFLICT: it changed meanwhile);
+ * 2. the promise's hiredCount rises only while the promise is open and below positions, by a conditional update
+ *    (else CONFLICT: the last position is taken);
+ * 3. when hiredCount reaches positions, the promise is FILLED and its other open applications are REJECTED
+ *    ("position filled");
+ * 4. the student's other open applications are WITHDRAWN ("hired elsewhere");
+ * 5. every move is notified (student, school staff, recruiters) in the same transaction.
+ * Concurrent hires on the same promise conflict on its document; the engine aborts one transaction, whose retry then
+ * sees the new count. System moves carry the status they were read in, so a concurrent move is never overwritten.
  */
-async function hire(deps: Deps, offered: ApplicationDoc, actor: Actor, now: Date): Promise<ApplicationDoc> {
+async function hire(deps: DataDeps, offered: ApplicationDoc, actor: Actor, now: Date): Promise<ApplicationDoc> {
   const Application = applicationModel(deps.connection);
-  const JobPromise = jobPromiseModel(deps.connection);
-  return deps.connection.transaction(async (session) => {
+  return inTransaction(deps, async (session) => {
     const hired = await Application.findOneAndUpdate(
       { _id: offered._id, status: 'OFFERED' },
       {
         $set: { status: 'HIRED' },
-        $push: { history: historyEntry('OFFERED', 'HIRED', { userId: actor.userId, role: Role.STUDENT }, now) },
+        $push: { history: historyEntry('OFFERED', 'HIRED', { userId: actor.userId, role: 'STUDENT' }, now) },
       },
       { returnDocument: 'after', session },
     );
     if (!hired) throw staleConflict(offered);
-    const jp = await JobPromise.findById(offered.jobPromiseId).session(session);
-    if (!jp) throw notFound('JobPromise', String(offered.jobPromiseId));
-    const taken = () =>
-      conflict('Tous les postes de cette promesse sont déjà pourvus ou elle n’est plus ouverte', {
-        entity: 'JobPromise',
-        id: String(jp._id),
-      });
+    const jp = await findJobPromise(deps, offered.jobPromiseId, session);
+    const taken = () => conflict('application.noPositionLeft', undefined, { entity: 'JobPromise', id: String(jp._id) });
     if (!isOpenNow(jp, now) || jp.hiredCount >= jp.positions) throw taken();
-    const counted = await JobPromise.findOneAndUpdate(
-      {
-        _id: jp._id,
-        status: 'OPEN',
-        expiresAt: { $gt: now },
-        positions: jp.positions,
-        hiredCount: { $lt: jp.positions },
-      },
-      { $inc: { hiredCount: 1 } },
-      { returnDocument: 'after', session },
-    );
+    const counted = await takePosition(deps, jp, now, session);
     if (!counted) throw taken();
     const promises = new Map([[String(counted._id), counted]]);
 
     const moves: Move[] = [{ application: hired, from: 'OFFERED', to: 'HIRED' }];
     const open = { status: { $in: [...OPEN_APPLICATION_STATUSES] } };
     if (counted.hiredCount >= counted.positions) {
-      await JobPromise.updateOne(
-        { _id: counted._id, status: 'OPEN' },
-        { $set: { status: 'FILLED', filledAt: now } },
-        { session },
-      );
+      await markFilled(deps, counted._id, now, session);
       counted.status = 'FILLED';
       const others = await Application.find({ jobPromiseId: counted._id, _id: { $ne: hired._id }, ...open }).session(
         session,
@@ -366,7 +276,9 @@ async function hire(deps: Deps, offered: ApplicationDoc, actor: Actor, now: Date
       session,
     );
     if (elsewhere.length) {
-      const elsewherePromises = await JobPromise.find({ _id: { $in: elsewhere.map((a) => a.jobPromiseId) } }).session(
+      const elsewherePromises = await jobPromisesByIds(
+        deps,
+        elsewhere.map((a) => String(a.jobPromiseId)),
         session,
       );
       for (const p of elsewherePromises) promises.set(String(p._id), p);
@@ -389,17 +301,30 @@ async function hire(deps: Deps, offered: ApplicationDoc, actor: Actor, now: Date
   });
 }
 
-/** The student's applications, newest first. */
-export async function listMyApplications(deps: Deps, actor: Actor): Promise<ApplicationDoc[]> {
-  const student = await studentOfActor(deps, actor);
-  return applicationModel(deps.connection).find({ studentId: student._id }).sort({ createdAt: -1, _id: -1 });
+async function applicationsByIds(deps: DataDeps, ids: readonly string[]): Promise<ApplicationDoc[]> {
+  return applicationModel(deps.connection).find({ _id: { $in: validObjectIds(ids) } });
 }
 
-export async function getApplication(deps: Deps, id: string, actor: Actor): Promise<ApplicationDoc> {
-  const app = isObjectId(id) ? await applicationModel(deps.connection).findById(id) : null;
-  if (!app) throw notFound('Application', String(id));
-  const student =
-    actor.role === Role.STUDENT ? await studentModel(deps.connection).findById(app.studentId, { userId: 1 }) : null;
-  if (!canSeeApplication(actor, app, student)) throw forbidden('Cette candidature ne vous est pas accessible');
-  return app;
-}
+/** The student's applications, newest first. */
+export const listMyApplications = defineUseCase({
+  name: 'listMyApplications',
+  input: z.object({}),
+  access: ['STUDENT'],
+  run: async (_input, { actor, deps }): Promise<ApplicationDoc[]> => {
+    const student = await studentOfActor(deps, actor);
+    return applicationModel(deps.connection).find({ studentId: student._id }).sort({ createdAt: -1, _id: -1 });
+  },
+});
+
+export const getApplication = defineUseCase({
+  name: 'getApplication',
+  input: byIdInputSchema,
+  access: 'authenticated',
+  run: async ({ id }, { actor, deps }): Promise<ApplicationDoc> => {
+    const [app] = await applicationsByIds(deps, [id]);
+    if (!app) throw notFound('Application', id);
+    const student = isStudent(actor) ? await findStudent(deps, app.studentId) : null;
+    if (!canSeeApplication(actor, app, student?.userId)) throw forbidden('application.notVisible');
+    return app;
+  },
+});

@@ -1,18 +1,20 @@
-import { CONTRACT_TYPES, forbidden, JOB_PROMISE_STATUSES, Role } from '@promesse/shared';
+import { forbidden } from '@promesse/shared';
+import { isStudent } from '../../core/actor';
+import { sameId } from '../../core/ids';
 import { builder } from '../../graphql/builder';
-import { CompanyRef } from '../company/company.schema';
 import {
+  ContractTypeEnum,
   DiplomaLevelEnum,
   GeoPointInputRef,
   GeoPointRef,
   geoPointOf,
-  SchoolRef,
+  JobPromiseStatusEnum,
+  required,
   TradeEnum,
-} from '../school/school.schema';
+} from '../../graphql/common.types';
+import { ApplicationRef, CompanyRef, JobPromiseRef, RecommendationRef, SchoolRef } from '../../graphql/refs';
 import type { SchoolDoc } from '../school/school.model';
-import { sameId } from '../school/school.service';
 import { applicationScopeOnPromise, effectiveJobPromiseStatus, isOwnerRecruiter } from './job-promise.policy';
-import { ApplicationRef, JobPromiseRef, RecommendationRef } from './job-promise.ref';
 import {
   closeJobPromise,
   createJobPromise,
@@ -20,17 +22,7 @@ import {
   listJobPromises,
   publishJobPromise,
   updateJobPromise,
-} from './job-promise.service';
-
-export { JobPromiseRef };
-
-export const ContractTypeEnum = builder.enumType('ContractType', { values: CONTRACT_TYPES });
-export const JobPromiseStatusEnum = builder.enumType('JobPromiseStatus', { values: JOB_PROMISE_STATUSES });
-
-function required<T>(value: T | null, what: string): T {
-  if (value === null) throw new Error(`dangling reference: ${what}`);
-  return value;
-}
+} from './job-promise.use-cases';
 
 JobPromiseRef.implement({
   description:
@@ -47,14 +39,17 @@ JobPromiseRef.implement({
     diplomaLevel: t.field({ type: DiplomaLevelEnum, nullable: true, resolve: (jp) => jp.diplomaLevel ?? null }),
     skills: t.stringList({ resolve: (jp) => jp.skills ?? [] }),
     city: t.exposeString('city'),
-    location: t.field({ type: GeoPointRef, resolve: (jp) => required(geoPointOf(jp.location), 'location') }),
+    location: t.field({ type: GeoPointRef, resolve: (jp) => required(geoPointOf(jp.location), 'job promise location') }),
     startDate: t.field({ type: 'DateTime', resolve: (jp) => jp.startDate }),
     expiresAt: t.field({ type: 'DateTime', resolve: (jp) => jp.expiresAt }),
-    status: t.field({ type: JobPromiseStatusEnum, resolve: (jp) => effectiveJobPromiseStatus(jp) }),
+    status: t.field({
+      type: JobPromiseStatusEnum,
+      resolve: (jp, _args, ctx) => effectiveJobPromiseStatus(jp, ctx.deps.clock.now()),
+    }),
     publishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (jp) => jp.publishedAt ?? null }),
     closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (jp) => jp.closedAt ?? null }),
     filledAt: t.field({ type: 'DateTime', nullable: true, resolve: (jp) => jp.filledAt ?? null }),
-    createdAt: t.field({ type: 'DateTime', resolve: (jp) => (jp as unknown as { createdAt: Date }).createdAt }),
+    createdAt: t.field({ type: 'DateTime', resolve: (jp) => jp.createdAt }),
     company: t.field({
       type: CompanyRef,
       resolve: async (jp, _args, ctx) => required(await ctx.loaders.companyById.load(String(jp.companyId)), 'company'),
@@ -78,7 +73,7 @@ JobPromiseRef.implement({
         'The owner company and the admin: all; staff of a targeted school: their own students’ ones; others FORBIDDEN.',
       resolve: async (jp, _args, ctx) => {
         const scope = applicationScopeOnPromise(ctx.actor, jp);
-        if (!scope) throw forbidden('Réservé à l’entreprise et aux écoles concernées');
+        if (!scope) throw forbidden('jobPromise.partiesOnly');
         const all = await ctx.loaders.applicationsByJobPromiseId.load(String(jp._id));
         return 'all' in scope ? all : all.filter((a) => sameId(a.schoolId, scope.schoolId));
       },
@@ -89,7 +84,7 @@ JobPromiseRef.implement({
       description: 'The owner company and the admin: all; staff: their school’s; others FORBIDDEN.',
       resolve: async (jp, _args, ctx) => {
         const scope = applicationScopeOnPromise(ctx.actor, jp);
-        if (!scope) throw forbidden('Réservé à l’entreprise et aux écoles concernées');
+        if (!scope) throw forbidden('jobPromise.partiesOnly');
         const all = await ctx.loaders.recommendationsByJobPromiseId.load(String(jp._id));
         return 'all' in scope ? all : all.filter((r) => sameId(r.schoolId, scope.schoolId));
       },
@@ -99,7 +94,7 @@ JobPromiseRef.implement({
       nullable: true,
       description: 'A student’s own application to this promise (null for others or when none).',
       resolve: async (jp, _args, ctx) => {
-        if (ctx.actor?.role !== Role.STUDENT) return null;
+        if (!isStudent(ctx.actor)) return null;
         const student = await ctx.loaders.studentByUserId.load(ctx.actor.userId);
         return student
           ? ctx.loaders.applicationByStudentAndPromise.load(`${String(student._id)}:${String(jp._id)}`)
@@ -173,28 +168,28 @@ export const UpdateJobPromiseInputRef = builder.inputType('UpdateJobPromiseInput
 });
 
 /** GraphQL input objects to plain values (nulls of omitted optional fields become absent). */
-function withoutNulls(input: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+function withoutNulls<T extends object>(input: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
 }
 
 builder.queryField('jobPromise', (t) =>
-  t.field({
+  t.withAuth({ authenticated: true }).field({
     type: JobPromiseRef,
     nullable: true,
-    authScopes: { authenticated: true },
     description:
       'A promise the caller may see (student: OPEN ones targeting their school, or one they applied to / were ' +
       'recommended for; company: its own; staff: published ones targeting their school; admin: all). Unknown id: ' +
       'NOT_FOUND; not visible: FORBIDDEN; anonymous: UNAUTHENTICATED.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => getJobPromise(ctx.deps, String(args.id), ctx.actor!),
+    resolve: (_root, args, ctx) => getJobPromise(ctx, { id: String(args.id) }),
   }),
 );
 
 builder.queryField('jobPromises', (t) =>
-  t.field({
+  t.withAuth({ authenticated: true }).field({
     type: JobPromiseConnectionRef,
-    authScopes: { authenticated: true },
     description:
       'Relay connection of the promises the caller may see (student: OPEN promises targeting their school; company: ' +
       'its own, drafts included; staff: published promises targeting their school; admin: all). Anonymous callers ' +
@@ -205,7 +200,7 @@ builder.queryField('jobPromises', (t) =>
       after: t.arg.string(),
     },
     resolve: async (_root, args, ctx) => {
-      const page = await listJobPromises(ctx.deps, ctx.actor!, {
+      const page = await listJobPromises(ctx, {
         filter: args.filter ? withoutNulls(args.filter) : undefined,
         first: args.first,
         after: args.after,
@@ -224,41 +219,37 @@ builder.queryField('jobPromises', (t) =>
 );
 
 builder.mutationField('createJobPromise', (t) =>
-  t.field({
+  t.withAuth({ companyRecruiter: true }).field({
     type: JobPromiseRef,
-    authScopes: { companyRecruiter: true },
     description: 'A recruiter whose company has an approved partnership drafts a promise (DRAFT) for partner schools.',
     args: { input: t.arg({ type: JobPromiseInputRef, required: true }) },
-    resolve: (_root, args, ctx) => createJobPromise(ctx.deps, withoutNulls(args.input), ctx.actor!),
+    resolve: (_root, args, ctx) => createJobPromise(ctx, withoutNulls(args.input)),
   }),
 );
 
 builder.mutationField('updateJobPromise', (t) =>
-  t.field({
+  t.withAuth({ companyRecruiter: true }).field({
     type: JobPromiseRef,
-    authScopes: { companyRecruiter: true },
     description: 'Edits a DRAFT of the caller’s company (published promises: CONFLICT).',
     args: { input: t.arg({ type: UpdateJobPromiseInputRef, required: true }) },
-    resolve: (_root, args, ctx) => updateJobPromise(ctx.deps, withoutNulls(args.input), ctx.actor!),
+    resolve: (_root, args, ctx) => updateJobPromise(ctx, withoutNulls(args.input)),
   }),
 );
 
 builder.mutationField('publishJobPromise', (t) =>
-  t.field({
+  t.withAuth({ companyRecruiter: true }).field({
     type: JobPromiseRef,
-    authScopes: { companyRecruiter: true },
     description: 'DRAFT -> OPEN; notifies students of the targeted schools whose trade matches (JOB_PROMISE_MATCH).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => publishJobPromise(ctx.deps, { id: String(args.id) }, ctx.actor!),
+    resolve: (_root, args, ctx) => publishJobPromise(ctx, { id: String(args.id) }),
   }),
 );
 
 builder.mutationField('closeJobPromise', (t) =>
-  t.field({
+  t.withAuth({ companyRecruiter: true, federationAdmin: true }).field({
     type: JobPromiseRef,
-    authScopes: { companyRecruiter: true, federationAdmin: true },
     description: 'DRAFT|OPEN -> CLOSED, by the owner company or the admin (moderation).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => closeJobPromise(ctx.deps, { id: String(args.id) }, ctx.actor!),
+    resolve: (_root, args, ctx) => closeJobPromise(ctx, { id: String(args.id) }),
   }),
 );

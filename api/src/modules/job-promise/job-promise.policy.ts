@@ -1,18 +1,18 @@
 import { Types } from 'mongoose';
-import { Role, type JobPromiseStatus } from '@promesse/shared';
-import type { Actor } from '../../graphql/context';
+import type { JobPromiseStatus } from '@promesse/shared';
+import { isAdmin, isRecruiter, isStaff, isStudent, type Actor } from '../../core/actor';
+import { sameId } from '../../core/ids';
 import { isRecruiterOf } from '../company/company.policy';
-import { sameId } from '../school/school.service';
 import type { JobPromiseDoc } from './job-promise.model';
 
 type PromiseLike = Pick<JobPromiseDoc, 'status' | 'expiresAt'>;
 
 /** The status clients see: an OPEN promise whose expiresAt has passed is EXPIRED even before the sweep stores it. */
-export function effectiveJobPromiseStatus(jp: PromiseLike, now = new Date()): JobPromiseStatus {
+export function effectiveJobPromiseStatus(jp: PromiseLike, now: Date): JobPromiseStatus {
   return jp.status === 'OPEN' && jp.expiresAt.getTime() <= now.getTime() ? 'EXPIRED' : jp.status;
 }
 
-export function isOpenNow(jp: PromiseLike, now = new Date()): boolean {
+export function isOpenNow(jp: PromiseLike, now: Date): boolean {
   return effectiveJobPromiseStatus(jp, now) === 'OPEN';
 }
 
@@ -39,6 +39,11 @@ export function isOwnerRecruiter(actor: Actor | null, jp: Pick<JobPromiseDoc, 'c
   return isRecruiterOf(actor, jp.companyId);
 }
 
+/** Who may close a promise: its company, or the admin (moderation); null for anyone else. */
+export function closerKind(actor: Actor, jp: Pick<JobPromiseDoc, 'companyId'>): 'ADMIN' | 'COMPANY' | null {
+  return isAdmin(actor) ? 'ADMIN' : isOwnerRecruiter(actor, jp) ? 'COMPANY' : null;
+}
+
 /**
  * What each role may list (and look up):
  * - student: OPEN promises targeting their school;
@@ -49,16 +54,13 @@ export function isOwnerRecruiter(actor: Actor | null, jp: Pick<JobPromiseDoc, 'c
  * (aggregation pipelines do not cast).
  */
 export function visibilityFilter(actor: Actor, now: Date): Record<string, unknown> | null {
-  switch (actor.role) {
-    case Role.FEDERATION_ADMIN:
-      return {};
-    case Role.COMPANY_RECRUITER:
-      return actor.companyId ? { companyId: new Types.ObjectId(actor.companyId) } : null;
-    case Role.SCHOOL_STAFF:
-      return actor.schoolId ? { schoolIds: new Types.ObjectId(actor.schoolId), status: { $ne: 'DRAFT' } } : null;
-    case Role.STUDENT:
-      return actor.schoolId ? { schoolIds: new Types.ObjectId(actor.schoolId), ...openNowFilter(now) } : null;
+  if (isAdmin(actor)) return {};
+  if (isRecruiter(actor)) return { companyId: new Types.ObjectId(actor.companyId) };
+  if (isStaff(actor)) return { schoolIds: new Types.ObjectId(actor.schoolId), status: { $ne: 'DRAFT' } };
+  if (isStudent(actor) && actor.schoolId) {
+    return { schoolIds: new Types.ObjectId(actor.schoolId), ...openNowFilter(now) };
   }
+  return null;
 }
 
 /**
@@ -66,17 +68,11 @@ export function visibilityFilter(actor: Actor, now: Date): Record<string, unknow
  * recommended for after it stops being open (`linkedToStudent`), so their applications stay readable.
  */
 export function canSeeJobPromise(actor: Actor | null, jp: JobPromiseDoc, now: Date, linkedToStudent = false): boolean {
-  if (!actor) return false;
-  switch (actor.role) {
-    case Role.FEDERATION_ADMIN:
-      return true;
-    case Role.COMPANY_RECRUITER:
-      return isOwnerRecruiter(actor, jp);
-    case Role.SCHOOL_STAFF:
-      return jp.status !== 'DRAFT' && targetsSchool(jp, actor.schoolId);
-    case Role.STUDENT:
-      return linkedToStudent || (isOpenNow(jp, now) && targetsSchool(jp, actor.schoolId));
-  }
+  if (isAdmin(actor)) return true;
+  if (isRecruiter(actor)) return isOwnerRecruiter(actor, jp);
+  if (isStaff(actor)) return jp.status !== 'DRAFT' && targetsSchool(jp, actor.schoolId);
+  if (isStudent(actor)) return linkedToStudent || (isOpenNow(jp, now) && targetsSchool(jp, actor.schoolId));
+  return false;
 }
 
 /** Owner company and the admin see every application; staff see their own students'; others none. */
@@ -84,8 +80,7 @@ export function applicationScopeOnPromise(
   actor: Actor | null,
   jp: Pick<JobPromiseDoc, 'companyId'>,
 ): { all: true } | { schoolId: string } | null {
-  if (!actor) return null;
-  if (actor.role === Role.FEDERATION_ADMIN || isOwnerRecruiter(actor, jp)) return { all: true };
-  if (actor.role === Role.SCHOOL_STAFF && actor.schoolId) return { schoolId: actor.schoolId };
+  if (isAdmin(actor) || isOwnerRecruiter(actor, jp)) return { all: true };
+  if (isStaff(actor)) return { schoolId: actor.schoolId };
   return null;
 }

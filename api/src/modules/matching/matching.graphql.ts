@@ -1,13 +1,11 @@
-import { MATCHING_CRITERIA, type MatchingCriterion } from '@promesse/shared';
+import { MATCHING_CRITERIA, renderMatchReason, renderMessage, type MatchingCriterion, type MatchReason } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
+import { required } from '../../graphql/common.types';
 import type { GraphQLContext } from '../../graphql/context';
-import { UserRef } from '../auth/auth.schema';
-import { JobPromiseRef, RecommendationRef } from '../job-promise/job-promise.ref';
+import { JobPromiseRef, RecommendationRef, SchoolRef, StudentRef, UserRef } from '../../graphql/refs';
 import type { JobPromiseDoc } from '../job-promise/job-promise.model';
 import type { RecommendationDoc } from '../recommendation/recommendation.model';
-import { SchoolRef } from '../school/school.schema';
 import type { StudentDoc } from '../student/student.model';
-import { StudentRef } from '../student/student.ref';
 import { MATCHING_ROUND_STATUSES, type MatchingRoundDoc } from './matching.model';
 import {
   confirmMatchingRound,
@@ -19,7 +17,19 @@ import {
   type GraduateMatchResult,
   type JobPromiseMatchResult,
   type MatchComponents,
-} from './matching.service';
+} from './matching.use-cases';
+
+// Reasons travel as codes; `reasons` renders them in the reader's language (the request's locale), `reasonCodes`
+// gives the web the keys and params to render itself.
+const MatchReasonRef = builder.objectRef<MatchReason>('MatchReason').implement({
+  description: 'A reason of a match score: a message key of the shared catalog and its params (JSON object).',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    params: t.string({ description: 'JSON object of the params.', resolve: (r) => JSON.stringify(r.params) }),
+  }),
+});
+
+const renderReasons = (reasons: readonly MatchReason[]) => reasons.map((r) => renderMatchReason(r));
 
 const MatchComponentsRef = builder.objectRef<MatchComponents>('MatchComponents').implement({
   description:
@@ -32,11 +42,12 @@ const MatchComponentsRef = builder.objectRef<MatchComponents>('MatchComponents')
 });
 
 const JobPromiseMatchRef = builder.objectRef<JobPromiseMatchResult>('JobPromiseMatch').implement({
-  description: 'A promise for the calling student, with its score in [0, 1] and French reasons.',
+  description: 'A promise for the calling student, with its score in [0, 1] and its reasons.',
   fields: (t) => ({
     jobPromise: t.field({ type: JobPromiseRef, resolve: (m) => m.jobPromise }),
     score: t.exposeFloat('score'),
-    reasons: t.exposeStringList('reasons'),
+    reasons: t.stringList({ description: 'In the reader’s language.', resolve: (m) => renderReasons(m.reasons) }),
+    reasonCodes: t.field({ type: [MatchReasonRef], resolve: (m) => m.reasons }),
     components: t.field({ type: MatchComponentsRef, resolve: (m) => m.components }),
     distanceKm: t.float({ nullable: true, resolve: (m) => m.distanceKm }),
     outOfRadius: t.exposeBoolean('outOfRadius', {
@@ -47,13 +58,14 @@ const JobPromiseMatchRef = builder.objectRef<JobPromiseMatchResult>('JobPromiseM
 
 const GraduateMatchRef = builder.objectRef<GraduateMatchResult>('GraduateMatch').implement({
   description:
-    'A graduate for a promise, with score and French reasons. `student` follows the privacy of minors (a company ' +
+    'A graduate for a promise, with score and reasons. `student` follows the privacy of minors (a company ' +
     'sees first name + initial, trade, diploma, school, availability and skills until an application or a ' +
     'recommendation); companies get distances rounded up to 5 km.',
   fields: (t) => ({
     student: t.field({ type: StudentRef, resolve: (m) => m.student }),
     score: t.exposeFloat('score'),
-    reasons: t.exposeStringList('reasons'),
+    reasons: t.stringList({ description: 'In the reader’s language.', resolve: (m) => renderReasons(m.reasons) }),
+    reasonCodes: t.field({ type: [MatchReasonRef], resolve: (m) => m.reasons }),
     components: t.field({ type: MatchComponentsRef, resolve: (m) => m.components }),
     outOfRadius: t.exposeBoolean('outOfRadius', {
       description: 'Beyond the student’s mobility radius (score halved).',
@@ -62,28 +74,26 @@ const GraduateMatchRef = builder.objectRef<GraduateMatchResult>('GraduateMatch')
 });
 
 builder.queryField('matchingJobPromises', (t) =>
-  t.field({
+  t.withAuth({ student: true }).field({
     type: [JobPromiseMatchRef],
-    authScopes: { student: true },
     description:
       'STUDENT: open promises targeting their school, of their trade or a related one (same ROME family), best first ' +
       '(score, then distance, then id). `first`: 1 to 100, default 20.',
     args: { first: t.arg.int() },
-    resolve: (_root, args, ctx) => matchJobPromisesForStudent(ctx.deps, ctx.actor!, { first: args.first }),
+    resolve: (_root, args, ctx) => matchJobPromisesForStudent(ctx, { first: args.first }),
   }),
 );
 
 builder.queryField('matchingGraduates', (t) =>
-  t.field({
+  t.withAuth({ companyRecruiter: true, schoolStaff: true, federationAdmin: true }).field({
     type: [GraduateMatchRef],
-    authScopes: { companyRecruiter: true, schoolStaff: true, federationAdmin: true },
     description:
       'Graduates (graduation date within 12 months before or after today) of the targeted schools whose trade is the ' +
       'promise’s or a related one, best first. Recruiters of the owner company and the admin: every targeted school; ' +
       'staff of a targeted school: their own students (published promises). Others: FORBIDDEN.',
     args: { jobPromiseId: t.arg.id({ required: true }), first: t.arg.int() },
     resolve: (_root, args, ctx) =>
-      matchGraduatesForPromise(ctx.deps, ctx.actor!, { jobPromiseId: String(args.jobPromiseId), first: args.first }),
+      matchGraduatesForPromise(ctx, { jobPromiseId: String(args.jobPromiseId), first: args.first }),
   }),
 );
 
@@ -94,14 +104,18 @@ export const MatchingRoundStatusEnum = builder.enumType('MatchingRoundStatus', {
 interface PairView {
   studentId: unknown;
   jobPromiseId: unknown;
-  score?: number;
-  reasons?: string[];
-  reason?: string;
+  score?: number | null;
+  /** Codes; French texts in rounds proposed before codes. */
+  reasonCodes?: readonly { key?: string | null; params?: unknown }[] | null;
+  reasons?: readonly string[] | null;
+  /** A matching.skip.* key (French text in rounds confirmed before). */
+  reason?: string | null;
 }
 
-function required<T>(value: T | null, what: string): T {
-  if (value === null) throw new Error(`dangling reference: ${what}`);
-  return value;
+/** A stored reason code as text in the reader's language. */
+function storedReason(code: { key?: string | null; params?: unknown }): string {
+  const params = typeof code.params === 'object' && code.params !== null ? code.params : {};
+  return renderMatchReason({ key: (code.key ?? '') as MatchReason['key'], params: params as MatchReason['params'] });
 }
 
 const pairStudent = async (p: PairView, ctx: GraphQLContext): Promise<StudentDoc> =>
@@ -115,7 +129,7 @@ const MatchingPairRef = builder.objectRef<PairView>('MatchingPair').implement({
     student: t.field({ type: StudentRef, resolve: (p, _a, ctx) => pairStudent(p, ctx) }),
     jobPromise: t.field({ type: JobPromiseRef, resolve: (p, _a, ctx) => pairPromise(p, ctx) }),
     score: t.float({ resolve: (p) => p.score ?? 0 }),
-    reasons: t.stringList({ resolve: (p) => p.reasons ?? [] }),
+    reasons: t.stringList({ resolve: (p) => p.reasonCodes?.map(storedReason) ?? p.reasons ?? [] }),
   }),
 });
 
@@ -124,7 +138,7 @@ const MatchingSkippedPairRef = builder.objectRef<PairView>('MatchingSkippedPair'
   fields: (t) => ({
     student: t.field({ type: StudentRef, resolve: (p, _a, ctx) => pairStudent(p, ctx) }),
     jobPromise: t.field({ type: JobPromiseRef, resolve: (p, _a, ctx) => pairPromise(p, ctx) }),
-    reason: t.string({ resolve: (p) => p.reason ?? '' }),
+    reason: t.string({ resolve: (p) => (p.reason ? renderMessage(p.reason) : '') }),
   }),
 });
 
@@ -146,7 +160,7 @@ const MatchingRoundRef = builder.objectRef<MatchingRoundDoc>('MatchingRound').im
       type: SchoolRef,
       resolve: async (r, _a, ctx) => required(await ctx.loaders.schoolById.load(String(r.schoolId)), 'school'),
     }),
-    createdAt: t.field({ type: 'DateTime', resolve: (r) => (r as unknown as { createdAt: Date }).createdAt }),
+    createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
     createdBy: t.field({
       type: UserRef,
       nullable: true,
@@ -191,30 +205,27 @@ const MatchingPairInputRef = builder.inputType('MatchingPairInput', {
 });
 
 builder.queryField('matchingRounds', (t) =>
-  t.field({
+  t.withAuth({ schoolStaff: true, federationAdmin: true }).field({
     type: [MatchingRoundRef],
-    authScopes: { schoolStaff: true, federationAdmin: true },
     description: 'Staff: their school’s matching rounds; admin: all. Newest first; `first` 1 to 100, default 20.',
     args: { first: t.arg.int() },
-    resolve: (_root, args, ctx) => listMatchingRounds(ctx.deps, ctx.actor!, { first: args.first }),
+    resolve: (_root, args, ctx) => listMatchingRounds(ctx, { first: args.first }),
   }),
 );
 
 builder.queryField('matchingRound', (t) =>
-  t.field({
+  t.withAuth({ schoolStaff: true, federationAdmin: true }).field({
     type: MatchingRoundRef,
     nullable: true,
-    authScopes: { schoolStaff: true, federationAdmin: true },
     description: 'Staff of the round’s school, the admin. Unknown id: NOT_FOUND.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => getMatchingRound(ctx.deps, ctx.actor!, String(args.id)),
+    resolve: (_root, args, ctx) => getMatchingRound(ctx, { id: String(args.id) }),
   }),
 );
 
 builder.mutationField('proposeMatchingRound', (t) =>
-  t.field({
+  t.withAuth({ schoolStaff: true }).field({
     type: MatchingRoundRef,
-    authScopes: { schoolStaff: true },
     description:
       'SCHOOL_STAFF: proposes pairs for a cohort of their graduates (1 to 200 student ids of their school) and the open ' +
       'promises targeting the school (`jobPromiseIds`, or all those of the cohort’s trade families). Pairs of unrelated ' +
@@ -225,7 +236,7 @@ builder.mutationField('proposeMatchingRound', (t) =>
       minScore: t.arg.float({ description: '0 to 1' }),
     },
     resolve: (_root, args, ctx) =>
-      proposeMatchingRound(ctx.deps, ctx.actor!, {
+      proposeMatchingRound(ctx, {
         studentIds: args.studentIds.map(String),
         jobPromiseIds: args.jobPromiseIds?.map(String) ?? null,
         minScore: args.minScore ?? null,
@@ -234,9 +245,8 @@ builder.mutationField('proposeMatchingRound', (t) =>
 );
 
 builder.mutationField('confirmMatchingRound', (t) =>
-  t.field({
+  t.withAuth({ schoolStaff: true }).field({
     type: MatchingRoundRef,
-    authScopes: { schoolStaff: true },
     description:
       'SCHOOL_STAFF of the round’s school: creates the recommendations of the proposed pairs (or of the subset `pairs`) ' +
       'in one transaction, with their notifications, and marks the round CONFIRMED. Pairs with a pending ' +
@@ -247,7 +257,7 @@ builder.mutationField('confirmMatchingRound', (t) =>
       note: t.arg.string({ description: 'Sent with every recommendation (default: a note naming the round).' }),
     },
     resolve: (_root, args, ctx) =>
-      confirmMatchingRound(ctx.deps, ctx.actor!, {
+      confirmMatchingRound(ctx, {
         roundId: String(args.roundId),
         pairs:
           args.pairs?.map((p) => ({ studentId: String(p.studentId), jobPromiseId: String(p.jobPromiseId) })) ?? null,

@@ -11,7 +11,9 @@ const pairSchema = new Schema(
     studentId: { type: Schema.Types.ObjectId, ref: 'Student', required: true },
     jobPromiseId: { type: Schema.Types.ObjectId, ref: 'JobPromise', required: true },
     score: { type: Number, required: true, min: 0, max: 1 },
-    reasons: { type: [String], default: [] },
+    // Catalog keys and params (rendered in each reader's language). Rounds proposed before had French `reasons`.
+    reasonCodes: { type: [new Schema({ key: String, params: Schema.Types.Mixed }, { _id: false })], default: undefined },
+    reasons: { type: [String], default: undefined },
   },
   { _id: false },
 );
@@ -20,6 +22,7 @@ const skippedSchema = new Schema(
   {
     studentId: { type: Schema.Types.ObjectId, ref: 'Student', required: true },
     jobPromiseId: { type: Schema.Types.ObjectId, ref: 'JobPromise', required: true },
+    // A catalog key (matching.skip.*), rendered at read; French text in rounds confirmed before.
     reason: { type: String, required: true },
   },
   { _id: false },
@@ -43,7 +46,7 @@ const matchingRoundSchema = new Schema(
     confirmedAt: { type: Date },
     note: { type: String, trim: true, maxlength: TEXT_LIMITS.note },
     recommendationIds: { type: [{ type: Schema.Types.ObjectId, ref: 'Recommendation' }], default: [] },
-    /** Confirmed pairs that were not turned into a recommendation, and why (French). */
+    /** Confirmed pairs that were not turned into a recommendation, and why. */
     skipped: { type: [skippedSchema], default: [] },
   },
   { timestamps: true },

@@ -1,9 +1,8 @@
 import { Types } from 'mongoose';
-import { Role } from '@promesse/shared';
-import type { Actor } from '../../graphql/context';
+import { isAdmin, isStaff, type Actor } from '../../core/actor';
+import { sameId } from '../../core/ids';
 import type { JobPromiseDoc } from '../job-promise/job-promise.model';
 import { isOwnerRecruiter, targetsSchool } from '../job-promise/job-promise.policy';
-import { sameId } from '../school/school.service';
 import type { MatchingRoundDoc } from './matching.model';
 
 /** Who reads graduate matches of a promise, and over which schools' students. */
@@ -25,9 +24,9 @@ export function graduateMatchScope(
   actor: Actor,
   jp: Pick<JobPromiseDoc, 'companyId' | 'schoolIds' | 'status'>,
 ): GraduateMatchScope | null {
-  if (actor.role === Role.FEDERATION_ADMIN) return { schoolIds: [...jp.schoolIds], coarseDistances: false };
+  if (isAdmin(actor)) return { schoolIds: [...jp.schoolIds], coarseDistances: false };
   if (isOwnerRecruiter(actor, jp)) return { schoolIds: [...jp.schoolIds], coarseDistances: true };
-  if (actor.role === Role.SCHOOL_STAFF && jp.status !== 'DRAFT' && targetsSchool(jp, actor.schoolId)) {
+  if (isStaff(actor) && jp.status !== 'DRAFT' && targetsSchool(jp, actor.schoolId)) {
     return { schoolIds: [new Types.ObjectId(actor.schoolId)], coarseDistances: false };
   }
   return null;
@@ -35,7 +34,5 @@ export function graduateMatchScope(
 
 /** A round is read and confirmed by the staff of its school (and read by the admin). */
 export function canSeeMatchingRound(actor: Actor, round: Pick<MatchingRoundDoc, 'schoolId'>): boolean {
-  return (
-    actor.role === Role.FEDERATION_ADMIN || (actor.role === Role.SCHOOL_STAFF && sameId(actor.schoolId, round.schoolId))
-  );
+  return isAdmin(actor) || (isStaff(actor) && sameId(actor.schoolId, round.schoolId));
 }

@@ -1,26 +1,21 @@
-import { RECOMMENDATION_STATUSES, Role } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
-import { UserRef } from '../auth/auth.schema';
-import { CompanyRef } from '../company/company.schema';
-import { ApplicationRef, JobPromiseRef, RecommendationRef } from '../job-promise/job-promise.ref';
-import { SchoolRef } from '../school/school.schema';
-import { isStaffOf } from '../school/school.policy';
-import { StudentRef } from '../student/student.ref';
+import { RecommendationStatusEnum, required } from '../../graphql/common.types';
+import {
+  ApplicationRef,
+  CompanyRef,
+  JobPromiseRef,
+  RecommendationRef,
+  SchoolRef,
+  StudentRef,
+  UserRef,
+} from '../../graphql/refs';
+import { canSeeRecommender } from './recommendation.policy';
 import {
   getRecommendation,
   listMyRecommendations,
   recommendGraduate,
   respondToRecommendation,
-} from './recommendation.service';
-
-export { RecommendationRef };
-
-export const RecommendationStatusEnum = builder.enumType('RecommendationStatus', { values: RECOMMENDATION_STATUSES });
-
-function required<T>(value: T | null, what: string): T {
-  if (value === null) throw new Error(`dangling reference: ${what}`);
-  return value;
-}
+} from './recommendation.use-cases';
 
 RecommendationRef.implement({
   description:
@@ -30,7 +25,7 @@ RecommendationRef.implement({
     id: t.id({ resolve: (r) => r._id }),
     status: t.field({ type: RecommendationStatusEnum, resolve: (r) => r.status }),
     note: t.exposeString('note'),
-    createdAt: t.field({ type: 'DateTime', resolve: (r) => (r as unknown as { createdAt: Date }).createdAt }),
+    createdAt: t.field({ type: 'DateTime', resolve: (r) => r.createdAt }),
     respondedAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.respondedAt ?? null }),
     jobPromise: t.field({
       type: JobPromiseRef,
@@ -55,9 +50,7 @@ RecommendationRef.implement({
       nullable: true,
       description: 'The staff member who recommended: visible to the school’s staff and the admin (null otherwise).',
       resolve: (r, _args, ctx) =>
-        ctx.actor?.role === Role.FEDERATION_ADMIN || isStaffOf(ctx.actor, r.schoolId)
-          ? ctx.loaders.userById.load(String(r.recommendedBy))
-          : null,
+        canSeeRecommender(ctx.actor, r) ? ctx.loaders.userById.load(String(r.recommendedBy)) : null,
     }),
     application: t.field({
       type: ApplicationRef,
@@ -69,30 +62,27 @@ RecommendationRef.implement({
 });
 
 builder.queryField('myRecommendations', (t) =>
-  t.field({
+  t.withAuth({ student: true, schoolStaff: true, companyRecruiter: true, federationAdmin: true }).field({
     type: [RecommendationRef],
-    authScopes: { student: true, schoolStaff: true, companyRecruiter: true, federationAdmin: true },
     description:
       'Student: received. Staff: made by their school. Recruiter: received by their company. Admin: all. Newest first.',
-    resolve: (_root, _args, ctx) => listMyRecommendations(ctx.deps, ctx.actor!),
+    resolve: (_root, _args, ctx) => listMyRecommendations(ctx, {}),
   }),
 );
 
 builder.queryField('recommendation', (t) =>
-  t.field({
+  t.withAuth({ authenticated: true }).field({
     type: RecommendationRef,
     nullable: true,
-    authScopes: { authenticated: true },
     description: 'Unknown id: NOT_FOUND; not a party to it: FORBIDDEN.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => getRecommendation(ctx.deps, String(args.id), ctx.actor!),
+    resolve: (_root, args, ctx) => getRecommendation(ctx, { id: String(args.id) }),
   }),
 );
 
 builder.mutationField('recommendGraduate', (t) =>
-  t.field({
+  t.withAuth({ schoolStaff: true }).field({
     type: RecommendationRef,
-    authScopes: { schoolStaff: true },
     description:
       'Staff of the student’s school, for an OPEN promise targeting that school. One PENDING per (student, promise): ' +
       'CONFLICT otherwise. Notifies the graduate and the company’s recruiters.',
@@ -102,23 +92,22 @@ builder.mutationField('recommendGraduate', (t) =>
       note: t.arg.string({ required: true }),
     },
     resolve: (_root, args, ctx) =>
-      recommendGraduate(
-        ctx.deps,
-        { jobPromiseId: String(args.jobPromiseId), studentId: String(args.studentId), note: args.note },
-        ctx.actor!,
-      ),
+      recommendGraduate(ctx, {
+        jobPromiseId: String(args.jobPromiseId),
+        studentId: String(args.studentId),
+        note: args.note,
+      }),
   }),
 );
 
 builder.mutationField('respondToRecommendation', (t) =>
-  t.field({
+  t.withAuth({ student: true }).field({
     type: RecommendationRef,
-    authScopes: { student: true },
     description:
       'The recommended student accepts (an application with source RECOMMENDATION is created, or the existing one is ' +
       'linked) or declines. Answering twice: CONFLICT.',
     args: { id: t.arg.id({ required: true }), accept: t.arg.boolean({ required: true }) },
     resolve: (_root, args, ctx) =>
-      respondToRecommendation(ctx.deps, { id: String(args.id), accept: args.accept }, ctx.actor!),
+      respondToRecommendation(ctx, { id: String(args.id), accept: args.accept }),
   }),
 );

@@ -1,15 +1,20 @@
 import DataLoader from 'dataloader';
-import type { AppDeps } from '../../graphql/context';
-import { validObjectIds } from '../school/school.loaders';
+import type { AppDeps } from '../../core/deps';
+import { byIds, groupByKey, validObjectIds } from '../../core/ids';
 import { recommendationModel, type RecommendationDoc } from './recommendation.model';
 
 export function createRecommendationLoaders(deps: Pick<AppDeps, 'connection'>) {
   const Recommendation = recommendationModel(deps.connection);
   return {
-    recommendationById: new DataLoader<string, RecommendationDoc | null>(async (ids) => {
-      const docs = await Recommendation.find({ _id: { $in: validObjectIds(ids) } });
-      const found = new Map(docs.map((d) => [String(d._id), d]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+    recommendationById: new DataLoader<string, RecommendationDoc | null>(async (ids) =>
+      byIds<RecommendationDoc>(ids, await Recommendation.find({ _id: { $in: validObjectIds(ids) } })),
+    ),
+    recommendationsByJobPromiseId: new DataLoader<string, RecommendationDoc[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await Recommendation.find({ jobPromiseId: { $in: validObjectIds(ids) } }).sort({ createdAt: -1, _id: -1 }),
+        (r) => r.jobPromiseId,
+      ),
+    ),
   };
 }

@@ -1,12 +1,21 @@
 import type { CombinedError } from '@urql/core';
-import { ERROR_CODES, errorMessage, type ErrorCode, type FieldIssue, type Locale } from '@promesse/shared';
+import {
+  ERROR_CODES,
+  errorMessage,
+  isMessageKey,
+  renderMessage,
+  type ErrorCode,
+  type FieldIssue,
+  type Locale,
+  type MessageParams,
+} from '@promesse/shared';
 
 /** What a screen needs to tell the user about a failed operation. */
 export interface UserFacingError {
   code: ErrorCode | 'NETWORK';
   /** Generic, translated message for the code. */
   message: string;
-  /** The API's own message when it is meant for users (coded, unmasked errors are written in French). */
+  /** What exactly went wrong, from the API's `extensions.reason` and `params`, worded in the UI language. */
   detail: string | null;
   /** Per-field messages of BAD_USER_INPUT, keyed by dotted path (`location.lat`). */
   fieldIssues: Record<string, string>;
@@ -48,18 +57,37 @@ function fieldIssuesOf(error: CombinedError): Record<string, string> {
   return out;
 }
 
+/** Params as the API sends them (JSON): only the scalar values a message can interpolate. */
+function paramsOf(value: unknown): MessageParams {
+  if (typeof value !== 'object' || value === null) return {};
+  const scalar = (v: unknown): v is string | number | boolean =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => scalar(v)));
+}
+
+/**
+ * The reason of the first GraphQL error in `locale`: the API sends the catalog key and its params beside its own
+ * text, so the sentence follows the UI language even when the language changes after the request.
+ */
+function reasonText(error: CombinedError, locale: Locale): string | null {
+  const extensions = error.graphQLErrors[0]?.extensions;
+  const reason = extensions?.['reason'];
+  if (typeof reason !== 'string' || !isMessageKey(reason)) return null;
+  return renderMessage(reason, paramsOf(extensions?.['params']), locale);
+}
+
 /** Maps any error thrown or returned by the GraphQL client to messages for the user, in `locale`. */
 export function toUserFacingError(error: unknown, locale: Locale = 'fr'): UserFacingError {
   const code = errorCodeOf(error);
   if (code === 'NETWORK') return { code, message: NETWORK_MESSAGES[locale], detail: null, fieldIssues: {} };
   const combined = isCombinedError(error) ? error : null;
-  // Masked errors (INTERNAL_SERVER_ERROR) carry nothing useful; coded ones carry a French, user-facing message.
-  const serverMessage = combined?.graphQLErrors[0]?.message ?? null;
-  const detail = code !== 'INTERNAL_SERVER_ERROR' && locale === 'fr' ? serverMessage : null;
+  // Masked errors (INTERNAL_SERVER_ERROR) carry nothing useful; without a reason the code's generic text is shown.
+  const detail = combined && code !== 'INTERNAL_SERVER_ERROR' ? reasonText(combined, locale) : null;
   return {
     code,
     message: errorMessage(code, locale),
     detail,
+    // Field messages come as the API wrote them: in the request's language, which the client sends (Accept-Language).
     fieldIssues: combined ? fieldIssuesOf(combined) : {},
   };
 }

@@ -1,6 +1,7 @@
 import { Client, cacheExchange, fetchExchange, mapExchange } from '@urql/core';
 import { authStore } from '../auth/auth.store';
 import { errorCodeOf } from '../errors/errors.map';
+import { currentLocale } from '../i18n/i18n';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -25,9 +26,12 @@ export function createGraphqlClient(): Client {
       }),
       fetchExchange,
     ],
+    // Read at each request: the API words its messages (field issues, texts it renders) in the UI language.
     fetchOptions: () => {
       const token = authStore.token();
-      return token ? { headers: { Authorization: `Bearer ${token}` } } : {};
+      const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
+      if (token) headers['Authorization'] = `Bearer ${token}`;
+      return { headers };
     },
   });
 }

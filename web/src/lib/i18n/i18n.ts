@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '@promesse/shared';
+import { DEFAULT_LOCALE, LOCALES, setLocaleProvider, type Locale } from '@promesse/shared';
 import en from '../../locales/en.json';
 import fr from '../../locales/fr.json';
 
@@ -46,6 +46,9 @@ export function setLocale(locale: Locale): void {
 export function currentLocale(): Locale {
   return (LOCALES as readonly string[]).includes(i18n.language) ? (i18n.language as Locale) : DEFAULT_LOCALE;
 }
+
+// Messages built by @promesse/shared (zod validation errors, catalog texts) follow the UI language.
+setLocaleProvider(currentLocale);
 
 /** `t` plus the current locale, for labels that come from @promesse/shared (enum labels, error messages). */
 export function useI18n() {

@@ -10,6 +10,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { realtime } from '../../lib/socket/socket.client';
 import { notificationTarget } from './notifications.links';
+import { notificationText } from './notifications.text';
 
 const PAGE_SIZE = 20;
 
@@ -17,8 +18,6 @@ graphql(`
   fragment NotificationItem on Notification {
     id
     type
-    title
-    body
     read
     createdAt
     data {
@@ -26,6 +25,15 @@ graphql(`
       applicationId
       recommendationId
       partnershipId
+      jobPromiseTitle
+      studentName
+      companyName
+      schoolName
+      city
+      from
+      to
+      status
+      reason
     }
   }
 `);
@@ -149,6 +157,7 @@ function NotificationRow({
   onRead: () => void;
 }) {
   const { t, locale } = useI18n();
+  const { title, body } = notificationText(node.type, node.data, locale);
   const date = new Date(node.createdAt).toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -162,17 +171,17 @@ function NotificationRow({
       <h2 className="notif__title">
         {to ? (
           <Link to={to} onClick={() => !read && onRead()}>
-            {node.title}
+            {title}
           </Link>
         ) : (
-          node.title
+          title
         )}
       </h2>
-      <p className="notif__body">{node.body}</p>
+      <p className="notif__body">{body}</p>
       {read ? null : (
         <button type="button" className="button button--ghost button--compact" onClick={onRead}>
           {t('notifications.markOneRead')}
-          <span className="visually-hidden"> : {node.title}</span>
+          <span className="visually-hidden"> : {title}</span>
         </button>
       )}
     </li>

@@ -11,94 +11,20 @@ import {
   type DiplomaLevel,
   type Trade,
 } from '@promesse/shared';
-import { userModel } from '../auth/auth.model';
-import { hashPassword } from '../auth/auth.password';
-import { applicationModel } from '../application/application.model';
-import { companyModel, partnershipModel } from '../company/company.model';
-import { jobPromiseModel } from '../job-promise/job-promise.model';
-import { schoolModel } from '../school/school.model';
-import { studentModel } from '../student/student.model';
+import { userModel } from '../src/modules/auth/auth.model';
+import { hashPassword } from '../src/modules/auth/auth.password';
+import { applicationModel } from '../src/modules/application/application.model';
+import { companyModel, partnershipModel } from '../src/modules/company/company.model';
+import { jobPromiseModel } from '../src/modules/job-promise/job-promise.model';
+import { schoolModel } from '../src/modules/school/school.model';
+import { studentModel } from '../src/modules/student/student.model';
+import { DEMO_SCHOOLS, type DemoSchool } from '../src/seed/demo.data';
 
 // Synthetic data for benchmarks (`npm run seed:large`): N students and M open promises across the regions of the
 // demo schools, written with insertMany in batches (no per-document round trip, no mongoose validation: the
 // documents are built with the exact stored shapes). Deterministic for a given seed.
 
 export const SEED_LARGE_PASSWORD = 'promesse-bench-2026';
-
-export interface SeedLargeSchool {
-  name: string;
-  city: string;
-  lat: number;
-  lng: number;
-  trades: Trade[];
-}
-
-/** The nine demo Écoles de Production (names as in the demo data, so a demo database is reused). */
-export const SEED_LARGE_SCHOOLS: readonly SeedLargeSchool[] = [
-  {
-    name: 'École de Production de l’Eure',
-    city: 'Évreux',
-    lat: 49.0241,
-    lng: 1.1508,
-    trades: ['MACHINING', 'INDUSTRIAL_MAINTENANCE', 'INDUSTRIAL_ELECTRICITY'],
-  },
-  {
-    name: 'École de Production de Chalon-sur-Saône',
-    city: 'Chalon-sur-Saône',
-    lat: 46.7806,
-    lng: 4.8539,
-    trades: ['MACHINING', 'WELDING', 'BOILERMAKING'],
-  },
-  {
-    name: 'École de Production Paris Sénart',
-    city: 'Lieusaint',
-    lat: 48.633,
-    lng: 2.549,
-    trades: ['INDUSTRIAL_ELECTRICITY', 'INDUSTRIAL_MAINTENANCE', 'DIGITAL'],
-  },
-  {
-    name: 'École de Production O’TECH Compiègne',
-    city: 'Compiègne',
-    lat: 49.4179,
-    lng: 2.8261,
-    trades: ['MACHINING', 'METALWORK', 'AUTOMOTIVE'],
-  },
-  {
-    name: 'École de Production de Besançon',
-    city: 'Besançon',
-    lat: 47.2378,
-    lng: 6.0241,
-    trades: ['MACHINING', 'JEWELRY', 'WOODWORK'],
-  },
-  {
-    name: 'École de Production de Tarbes',
-    city: 'Tarbes',
-    lat: 43.2328,
-    lng: 0.0781,
-    trades: ['BOILERMAKING', 'WELDING', 'CATERING'],
-  },
-  {
-    name: 'École de Production de Remiremont',
-    city: 'Remiremont',
-    lat: 48.0175,
-    lng: 6.5914,
-    trades: ['TEXTILE', 'WOODWORK'],
-  },
-  {
-    name: 'École de Production de Chaumont',
-    city: 'Chaumont',
-    lat: 48.1113,
-    lng: 5.1392,
-    trades: ['MACHINING', 'METALWORK'],
-  },
-  {
-    name: 'École de Production de Vitry-le-François',
-    city: 'Vitry-le-François',
-    lat: 48.7247,
-    lng: 4.5847,
-    trades: ['METALWORK', 'WELDING', 'AUTOMOTIVE'],
-  },
-];
 
 const SKILLS: { readonly [T in Trade]: string[] } = {
   MACHINING: ['tournage', 'fraisage', 'commande numérique', 'métrologie', 'lecture de plans', 'ajustage'],
@@ -297,8 +223,9 @@ export async function seedLarge(connection: Connection, options: SeedLargeOption
 
   // Schools (reused by name) and one staff member each.
   const admin = new Types.ObjectId();
-  const schools: { _id: Types.ObjectId; spec: SeedLargeSchool; staffUserId: Types.ObjectId }[] = [];
-  for (const [i, spec] of SEED_LARGE_SCHOOLS.entries()) {
+  const schools: { _id: Types.ObjectId; spec: DemoSchool; staffUserId: Types.ObjectId }[] = [];
+  // The demo's Écoles de Production (same names and places, so a demo database is reused).
+  for (const [i, spec] of DEMO_SCHOOLS.entries()) {
     let doc = await School.findOne({ name: spec.name }, { _id: 1 }).lean();
     if (!doc) {
       const [created] = await School.insertMany([
