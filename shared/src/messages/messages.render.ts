@@ -30,7 +30,9 @@ void renderer.init({
 /** The text of `key` in `locale` (default: the active locale). An unknown key renders as itself. */
 export function renderMessage(key: MessageKey | string, params: MessageParams = {}, locale?: Locale): string {
   const values = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null));
-  return renderer.t(key, { ...values, lng: locale ?? activeLocale() });
+  // defaultValue: an unknown key renders as itself, and the call type-checks even where an app (the web) narrows
+  // i18next's key type to its own resources.
+  return renderer.t(key, { ...values, lng: locale ?? activeLocale(), defaultValue: key });
 }
 
 export function isMessageKey(key: string): key is MessageKey {
