@@ -14,3 +14,4 @@ export * from './matching';
 export * from './messages';
 export * from './place';
 export * from './search';
+export * from './wording';
