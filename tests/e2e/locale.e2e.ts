@@ -1,0 +1,141 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import en from '../../web/src/locales/en.json';
+import fr from '../../web/src/locales/fr.json';
+import { graphqlRequest, launchBrowser, logInThroughPage, newContext, startServer, type TestServer } from './harness';
+
+// The language of what the API says follows the reader: a school staff member who switched the UI to English reads
+// the partnership-request notification and the errors of the invite form (a validation error and a CONFLICT from
+// the API) in English; a colleague who kept French reads the same ones in French.
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+const COMPANY_NAME = 'Mécanique de Précision Haut-Marnaise';
+const SCHOOL_NAME = 'École de Production de Chaumont';
+const STAFF_EN = { email: 'claire.martin@chaumont.promesse.test', password: 'atelier-usinage-52' };
+const STAFF_FR = { email: 'paul.durand@chaumont.promesse.test', password: 'atelier-soudure-52' };
+
+const EXPECTED = {
+  en: {
+    ui: en,
+    title: 'Partnership request',
+    body: `${COMPANY_NAME} asks to partner with ${SCHOOL_NAME}.`,
+    invalidEmail: 'Invalid e-mail address',
+    emailTaken: 'An account already exists with this e-mail address',
+  },
+  fr: {
+    ui: fr,
+    title: 'Demande de partenariat',
+    body: `${COMPANY_NAME} demande à devenir partenaire de ${SCHOOL_NAME}.`,
+    invalidEmail: 'Adresse e-mail invalide',
+    emailTaken: 'Un compte existe déjà avec cette adresse e-mail',
+  },
+} as const;
+
+async function setUpSchool(): Promise<void> {
+  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
+    server,
+    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
+    server.admin,
+  );
+  const { createSchool } = await graphqlRequest<{ createSchool: { id: string } }>(
+    server,
+    'mutation ($input: CreateSchoolInput!) { createSchool(input: $input) { id } }',
+    {
+      input: { name: SCHOOL_NAME, city: 'Chaumont', location: { lat: 48.1113, lng: 5.1392 }, trades: ['MACHINING'] },
+    },
+    logIn.token,
+  );
+  for (const [staff, firstName] of [
+    [STAFF_EN, 'Claire'],
+    [STAFF_FR, 'Paul'],
+  ] as const) {
+    const { inviteUser } = await graphqlRequest<{ inviteUser: { code: string } }>(
+      server,
+      'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { code } }',
+      { input: { email: staff.email, role: 'SCHOOL_STAFF', schoolId: createSchool.id } },
+      logIn.token,
+    );
+    await graphqlRequest(
+      server,
+      'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }',
+      { input: { code: inviteUser.code, password: staff.password, firstName, lastName: 'Martin' } },
+    );
+  }
+  const { registerCompany } = await graphqlRequest<{ registerCompany: { token: string } }>(
+    server,
+    'mutation ($input: RegisterCompanyInput!) { registerCompany(input: $input) { token } }',
+    {
+      input: {
+        companyName: COMPANY_NAME,
+        siret: '73282932000074',
+        email: 'recrutement@mph52.promesse.test',
+        password: 'tournage-fraisage-52',
+        contactName: 'Julien Bernard',
+        city: 'Chaumont',
+        location: { lat: 48.0964, lng: 5.1406 },
+      },
+    },
+  );
+  await graphqlRequest(
+    server,
+    'mutation ($schoolId: ID!) { requestPartnership(schoolId: $schoolId) { id } }',
+    { schoolId: createSchool.id },
+    registerCompany.token,
+  );
+}
+
+async function staffPage(account: { email: string; password: string }): Promise<Page> {
+  const context = await newContext(browser, server.url);
+  contexts.push(context);
+  const page = await context.newPage();
+  await logInThroughPage(page, account, '/ecole');
+  return page;
+}
+
+/** Submits the invite-a-student form with `email` and waits for `expected` in its alert or under its field. */
+async function invite(page: Page, locale: 'en' | 'fr', email: string, expected: string): Promise<void> {
+  const { ui } = EXPECTED[locale];
+  const form = page.getByTestId('student-invite');
+  await form.getByLabel(ui.school.inviteEmail).fill(email);
+  await form.getByRole('button', { name: ui.school.inviteSubmit }).click();
+  await form.getByText(expected, { exact: true }).waitFor();
+}
+
+async function expectNotification(page: Page, locale: 'en' | 'fr'): Promise<void> {
+  const texts = EXPECTED[locale];
+  await page.goto('/notifications');
+  const item = page.getByTestId('notification').first();
+  await item.getByRole('heading', { level: 2, name: texts.title }).waitFor();
+  expect(await item.locator('.notif__body').textContent()).toBe(texts.body);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await setUpSchool();
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a staff member who switched to English reads the notification and the errors in English', async () => {
+  const page = await staffPage(STAFF_EN);
+  await page.getByRole('button', { name: new RegExp(fr.app.switchToEnglish) }).click();
+  await page.locator('html[lang="en"]').waitFor();
+
+  await invite(page, 'en', 'not-an-e-mail', EXPECTED.en.invalidEmail);
+  await invite(page, 'en', STAFF_FR.email, EXPECTED.en.emailTaken);
+  await expectNotification(page, 'en');
+});
+
+test('a staff member who kept French reads them in French', async () => {
+  const page = await staffPage(STAFF_FR);
+  await invite(page, 'fr', 'pas-une-adresse', EXPECTED.fr.invalidEmail);
+  await invite(page, 'fr', STAFF_EN.email, EXPECTED.fr.emailTaken);
+  await expectNotification(page, 'fr');
+});
