@@ -4,6 +4,7 @@ import type { CommandStartedEvent, CommandSucceededEvent } from 'mongodb';
 import { startEmbeddedMongo } from '@promesse/embedded-mongo';
 import { toGeoJsonPoint, TRADES, type Role } from '@promesse/shared';
 import { buildApp } from '../src/app';
+import { systemClock } from '../src/core/clock';
 import { IN_MEMORY, loadEnv } from '../src/config/env';
 import { withDatabaseName } from '../src/db/database';
 import { initModels } from '../src/db/model-registry';
@@ -75,7 +76,7 @@ export async function startDbCommandBench(opts: { promises?: number } = {}): Pro
     if (id !== undefined) changeStreamCursors.add(String(id));
   });
 
-  const app = buildApp({ env, logger, connection });
+  const app = buildApp({ env, logger, connection, clock: systemClock });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
 

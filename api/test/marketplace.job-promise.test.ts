@@ -1,4 +1,4 @@
-import { expireJobPromises, startJobPromiseExpirySweep } from '../src/modules/job-promise/job-promise.service';
+import { expireJobPromises, startJobPromiseExpirySweep } from '../src/modules/job-promise/job-promise.expiry';
 import {
   approvePartnership,
   createStaff,

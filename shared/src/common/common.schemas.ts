@@ -148,3 +148,10 @@ export const paginationSchema = z.object({
   after: optionalInput(z.string(msg('validation.cursorInvalid')).max(200, msg('validation.cursorInvalid'))),
 });
 export type PaginationInput = z.infer<typeof paginationSchema>;
+
+/**
+ * Input naming one record by id. Any string: a malformed id designates nothing, so lookups answer NOT_FOUND for it
+ * exactly as for an unknown one (the contract's "unknown or malformed id: NOT_FOUND").
+ */
+export const byIdInputSchema = z.object({ id: z.string() });
+export type ByIdInput = z.infer<typeof byIdInputSchema>;

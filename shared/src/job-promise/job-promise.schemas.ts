@@ -10,6 +10,7 @@ import {
   descriptionSchema,
   idSchema,
   optionalInput,
+  paginationSchema,
   skillsSchema,
   startOfUtcDay,
   TEXT_LIMITS,
@@ -122,3 +123,22 @@ export const jobPromiseFilterSchema = z.object({
   schoolId: optionalInput(idSchema),
 });
 export type JobPromiseFilter = z.infer<typeof jobPromiseFilterSchema>;
+
+/** Creation fields without the date rules: callers that know `now` (the API's clock) add jobPromiseDatesSchema. */
+export const jobPromiseCreateFieldsSchema = z.object(jobPromiseInputShape);
+
+/** Draft edit fields without the date rules (see jobPromiseCreateFieldsSchema). */
+export const jobPromiseUpdateFieldsSchema = z
+  .object({ id: idSchema })
+  .extend(z.object(jobPromiseFieldShape).partial().shape);
+
+/** The date rules alone, relative to `now`. */
+export function jobPromiseDatesSchema(now: Clock) {
+  return z
+    .object({ startDate: z.date().optional(), expiresAt: z.date().optional() })
+    .superRefine((v, ctx) => checkDates(v, ctx, readClock(now)));
+}
+
+/** jobPromises(filter, first, after). */
+export const listJobPromisesSchema = paginationSchema.extend({ filter: optionalInput(jobPromiseFilterSchema) });
+export type ListJobPromisesInput = z.infer<typeof listJobPromisesSchema>;

@@ -48,4 +48,3 @@ export const confirmMatchingRoundSchema = z.object({
   note: optionalInput(noteSchema),
 });
 export type ConfirmMatchingRoundInput = z.infer<typeof confirmMatchingRoundSchema>;
-

@@ -132,7 +132,9 @@ export function renderMatchReason(r: MatchReason, locale: Locale = activeLocale(
   if (typeof d === 'number') {
     shown['distanceKm'] = Math.round(d);
     shown['distance'] =
-      d < 1 ? renderMessage('matching.lessThanOneKm', {}, locale) : renderMessage('matching.km', { km: Math.round(d) }, locale);
+      d < 1
+        ? renderMessage('matching.lessThanOneKm', {}, locale)
+        : renderMessage('matching.km', { km: Math.round(d) }, locale);
   }
   if (typeof p['radiusKm'] === 'number') shown['radiusKm'] = Math.round(p['radiusKm']);
   if (typeof p['date'] === 'string') shown['date'] = localDate(p['date'], locale);

@@ -36,11 +36,12 @@ export function assertRecommendationTransition(
   actor?: ActorKind,
 ): void {
   if (!recommendationMachine.canTransition(from, to, actor)) {
-    throw conflict(
-      from === 'PENDING' ? 'recommendation.cannotAnswer' : 'recommendation.alreadyAnswered',
-      undefined,
-      { entity: 'Recommendation', from, to, actor },
-    );
+    throw conflict(from === 'PENDING' ? 'recommendation.cannotAnswer' : 'recommendation.alreadyAnswered', undefined, {
+      entity: 'Recommendation',
+      from,
+      to,
+      actor,
+    });
   }
 }
 

@@ -1,7 +1,14 @@
 import { ROLES } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
 import { ApplicationSourceEnum, ApplicationStatusEnum, required } from '../../graphql/common.types';
-import { ApplicationRef, CompanyRef, JobPromiseRef, RecommendationRef, SchoolRef, StudentRef } from '../../graphql/refs';
+import {
+  ApplicationRef,
+  CompanyRef,
+  JobPromiseRef,
+  RecommendationRef,
+  SchoolRef,
+  StudentRef,
+} from '../../graphql/refs';
 import { allowedMovesFor } from './application.policy';
 import type { ApplicationDoc } from './application.model';
 import { applyToJobPromise, getApplication, listMyApplications, moveApplication } from './application.use-cases';
@@ -113,7 +120,6 @@ builder.mutationField('moveApplication', (t) =>
       to: t.arg({ type: ApplicationStatusEnum, required: true }),
       reason: t.arg.string(),
     },
-    resolve: (_root, args, ctx) =>
-      moveApplication(ctx, { id: String(args.id), to: args.to, reason: args.reason }),
+    resolve: (_root, args, ctx) => moveApplication(ctx, { id: String(args.id), to: args.to, reason: args.reason }),
   }),
 );

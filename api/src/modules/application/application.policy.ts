@@ -9,7 +9,11 @@ import type { ApplicationDoc } from './application.model';
 type AppParties = Pick<ApplicationDoc, 'companyId' | 'schoolId'>;
 
 /** Who may read an application: the student, recruiters of the company, staff of the student's school, the admin. */
-export function canSeeApplication(actor: Actor | null, app: AppParties, studentUserId?: Types.ObjectId | null): boolean {
+export function canSeeApplication(
+  actor: Actor | null,
+  app: AppParties,
+  studentUserId?: Types.ObjectId | null,
+): boolean {
   if (isAdmin(actor) || isRecruiterOf(actor, app.companyId) || isStaffOf(actor, app.schoolId)) return true;
   return isStudent(actor) && sameId(studentUserId, actor.userId);
 }

@@ -39,7 +39,10 @@ JobPromiseRef.implement({
     diplomaLevel: t.field({ type: DiplomaLevelEnum, nullable: true, resolve: (jp) => jp.diplomaLevel ?? null }),
     skills: t.stringList({ resolve: (jp) => jp.skills ?? [] }),
     city: t.exposeString('city'),
-    location: t.field({ type: GeoPointRef, resolve: (jp) => required(geoPointOf(jp.location), 'job promise location') }),
+    location: t.field({
+      type: GeoPointRef,
+      resolve: (jp) => required(geoPointOf(jp.location), 'job promise location'),
+    }),
     startDate: t.field({ type: 'DateTime', resolve: (jp) => jp.startDate }),
     expiresAt: t.field({ type: 'DateTime', resolve: (jp) => jp.expiresAt }),
     status: t.field({

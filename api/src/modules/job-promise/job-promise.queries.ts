@@ -95,7 +95,10 @@ export async function openPromiseCandidates(
 ): Promise<PromiseCandidate[]> {
   if (args.trades.length === 0) return [];
   return jobPromiseModel(deps.connection)
-    .find({ schoolIds: toObjectId(args.schoolId), ...openNowFilter(args.now), trade: { $in: [...args.trades] } }, PROMISE_FIELDS)
+    .find(
+      { schoolIds: toObjectId(args.schoolId), ...openNowFilter(args.now), trade: { $in: [...args.trades] } },
+      PROMISE_FIELDS,
+    )
     .lean<PromiseCandidate[]>();
 }
 

@@ -1,4 +1,10 @@
-import { MATCHING_CRITERIA, renderMatchReason, renderMessage, type MatchingCriterion, type MatchReason } from '@promesse/shared';
+import {
+  MATCHING_CRITERIA,
+  renderMatchReason,
+  renderMessage,
+  type MatchingCriterion,
+  type MatchReason,
+} from '@promesse/shared';
 import { builder } from '../../graphql/builder';
 import { required } from '../../graphql/common.types';
 import type { GraphQLContext } from '../../graphql/context';

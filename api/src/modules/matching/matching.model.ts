@@ -12,7 +12,10 @@ const pairSchema = new Schema(
     jobPromiseId: { type: Schema.Types.ObjectId, ref: 'JobPromise', required: true },
     score: { type: Number, required: true, min: 0, max: 1 },
     // Catalog keys and params (rendered in each reader's language). Rounds proposed before had French `reasons`.
-    reasonCodes: { type: [new Schema({ key: String, params: Schema.Types.Mixed }, { _id: false })], default: undefined },
+    reasonCodes: {
+      type: [new Schema({ key: String, params: Schema.Types.Mixed }, { _id: false })],
+      default: undefined,
+    },
     reasons: { type: [String], default: undefined },
   },
   { _id: false },

@@ -169,10 +169,12 @@ export const matchJobPromisesForStudent = defineUseCase({
     );
     // Candidates carry the scoring fields only: the kept ones are read whole, in one query.
     const full = new Map(
-      (await jobPromisesByIds(deps, ranked.map(({ candidate }) => String(candidate._id)))).map((jp) => [
-        String(jp._id),
-        jp,
-      ]),
+      (
+        await jobPromisesByIds(
+          deps,
+          ranked.map(({ candidate }) => String(candidate._id)),
+        )
+      ).map((jp) => [String(jp._id), jp]),
     );
     return ranked.flatMap(({ candidate, match }) => {
       const jobPromise = full.get(String(candidate._id));
@@ -258,7 +260,12 @@ export const matchGraduatesForPromise = defineUseCase({
     );
     // Candidates carry the scoring fields only: the kept ones are read whole, in one query.
     const full = new Map(
-      (await findStudents(deps, ranked.map(({ candidate }) => candidate._id))).map((s) => [String(s._id), s]),
+      (
+        await findStudents(
+          deps,
+          ranked.map(({ candidate }) => candidate._id),
+        )
+      ).map((s) => [String(s._id), s]),
     );
     return ranked.flatMap(({ candidate, match }) => {
       const student = full.get(String(candidate._id));
@@ -419,9 +426,11 @@ export const confirmMatchingRound = defineUseCase({
       : [...proposed.keys()];
     const outside = keys.find((k) => !proposed.has(k));
     if (outside) {
-      throw badUserInput('error.invalidField', { path: 'pairs', message: renderMessage('matching.pairOutsideProposal') }, [
-        { path: 'pairs', message: renderMessage('matching.pairOutsideProposalField', { pair: outside }) },
-      ]);
+      throw badUserInput(
+        'error.invalidField',
+        { path: 'pairs', message: renderMessage('matching.pairOutsideProposal') },
+        [{ path: 'pairs', message: renderMessage('matching.pairOutsideProposalField', { pair: outside }) }],
+      );
     }
     const selected = keys.flatMap((k) => proposed.get(k) ?? []);
     // The note goes to the graduate and the company: written in the confirming staff member's language.
@@ -454,7 +463,8 @@ export const confirmMatchingRound = defineUseCase({
             if (!jp || !isOpenNow(jp, now)) skip('matching.skip.promiseNotOpen');
             else if (jp.hiredCount >= jp.positions) skip('matching.skip.noPositionLeft');
             else if (!student || !sameId(student.schoolId, schoolId)) skip('matching.skip.studentLeftSchool');
-            else if (pendingKeys.has(`${String(student._id)}:${String(jp._id)}`)) skip('matching.skip.pendingRecommendation');
+            else if (pendingKeys.has(`${String(student._id)}:${String(jp._id)}`))
+              skip('matching.skip.pendingRecommendation');
             else drafts.push({ jobPromise: jp, student, note, ...(schoolName ? { schoolName } : {}) });
           }
           const created = await insertRecommendations(deps, session, drafts, actor.userId);

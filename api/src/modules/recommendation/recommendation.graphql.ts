@@ -107,7 +107,6 @@ builder.mutationField('respondToRecommendation', (t) =>
       'The recommended student accepts (an application with source RECOMMENDATION is created, or the existing one is ' +
       'linked) or declines. Answering twice: CONFLICT.',
     args: { id: t.arg.id({ required: true }), accept: t.arg.boolean({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      respondToRecommendation(ctx, { id: String(args.id), accept: args.accept }),
+    resolve: (_root, args, ctx) => respondToRecommendation(ctx, { id: String(args.id), accept: args.accept }),
   }),
 );

@@ -10,7 +10,11 @@ import { recommendationModel, type RecommendationDoc } from './recommendation.mo
 
 type Deps = Pick<DataDeps, 'connection'>;
 
-export async function wasRecommended(deps: Deps, studentId: Types.ObjectId, jobPromiseId: Types.ObjectId): Promise<boolean> {
+export async function wasRecommended(
+  deps: Deps,
+  studentId: Types.ObjectId,
+  jobPromiseId: Types.ObjectId,
+): Promise<boolean> {
   return (await recommendationModel(deps.connection).exists({ studentId, jobPromiseId })) !== null;
 }
 

@@ -49,7 +49,8 @@ export const recommendGraduate = defineUseCase({
     if (!student) throw notFound('Student', input.studentId);
     if (!isStaffOf(actor, student.schoolId)) throw forbidden('recommendation.ownStudentsOnly');
     if (!targetsSchool(jp, student.schoolId)) throw forbidden('jobPromise.notForYourSchool');
-    if (!isOpenNow(jp, now)) throw conflict('jobPromise.notOpen', undefined, { entity: 'JobPromise', id: String(jp._id) });
+    if (!isOpenNow(jp, now))
+      throw conflict('jobPromise.notOpen', undefined, { entity: 'JobPromise', id: String(jp._id) });
     const Recommendation = recommendationModel(deps.connection);
     if (await Recommendation.exists({ studentId: student._id, jobPromiseId: jp._id, status: 'PENDING' })) {
       throw alreadyPending();
@@ -104,7 +105,8 @@ export const respondToRecommendation = defineUseCase({
     }
 
     const jp = await findJobPromise(deps, current.jobPromiseId);
-    if (!isOpenNow(jp, now)) throw conflict('jobPromise.notOpen', undefined, { entity: 'JobPromise', id: String(jp._id) });
+    if (!isOpenNow(jp, now))
+      throw conflict('jobPromise.notOpen', undefined, { entity: 'JobPromise', id: String(jp._id) });
     const key = { studentId: student._id, jobPromiseId: jp._id };
     for (let attempt = 0; ; attempt++) {
       try {
