@@ -15,3 +15,4 @@ export * from './messages';
 export * from './place';
 export * from './search';
 export * from './wording';
+export * from './roster';

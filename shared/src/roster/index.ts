@@ -1,0 +1,2 @@
+export * from './roster.import';
+export * from './roster.messages';
