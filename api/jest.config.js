@@ -4,6 +4,7 @@ module.exports = {
   ...preset,
   displayName: 'api',
   rootDir: __dirname,
-  // jose ships ESM only: compile it to CommonJS like our sources (Node 20's jest cannot require ESM).
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose, agenda and its MongoDB backend ship ESM only: compile them to CommonJS like our sources (Node 20's jest
+  // cannot require ESM).
+  transformIgnorePatterns: ['/node_modules/(?!(jose|agenda|@agendajs)/)'],
 };

@@ -1,0 +1,181 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import type { AppDeps } from '../../core/deps';
+import { mailOutboxModel, mailSuppressionModel, type MailOutboxDoc } from './mail.model';
+import type { MailSettings } from './mail.settings';
+import { renderMail, type MailTemplate, type MailTemplateParams } from './mail.templates';
+import { signUnsubscribeToken } from './mail.unsubscribe';
+
+export const UNSUBSCRIBE_PATH = '/mail/unsubscribe';
+
+export type MailTransport = Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
+
+export interface MailWorker {
+  /** Looks for due messages now instead of at the next poll (after a commit that queued some). */
+  kick(): void;
+  /** Finishes the messages being sent, then stops claiming. */
+  stop(): Promise<void>;
+}
+
+type WorkerDeps = Pick<AppDeps, 'connection' | 'clock' | 'logger'>;
+
+/** The Message-ID of a queued message: a function of its idempotency key, the same on every attempt. */
+export function messageIdFor(key: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'promesse.localhost';
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@${domain}>`;
+}
+
+/** Doubling delays from `retryBaseMs`, capped, with ±20 % jitter so retries of a burst do not arrive together. */
+export function retryDelayMs(attempts: number, settings: Pick<MailSettings, 'retryBaseMs' | 'retryMaxMs'>): number {
+  const delay = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(delay * (0.8 + Math.random() * 0.4));
+}
+
+/** An SMTP 5xx answer is final (unknown mailbox, refused content): retrying cannot help. */
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * Sends the outbox: `concurrency` loops each claim one due message (a lease: `availableAt` moves past the send's
+ * duration), send it and record the outcome. Delivery is at least once: a worker that dies after the SMTP server
+ * accepted a message but before recording it leaves it to be sent again after the lease, with the same Message-ID,
+ * which receivers (and the development store) use to keep it once.
+ */
+export function startMailWorker(deps: WorkerDeps, settings: MailSettings, transport: MailTransport): MailWorker {
+  const outbox = mailOutboxModel(deps.connection);
+  const suppressions = mailSuppressionModel(deps.connection);
+  const owner = randomUUID();
+  const log = deps.logger.child({ component: 'mail-worker' });
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let nap: Promise<void> = Promise.resolve();
+
+  function sleep(): Promise<void> {
+    if (!wake) {
+      nap = new Promise<void>((resolve) => {
+        const timer = setTimeout(done, settings.pollMs);
+        function done() {
+          clearTimeout(timer);
+          wake = null;
+          resolve();
+        }
+        wake = done;
+      });
+    }
+    return nap;
+  }
+
+  async function claim(): Promise<MailOutboxDoc | null> {
+    const now = deps.clock.now();
+    return outbox.findOneAndUpdate(
+      { status: 'PENDING', availableAt: { $lte: now } },
+      {
+        $set: { availableAt: new Date(now.getTime() + settings.leaseMs), leaseOwner: owner },
+        $inc: { attempts: 1 },
+      },
+      { sort: { availableAt: 1 }, returnDocument: 'after' },
+    );
+  }
+
+  async function deliver(doc: MailOutboxDoc): Promise<void> {
+    const userId = doc.userId ? String(doc.userId) : null;
+    const topic = doc.topic ?? null;
+    if (userId && topic && (await suppressions.exists({ userId: doc.userId, topic }))) {
+      await outbox.updateOne({ _id: doc._id }, { $set: { status: 'SUPPRESSED' }, $unset: { params: 1 } });
+      return;
+    }
+    const unsubscribeUrl =
+      userId && topic
+        ? `${settings.publicUrl}${UNSUBSCRIBE_PATH}?token=${await signUnsubscribeToken(
+            { userId, topic, locale: doc.locale },
+            settings.secret,
+          )}`
+        : null;
+    const messageId = messageIdFor(doc.key, settings.from);
+    let rendered;
+    try {
+      const template = doc.template as MailTemplate;
+      rendered = await renderMail(template, doc.params as MailTemplateParams[typeof template], {
+        locale: doc.locale,
+        publicUrl: settings.publicUrl,
+        recipientName: doc.recipientName,
+        unsubscribeUrl,
+      });
+    } catch (error) {
+      // A message that cannot be written will not be written on a retry either.
+      await bury(doc, error);
+      return;
+    }
+    try {
+      await transport.sendMail({
+        from: settings.from,
+        to: doc.to,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        messageId,
+        headers: {
+          'Auto-Submitted': 'auto-generated',
+          ...(unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        },
+        ...(unsubscribeUrl ? { list: { unsubscribe: unsubscribeUrl } } : {}),
+      });
+    } catch (error) {
+      if (isPermanent(error) || doc.attempts >= settings.maxAttempts) {
+        await bury(doc, error);
+      } else {
+        const retryAt = new Date(deps.clock.now().getTime() + retryDelayMs(doc.attempts, settings));
+        await outbox.updateOne(
+          { _id: doc._id, status: 'PENDING' },
+          { $set: { availableAt: retryAt, lastError: describe(error) }, $unset: { leaseOwner: 1 } },
+        );
+        log.warn({ key: doc.key, attempts: doc.attempts, retryAt, err: error }, 'mail not sent, will retry');
+      }
+      return;
+    }
+    await outbox.updateOne(
+      { _id: doc._id, status: 'PENDING' },
+      { $set: { status: 'SENT', sentAt: deps.clock.now(), messageId }, $unset: { params: 1, leaseOwner: 1 } },
+    );
+  }
+
+  async function bury(doc: MailOutboxDoc, error: unknown): Promise<void> {
+    await outbox.updateOne(
+      { _id: doc._id, status: 'PENDING' },
+      { $set: { status: 'DEAD', lastError: describe(error) }, $unset: { leaseOwner: 1 } },
+    );
+    log.error({ key: doc.key, attempts: doc.attempts, err: error }, 'mail moved to dead letters');
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopped) {
+      try {
+        const doc = await claim();
+        if (doc) await deliver(doc);
+        else await sleep();
+      } catch (error) {
+        if (stopped) return;
+        log.error({ err: error }, 'mail worker error');
+        await sleep();
+      }
+    }
+  }
+
+  const loops = Array.from({ length: settings.concurrency }, () => loop());
+
+  return {
+    kick: () => wake?.(),
+    async stop() {
+      stopped = true;
+      wake?.();
+      await Promise.all(loops);
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+}
