@@ -138,3 +138,26 @@ export function FormMessage({
     </div>
   );
 }
+
+/** The form's submit button: disabled while the form submits, with `busyLabel` then when given. */
+export function SubmitButton({
+  form,
+  label,
+  busyLabel,
+  className,
+}: {
+  form: Pick<ValidatedForm, 'submitting'>;
+  label: string;
+  busyLabel?: string;
+  className?: string;
+}) {
+  return (
+    <button
+      type="submit"
+      className={`button button--primary${className ? ` ${className}` : ''}`}
+      disabled={form.submitting}
+    >
+      {form.submitting && busyLabel ? busyLabel : label}
+    </button>
+  );
+}

@@ -7,7 +7,7 @@ import { formValues } from '../../components/form-values';
 import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TableWrap } from '../../components/table-wrap';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
@@ -95,9 +95,7 @@ function CreateSchoolForm({ onCreated }: { onCreated: () => void }) {
         ))}
       </fieldset>
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.submitting}>
-          {t('admin.createSchool')}
-        </button>
+        <SubmitButton form={form} label={t('admin.createSchool')} />
       </div>
       <FormMessage form={form} className="form__wide" />
     </form>

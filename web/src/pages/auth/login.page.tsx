@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { logInSchema } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
 import { FormField } from '../../components/form-field';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { LogInDocument } from '../../lib/auth/auth.documents';
 import { HOME_PATH, safeReturnPath } from '../../lib/auth/auth.routes';
 import { authStore } from '../../lib/auth/auth.store';
@@ -62,9 +62,12 @@ export function LoginPage() {
           required
           error={form.errors['password']}
         />
-        <button type="submit" className="button button--primary button--block" disabled={form.submitting}>
-          {form.submitting ? t('login.submitting') : t('login.submit')}
-        </button>
+        <SubmitButton
+          form={form}
+          label={t('login.submit')}
+          busyLabel={t('login.submitting')}
+          className="button--block"
+        />
       </form>
       <ul className="auth__links">
         <li>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { labelOf, PARTNERSHIP_STATUS_LABELS, TRADE_LABELS } from '@promesse/shared';
-import { errorText } from '../../components/form-errors';
+import { ActionError, useItemErrors } from '../../components/action-error';
 import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -14,12 +13,12 @@ export function CompanyPartnershipsPage() {
   useDocumentTitle(t('company.partnerships.title'));
   const [result, reexecute] = useQuery({ query: CompanyPartnershipsDocument, requestPolicy: 'cache-and-network' });
   const [requestState, request] = useMutation(RequestPartnershipDocument);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const itemErrors = useItemErrors();
   const data = result.data;
 
   const onRequest = async (schoolId: string) => {
     const res = await request({ schoolId });
-    setErrors((e) => ({ ...e, [schoolId]: res.error ? errorText(res.error, locale) : '' }));
+    itemErrors.report(schoolId, res);
     if (!res.error) reexecute({ requestPolicy: 'network-only' });
   };
 
@@ -64,11 +63,7 @@ export function CompanyPartnershipsPage() {
                       <span className="visually-hidden"> : {s.name}</span>
                     </button>
                   ) : null}
-                  {errors[s.id] ? (
-                    <p className="alert alert--error" role="alert">
-                      {errors[s.id]}
-                    </p>
-                  ) : null}
+                  <ActionError text={itemErrors.errorOf(s.id)} />
                 </article>
               </li>
             );

@@ -18,7 +18,7 @@ import { toDateInput } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { ErrorState, LoadingState } from '../../components/states';
 import { pickedTown, townsWith, TownSelect } from '../../components/town-select';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import type { CompanyPromiseFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
@@ -235,13 +235,11 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
             </ul>
           )}
         </fieldset>
-        <button type="submit" className="button button--primary" disabled={form.submitting}>
-          {form.submitting
-            ? t('company.form.saving')
-            : existing
-              ? t('company.form.saveChanges')
-              : t('company.form.saveDraft')}
-        </button>
+        <SubmitButton
+          form={form}
+          label={existing ? t('company.form.saveChanges') : t('company.form.saveDraft')}
+          busyLabel={t('company.form.saving')}
+        />
       </form>
     </>
   );

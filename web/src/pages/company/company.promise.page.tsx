@@ -19,12 +19,13 @@ import {
   type JobPromiseAction,
 } from '@promesse/shared';
 import { TextAreaField } from '../../components/form-field';
+import { ActionError } from '../../components/action-error';
 import { errorText } from '../../components/form-errors';
 import { formValues } from '../../components/form-values';
 import { formatDate, formatPercent } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useLiveRefresh } from '../../components/use-live-refresh';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import type { CompanyPromiseQuery } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
@@ -125,11 +126,7 @@ export function CompanyPromisePage() {
           ) : null;
         })}
       </div>
-      {actionError ? (
-        <p className="alert alert--error" role="alert">
-          {actionError}
-        </p>
-      ) : null}
+      <ActionError text={actionError} />
       {promise.schools.length ? (
         <p>{t('company.promise.schools', { schools: promise.schools.map((s) => s.name).join(', ') })}</p>
       ) : null}
@@ -278,11 +275,7 @@ function ApplicantCard({ application: a, onMoved }: { application: Applicant; on
           onCancel={() => setRejecting(false)}
         />
       ) : null}
-      {error ? (
-        <p className="alert alert--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionError text={error} />
     </article>
   );
 }
@@ -325,9 +318,7 @@ function RejectForm({
       />
       <FormMessage form={form} />
       <div className="toolbar">
-        <button type="submit" className="button button--primary button--compact" disabled={form.submitting}>
-          {t('company.board.confirmReject')}
-        </button>
+        <SubmitButton form={form} label={t('company.board.confirmReject')} className="button--compact" />
         <button type="button" className="button button--ghost button--compact" onClick={onCancel}>
           {t('company.board.cancel')}
         </button>

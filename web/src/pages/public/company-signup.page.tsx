@@ -1,15 +1,16 @@
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { registerCompanySchema } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
 import { FormField } from '../../components/form-field';
 import { pickedTown, TOWNS, TownSelect } from '../../components/town-select';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
-import { HOME_PATH, LOGIN_PATH } from '../../lib/auth/auth.routes';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
+import { HOME_PATH } from '../../lib/auth/auth.routes';
 import { authStore } from '../../lib/auth/auth.store';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { RegisterCompanyDocument } from './public.documents';
+import { HaveAccountLink, NewPasswordField } from './public.fields';
 
 export function CompanySignupPage() {
   const { t } = useI18n();
@@ -95,22 +96,15 @@ export function CompanySignupPage() {
           required
           error={form.errors['email']}
         />
-        <FormField
-          label={t('public.signup.password')}
-          hint={t('public.passwordHint')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={form.errors['password']}
+        <NewPasswordField label={t('public.signup.password')} error={form.errors['password']} />
+        <SubmitButton
+          form={form}
+          label={t('public.signup.submit')}
+          busyLabel={t('public.signup.submitting')}
+          className="button--block"
         />
-        <button type="submit" className="button button--primary button--block" disabled={form.submitting}>
-          {form.submitting ? t('public.signup.submitting') : t('public.signup.submit')}
-        </button>
       </form>
-      <p className="auth__alt">
-        {t('public.haveAccount')} <Link to={LOGIN_PATH}>{t('public.logIn')}</Link>
-      </p>
+      <HaveAccountLink />
     </div>
   );
 }

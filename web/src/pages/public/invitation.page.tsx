@@ -1,14 +1,15 @@
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { useMutation } from 'urql';
 import { acceptInvitationSchema } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
 import { FormField } from '../../components/form-field';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
-import { HOME_PATH, LOGIN_PATH } from '../../lib/auth/auth.routes';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
+import { HOME_PATH } from '../../lib/auth/auth.routes';
 import { authStore } from '../../lib/auth/auth.store';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { AcceptInvitationDocument } from './public.documents';
+import { HaveAccountLink, NewPasswordField } from './public.fields';
 
 /** `/invitation/:code`: the code comes from the e-mailed link; without it, the visitor types it. */
 export function InvitationPage() {
@@ -67,22 +68,15 @@ export function InvitationPage() {
           required
           error={form.errors['lastName']}
         />
-        <FormField
-          label={t('public.invitation.password')}
-          hint={t('public.passwordHint')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={form.errors['password']}
+        <NewPasswordField label={t('public.invitation.password')} error={form.errors['password']} />
+        <SubmitButton
+          form={form}
+          label={t('public.invitation.submit')}
+          busyLabel={t('public.invitation.submitting')}
+          className="button--block"
         />
-        <button type="submit" className="button button--primary button--block" disabled={form.submitting}>
-          {form.submitting ? t('public.invitation.submitting') : t('public.invitation.submit')}
-        </button>
       </form>
-      <p className="auth__alt">
-        {t('public.haveAccount')} <Link to={LOGIN_PATH}>{t('public.logIn')}</Link>
-      </p>
+      <HaveAccountLink />
     </div>
   );
 }

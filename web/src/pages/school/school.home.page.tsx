@@ -6,7 +6,7 @@ import { FormField } from '../../components/form-field';
 import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TableWrap } from '../../components/table-wrap';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
@@ -76,9 +76,7 @@ export function InviteForm({
         error={form.errors['email']}
       />
       <FormMessage form={form} />
-      <button type="submit" className="button button--primary" disabled={form.submitting}>
-        {role === 'STUDENT' ? t('school.inviteSubmit') : t('admin.inviteSubmit')}
-      </button>
+      <SubmitButton form={form} label={role === 'STUDENT' ? t('school.inviteSubmit') : t('admin.inviteSubmit')} />
       <div role="status" aria-live="polite">
         {done ? (
           <div className="alert alert--success" data-testid="invitation-result">

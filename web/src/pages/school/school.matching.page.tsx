@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { labelOf, TRADE_LABELS } from '@promesse/shared';
+import { ActionError } from '../../components/action-error';
 import { errorText } from '../../components/form-errors';
 import { formatDate, formatPercent } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -121,11 +122,7 @@ export function SchoolMatchingPage() {
       <h1>{t('school.matchingTitle')}</h1>
       <SchoolNav />
       <p className="page__lead">{t('school.matchingIntro')}</p>
-      {error ? (
-        <div className="alert alert--error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ActionError text={error} />
       <section className="card" aria-labelledby="cohort-title">
         <h2 id="cohort-title">{t('school.cohortTitle')}</h2>
         {cohort.error ? (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { labelOf, nextPartnershipStatuses, PARTNERSHIP_STATUS_LABELS } from '@promesse/shared';
+import { ActionError } from '../../components/action-error';
 import { errorText } from '../../components/form-errors';
 import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -54,11 +55,7 @@ export function SchoolPartnershipsPage() {
     <div className="page">
       <h1>{t('school.partnershipsTitle')}</h1>
       <SchoolNav />
-      {error ? (
-        <div className="alert alert--error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ActionError text={error} />
       {result.error ? (
         <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !list ? (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { recommendGraduateSchema } from '@promesse/shared';
 import { TextAreaField } from '../../components/form-field';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 
@@ -72,9 +72,7 @@ export function RecommendForm({
         required
         error={form.errors['note']}
       />
-      <button type="submit" className="button button--primary" disabled={form.submitting}>
-        {t('school.recommendSubmit')}
-      </button>
+      <SubmitButton form={form} label={t('school.recommendSubmit')} />
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -10,7 +9,7 @@ import {
   ROLE_LABELS,
   type ApplicationStatus,
 } from '@promesse/shared';
-import { errorText } from '../../components/form-errors';
+import { ActionError, useItemErrors } from '../../components/action-error';
 import { formatDate, formatDateTime } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useLiveRefresh } from '../../components/use-live-refresh';
@@ -28,13 +27,13 @@ export function StudentApplicationsPage() {
     () => reexecute({ requestPolicy: 'network-only' }),
   );
   const [moveState, move] = useMutation(StudentMoveApplicationDocument);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const itemErrors = useItemErrors();
   const applications = result.data?.myApplications;
 
   const onMove = async (id: string, to: ApplicationStatus) => {
     if (to === 'WITHDRAWN' && !window.confirm(t('student.applications.confirmWithdraw'))) return;
     const res = await move({ id, to });
-    setErrors((e) => ({ ...e, [id]: res.error ? errorText(res.error, locale) : '' }));
+    itemErrors.report(id, res);
   };
 
   return (
@@ -101,11 +100,7 @@ export function StudentApplicationsPage() {
                     ))}
                   </div>
                 ) : null}
-                {errors[a.id] ? (
-                  <p className="alert alert--error" role="alert">
-                    {errors[a.id]}
-                  </p>
-                ) : null}
+                <ActionError text={itemErrors.errorOf(a.id)} />
               </article>
             </li>
           ))}

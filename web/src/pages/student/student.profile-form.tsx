@@ -14,7 +14,7 @@ import { formValues } from '../../components/form-values';
 import { toDateInput } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { pickedTown, townsWith, TownSelect } from '../../components/town-select';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { graphql, type StudentProfileFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 
@@ -158,9 +158,7 @@ export function StudentProfileForm({
           error={errors['availableFrom']}
         />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={form.submitting}>
-            {form.submitting ? t('student.profile.saving') : submitLabel}
-          </button>
+          <SubmitButton form={form} label={submitLabel} busyLabel={t('student.profile.saving')} />
         </div>
       </form>
     </>

@@ -14,7 +14,7 @@ import { TextAreaField } from '../../components/form-field';
 import { formValues } from '../../components/form-values';
 import { formatDate } from '../../components/format';
 import { ErrorState, LoadingState } from '../../components/states';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { ApplyDocument, StudentJobPromiseDocument } from './student.documents';
@@ -120,9 +120,11 @@ export function StudentPromisePage() {
                 error={applyForm.errors['message']}
               />
               <FormMessage form={applyForm} />
-              <button type="submit" className="button button--primary" disabled={applyForm.submitting}>
-                {applyForm.submitting ? t('student.promise.applying') : t('student.promise.apply')}
-              </button>
+              <SubmitButton
+                form={applyForm}
+                label={t('student.promise.apply')}
+                busyLabel={t('student.promise.applying')}
+              />
             </form>
           ) : (
             <p>{t('student.promise.notOpen')}</p>

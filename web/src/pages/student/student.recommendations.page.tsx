@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -7,7 +6,7 @@ import {
   nextRecommendationStatuses,
   RECOMMENDATION_STATUS_LABELS,
 } from '@promesse/shared';
-import { errorText } from '../../components/form-errors';
+import { ActionError, useItemErrors } from '../../components/action-error';
 import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useLiveRefresh } from '../../components/use-live-refresh';
@@ -25,12 +24,12 @@ export function StudentRecommendationsPage() {
     () => reexecute({ requestPolicy: 'network-only' }),
   );
   const [respondState, respond] = useMutation(RespondToRecommendationDocument);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const itemErrors = useItemErrors();
   const recommendations = result.data?.myRecommendations;
 
   const onRespond = async (id: string, accept: boolean) => {
     const res = await respond({ id, accept });
-    setErrors((e) => ({ ...e, [id]: res.error ? errorText(res.error, locale) : '' }));
+    itemErrors.report(id, res);
   };
 
   return (
@@ -84,11 +83,7 @@ export function StudentRecommendationsPage() {
                     </button>
                   </div>
                 ) : null}
-                {errors[r.id] ? (
-                  <p className="alert alert--error" role="alert">
-                    {errors[r.id]}
-                  </p>
-                ) : null}
+                <ActionError text={itemErrors.errorOf(r.id)} />
               </article>
             </li>
           ))}

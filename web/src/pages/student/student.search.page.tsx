@@ -14,7 +14,7 @@ import { formValues } from '../../components/form-values';
 import { formatDistance } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { FormMessage, useValidatedForm } from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MyStudentProfileDocument, SearchJobPromisesDocument } from './student.documents';
@@ -96,9 +96,7 @@ export function StudentSearchPage() {
             disabled={!homeLocation}
             error={form.errors['near']}
           />
-          <button type="submit" className="button button--primary">
-            {t('student.search.submit')}
-          </button>
+          <SubmitButton form={form} label={t('student.search.submit')} />
           <FormMessage form={form} />
         </form>
       </div>
