@@ -14,14 +14,16 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pinoHttp } from 'pino-http';
 import { SOCKET_PATH } from '@promesse/shared';
 import { pingDatabase } from './db/database';
-import type { AppDeps, GraphQLContext } from './graphql/context';
+import type { AppDeps } from './core/deps';
+import { localeFromAcceptLanguage, setScopeLocale, withLocale } from './core/locale';
+import type { GraphQLContext } from './graphql/context';
 import { maskError, useBadUserInputValidationCodes } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { authenticate } from './modules/auth/auth.context';
 import { bearerToken } from './modules/auth/auth.token';
-import { startJobPromiseExpirySweep } from './modules/job-promise/job-promise.service';
+import { startJobPromiseExpirySweep } from './modules/job-promise/job-promise.expiry';
 import { createRealtime, type Realtime, type RealtimeServer } from './realtime/realtime.server';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -127,6 +129,8 @@ export function buildApp(deps: AppDeps): App {
         deps,
         loaders,
       );
+      // From here on, messages (errors included) are worded in the user's own language.
+      if (actor) setScopeLocale(actor.locale);
       return {
         actor,
         authProblem,
@@ -172,7 +176,10 @@ export function buildApp(deps: AppDeps): App {
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'error', db: up ? 'up' : 'down' });
   });
 
-  app.use(GRAPHQL_PATH, express.json({ limit: JSON_LIMIT }), (req, res) => yoga(req, res));
+  // Each request runs in its own language scope: the browser's Accept-Language until the user is known.
+  app.use(GRAPHQL_PATH, express.json({ limit: JSON_LIMIT }), (req, res) =>
+    withLocale(localeFromAcceptLanguage(req.headers['accept-language']), () => yoga(req, res)),
+  );
 
   // The built web app, same origin as the API. Vite's hashed assets are immutable; index.html is not.
   const webDist = env.WEB_DIST_DIR;

@@ -3,7 +3,9 @@ import { buildApp } from './app';
 import { EnvError, loadEnv, type Env } from './config/env';
 import { connectDatabase } from './db/database';
 import { createLogger } from './logger';
-import { ensureBootstrapAdmin } from './modules/auth/auth.service';
+import { systemClock } from './core/clock';
+import type { AppDeps } from './core/deps';
+import { ensureBootstrapAdmin } from './modules/auth/auth.queries';
 import { seedDemo, type DemoAccount } from './seed/demo.seed';
 
 function readEnv(): Env {
@@ -36,16 +38,16 @@ async function main(): Promise<void> {
   }
 
   const db = await connectDatabase(env, logger);
-  const deps = { env, logger, connection: db.connection };
+  const deps: AppDeps = { env, logger, connection: db.connection, clock: systemClock };
 
   if (env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD) {
-    const admin = await ensureBootstrapAdmin(db.connection, {
+    const admin = await ensureBootstrapAdmin(deps, {
       email: env.BOOTSTRAP_ADMIN_EMAIL,
       password: env.BOOTSTRAP_ADMIN_PASSWORD,
     });
     if (admin) logger.info({ email: admin.email }, 'bootstrap federation admin created');
   }
-  const demoAccounts = env.SEED_DEMO ? (await seedDemo(db.connection, logger)).accounts : [];
+  const demoAccounts = env.SEED_DEMO ? (await seedDemo(deps)).accounts : [];
 
   const app = buildApp(deps);
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { createNotifications } from '../src/modules/notification/notification.service';
+import { createNotifications } from '../src/modules/notification/notification.queries';
 import { createWorld, errorCode, snapshotDatabase, startTestApp, type TestApp, type World } from './helpers';
 
 const LIST = `query($first: Int, $after: String, $unreadOnly: Boolean) {
@@ -44,15 +44,22 @@ describe('accounts: notifications over real HTTP', () => {
     await t?.close();
   });
 
-  it('stores title and body built by the shared text builder, and the outbox flag for live delivery', async () => {
+  it('stores type and data only: the text is rendered when read, in the reader’s language', async () => {
     const doc = await t.connection.collection('notifications').findOne({ _id: new Types.ObjectId(ids[0]) });
     expect(doc).toMatchObject({
       type: 'JOB_PROMISE_MATCH',
+      data: { jobPromiseTitle: 'Promesse 0', companyName: 'Fonderie' },
+      readAt: null,
+      createdAt: expect.any(Date),
+    });
+    expect(doc).not.toHaveProperty('title');
+    expect(doc).not.toHaveProperty('body');
+    expect(doc).not.toHaveProperty('emittedAt');
+    const res = await t.ok<any>(LIST, { first: 100 }, w.studentA.token);
+    const listed = res.notifications.edges.find((e: any) => e.node.id === ids[0]).node;
+    expect(listed).toMatchObject({
       title: 'Une promesse d’embauche pour vous',
       body: 'Fonderie propose « Promesse 0 », dans votre métier.',
-      readAt: null,
-      emittedAt: null,
-      createdAt: expect.any(Date),
     });
   });
 

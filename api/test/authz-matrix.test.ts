@@ -1,5 +1,5 @@
 import { getSchema } from '../src/graphql/schema';
-import { createNotifications } from '../src/modules/notification/notification.service';
+import { createNotifications } from '../src/modules/notification/notification.queries';
 import {
   createSchool,
   createWorld,
@@ -263,6 +263,20 @@ const ROWS: Row[] = [
     document: `mutation { updateNotificationPreferences(mutedTypes: [JOB_PROMISE_MATCH]) { mutedTypes } }`,
     vars: () => ({}),
     expect: AUTHENTICATED,
+  },
+  {
+    op: 'setMyLocale',
+    label: 'French (every fixture’s language already: later rows read the same texts)',
+    document: `mutation { setMyLocale(locale: fr) { id locale } }`,
+    vars: () => ({}),
+    expect: AUTHENTICATED,
+  },
+  {
+    op: 'setMyLocale',
+    label: 'an unsupported language',
+    document: `mutation($locale: Locale!) { setMyLocale(locale: $locale) { id } }`,
+    vars: () => ({ locale: 'de' }),
+    expect: Object.fromEntries(WHO.map((w) => [w, 'BAD_USER_INPUT'])) as Record<Who, Outcome>,
   },
   // ---------------- marketplace ----------------
   {

@@ -2,7 +2,7 @@ import { withLuhnCheckDigit } from '@promesse/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Role, Trade } from '@promesse/shared';
-import { ensureBootstrapAdmin } from '../src/modules/auth/auth.service';
+import { ensureBootstrapAdmin } from '../src/modules/auth/auth.queries';
 import {
   startTestApp as startHarness,
   type GraphQLResponse,
@@ -100,7 +100,7 @@ const MY_PROFILE = `{ myStudentProfile { id school { id } } }`;
 
 /** The federation admin (created like BOOTSTRAP_ADMIN does, then logged in over HTTP). */
 export async function createAdmin(t: TestApp, email = `${unique('admin')}@promesse.test`): Promise<Actor> {
-  await ensureBootstrapAdmin(t.connection, { email, password: PASSWORD });
+  await ensureBootstrapAdmin(t.deps, { email, password: PASSWORD });
   const data = await t.ok<{ logIn: { token: string; user: { id: string } } }>(LOG_IN, { email, password: PASSWORD });
   return { token: data.logIn.token, userId: data.logIn.user.id, email, role: 'FEDERATION_ADMIN' };
 }
@@ -299,12 +299,8 @@ export interface DatabaseSnapshot {
 
 /**
  * Document counts and a content hash of every collection, to prove a refused call wrote nothing. `ignore` lists
- * collections that legitimately change on any call (e.g. `loginthrottles` for logIn attempts); the live feed's
- * `emittedAt` marks are left out of the hash.
+ * collections that legitimately change on any call (e.g. `loginthrottles` for logIn attempts).
  */
-// Delivery bookkeeping written asynchronously by the live feed (issue 5), not a domain change.
-const VOLATILE_FIELDS = ['emittedAt'];
-
 export async function snapshotDatabase(
   connection: Connection,
   ignore: readonly string[] = [],
@@ -321,10 +317,7 @@ export async function snapshotDatabase(
     const docs = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
     counts[name] = docs.length;
     hash.update(name);
-    for (const d of docs) {
-      for (const f of VOLATILE_FIELDS) delete d[f];
-      hash.update(JSON.stringify(d));
-    }
+    for (const d of docs) hash.update(JSON.stringify(d));
   }
   return { counts, hash: hash.digest('hex') };
 }

@@ -30,7 +30,7 @@ describe('demo seed', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const result = await seedDemo(t.connection);
+    const result = await seedDemo(t.deps);
     expect(result.seeded).toBe(true);
     first = await counts(t);
   });
@@ -51,10 +51,10 @@ describe('demo seed', () => {
   });
 
   it('is idempotent: a second run, and a run after a crash before the final flag, change nothing', async () => {
-    expect((await seedDemo(t.connection)).seeded).toBe(false);
+    expect((await seedDemo(t.deps)).seeded).toBe(false);
     expect(await counts(t)).toEqual(first);
     await t.connection.collection('meta').deleteOne({ _id: 'demoSeeded' as never });
-    expect((await seedDemo(t.connection)).seeded).toBe(true);
+    expect((await seedDemo(t.deps)).seeded).toBe(true);
     expect(await counts(t)).toEqual(first);
   });
 

@@ -1,9 +1,9 @@
 import { mongo, Types } from 'mongoose';
 import type { NotificationPayload, NotificationType } from '@promesse/shared';
 import { signToken } from '../src/modules/auth/auth.token';
-import { createNotifications } from '../src/modules/notification/notification.service';
-import { createNotificationIdGenerator, newNotificationId } from '../src/realtime/realtime.ids';
-import { RealtimeTestClient } from '../src/realtime/realtime.test-client';
+import { createNotifications } from '../src/modules/notification/notification.queries';
+import { createNotificationIdGenerator, newNotificationId } from '../src/modules/notification/notification.ids';
+import { RealtimeTestClient } from './realtime.test-client';
 import { TEST_JWT_SECRET } from '../src/testing/test-app';
 import {
   createStaff,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSchool, createStaff, registerCompany, type Actor, type StaffFixture } from '../../api/test/helpers';
-import { RealtimeTestClient } from '../../api/src/realtime/realtime.test-client';
+import { RealtimeTestClient } from '../../api/test/realtime.test-client';
 import {
   gql,
   remoteApp,

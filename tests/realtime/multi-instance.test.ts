@@ -1,5 +1,5 @@
 import { createSchool, createStaff, registerCompany, type Actor, type StaffFixture } from '../../api/test/helpers';
-import { RealtimeTestClient } from '../../api/src/realtime/realtime.test-client';
+import { RealtimeTestClient } from '../../api/test/realtime.test-client';
 import {
   freePort,
   gql,

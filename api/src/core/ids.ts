@@ -18,7 +18,7 @@ export function validObjectIds(ids: readonly string[]): Types.ObjectId[] {
 }
 
 /** Orders loaded documents like the requested ids (DataLoader's contract), null for missing ones. */
-export function byIds<T extends { _id: unknown }>(ids: readonly string[], docs: readonly T[]): (T | null)[] {
+export function byIds<T extends { _id: unknown }>(ids: readonly string[], docs: readonly T[]): (NoInfer<T> | null)[] {
   const found = new Map(docs.map((d) => [String(d._id), d]));
   return ids.map((id) => found.get(id) ?? null);
 }

@@ -19,6 +19,8 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 export interface UseCaseCaller<A extends Actor | null = Actor | null> {
   deps: AppDeps;
   actor: A;
+  /** The client's address when the call comes from the network (log-in throttling); absent for jobs and seeds. */
+  ip?: string;
 }
 
 type ActorFor<X extends Access> = X extends 'public' ? Actor | null : Actor;

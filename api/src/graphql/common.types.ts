@@ -3,20 +3,22 @@ import {
   APPLICATION_STATUSES,
   CONTRACT_TYPES,
   DIPLOMA_LEVELS,
-  fromGeoJsonPoint,
+  INVITABLE_ROLES,
   JOB_PROMISE_STATUSES,
+  LOCALES,
   NOTIFICATION_TYPES,
   PARTNERSHIP_STATUSES,
   RECOMMENDATION_STATUSES,
   ROLES,
   TRADES,
-  type GeoJsonPoint,
   type GeoPoint,
 } from '@promesse/shared';
 import { builder } from './builder';
 
 // Enums and value types used across modules, built from shared/ (never retyped).
 export const RoleEnum = builder.enumType('Role', { values: ROLES });
+export const InvitableRoleEnum = builder.enumType('InvitableRole', { values: INVITABLE_ROLES });
+export const LocaleEnum = builder.enumType('Locale', { values: LOCALES });
 export const TradeEnum = builder.enumType('Trade', { values: TRADES });
 export const DiplomaLevelEnum = builder.enumType('DiplomaLevel', { values: DIPLOMA_LEVELS });
 export const ContractTypeEnum = builder.enumType('ContractType', { values: CONTRACT_TYPES });
@@ -41,9 +43,10 @@ export const GeoPointInputRef = builder.inputType('GeoPointInput', {
   }),
 });
 
-/** Stored GeoJSON ([lng, lat]) to the API's { lat, lng }. */
-export function geoPointOf(location: GeoJsonPoint | null | undefined): GeoPoint | null {
-  return location?.coordinates?.length === 2 ? fromGeoJsonPoint(location) : null;
+/** Stored GeoJSON ([lng, lat]) to the API's { lat, lng }; null unless it is a point. */
+export function geoPointOf(location: { coordinates?: readonly number[] | null } | null | undefined): GeoPoint | null {
+  const [lng, lat, ...rest] = location?.coordinates ?? [];
+  return lng === undefined || lat === undefined || rest.length ? null : { lat, lng };
 }
 
 /** A relation that must exist (referential integrity): a dangling one is a server error, not a null. */

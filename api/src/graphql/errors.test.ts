@@ -39,7 +39,12 @@ describe('error mapping', () => {
     expect((mapped as GraphQLError).toJSON()).toEqual({
       message: 'Promesse d’embauche introuvable',
       path: ['someField'],
-      extensions: { code: 'NOT_FOUND', details: { entity: 'JobPromise', id: 'abc' } },
+      extensions: {
+        code: 'NOT_FOUND',
+        reason: 'error.notFound',
+        params: { entity: 'JobPromise' },
+        details: { entity: 'JobPromise', id: 'abc' },
+      },
     });
   });
 

@@ -1,7 +1,22 @@
-import { GraphQLError } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  ProvidedRequiredArgumentsRule,
+  specifiedRules,
+  ValuesOfCorrectTypeRule,
+  type ValidationRule,
+} from 'graphql';
 import { maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import { z } from 'zod';
-import { appError, badUserInput, fromZodError, isAppError, notFound, type AppError, type ErrorCode } from '@promesse/shared';
+import {
+  appError,
+  badUserInput,
+  fromZodError,
+  isAppError,
+  notFound,
+  type AppError,
+  type ErrorCode,
+} from '@promesse/shared';
 import { isDuplicateKeyError } from '../core/ids';
 
 // One place turning what services throw into GraphQL errors carrying `extensions.code`; anything not recognised
@@ -83,31 +98,43 @@ export function appErrorToGraphQL(appError: AppError, at?: GraphQLError, message
   });
 }
 
+function withBadUserInputCode(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode },
+  });
+}
+
+/**
+ * Variable coercion (graphql-js `getVariableValues`: "Variable "$x" got invalid value…", "…was not provided"): the
+ * client's input is wrong. Those errors point at the variable's definition, with no path.
+ */
+function isVariableCoercionError(error: GraphQLError): boolean {
+  if (error.path) return false;
+  if (error.nodes?.length) return error.nodes.every((node) => node.kind === Kind.VARIABLE_DEFINITION);
+  // Built without its AST (a client library, a test): graphql-js' wording is all there is to go on.
+  return !error.originalError && error.message.startsWith('Variable "$');
+}
+
 /**
  * The single error mapper: returns the client-facing GraphQL error for a known error, or null for an unexpected one.
  * Resolvers can throw AppError, ZodError, mongoose errors or coded GraphQLErrors; graphql-js' own request errors
- * (syntax, validation, variable coercion) pass as they are.
+ * (syntax, validation, variable coercion) pass as they are, variable coercion coded BAD_USER_INPUT.
  */
 export function mapError(error: unknown): GraphQLError | null {
   if (error instanceof GraphQLError) {
     const original = error.originalError;
-    // graphql-js wraps the inner coercion error of an invalid variable value (wrong enum, missing input field) as
-    // originalError: still the client's input, so it takes the same path.
-    if (!original || (original instanceof GraphQLError && /^Variable "\$/.test(error.message))) {
-      // Variable coercion ("Variable "$x" got invalid value ...") is the client's input being wrong.
-      if (!codeOf(error) && /^Variable "\$/.test(error.message)) {
-        return new GraphQLError(error.message, {
-          nodes: error.nodes,
-          source: error.source,
-          positions: error.positions,
-          path: error.path,
-          extensions: { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode },
-        });
-      }
+    if (!original || original instanceof GraphQLError) {
+      // graphql-js wraps the inner coercion error of an invalid variable value (wrong enum, missing input field)
+      // as originalError: still the client's input.
+      if (!codeOf(error) && isVariableCoercionError(error)) return withBadUserInputCode(error);
+      // A GraphQLError thrown on purpose (by us or a plugin) is meant for the client, as yoga's default does.
       return error;
     }
-    // A GraphQLError thrown on purpose (by us or a plugin) is meant for the client, as yoga's default does.
-    if (original instanceof GraphQLError) return error;
     const appError = toAppError(original);
     if (!appError) return null;
     // Without a path the error is request-level (e.g. a scalar refusing a variable): graphql's message names it.
@@ -122,22 +149,32 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   return mapError(error) ?? yogaMaskError(error, message, isDev);
 }
 
-// Messages of graphql-js validation rules about argument values (ValuesOfCorrectType, ProvidedRequiredArguments):
-// a wrong enum value or a missing required field is bad input, not a broken query.
-const BAD_INPUT_VALIDATION =
-  /^(Expected value of type|Enum "[^"]+" cannot represent|\w+ cannot represent|Value "[^"]*" does not exist in|Field "[^"]+" of required type|Field "[^"]+" is not defined by type|Field "[^"]+" argument "[^"]+" of type "[^"]+" is required)/;
+// graphql-js validation rules about argument values: a wrong enum value, a missing required field or argument is
+// bad input, not a broken query. Recognised by rule, not by message: their errors are reported coded.
+const BAD_INPUT_RULES: ReadonlySet<ValidationRule> = new Set([ValuesOfCorrectTypeRule, ProvidedRequiredArgumentsRule]);
+
+function reportingBadUserInput(rule: ValidationRule): ValidationRule {
+  return (context) =>
+    rule(
+      new Proxy(context, {
+        get(target, key, receiver) {
+          if (key === 'reportError') return (error: GraphQLError) => target.reportError(withBadUserInputCode(error));
+          const value: unknown = Reflect.get(target, key, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    );
+}
+
+const taggedRules = new Map([...BAD_INPUT_RULES].map((rule) => [rule, reportingBadUserInput(rule)]));
 
 export function useBadUserInputValidationCodes(): Plugin {
   return {
-    onValidate() {
-      return ({ valid, result }) => {
-        if (valid) return;
-        for (const error of result) {
-          if (!BAD_INPUT_VALIDATION.test(error.message)) continue;
-          const extensions = error.extensions as Record<string, unknown>;
-          extensions['code'] = 'BAD_USER_INPUT' satisfies ErrorCode;
-        }
-      };
+    onValidate({ setValidationFn, validateFn }) {
+      setValidationFn((schema, document, rules, ...rest) => {
+        const tagged = (rules ?? specifiedRules).map((rule: ValidationRule) => taggedRules.get(rule) ?? rule);
+        return validateFn(schema, document, tagged, ...rest);
+      });
     },
   };
 }

@@ -1,8 +1,9 @@
 import { Types } from 'mongoose';
 import type { Socket } from 'socket.io';
 import {
-  AppError,
   CATCH_UP_LIMIT_MAX,
+  isAppError,
+  renderMessage,
   catchUpPayloadSchema,
   markReadPayloadSchema,
   SOCKET_EVENTS,
@@ -11,16 +12,17 @@ import {
   type CatchUpAck,
   type ClientToServerEvents,
   type InterServerEvents,
+  type Locale,
   type MarkReadAck,
   type NotificationPayload,
   type NotificationType,
   type ServerToClientEvents,
   type SocketData,
 } from '@promesse/shared';
-import type { AppDeps } from '../graphql/context';
+import type { AppDeps } from '../core/deps';
 import type { Logger } from '../logger';
 import { notificationModel } from '../modules/notification/notification.model';
-import { countUnreadNotifications, markNotificationsRead } from '../modules/notification/notification.service';
+import { countUnreadNotifications, markNotificationsRead } from '../modules/notification/notification.use-cases';
 import type { FeedEvent, FeedHandler } from './realtime.feed';
 import { toNotificationPayload, type NotificationSource } from './realtime.payload';
 import type { Server } from 'socket.io';
@@ -28,9 +30,10 @@ import type { Server } from 'socket.io';
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-/** What the handshake read about the user's preferences, and when (to settle races with the change stream). */
+/** What the handshake read about the user's preferences and language, and when (to settle races with the stream). */
 export interface HandshakePreferences {
   mutedTypes: NotificationType[];
+  locale: Locale;
   readAt: number;
 }
 
@@ -47,6 +50,8 @@ const IN_CHUNK = 50;
 interface LocalUser {
   sockets: number;
   muted: Set<NotificationType>;
+  /** The language notifications are rendered in for this user. */
+  locale: Locale;
   /** Last unread count pushed (pushes only happen when it changes). */
   lastCount: number | undefined;
 }
@@ -58,7 +63,10 @@ interface LocalUser {
  */
 export class RealtimeDelivery implements FeedHandler {
   private readonly users = new Map<string, LocalUser>();
-  private readonly recentPreferences = new Map<string, { mutedTypes: NotificationType[]; at: number }>();
+  private readonly recentPreferences = new Map<
+    string,
+    { mutedTypes: NotificationType[]; locale: Locale; at: number }
+  >();
   private readonly delivered = new WeakMap<RealtimeSocket, Set<string>>();
   /** Users whose count must be recomputed, with the new sockets that need a first figure anyway. */
   private readonly pendingCounts = new Map<string, Set<RealtimeSocket>>();
@@ -87,8 +95,8 @@ export class RealtimeDelivery implements FeedHandler {
     if (!user) {
       // A change seen on the stream after the handshake read the user wins over what the handshake read.
       const recent = this.recentPreferences.get(userId);
-      const muted = recent && recent.at >= preferences.readAt ? recent.mutedTypes : preferences.mutedTypes;
-      user = { sockets: 0, muted: new Set(muted), lastCount: undefined };
+      const latest = recent && recent.at >= preferences.readAt ? recent : preferences;
+      user = { sockets: 0, muted: new Set(latest.mutedTypes), locale: latest.locale, lastCount: undefined };
       this.users.set(userId, user);
     }
     user.sockets += 1;
@@ -121,11 +129,11 @@ export class RealtimeDelivery implements FeedHandler {
         if (!user) continue;
         refresh.add(userId);
         if (user.muted.has(event.notification.type)) continue;
-        this.push(userId, toNotificationPayload(event.notification));
+        this.push(userId, toNotificationPayload(event.notification, user.locale));
       } else if (event.kind === 'read') {
         if (this.users.has(event.userId)) refresh.add(event.userId);
       } else {
-        this.setPreferences(event.userId, event.mutedTypes);
+        this.setPreferences(event.userId, event.mutedTypes, event.locale);
       }
     }
     if (refresh.size) this.requestCounts(refresh);
@@ -145,21 +153,24 @@ export class RealtimeDelivery implements FeedHandler {
         const userId = String(doc.userId);
         const user = this.users.get(userId);
         if (!user || user.muted.has(doc.type as NotificationType)) continue;
-        recovered += this.push(userId, toNotificationPayload(doc));
+        recovered += this.push(userId, toNotificationPayload(doc, user.locale));
       }
     }
     this.log.warn({ since, users: userIds.length, recovered }, 'notification gap recovered');
     this.requestCounts(userIds);
   }
 
-  private setPreferences(userId: string, mutedTypes: NotificationType[]): void {
+  private setPreferences(userId: string, mutedTypes: NotificationType[], locale: Locale): void {
     const now = Date.now();
     for (const [id, entry] of this.recentPreferences) {
       if (now - entry.at > RECENT_PREFERENCES_MS) this.recentPreferences.delete(id);
     }
-    this.recentPreferences.set(userId, { mutedTypes, at: now });
+    this.recentPreferences.set(userId, { mutedTypes, locale, at: now });
     const user = this.users.get(userId);
-    if (user) user.muted = new Set(mutedTypes);
+    if (user) {
+      user.muted = new Set(mutedTypes);
+      user.locale = locale;
+    }
   }
 
   /** Sends to every local socket of the user that has not had it yet; returns how many sockets got it. */
@@ -258,7 +269,8 @@ export class RealtimeDelivery implements FeedHandler {
   /** `notifications:catch-up`: the caller's notifications newer than `afterId`, oldest first (the `notifications` list). */
   async catchUp(socket: RealtimeSocket, raw: unknown): Promise<CatchUpAck> {
     const parsed = catchUpPayloadSchema.safeParse(raw ?? {});
-    if (!parsed.success) return ackError('BAD_USER_INPUT', parsed.error.issues[0]?.message ?? 'Requête invalide');
+    if (!parsed.success)
+      return ackError('BAD_USER_INPUT', parsed.error.issues[0]?.message ?? renderMessage('error.BAD_USER_INPUT'));
     const { afterId } = parsed.data;
     const limit = Math.min(parsed.data.limit ?? CATCH_UP_LIMIT_DEFAULT, CATCH_UP_LIMIT_MAX);
     const userId = new Types.ObjectId(socket.data.userId);
@@ -278,7 +290,8 @@ export class RealtimeDelivery implements FeedHandler {
         await Notification.find({ userId }).sort({ _id: -1 }).limit(limit).lean<NotificationSource[]>()
       ).reverse();
     }
-    const notifications = docs.map(toNotificationPayload);
+    const locale = this.users.get(socket.data.userId)?.locale ?? socket.data.locale;
+    const notifications = docs.map((doc) => toNotificationPayload(doc, locale));
     // The client has these now: a live push racing with this answer must not send them again.
     const seen = this.delivered.get(socket);
     if (seen) for (const n of notifications) remember(seen, n.id);
@@ -288,10 +301,11 @@ export class RealtimeDelivery implements FeedHandler {
   /** `notifications:mark-read`: like the `markNotificationsRead` mutation; answers with the new unread count. */
   async markRead(socket: RealtimeSocket, raw: unknown): Promise<MarkReadAck> {
     const parsed = markReadPayloadSchema.safeParse(raw ?? {});
-    if (!parsed.success) return ackError('BAD_USER_INPUT', parsed.error.issues[0]?.message ?? 'Requête invalide');
-    const actor = socket.data;
-    const changed = await markNotificationsRead(this.deps, actor, { ids: parsed.data.ids ?? null });
-    const unreadCount = await countUnreadNotifications(this.deps, actor);
+    if (!parsed.success)
+      return ackError('BAD_USER_INPUT', parsed.error.issues[0]?.message ?? renderMessage('error.BAD_USER_INPUT'));
+    const caller = { deps: this.deps, actor: socket.data };
+    const changed = await markNotificationsRead(caller, { ids: parsed.data.ids ?? null });
+    const unreadCount = await countUnreadNotifications(caller, {});
     return { ok: true, changed, unreadCount };
   }
 
@@ -300,12 +314,12 @@ export class RealtimeDelivery implements FeedHandler {
     if (typeof ack !== 'function') return; // nothing to answer to
     const reply = ack as (result: T | AckError) => void;
     work().then(reply, (error: unknown) => {
-      if (error instanceof AppError) {
+      if (isAppError(error)) {
         reply(ackError(error.code, error.message));
         return;
       }
       this.log.error({ err: error, event, userId: socket.data.userId }, 'socket request failed');
-      reply(ackError('INTERNAL_SERVER_ERROR', 'Erreur interne'));
+      reply(ackError('INTERNAL_SERVER_ERROR', renderMessage('error.INTERNAL_SERVER_ERROR')));
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Connection, mongo, Types } from 'mongoose';
-import type { NotificationType } from '@promesse/shared';
+import { DEFAULT_LOCALE, isOneOf, LOCALES, type Locale, type NotificationType } from '@promesse/shared';
 import type { Logger } from '../logger';
 import { userModel } from '../modules/auth/auth.model';
 import { preferencesOf } from '../modules/notification/notification.preferences';
@@ -26,8 +26,6 @@ export interface FeedNotification {
   _id: Types.ObjectId;
   userId: Types.ObjectId;
   type: NotificationType;
-  title: string;
-  body: string;
   data?: Record<string, unknown> | null;
   readAt?: Date | null;
   createdAt?: Date;
@@ -37,8 +35,8 @@ export type FeedEvent =
   | { kind: 'notification'; notification: FeedNotification }
   /** A notification's read mark changed: the user's unread count may have changed. */
   | { kind: 'read'; userId: string }
-  /** A user document changed: their (possibly new) notification preferences. */
-  | { kind: 'preferences'; userId: string; mutedTypes: NotificationType[] };
+  /** A user document changed: their (possibly new) notification preferences and language. */
+  | { kind: 'preferences'; userId: string; mutedTypes: NotificationType[]; locale: Locale };
 
 export interface FeedHandler {
   /** Events of one change-stream batch, in commit order. */
@@ -254,6 +252,7 @@ export class NotificationFeed {
         kind: 'preferences',
         userId: String(change.documentKey._id),
         mutedTypes: preferencesOf(user).mutedTypes,
+        locale: isOneOf(LOCALES, user['locale']) ? user['locale'] : DEFAULT_LOCALE,
       };
     }
     return null;

@@ -2,10 +2,11 @@ import { writeSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { decodeJwt } from 'jose';
 import { Server } from 'socket.io';
-import { CONNECT_ERROR_UNAUTHENTICATED, SOCKET_EVENTS, SOCKET_PATH } from '@promesse/shared';
-import type { AppDeps } from '../graphql/context';
-import { createLoaders } from '../graphql/loaders';
+import { CONNECT_ERROR_UNAUTHENTICATED, renderMessage, SOCKET_EVENTS, SOCKET_PATH } from '@promesse/shared';
+import type { AppDeps } from '../core/deps';
+import { localeFromAcceptLanguage } from '../core/locale';
 import { authenticate } from '../modules/auth/auth.context';
+import { createAuthLoaders } from '../modules/auth/auth.loaders';
 import { preferencesOf } from '../modules/notification/notification.preferences';
 import {
   RealtimeDelivery,
@@ -66,19 +67,22 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
   const handshakes = new WeakMap<RealtimeSocket, { preferences: HandshakePreferences; expiresAt: number | null }>();
 
   io.use((socket, next) => {
+    // No user known yet: refusals are worded in the browser's language.
+    const locale = localeFromAcceptLanguage(socket.handshake.headers['accept-language']);
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
     const token = typeof auth?.token === 'string' ? auth.token : undefined;
     if (!token) {
-      next(new UnauthenticatedError('Authentification requise'));
+      next(new UnauthenticatedError(renderMessage('error.UNAUTHENTICATED', {}, locale)));
       return;
     }
-    const loaders = createLoaders(deps);
+    const loaders = createAuthLoaders(deps);
     (async () => {
       await feedReady;
       const readAt = Date.now();
       const { actor, authProblem } = await authenticate(token, deps, loaders);
       if (!actor) {
-        next(new UnauthenticatedError(authProblem === 'EXPIRED' ? 'Session expirée' : 'Jeton invalide'));
+        const key = authProblem === 'EXPIRED' ? 'auth.sessionExpired' : 'auth.invalidToken';
+        next(new UnauthenticatedError(renderMessage(key, {}, locale)));
         return;
       }
       // Same document authenticate() just loaded (the loader caches it): no extra query.
@@ -86,13 +90,13 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
       const exp = decodeJwt(token).exp;
       socket.data = actor;
       handshakes.set(socket, {
-        preferences: { mutedTypes: preferencesOf(user).mutedTypes, readAt },
+        preferences: { mutedTypes: preferencesOf(user).mutedTypes, locale: actor.locale, readAt },
         expiresAt: typeof exp === 'number' ? exp * 1000 : null,
       });
       next();
     })().catch((error: unknown) => {
       logger.error({ err: error }, 'socket handshake failed');
-      next(new Error('Erreur interne'));
+      next(new Error(renderMessage('error.INTERNAL_SERVER_ERROR', {}, locale)));
     });
   });
 

@@ -1,24 +1,25 @@
-import { Types, type Connection } from 'mongoose';
+import { Types } from 'mongoose';
 import {
   DAY_MS,
   OPEN_APPLICATION_STATUSES,
+  DEFAULT_LOCALE,
   Role,
   startOfUtcDay,
   toGeoJsonPoint,
   type ApplicationStatus,
 } from '@promesse/shared';
+import type { Actor } from '../core/actor';
+import type { AppDeps } from '../core/deps';
 import { metaModel } from '../db/meta.model';
-import type { Actor } from '../graphql/context';
-import type { Logger } from '../logger';
 import { applicationModel } from '../modules/application/application.model';
-import { applyToJobPromise, moveApplication } from '../modules/application/application.service';
+import { applyToJobPromise, moveApplication } from '../modules/application/application.use-cases';
 import { userModel } from '../modules/auth/auth.model';
 import { hashPassword } from '../modules/auth/auth.password';
 import { companyModel, partnershipModel } from '../modules/company/company.model';
 import { jobPromiseModel, type JobPromiseDoc } from '../modules/job-promise/job-promise.model';
-import { createJobPromise, publishJobPromise } from '../modules/job-promise/job-promise.service';
+import { createJobPromise, publishJobPromise } from '../modules/job-promise/job-promise.use-cases';
 import { recommendationModel } from '../modules/recommendation/recommendation.model';
-import { recommendGraduate, respondToRecommendation } from '../modules/recommendation/recommendation.service';
+import { recommendGraduate, respondToRecommendation } from '../modules/recommendation/recommendation.use-cases';
 import { schoolModel } from '../modules/school/school.model';
 import { studentModel } from '../modules/student/student.model';
 import {
@@ -40,7 +41,7 @@ import {
 // Demo data for `npm start` (SEED_DEMO=true). Loaded once per database: the `demoSeeded` flag in `meta` is set
 // last, and every step upserts by a natural key (e-mail, SIRET, school name, promise title per company), so a crash
 // half-way is repaired by the next start and running it twice changes nothing. Promises, applications and
-// recommendations go through the services, so the demo has the notifications real use would have produced.
+// recommendations go through the use cases, so the demo has the notifications real use would have produced.
 
 export interface DemoAccount {
   role: Role;
@@ -103,11 +104,14 @@ export interface SeedResult {
 
 type Ids = Map<string, Types.ObjectId>;
 
-export async function seedDemo(connection: Connection, logger?: Logger, now = new Date()): Promise<SeedResult> {
+/** Loads the demo once; dates are relative to `deps.clock` (promises open today, graduates of last summer). */
+export async function seedDemo(deps: AppDeps): Promise<SeedResult> {
+  const { connection, logger } = deps;
+  const now = deps.clock.now();
   const Meta = metaModel(connection);
   if (await Meta.exists({ _id: SEEDED_FLAG })) return { seeded: false, accounts: DEMO_ACCOUNTS };
-  const deps = { connection };
   const User = userModel(connection);
+  const as = (actor: Actor) => ({ deps, actor });
 
   // One argon2 hash per distinct password: all demo accounts share public passwords anyway.
   const hashes = new Map<string, Promise<string>>();
@@ -152,7 +156,12 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
       displayName: `${s.staff.firstName} ${s.staff.lastName}`,
       schoolId: school!._id,
     });
-    staffByKey.set(s.key, { userId: String(staff._id), role: Role.SCHOOL_STAFF, schoolId: String(school!._id) });
+    staffByKey.set(s.key, {
+      userId: String(staff._id),
+      role: Role.SCHOOL_STAFF,
+      locale: DEFAULT_LOCALE,
+      schoolId: String(school!._id),
+    });
   }
 
   const recruiterBySlug = new Map<string, Actor>();
@@ -182,6 +191,7 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
     recruiterBySlug.set(c.slug, {
       userId: String(recruiter._id),
       role: Role.COMPANY_RECRUITER,
+      locale: DEFAULT_LOCALE,
       companyId: String(company!._id),
     });
     for (const key of c.schools) {
@@ -234,7 +244,12 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
       },
       { upsert: true, returnDocument: 'after' },
     );
-    studentActorByEmail.set(email, { userId: String(user._id), role: Role.STUDENT, schoolId: String(schoolId) });
+    studentActorByEmail.set(email, {
+      userId: String(user._id),
+      role: Role.STUDENT,
+      locale: DEFAULT_LOCALE,
+      schoolId: String(schoolId),
+    });
     studentIdByEmail.set(email, student!._id);
   }
 
@@ -245,27 +260,22 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
     const recruiter = recruiterBySlug.get(c.slug)!;
     for (const p of c.promises) {
       let jp = await jobPromiseModel(connection).findOne({ companyId: recruiter.companyId, title: p.title });
-      jp ??= await createJobPromise(
-        deps,
-        {
-          title: p.title,
-          description: p.description,
-          trade: p.trade,
-          contractType: p.contractType,
-          positions: p.positions,
-          ...(p.diplomaLevel ? { diplomaLevel: p.diplomaLevel } : {}),
-          skills: p.skills,
-          city: c.city,
-          location: { lat: c.lat, lng: c.lng },
-          startDate: new Date(day + p.startInDays * DAY_MS),
-          expiresAt: new Date(day + p.expiresInDays * DAY_MS),
-          schoolIds: c.schools.map((k) => String(schoolIds.get(k))),
-        },
-        recruiter,
-        now,
-      );
+      jp ??= await createJobPromise(as(recruiter), {
+        title: p.title,
+        description: p.description,
+        trade: p.trade,
+        contractType: p.contractType,
+        positions: p.positions,
+        ...(p.diplomaLevel ? { diplomaLevel: p.diplomaLevel } : {}),
+        skills: p.skills,
+        city: c.city,
+        location: { lat: c.lat, lng: c.lng },
+        startDate: new Date(day + p.startInDays * DAY_MS),
+        expiresAt: new Date(day + p.expiresInDays * DAY_MS),
+        schoolIds: c.schools.map((k) => String(schoolIds.get(k))),
+      });
       if (p.publish !== false && jp.status === 'DRAFT')
-        jp = await publishJobPromise(deps, { id: String(jp._id) }, recruiter, now);
+        jp = await publishJobPromise(as(recruiter), { id: String(jp._id) });
       promiseByKey.set(`${c.slug}|${p.title}`, jp);
     }
   }
@@ -281,11 +291,11 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
   for (const a of DEMO_APPLICATIONS) {
     const jp = promiseOf(a.company, a.promise);
     const student = studentActorByEmail.get(a.student)!;
-    let app = await applyToJobPromise(deps, { jobPromiseId: String(jp._id), message: a.message ?? null }, student, now);
+    let app = await applyToJobPromise(as(student), { jobPromiseId: String(jp._id), message: a.message ?? null });
     const recruiter = recruiterBySlug.get(a.company)!;
     while (pipeline.indexOf(app.status) >= 0 && pipeline.indexOf(app.status) < pipeline.indexOf(a.status)) {
       const next = pipeline[pipeline.indexOf(app.status) + 1]!;
-      app = await moveApplication(deps, { id: String(app._id), to: next }, recruiter, now);
+      app = await moveApplication(as(recruiter), { id: String(app._id), to: next });
     }
   }
 
@@ -294,24 +304,18 @@ export async function seedDemo(connection: Connection, logger?: Logger, now = ne
     const studentId = studentIdByEmail.get(r.student)!;
     const schoolKey = DEMO_STUDENTS.find((st) => studentEmail(st) === r.student)!.school;
     let rec = await recommendationModel(connection).findOne({ studentId, jobPromiseId: jp._id });
-    rec ??= await recommendGraduate(
-      deps,
-      { jobPromiseId: String(jp._id), studentId: String(studentId), note: r.note },
-      staffByKey.get(schoolKey)!,
-      now,
-    );
+    rec ??= await recommendGraduate(as(staffByKey.get(schoolKey)!), {
+      jobPromiseId: String(jp._id),
+      studentId: String(studentId),
+      note: r.note,
+    });
     if (r.accept && rec.status === 'PENDING') {
-      await respondToRecommendation(
-        deps,
-        { id: String(rec._id), accept: true },
-        studentActorByEmail.get(r.student)!,
-        now,
-      );
+      await respondToRecommendation(as(studentActorByEmail.get(r.student)!), { id: String(rec._id), accept: true });
     }
   }
 
   await Meta.updateOne({ _id: SEEDED_FLAG }, { $set: { value: { at: now.toISOString() } } }, { upsert: true });
-  logger?.info(
+  logger.info(
     {
       schools: DEMO_SCHOOLS.length,
       companies: DEMO_COMPANIES.length,

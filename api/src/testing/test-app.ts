@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from '../app';
 import { IN_MEMORY, loadEnv, type Env } from '../config/env';
 import { connectDatabase, type Database } from '../db/database';
-import type { AppDeps } from '../graphql/context';
+import { systemClock } from '../core/clock';
+import type { AppDeps } from '../core/deps';
 import { createLogger } from '../logger';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789-abcdefghijklmnop';
@@ -43,7 +44,7 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
   });
   const logger = createLogger(env);
   const db = await connectDatabase(env, logger);
-  const deps: AppDeps = { env, logger, connection: db.connection };
+  const deps: AppDeps = { env, logger, connection: db.connection, clock: systemClock };
   const app = buildApp(deps);
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;

@@ -10,7 +10,7 @@ import {
   passwordSchema,
   TEXT_LIMITS,
 } from '../common/common.schemas';
-import { enumObject } from '../common/common.enum';
+import { enumObject, localeSchema } from '../common/common.enum';
 import { isValidSiret, normalizeSiret } from './auth.siret';
 
 /** Invitations expire 14 days after creation. */
@@ -78,3 +78,10 @@ export const inviteUserSchema = z.object({
   schoolId: optionalInput(idSchema),
 });
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
+
+/** A log-in as the API receives it: checked with logInSchema inside, where malformed means wrong credentials. */
+export const logInAttemptSchema = z.object({ email: z.string(), password: z.string() });
+
+/** The language a signed-in user reads the app, errors and notifications in. */
+export const setMyLocaleSchema = z.object({ locale: localeSchema });
+export type SetMyLocaleInput = z.infer<typeof setMyLocaleSchema>;

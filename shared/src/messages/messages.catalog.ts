@@ -1,11 +1,21 @@
 import type { Locale } from '../common/common.enum';
 import { errorMessages } from '../errors/errors.messages';
 import { schoolMessages } from '../school/school.messages';
+import { authMessages } from '../auth/auth.messages';
+import { companyMessages } from '../company/company.messages';
+import { studentMessages } from '../student/student.messages';
+import { notificationMessages } from '../notification/notification.messages';
+import { jobPromiseMessages } from '../job-promise/job-promise.messages';
+import { applicationMessages } from '../application/application.messages';
+import { recommendationMessages } from '../recommendation/recommendation.messages';
+import { matchingMessages } from '../matching/matching.messages';
 import { authValidationMessages } from '../auth/auth.validation.messages';
 import { commonMessages } from '../common/common.messages';
 import { jobPromiseValidationMessages } from '../job-promise/job-promise.validation.messages';
 import { schoolValidationMessages } from '../school/school.validation.messages';
 import { studentValidationMessages } from '../student/student.validation.messages';
+import { mailMessages } from '../mail/mail.messages';
+import { rosterMessages } from '../roster/roster.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -15,11 +25,21 @@ import type { BaseKey } from './messages.define';
 const bundles = [
   errorMessages,
   schoolMessages,
+  authMessages,
+  companyMessages,
+  studentMessages,
+  notificationMessages,
   commonMessages,
   authValidationMessages,
   jobPromiseValidationMessages,
   schoolValidationMessages,
   studentValidationMessages,
+  jobPromiseMessages,
+  applicationMessages,
+  recommendationMessages,
+  matchingMessages,
+  mailMessages,
+  rosterMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

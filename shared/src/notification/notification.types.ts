@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { enumObject, type EnumLabels, type Locale } from '../common/common.enum';
+import { activeLocale } from '../messages/messages.locale';
+import { renderMessage } from '../messages/messages.render';
 import { idSchema, optionalInput } from '../common/common.schemas';
 import { APPLICATION_STATUS_LABELS, reasonLabel, type ApplicationStatus } from '../application/application.machine';
 import type { PartnershipStatus } from '../company/company.partnership';
@@ -72,107 +74,86 @@ export interface NotificationText {
   body: string;
 }
 
-const q = (s: string | undefined, fallback: string) => (s ? `« ${s} »` : fallback);
+type Texts = (key: string, params?: Record<string, string>) => string;
+type Builder<T extends NotificationType> = (
+  d: Partial<NotificationDataMap[T]>,
+  t: Texts,
+  locale: Locale,
+) => NotificationText;
 
-const builders: {
-  [L in Locale]: { [T in NotificationType]: (d: Partial<NotificationDataMap[T]>) => NotificationText };
-} = {
-  fr: {
-    APPLICATION_RECEIVED: (d) => ({
-      title: 'Nouvelle candidature',
-      body: `${d.studentName ?? 'Un·e élève'} a candidaté à votre promesse ${q(d.jobPromiseTitle, 'd’embauche')}.`,
+// Every word comes from the catalog (`notification.*` keys): the builders only choose keys and fill in the data.
+const builders: { [T in NotificationType]: Builder<T> } = {
+  APPLICATION_RECEIVED: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      studentName: d.studentName ?? t('studentFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
     }),
-    APPLICATION_STATUS_CHANGED: (d) => {
-      const status = d.to ? APPLICATION_STATUS_LABELS.fr[d.to].toLowerCase() : 'mise à jour';
-      const who = d.studentName ? `La candidature de ${d.studentName}` : 'Votre candidature';
-      const reason = d.reason ? ` Motif : ${reasonLabel(d.reason, 'fr')}.` : '';
-      const title =
-        d.to === 'OFFERED' && !d.studentName
-          ? 'Vous avez reçu une offre !'
-          : d.to === 'HIRED' && !d.studentName
-            ? 'Félicitations, vous êtes embauché·e !'
-            : 'Candidature mise à jour';
-      return {
-        title,
-        body: `${who} à ${q(d.jobPromiseTitle, 'la promesse d’embauche')}${d.companyName ? ` (${d.companyName})` : ''} est maintenant : ${status}.${reason}`,
-      };
-    },
-    RECOMMENDATION_RECEIVED: (d) =>
-      d.studentName
-        ? {
-            title: 'Élève recommandé·e',
-            body: `${d.schoolName ?? 'Une école'} vous recommande ${d.studentName} pour ${q(d.jobPromiseTitle, 'votre promesse d’embauche')}.`,
-          }
-        : {
-            title: 'Votre école vous recommande',
-            body: `${d.schoolName ?? 'Votre école'} vous a recommandé·e pour ${q(d.jobPromiseTitle, 'une promesse d’embauche')}. Acceptez pour envoyer votre candidature.`,
-          },
-    JOB_PROMISE_MATCH: (d) => ({
-      title: 'Une promesse d’embauche pour vous',
-      body: `${d.companyName ?? 'Une entreprise'} propose ${q(d.jobPromiseTitle, 'un poste')}${d.city ? ` à ${d.city}` : ''}, dans votre métier.`,
-    }),
-    PARTNERSHIP_REQUESTED: (d) => ({
-      title: 'Demande de partenariat',
-      body: `${d.companyName ?? 'Une entreprise'} demande à devenir partenaire de ${d.schoolName ?? 'votre école'}.`,
-    }),
-    PARTNERSHIP_DECIDED: (d) => ({
-      title: d.status === 'APPROVED' ? 'Partenariat accepté' : 'Partenariat refusé',
-      body:
-        d.status === 'APPROVED'
-          ? `${d.schoolName ?? 'L’école'} a accepté votre partenariat. Vous pouvez publier des promesses pour ses élèves.`
-          : `${d.schoolName ?? 'L’école'} a refusé votre demande de partenariat.`,
-    }),
+  }),
+  APPLICATION_STATUS_CHANGED: (d, t, locale) => {
+    const forStudent = !d.studentName;
+    return {
+      title: t(
+        forStudent && d.to === 'OFFERED' ? 'titleOffered' : forStudent && d.to === 'HIRED' ? 'titleHired' : 'title',
+      ),
+      body: t('body', {
+        who: d.studentName ? t('whoStaff', { studentName: d.studentName }) : t('whoStudent'),
+        jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+        company: d.companyName ? t('company', { companyName: d.companyName }) : '',
+        status: d.to ? APPLICATION_STATUS_LABELS[locale][d.to].toLowerCase() : t('statusFallback'),
+        reason: d.reason ? t('reason', { reason: reasonLabel(d.reason, locale) }) : '',
+      }),
+    };
   },
-  en: {
-    APPLICATION_RECEIVED: (d) => ({
-      title: 'New application',
-      body: `${d.studentName ?? 'A student'} applied to your job promise${d.jobPromiseTitle ? ` "${d.jobPromiseTitle}"` : ''}.`,
+  RECOMMENDATION_RECEIVED: (d, t, locale) => {
+    // With a student's name the recipient is a recruiter; without, the student themself.
+    const who = d.studentName ? 'Recruiter' : 'Student';
+    return {
+      title: t(`title${who}`),
+      body: t(`body${who}`, {
+        schoolName: d.schoolName ?? t(`schoolFallback${who}`),
+        studentName: d.studentName ?? '',
+        jobPromise: quoted(d.jobPromiseTitle, locale) ?? t(`jobPromiseFallback${who}`),
+      }),
+    };
+  },
+  JOB_PROMISE_MATCH: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      city: d.city ? t('city', { city: d.city }) : '',
     }),
-    APPLICATION_STATUS_CHANGED: (d) => {
-      const status = d.to ? APPLICATION_STATUS_LABELS.en[d.to].toLowerCase() : 'updated';
-      const who = d.studentName ? `${d.studentName}'s application` : 'Your application';
-      const reason = d.reason ? ` Reason: ${reasonLabel(d.reason, 'en')}.` : '';
-      return {
-        title: 'Application updated',
-        body: `${who} to ${d.jobPromiseTitle ? `"${d.jobPromiseTitle}"` : 'the job promise'}${d.companyName ? ` (${d.companyName})` : ''} is now: ${status}.${reason}`,
-      };
-    },
-    RECOMMENDATION_RECEIVED: (d) =>
-      d.studentName
-        ? {
-            title: 'Recommended student',
-            body: `${d.schoolName ?? 'A school'} recommends ${d.studentName} for ${d.jobPromiseTitle ? `"${d.jobPromiseTitle}"` : 'your job promise'}.`,
-          }
-        : {
-            title: 'Your school recommends you',
-            body: `${d.schoolName ?? 'Your school'} recommended you for ${d.jobPromiseTitle ? `"${d.jobPromiseTitle}"` : 'a job promise'}. Accept to apply.`,
-          },
-    JOB_PROMISE_MATCH: (d) => ({
-      title: 'A job promise for you',
-      body: `${d.companyName ?? 'A company'} offers ${d.jobPromiseTitle ? `"${d.jobPromiseTitle}"` : 'a position'}${d.city ? ` in ${d.city}` : ''}, in your trade.`,
+  }),
+  PARTNERSHIP_REQUESTED: (d, t) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      schoolName: d.schoolName ?? t('schoolFallback'),
     }),
-    PARTNERSHIP_REQUESTED: (d) => ({
-      title: 'Partnership request',
-      body: `${d.companyName ?? 'A company'} asks to partner with ${d.schoolName ?? 'your school'}.`,
-    }),
-    PARTNERSHIP_DECIDED: (d) => ({
-      title: d.status === 'APPROVED' ? 'Partnership approved' : 'Partnership rejected',
-      body:
-        d.status === 'APPROVED'
-          ? `${d.schoolName ?? 'The school'} approved your partnership. You can now post job promises for its students.`
-          : `${d.schoolName ?? 'The school'} rejected your partnership request.`,
-    }),
+  }),
+  PARTNERSHIP_DECIDED: (d, t) => {
+    const outcome = d.status === 'APPROVED' ? 'Approved' : 'Rejected';
+    return {
+      title: t(`title${outcome}`),
+      body: t(`body${outcome}`, { schoolName: d.schoolName ?? t('schoolFallback') }),
+    };
   },
 };
 
-/** Default title and body of a notification, in French unless told otherwise. */
+function quoted(text: string | undefined, locale: Locale): string | undefined {
+  return text ? renderMessage('notification.quoted', { text }, locale) : undefined;
+}
+
+/** Title and body of a notification in `locale` (default: the active locale), from its type and stored data. */
 export function buildNotificationText<T extends NotificationType>(
   type: T,
   data: Partial<NotificationDataMap[T]> | Record<string, unknown>,
-  locale: Locale = 'fr',
+  locale: Locale = activeLocale(),
 ): NotificationText {
-  const build = (builders[locale] ?? builders.fr)[type] as (d: Partial<NotificationDataMap[T]>) => NotificationText;
-  return build(data as Partial<NotificationDataMap[T]>);
+  const t: Texts = (key, params) => renderMessage(`notification.${type}.${key}`, params, locale);
+  const build = builders[type] as Builder<T>;
+  return build(data as Partial<NotificationDataMap[T]>, t, locale);
 }
 
 /** No ids: mark all as read. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Role } from '../common/common.enums';
+import type { Locale } from '../common/common.enum';
 import { idSchema } from '../common/common.schemas';
 import type { ErrorCode } from '../errors/errors.codes';
 import { notificationTypeSchema, type NotificationType } from '../notification/notification.types';
@@ -85,6 +86,8 @@ export interface InterServerEvents {}
 export interface SocketData {
   userId: string;
   role: Role;
+  /** The user's language at the handshake (notification texts are rendered in it). */
+  locale: Locale;
   schoolId?: string;
   companyId?: string;
 }

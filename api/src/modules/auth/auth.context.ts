@@ -1,5 +1,7 @@
-import type { Actor, AppDeps } from '../../graphql/context';
-import type { Loaders } from '../../graphql/loaders';
+import { DEFAULT_LOCALE } from '@promesse/shared';
+import type { Actor } from '../../core/actor';
+import type { AppDeps } from '../../core/deps';
+import type { AuthLoaders } from './auth.loaders';
 import { TokenError, verifyToken } from './auth.token';
 
 export interface Authentication {
@@ -16,18 +18,19 @@ const ANONYMOUS: Authentication = { actor: null, authProblem: null };
 export async function authenticate(
   token: string | undefined,
   deps: Pick<AppDeps, 'env'>,
-  loaders: Pick<Loaders, 'userById'>,
+  loaders: Pick<AuthLoaders, 'userById'>,
 ): Promise<Authentication> {
   if (!token) return ANONYMOUS;
   try {
     const claims = await verifyToken(token, deps.env.JWT_SECRET);
-    // The user must still exist; role, school and company are read from it, not trusted from the token.
+    // The user must still exist; role, school, company and language are read from it, not trusted from the token.
     const user = await loaders.userById.load(claims.sub);
     if (!user) return { actor: null, authProblem: 'INVALID' };
     return {
       actor: {
         userId: String(user._id),
         role: user.role,
+        locale: user.locale ?? DEFAULT_LOCALE,
         ...(user.schoolId ? { schoolId: String(user.schoolId) } : {}),
         ...(user.companyId ? { companyId: String(user.companyId) } : {}),
       },

@@ -1,5 +1,5 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
-import { NOTIFICATION_TYPES, ROLES } from '@promesse/shared';
+import { DEFAULT_LOCALE, LOCALES, NOTIFICATION_TYPES, ROLES } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 
 const userSchema = new Schema(
@@ -11,6 +11,8 @@ const userSchema = new Schema(
     displayName: { type: String, required: true, trim: true, maxlength: 200 },
     schoolId: { type: Schema.Types.ObjectId, ref: 'School', index: true },
     companyId: { type: Schema.Types.ObjectId, ref: 'Company', index: true },
+    // The language of the app, errors and notifications for this user (rendered when read).
+    locale: { type: String, enum: LOCALES, default: DEFAULT_LOCALE },
     // Notification types the user muted: still stored and listed, not pushed live (realtime, issue 5).
     notificationPreferences: {
       mutedTypes: { type: [{ type: String, enum: NOTIFICATION_TYPES }], default: [] },

@@ -1,7 +1,8 @@
 import { Schema } from 'mongoose';
 import { tooManyRequests } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
-import type { AppDeps } from '../../graphql/context';
+import type { DataDeps } from '../../core/deps';
+import { isDuplicateKeyError } from '../../core/ids';
 
 /** Failed log-ins allowed per window, per e-mail and per client IP (a school's NAT shares one IP: higher). */
 export const LOGIN_THROTTLE = {
@@ -30,7 +31,7 @@ export interface ThrottleReservation {
   release(): Promise<void>;
 }
 
-async function reserve(deps: Pick<AppDeps, 'connection'>, key: string, now: Date): Promise<number> {
+async function reserve(deps: Pick<DataDeps, 'connection'>, key: string, now: Date): Promise<number> {
   const Throttle = loginThrottleModel(deps.connection);
   const expiresAt = new Date(now.getTime() + LOGIN_THROTTLE.windowMs);
   // A window that ended but was not swept yet by the TTL monitor starts over.
@@ -45,7 +46,7 @@ async function reserve(deps: Pick<AppDeps, 'connection'>, key: string, now: Date
       return doc?.count ?? 1;
     } catch (error) {
       // Two first attempts raced on the upsert: the loser retries as an update.
-      if ((error as { code?: unknown }).code === 11000 && attempt < 3) continue;
+      if (isDuplicateKeyError(error) && attempt < 3) continue;
       throw error;
     }
   }
@@ -55,12 +56,8 @@ async function reserve(deps: Pick<AppDeps, 'connection'>, key: string, now: Date
  * Counts an attempt before the password is checked (atomically, so parallel guesses cannot slip past the limit);
  * a successful attempt is given back with release(). Throws TOO_MANY_REQUESTS once either counter is over.
  */
-export async function reserveLoginAttempt(
-  deps: Pick<AppDeps, 'connection'>,
-  email: string,
-  ip: string,
-  now = new Date(),
-): Promise<ThrottleReservation> {
+export async function reserveLoginAttempt(deps: DataDeps, email: string, ip: string): Promise<ThrottleReservation> {
+  const now = deps.clock.now();
   const keys = [`email:${email}`, `ip:${ip || 'unknown'}`] as const;
   const [emailCount, ipCount] = await Promise.all(keys.map((k) => reserve(deps, k, now)));
   const Throttle = loginThrottleModel(deps.connection);
@@ -74,7 +71,7 @@ export async function reserveLoginAttempt(
       .sort({ expiresAt: -1 })
       .lean();
     const retryAfter = doc ? Math.max(1, Math.ceil((doc.expiresAt.getTime() - now.getTime()) / 1000)) : undefined;
-    throw tooManyRequests('Trop de tentatives de connexion. Réessayez dans quelques minutes.', retryAfter);
+    throw tooManyRequests('auth.tooManyLogins', retryAfter);
   }
   return {
     // A successful log-in clears the e-mail's failures; the IP only gets this attempt back (others share it).

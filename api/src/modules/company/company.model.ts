@@ -1,7 +1,7 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
 import { PARTNERSHIP_STATUSES, TEXT_LIMITS } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
-import { geoPointDefinition } from '../school/school.model';
+import { geoPointDefinition } from '../../db/geo-point';
 
 const companySchema = new Schema(
   {

@@ -1,24 +1,32 @@
-import { Role } from '@promesse/shared';
 import type { Types } from 'mongoose';
-import type { Actor } from '../../graphql/context';
-import type { Loaders } from '../../graphql/loaders';
-import { sameId } from '../school/school.service';
+import { isAdmin, isRecruiter, isStaff, type Actor } from '../../core/actor';
+import { sameId } from '../../core/ids';
+import type { PartnershipDoc } from './company.model';
 
 export function isRecruiterOf(actor: Actor | null, companyId: string | Types.ObjectId): boolean {
-  return actor?.role === Role.COMPANY_RECRUITER && sameId(actor.companyId, companyId);
+  return isRecruiter(actor) && sameId(actor.companyId, companyId);
 }
 
-/** SIRET and contact: the company's recruiters, the admin, and staff of a school it asked to partner with. */
-export async function canSeeCompanyDetails(
+/**
+ * SIRET and contact: the company's recruiters, the admin, and staff of a school it asked to partner with
+ * (`partnerships`: the company's, any status).
+ */
+export function canSeeCompanyDetails(
   actor: Actor | null,
   companyId: string | Types.ObjectId,
-  loaders: Pick<Loaders, 'partnershipsByCompanyId'>,
-): Promise<boolean> {
-  if (!actor) return false;
-  if (actor.role === Role.FEDERATION_ADMIN || isRecruiterOf(actor, companyId)) return true;
-  if (actor.role === Role.SCHOOL_STAFF && actor.schoolId) {
-    const partnerships = await loaders.partnershipsByCompanyId.load(String(companyId));
-    return partnerships.some((p) => sameId(p.schoolId, actor.schoolId));
-  }
-  return false;
+  partnerships: readonly Pick<PartnershipDoc, 'schoolId'>[],
+): boolean {
+  if (isAdmin(actor) || isRecruiterOf(actor, companyId)) return true;
+  return isStaff(actor) && partnerships.some((p) => sameId(p.schoolId, actor.schoolId));
+}
+
+/** Which of a company's partnerships the actor sees: all for its recruiters and the admin, their school's for staff. */
+export function visiblePartnerships<P extends Pick<PartnershipDoc, 'schoolId'>>(
+  actor: Actor | null,
+  companyId: string | Types.ObjectId,
+  partnerships: readonly P[],
+): P[] {
+  if (isAdmin(actor) || isRecruiterOf(actor, companyId)) return [...partnerships];
+  if (isStaff(actor)) return partnerships.filter((p) => sameId(p.schoolId, actor.schoolId));
+  return [];
 }

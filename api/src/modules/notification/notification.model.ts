@@ -2,24 +2,22 @@ import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'm
 import { NOTIFICATION_TYPES } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 
+// Stored as type + data only: the title and body are rendered when read, in the reader's language, so a wording
+// change applies to old notifications too (documents of older versions may still carry title/body: ignored).
 const notificationSchema = new Schema(
   {
     userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     type: { type: String, enum: NOTIFICATION_TYPES, required: true },
-    title: { type: String, required: true },
-    body: { type: String, required: true },
     // Ids for deep links plus the names used in the text (see NotificationDataMap in shared/).
     data: { type: Schema.Types.Mixed, default: {} },
     readAt: { type: Date, default: null },
-    // Outbox flag for live delivery (issue 5): written null in the same transaction as the event; the emitter
-    // sets it once `notification:new` has been sent, so nothing committed is ever skipped.
-    emittedAt: { type: Date, default: null },
+    // Set by the timestamps option; declared so its type is known.
+    createdAt: { type: Date },
   },
   { timestamps: { createdAt: true, updatedAt: false }, minimize: false },
 );
 notificationSchema.index({ userId: 1, _id: -1 });
 notificationSchema.index({ userId: 1, readAt: 1 });
-notificationSchema.index({ emittedAt: 1, _id: 1 });
 
 export type Notification = InferSchemaType<typeof notificationSchema>;
 export type NotificationDoc = HydratedDocumentFromSchema<typeof notificationSchema>;

@@ -1,13 +1,4 @@
-import { Types } from 'mongoose';
-import {
-  NOTIFICATION_TYPES,
-  notFound,
-  notificationPreferencesSchema,
-  parseInput,
-  type NotificationType,
-} from '@promesse/shared';
-import type { Actor, AppDeps } from '../../graphql/context';
-import { userModel } from '../auth/auth.model';
+import { NOTIFICATION_TYPES, type NotificationType } from '@promesse/shared';
 
 export interface NotificationPreferences {
   /** Types stored and listed but not pushed live (`notification:new`). */
@@ -22,35 +13,4 @@ export function preferencesOf(
 ): NotificationPreferences {
   const muted = user?.notificationPreferences?.mutedTypes ?? [];
   return { mutedTypes: muted.filter((t): t is NotificationType => KNOWN.has(t)) };
-}
-
-export async function getNotificationPreferences(
-  deps: Pick<AppDeps, 'connection'>,
-  actor: Actor,
-): Promise<NotificationPreferences> {
-  const user = await userModel(deps.connection).findById(actor.userId, { notificationPreferences: 1 }).lean();
-  if (!user) throw notFound('User', actor.userId);
-  return preferencesOf(user);
-}
-
-/**
- * Replaces the actor's muted types. Every API instance's notification feed sees the update through its change
- * stream, so muting takes effect on all of the user's live connections, wherever they are connected.
- */
-export async function updateNotificationPreferences(
-  deps: Pick<AppDeps, 'connection'>,
-  actor: Actor,
-  args: { mutedTypes: readonly string[] },
-): Promise<NotificationPreferences> {
-  const { mutedTypes } = parseInput(notificationPreferencesSchema, args);
-  const user = await userModel(deps.connection)
-    .findOneAndUpdate(
-      { _id: new Types.ObjectId(actor.userId) },
-      // The whole sub-document, so the change event's updatedFields names it whatever the previous value.
-      { $set: { notificationPreferences: { mutedTypes } } },
-      { returnDocument: 'after', projection: { notificationPreferences: 1 } },
-    )
-    .lean();
-  if (!user) throw notFound('User', actor.userId);
-  return preferencesOf(user);
 }

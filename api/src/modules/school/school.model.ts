@@ -1,12 +1,10 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
 import { TEXT_LIMITS, TRADES } from '@promesse/shared';
+import { geoPointDefinition } from '../../db/geo-point';
 import { defineModel } from '../../db/model-registry';
 
-/** GeoJSON point ([lng, lat]) shared by every located document; 2dsphere-indexed where queried by distance. */
-export const geoPointDefinition = {
-  type: { type: String, enum: ['Point'], required: true },
-  coordinates: { type: [Number], required: true },
-} as const;
+// Other modules import it from db/ (no module imports another's model); kept here until they all do.
+export { geoPointDefinition } from '../../db/geo-point';
 
 const schoolSchema = new Schema(
   {

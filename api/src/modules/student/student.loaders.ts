@@ -1,13 +1,10 @@
 import DataLoader from 'dataloader';
-import type { AppDeps } from '../../graphql/context';
-import { groupByKey, validObjectIds } from '../school/school.loaders';
+import type { DataDeps } from '../../core/deps';
+import { groupByKey, validObjectIds } from '../../core/ids';
 import { studentModel, type StudentDoc } from './student.model';
+import { knownCompanyStudentPairs } from './student.queries';
 
-// Collections of the marketplace module, read here by name (no import cycle): a company gains sight of a student
-// once the student applied to one of its promises or was recommended to it.
-const CONTACT_COLLECTIONS = ['applications', 'recommendations'] as const;
-
-export function createStudentLoaders(deps: Pick<AppDeps, 'connection'>) {
+export function createStudentLoaders(deps: Pick<DataDeps, 'connection'>) {
   const Student = studentModel(deps.connection);
   const byField = (field: 'userId' | '_id') =>
     new DataLoader<string, StudentDoc | null>(async (ids) => {
@@ -31,22 +28,7 @@ export function createStudentLoaders(deps: Pick<AppDeps, 'connection'>) {
     ),
     /** Key `${companyId}:${studentId}`: true when the company has an application or recommendation of the student. */
     companyKnowsStudent: new DataLoader<string, boolean>(async (keys) => {
-      const pairs = keys.map((k) => k.split(':') as [string, string]);
-      const companyIds = validObjectIds([...new Set(pairs.map(([c]) => c))]);
-      const studentIds = validObjectIds([...new Set(pairs.map(([, s]) => s))]);
-      const known = new Set<string>();
-      if (companyIds.length && studentIds.length) {
-        const filter = { companyId: { $in: companyIds }, studentId: { $in: studentIds } };
-        const rows = await Promise.all(
-          CONTACT_COLLECTIONS.map((name) =>
-            deps.connection
-              .collection(name)
-              .find(filter, { projection: { _id: 0, companyId: 1, studentId: 1 } })
-              .toArray(),
-          ),
-        );
-        for (const row of rows.flat()) known.add(`${String(row['companyId'])}:${String(row['studentId'])}`);
-      }
+      const known = await knownCompanyStudentPairs(deps, keys);
       return keys.map((k) => known.has(k));
     }),
   };

@@ -1,7 +1,7 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
 import { DIPLOMA_LEVELS, TEXT_LIMITS, TRADES } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
-import { geoPointDefinition } from '../school/school.model';
+import { geoPointDefinition } from '../../db/geo-point';
 
 export const DEFAULT_MOBILITY_KM = 30;
 

@@ -1,8 +1,6 @@
-import { Role } from '@promesse/shared';
-import type { Actor } from '../../graphql/context';
-import type { Loaders } from '../../graphql/loaders';
+import { isAdmin, isRecruiter, isStaff, isStudent, type Actor } from '../../core/actor';
+import { sameId } from '../../core/ids';
 import { canSeeSchoolMembers } from '../school/school.policy';
-import { sameId } from '../school/school.service';
 import type { StudentDoc } from './student.model';
 
 /**
@@ -11,17 +9,24 @@ import type { StudentDoc } from './student.model';
  */
 export type StudentVisibility = 'FULL' | 'LIMITED';
 
+type StudentRefs = Pick<StudentDoc, '_id' | 'userId' | 'schoolId'>;
+
+/** What a recruiter's company has to do with a student (read by the caller, who batches the reads). */
+export interface CompanyLinks {
+  /** The student applied to one of the company's promises or was recommended to it. */
+  knowsStudent(): Promise<boolean>;
+  /** The company's partnership with the student's school is approved. */
+  partnersWithSchool(): Promise<boolean>;
+}
+
 export async function studentVisibility(
   actor: Actor | null,
-  student: Pick<StudentDoc, '_id' | 'userId' | 'schoolId'>,
-  loaders: Pick<Loaders, 'companyKnowsStudent'>,
+  student: StudentRefs,
+  links: Pick<CompanyLinks, 'knowsStudent'>,
 ): Promise<StudentVisibility> {
-  if (!actor) return 'LIMITED';
-  if (actor.role === Role.STUDENT) return sameId(actor.userId, student.userId) ? 'FULL' : 'LIMITED';
+  if (isStudent(actor)) return sameId(actor.userId, student.userId) ? 'FULL' : 'LIMITED';
   if (canSeeSchoolMembers(actor, student.schoolId)) return 'FULL';
-  if (actor.role === Role.COMPANY_RECRUITER && actor.companyId) {
-    return (await loaders.companyKnowsStudent.load(`${actor.companyId}:${String(student._id)}`)) ? 'FULL' : 'LIMITED';
-  }
+  if (isRecruiter(actor)) return (await links.knowsStudent()) ? 'FULL' : 'LIMITED';
   return 'LIMITED';
 }
 
@@ -31,18 +36,22 @@ export async function studentVisibility(
  */
 export async function canLookUpStudent(
   actor: Actor | null,
-  student: Pick<StudentDoc, '_id' | 'userId' | 'schoolId'>,
-  loaders: Pick<Loaders, 'companyKnowsStudent' | 'partnershipsByCompanyId'>,
+  student: StudentRefs,
+  links: CompanyLinks,
 ): Promise<boolean> {
-  if (!actor) return false;
-  if (actor.role === Role.STUDENT) return sameId(actor.userId, student.userId);
+  if (isStudent(actor)) return sameId(actor.userId, student.userId);
   if (canSeeSchoolMembers(actor, student.schoolId)) return true;
-  if (actor.role === Role.COMPANY_RECRUITER && actor.companyId) {
-    const partnerships = await loaders.partnershipsByCompanyId.load(actor.companyId);
-    if (partnerships.some((p) => p.status === 'APPROVED' && sameId(p.schoolId, student.schoolId))) return true;
-    return loaders.companyKnowsStudent.load(`${actor.companyId}:${String(student._id)}`);
-  }
+  if (isRecruiter(actor)) return (await links.partnersWithSchool()) || links.knowsStudent();
   return false;
+}
+
+/** The student's account (user): the student, their school's staff and the admin. */
+export function canSeeStudentAccount(actor: Actor | null, student: StudentRefs): boolean {
+  return (
+    isAdmin(actor) ||
+    (isStaff(actor) && sameId(actor.schoolId, student.schoolId)) ||
+    sameId(actor?.userId, student.userId)
+  );
 }
 
 /** "Lina B." */

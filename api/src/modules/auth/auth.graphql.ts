@@ -1,0 +1,134 @@
+import { builder } from '../../graphql/builder';
+import { GeoPointInputRef, InvitableRoleEnum, LocaleEnum, RoleEnum } from '../../graphql/common.types';
+import { SchoolRef, UserRef } from '../../graphql/refs';
+import type { UserDoc } from './auth.model';
+import {
+  acceptInvitation,
+  inviteUser,
+  logIn,
+  registerCompany,
+  setMyLocale,
+  type AuthPayload,
+  type InvitationResult,
+} from './auth.use-cases';
+
+UserRef.implement({
+  fields: (t) => ({
+    id: t.id({ resolve: (user) => user._id }),
+    email: t.exposeString('email'),
+    role: t.field({ type: RoleEnum, resolve: (user) => user.role }),
+    displayName: t.exposeString('displayName'),
+    locale: t.field({
+      type: LocaleEnum,
+      description: 'The language of the app, errors and notifications for this user (fr by default).',
+      resolve: (user) => user.locale ?? 'fr',
+    }),
+  }),
+});
+
+const AuthPayloadRef = builder.objectRef<AuthPayload>('AuthPayload').implement({
+  fields: (t) => ({
+    token: t.exposeString('token'),
+    user: t.field({ type: UserRef, resolve: (payload) => payload.user }),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'The logged-in user; null when anonymous.',
+    resolve: (_root, _args, ctx): Promise<UserDoc | null> | null =>
+      ctx.actor ? ctx.loaders.userById.load(ctx.actor.userId) : null,
+  }),
+);
+
+builder.mutationField('logIn', (t) =>
+  t.field({
+    type: AuthPayloadRef,
+    description:
+      'Same UNAUTHENTICATED answer for an unknown e-mail and a wrong password; TOO_MANY_REQUESTS after 5 failures ' +
+      'per e-mail or 30 per IP within 15 minutes.',
+    args: {
+      email: t.arg.string({ required: true }),
+      password: t.arg.string({ required: true }),
+    },
+    resolve: (_root, args, ctx) => logIn(ctx, args),
+  }),
+);
+
+const RegisterCompanyInputRef = builder.inputType('RegisterCompanyInput', {
+  fields: (t) => ({
+    companyName: t.string({ required: true }),
+    siret: t.string({ required: true, description: '14 digits, Luhn-valid; spaces allowed' }),
+    email: t.string({ required: true }),
+    password: t.string({ required: true, description: 'At least 10 characters' }),
+    contactName: t.string({ required: true }),
+    city: t.string({ required: true }),
+    location: t.field({ type: GeoPointInputRef, required: true }),
+  }),
+});
+
+builder.mutationField('registerCompany', (t) =>
+  t.field({
+    type: AuthPayloadRef,
+    description: 'Creates the company and its first recruiter account. Known SIRET or e-mail: CONFLICT.',
+    args: { input: t.arg({ type: RegisterCompanyInputRef, required: true }) },
+    resolve: (_root, args, ctx) => registerCompany(ctx, args.input),
+  }),
+);
+
+const InviteUserInputRef = builder.inputType('InviteUserInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    role: t.field({ type: InvitableRoleEnum, required: true }),
+    schoolId: t.id({ description: 'Required for the admin; staff may omit it (their school).' }),
+  }),
+});
+
+const InvitationRef = builder.objectRef<InvitationResult>('Invitation').implement({
+  description: 'An invitation. `code` is shown once, at creation: only its hash is stored.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    email: t.exposeString('email'),
+    role: t.field({ type: RoleEnum, resolve: (i) => i.role }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (i) => i.expiresAt }),
+    school: t.field({ type: SchoolRef, resolve: (i) => i.school }),
+  }),
+});
+
+builder.mutationField('inviteUser', (t) =>
+  t.withAuth({ federationAdmin: true, schoolStaff: true }).field({
+    type: InvitationRef,
+    description: 'Admin: SCHOOL_STAFF of any school. Staff: STUDENT of their own school. Valid 14 days, single use.',
+    args: { input: t.arg({ type: InviteUserInputRef, required: true }) },
+    resolve: (_root, args, ctx) => inviteUser(ctx, { ...args.input, schoolId: args.input.schoolId ?? null }),
+  }),
+);
+
+const AcceptInvitationInputRef = builder.inputType('AcceptInvitationInput', {
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    password: t.string({ required: true, description: 'At least 10 characters' }),
+    firstName: t.string({ required: true }),
+    lastName: t.string({ required: true }),
+  }),
+});
+
+builder.mutationField('acceptInvitation', (t) =>
+  t.field({
+    type: AuthPayloadRef,
+    description: 'Creates the invited account. Unknown code: NOT_FOUND; used or expired: BAD_USER_INPUT.',
+    args: { input: t.arg({ type: AcceptInvitationInputRef, required: true }) },
+    resolve: (_root, args, ctx) => acceptInvitation(ctx, args.input),
+  }),
+);
+
+builder.mutationField('setMyLocale', (t) =>
+  t.withAuth({ authenticated: true }).field({
+    type: UserRef,
+    description: 'The caller’s language (fr or en): the app, error messages and notifications follow it.',
+    args: { locale: t.arg({ type: LocaleEnum, required: true }) },
+    resolve: (_root, args, ctx) => setMyLocale(ctx, args),
+  }),
+);

@@ -1,0 +1,27 @@
+import DataLoader from 'dataloader';
+import { Role } from '@promesse/shared';
+import type { DataDeps } from '../../core/deps';
+import { byIds, groupByKey, validObjectIds } from '../../core/ids';
+import { userModel, type UserDoc } from './auth.model';
+
+export function createAuthLoaders(deps: Pick<DataDeps, 'connection'>) {
+  const User = userModel(deps.connection);
+  return {
+    userById: new DataLoader<string, UserDoc | null>(async (ids) =>
+      byIds(ids, await User.find({ _id: { $in: validObjectIds(ids) } })),
+    ),
+    /** The staff accounts of each school, by name. */
+    staffBySchoolId: new DataLoader<string, UserDoc[]>(async (schoolIds) =>
+      groupByKey(
+        schoolIds,
+        await User.find({ role: Role.SCHOOL_STAFF, schoolId: { $in: validObjectIds(schoolIds) } }).sort({
+          displayName: 1,
+          _id: 1,
+        }),
+        (u) => u.schoolId,
+      ),
+    ),
+  };
+}
+
+export type AuthLoaders = ReturnType<typeof createAuthLoaders>;

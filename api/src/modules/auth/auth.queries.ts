@@ -1,0 +1,120 @@
+import { Types, type ClientSession } from 'mongoose';
+import { DEFAULT_LOCALE, Role, type Locale } from '@promesse/shared';
+import type { DataDeps } from '../../core/deps';
+import { isDuplicateKeyError } from '../../core/ids';
+import { userModel, type UserDoc } from './auth.model';
+import { hashPassword } from './auth.password';
+
+// What other modules may ask of the users' module (it owns the users collection).
+
+export interface Recipients {
+  staffOfSchool(schoolId: unknown): Types.ObjectId[];
+  recruitersOfCompany(companyId: unknown): Types.ObjectId[];
+}
+
+/**
+ * Staff of some schools and recruiters of some companies (the recipients of notifications about them), in ONE
+ * query whatever the number of schools and companies (a hire cascade notifies many of both).
+ */
+export async function loadRecipients(
+  deps: Pick<DataDeps, 'connection'>,
+  refs: { schoolIds?: readonly unknown[]; companyIds?: readonly unknown[] },
+  session: ClientSession | null = null,
+): Promise<Recipients> {
+  const ids = (xs: readonly unknown[] = []) => [...new Set(xs.map(String))].map((id) => new Types.ObjectId(id));
+  const schoolIds = ids(refs.schoolIds);
+  const companyIds = ids(refs.companyIds);
+  const or: Record<string, unknown>[] = [];
+  if (schoolIds.length) or.push({ role: Role.SCHOOL_STAFF, schoolId: { $in: schoolIds } });
+  if (companyIds.length) or.push({ role: Role.COMPANY_RECRUITER, companyId: { $in: companyIds } });
+  const users = or.length
+    ? await userModel(deps.connection)
+        .find({ $or: or }, { _id: 1, role: 1, schoolId: 1, companyId: 1 })
+        .session(session)
+        .lean()
+    : [];
+  const group = (role: Role, key: 'schoolId' | 'companyId') => {
+    const map = new Map<string, Types.ObjectId[]>();
+    for (const u of users) {
+      if (u.role !== role || !u[key]) continue;
+      const k = String(u[key]);
+      map.set(k, [...(map.get(k) ?? []), u._id]);
+    }
+    return map;
+  };
+  const staff = group(Role.SCHOOL_STAFF, 'schoolId');
+  const recruiters = group(Role.COMPANY_RECRUITER, 'companyId');
+  return {
+    staffOfSchool: (schoolId) => staff.get(String(schoolId)) ?? [],
+    recruitersOfCompany: (companyId) => recruiters.get(String(companyId)) ?? [],
+  };
+}
+
+export async function emailIsTaken(
+  deps: Pick<DataDeps, 'connection'>,
+  email: string,
+  session: ClientSession | null = null,
+): Promise<boolean> {
+  return (await userModel(deps.connection).exists({ email }).session(session)) !== null;
+}
+
+/** The language each user reads in (French for users who never chose). */
+export async function localesOfUsers(
+  deps: Pick<DataDeps, 'connection'>,
+  userIds: readonly string[],
+): Promise<Map<string, Locale>> {
+  const users = await userModel(deps.connection)
+    .find({ _id: { $in: userIds.map((id) => new Types.ObjectId(id)) } }, { locale: 1 })
+    .lean();
+  return new Map(users.map((u) => [String(u._id), u.locale ?? DEFAULT_LOCALE]));
+}
+
+/**
+ * Creates the federation admin (from BOOTSTRAP_ADMIN_EMAIL/PASSWORD) when none exists yet. Returns the created
+ * user, or null when a federation admin was already there. Run by the server at start, before any actor exists.
+ */
+export async function ensureBootstrapAdmin(
+  deps: Pick<DataDeps, 'connection'>,
+  admin: { email: string; password: string; displayName?: string },
+): Promise<UserDoc | null> {
+  const User = userModel(deps.connection);
+  if (await User.exists({ role: Role.FEDERATION_ADMIN })) return null;
+  try {
+    return await User.create({
+      email: admin.email,
+      passwordHash: await hashPassword(admin.password),
+      role: Role.FEDERATION_ADMIN,
+      displayName: admin.displayName ?? 'Fédération des Écoles de Production',
+    });
+  } catch (error) {
+    // Another instance created it at the same time (unique e-mail): fine.
+    if (isDuplicateKeyError(error)) return null;
+    throw error;
+  }
+}
+
+/** The notification settings stored on the user (raw: the notification module reads them). */
+export async function notificationSettingsOf(
+  deps: Pick<DataDeps, 'connection'>,
+  userId: string,
+): Promise<{ notificationPreferences?: { mutedTypes?: string[] | null } | null } | null> {
+  return userModel(deps.connection).findById(userId, { notificationPreferences: 1 }).lean();
+}
+
+/**
+ * Replaces the user's muted notification types. The whole sub-document is set, so the change event's
+ * updatedFields names it whatever the previous value (realtime/realtime.feed.ts reads it).
+ */
+export async function setMutedNotificationTypes(
+  deps: Pick<DataDeps, 'connection'>,
+  userId: string,
+  mutedTypes: readonly string[],
+): Promise<{ notificationPreferences?: { mutedTypes?: string[] | null } | null } | null> {
+  return userModel(deps.connection)
+    .findOneAndUpdate(
+      { _id: new Types.ObjectId(userId) },
+      { $set: { notificationPreferences: { mutedTypes: [...mutedTypes] } } },
+      { returnDocument: 'after', projection: { notificationPreferences: 1 } },
+    )
+    .lean();
+}

@@ -1,0 +1,270 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import {
+  acceptInvitationSchema,
+  badUserInput,
+  conflict,
+  forbidden,
+  INVITATION_VALIDITY_MS,
+  inviteUserSchema,
+  isAppError,
+  logInAttemptSchema,
+  logInSchema,
+  notFound,
+  registerCompanySchema,
+  renderMessage,
+  Role,
+  setMyLocaleSchema,
+  unauthenticated,
+} from '@promesse/shared';
+import type { AppDeps } from '../../core/deps';
+import { isDuplicateKeyError } from '../../core/ids';
+import { inTransaction } from '../../core/transactions';
+import { defineUseCase } from '../../core/use-case';
+import { createCompany, siretIsTaken } from '../company/company.queries';
+import { findSchool } from '../school/school.queries';
+import type { SchoolDoc } from '../school/school.model';
+import { createStudentProfile } from '../student/student.queries';
+import { invitationModel } from './auth.invitation.model';
+import { userModel, type UserDoc } from './auth.model';
+import { hashPassword, verifyPassword } from './auth.password';
+import { emailIsTaken } from './auth.queries';
+import { reserveLoginAttempt } from './auth.throttle';
+import { signToken } from './auth.token';
+
+export interface AuthPayload {
+  token: string;
+  user: UserDoc;
+}
+
+// Verified against when the e-mail is unknown, so both failures cost one argon2 verification.
+let dummyHash: Promise<string> | null = null;
+
+async function issueToken(deps: Pick<AppDeps, 'env'>, user: UserDoc): Promise<AuthPayload> {
+  return { token: await signToken({ sub: String(user._id), role: user.role }, deps.env.JWT_SECRET), user };
+}
+
+const siretTaken = () => conflict('auth.siretTaken', undefined, { fields: ['siret'] });
+const emailTaken = () => conflict('auth.emailTaken', undefined, { fields: ['email'] });
+
+/** Which unique index refused a write (E11000), from the driver's keyValue/keyPattern. */
+function duplicateOf(error: unknown, field: string): boolean {
+  if (!isDuplicateKeyError(error)) return false;
+  const { keyPattern } = error as { keyPattern?: Record<string, unknown> };
+  return error.keyValue?.[field] !== undefined || keyPattern?.[field] !== undefined || error.message.includes(field);
+}
+
+/**
+ * Same answer (and one argon2 verification) for an unknown e-mail and a wrong password. Throttled per e-mail and
+ * per IP before anything is verified.
+ */
+export const logIn = defineUseCase({
+  name: 'logIn',
+  input: logInAttemptSchema,
+  access: 'public',
+  run: async (attempt, { deps, ip }): Promise<AuthPayload> => {
+    const parsed = logInSchema.safeParse(attempt);
+    // Malformed credentials are wrong credentials: no hint about which part is wrong.
+    if (!parsed.success) throw unauthenticated('auth.wrongCredentials');
+    const { email, password } = parsed.data;
+    const reservation = await reserveLoginAttempt(deps, email, ip ?? '');
+    const user = await userModel(deps.connection).findOne({ email }).select('+passwordHash');
+    dummyHash ??= hashPassword('not-a-real-password-0123');
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+    if (!user || !ok) throw unauthenticated('auth.wrongCredentials');
+    await reservation.release();
+    return issueToken(deps, user);
+  },
+});
+
+/** A company signs up: company + its first recruiter in one transaction. */
+export const registerCompany = defineUseCase({
+  name: 'registerCompany',
+  input: registerCompanySchema,
+  inputPath: 'input',
+  access: 'public',
+  run: async (input, { deps }): Promise<AuthPayload> => {
+    if (await siretIsTaken(deps, input.siret)) throw siretTaken();
+    if (await emailIsTaken(deps, input.email)) throw emailTaken();
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const user = await inTransaction(deps, async (session) => {
+        const userId = new Types.ObjectId();
+        const company = await createCompany(
+          deps,
+          {
+            name: input.companyName,
+            siret: input.siret,
+            city: input.city,
+            location: input.location,
+            contactName: input.contactName,
+            createdBy: userId,
+          },
+          session,
+        );
+        const [created] = await userModel(deps.connection).create(
+          [
+            {
+              _id: userId,
+              email: input.email,
+              passwordHash,
+              role: Role.COMPANY_RECRUITER,
+              displayName: input.contactName,
+              companyId: company._id,
+            },
+          ],
+          { session },
+        );
+        if (!created) throw new Error('recruiter not created');
+        return created;
+      });
+      return await issueToken(deps, user);
+    } catch (error) {
+      // Lost a race with an identical registration.
+      if (duplicateOf(error, 'siret')) throw siretTaken();
+      if (duplicateOf(error, 'email')) throw emailTaken();
+      throw error;
+    }
+  },
+});
+
+export function hashInvitationCode(code: string): string {
+  return createHash('sha256').update(code, 'utf8').digest('hex');
+}
+
+export interface InvitationResult {
+  code: string;
+  email: string;
+  role: 'STUDENT' | 'SCHOOL_STAFF';
+  expiresAt: Date;
+  school: SchoolDoc;
+}
+
+/**
+ * The admin invites SCHOOL_STAFF into any school; staff invite STUDENTs into their own school. The plain code is
+ * returned once, only its hash is kept.
+ */
+export const inviteUser = defineUseCase({
+  name: 'inviteUser',
+  input: inviteUserSchema,
+  inputPath: 'input',
+  access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF],
+  run: async (input, { actor, deps }): Promise<InvitationResult> => {
+    let schoolId: string;
+    if (actor.role === Role.FEDERATION_ADMIN) {
+      if (input.role !== Role.SCHOOL_STAFF) throw forbidden('auth.adminInvitesStaffOnly');
+      if (!input.schoolId) {
+        throw badUserInput('auth.schoolRequired', undefined, [
+          { path: 'input.schoolId', message: renderMessage('auth.schoolRequiredField') },
+        ]);
+      }
+      schoolId = input.schoolId;
+    } else if (actor.schoolId) {
+      if (input.role !== Role.STUDENT) throw forbidden('auth.staffInvitesStudentsOnly');
+      if (input.schoolId && input.schoolId !== actor.schoolId) throw forbidden('auth.ownSchoolOnly');
+      schoolId = actor.schoolId;
+    } else {
+      throw forbidden();
+    }
+    const school = await findSchool(deps, schoolId);
+    if (!school) throw notFound('School', schoolId);
+    if (await emailIsTaken(deps, input.email)) throw emailTaken();
+    const code = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(deps.clock.now().getTime() + INVITATION_VALIDITY_MS);
+    await invitationModel(deps.connection).create({
+      codeHash: hashInvitationCode(code),
+      email: input.email,
+      role: input.role,
+      schoolId: school._id,
+      invitedBy: actor.userId,
+      expiresAt,
+    });
+    return { code, email: input.email, role: input.role, expiresAt, school };
+  },
+});
+
+/** Consumes an invitation (single use) and creates the account (+ student profile) in one transaction. */
+export const acceptInvitation = defineUseCase({
+  name: 'acceptInvitation',
+  input: acceptInvitationSchema,
+  inputPath: 'input',
+  access: 'public',
+  run: async (input, { deps }): Promise<AuthPayload> => {
+    const now = deps.clock.now();
+    const codeHash = hashInvitationCode(input.code);
+    const Invitation = invitationModel(deps.connection);
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const user = await inTransaction(deps, async (session) => {
+        const invitation = await Invitation.findOneAndUpdate(
+          { codeHash, usedAt: null, expiresAt: { $gt: now } },
+          { $set: { usedAt: now } },
+          { returnDocument: 'after', session },
+        );
+        if (!invitation) {
+          const existing = await Invitation.findOne({ codeHash }).session(session);
+          if (!existing) throw notFound('Invitation');
+          if (existing.usedAt) {
+            throw badUserInput('auth.invitationUsed', undefined, [
+              { path: 'input.code', message: renderMessage('auth.invitationUsedField') },
+            ]);
+          }
+          throw badUserInput('auth.invitationExpired', undefined, [
+            { path: 'input.code', message: renderMessage('auth.invitationExpiredField') },
+          ]);
+        }
+        const userId = new Types.ObjectId();
+        const [created] = await userModel(deps.connection).create(
+          [
+            {
+              _id: userId,
+              email: invitation.email,
+              passwordHash,
+              role: invitation.role,
+              displayName: `${input.firstName} ${input.lastName}`,
+              schoolId: invitation.schoolId,
+            },
+          ],
+          { session },
+        );
+        if (!created) throw new Error('invited user not created');
+        await Invitation.updateOne({ _id: invitation._id }, { $set: { usedBy: userId } }, { session });
+        if (invitation.role === Role.STUDENT) {
+          await createStudentProfile(
+            deps,
+            {
+              userId,
+              schoolId: invitation.schoolId,
+              firstName: input.firstName,
+              lastName: input.lastName,
+              email: invitation.email,
+            },
+            session,
+          );
+        }
+        return created;
+      });
+      return await issueToken(deps, user);
+    } catch (error) {
+      if (isAppError(error)) throw error;
+      if (duplicateOf(error, 'email')) throw emailTaken();
+      throw error;
+    }
+  },
+});
+
+/** Any signed-in user chooses the language of the app, its errors and their notifications. */
+export const setMyLocale = defineUseCase({
+  name: 'setMyLocale',
+  input: setMyLocaleSchema,
+  access: 'authenticated',
+  run: async ({ locale }, { actor, deps }): Promise<UserDoc> => {
+    const user = await userModel(deps.connection).findByIdAndUpdate(
+      actor.userId,
+      { $set: { locale } },
+      { returnDocument: 'after' },
+    );
+    if (!user) throw notFound('User', actor.userId);
+    return user;
+  },
+});

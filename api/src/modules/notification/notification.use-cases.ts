@@ -1,0 +1,108 @@
+import * as z from 'zod';
+import { Types } from 'mongoose';
+import {
+  badUserInput,
+  isObjectId,
+  markNotificationsReadSchema,
+  notFound,
+  notificationPreferencesSchema,
+  notificationsQuerySchema,
+  PAGE_SIZE_DEFAULT,
+  renderMessage,
+} from '@promesse/shared';
+import { defineUseCase } from '../../core/use-case';
+import { notificationSettingsOf, setMutedNotificationTypes } from '../auth/auth.queries';
+import { notificationModel, type NotificationDoc } from './notification.model';
+import { preferencesOf, type NotificationPreferences } from './notification.preferences';
+
+// Cursor = base64url of the notification id (the sort key: ids grow with time).
+export function encodeNotificationCursor(id: string | Types.ObjectId): string {
+  return Buffer.from(`n:${String(id)}`).toString('base64url');
+}
+
+function decodeNotificationCursor(cursor: string): string {
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  const id = raw.startsWith('n:') ? raw.slice(2) : '';
+  if (!isObjectId(id)) {
+    throw badUserInput('notification.badCursor', undefined, [
+      { path: 'after', message: renderMessage('notification.badCursorField') },
+    ]);
+  }
+  return id.toLowerCase();
+}
+
+export interface NotificationPage {
+  nodes: NotificationDoc[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/** The caller's notifications, newest first. */
+export const listNotifications = defineUseCase({
+  name: 'listNotifications',
+  input: notificationsQuerySchema,
+  access: 'authenticated',
+  run: async (input, { actor, deps }): Promise<NotificationPage> => {
+    const first = input.first ?? PAGE_SIZE_DEFAULT;
+    const filter: Record<string, unknown> = { userId: new Types.ObjectId(actor.userId) };
+    if (input.unreadOnly) filter['readAt'] = null;
+    if (input.after) filter['_id'] = { $lt: new Types.ObjectId(decodeNotificationCursor(input.after)) };
+    const docs = await notificationModel(deps.connection)
+      .find(filter)
+      .sort({ _id: -1 })
+      .limit(first + 1);
+    return { nodes: docs.slice(0, first), hasNextPage: docs.length > first, hasPreviousPage: Boolean(input.after) };
+  },
+});
+
+export const countUnreadNotifications = defineUseCase({
+  name: 'countUnreadNotifications',
+  input: z.object({}),
+  access: 'authenticated',
+  run: (_input, { actor, deps }): Promise<number> =>
+    notificationModel(deps.connection).countDocuments({ userId: new Types.ObjectId(actor.userId), readAt: null }),
+});
+
+/** Marks the caller's own notifications read (all of them without ids); returns how many changed. */
+export const markNotificationsRead = defineUseCase({
+  name: 'markNotificationsRead',
+  input: markNotificationsReadSchema,
+  access: 'authenticated',
+  run: async (input, { actor, deps }): Promise<number> => {
+    const filter: Record<string, unknown> = { userId: new Types.ObjectId(actor.userId), readAt: null };
+    if (input.ids) {
+      if (input.ids.length === 0) return 0;
+      filter['_id'] = { $in: input.ids.map((id) => new Types.ObjectId(id)) };
+    }
+    const result = await notificationModel(deps.connection).updateMany(filter, {
+      $set: { readAt: deps.clock.now() },
+    });
+    return result.modifiedCount;
+  },
+});
+
+export const getNotificationPreferences = defineUseCase({
+  name: 'getNotificationPreferences',
+  input: z.object({}),
+  access: 'authenticated',
+  run: async (_input, { actor, deps }): Promise<NotificationPreferences> => {
+    const user = await notificationSettingsOf(deps, actor.userId);
+    if (!user) throw notFound('User', actor.userId);
+    return preferencesOf(user);
+  },
+});
+
+/**
+ * Replaces the caller's muted types. Every API instance's notification feed sees the update through its change
+ * stream, so muting takes effect on all of the user's live connections, wherever they are connected.
+ */
+export const updateNotificationPreferences = defineUseCase({
+  name: 'updateNotificationPreferences',
+  input: notificationPreferencesSchema,
+  access: 'authenticated',
+  run: async ({ mutedTypes }, { actor, deps }): Promise<NotificationPreferences> => {
+    const user = await setMutedNotificationTypes(deps, actor.userId, mutedTypes);
+    if (!user) throw notFound('User', actor.userId);
+    return preferencesOf(user);
+  },
+});

@@ -1,0 +1,127 @@
+import { isRecruiter } from '../../core/actor';
+import { builder } from '../../graphql/builder';
+import {
+  DiplomaLevelEnum,
+  GeoPointInputRef,
+  GeoPointRef,
+  geoPointOf,
+  required,
+  TradeEnum,
+} from '../../graphql/common.types';
+import type { GraphQLContext } from '../../graphql/context';
+import { SchoolRef, StudentRef, UserRef } from '../../graphql/refs';
+import type { StudentDoc } from './student.model';
+import { canSeeStudentAccount, shortName, studentVisibility, type StudentVisibility } from './student.policy';
+import { getMyStudentProfile, getStudent, updateStudentProfile } from './student.use-cases';
+
+function visibility(s: StudentDoc, ctx: GraphQLContext): Promise<StudentVisibility> {
+  const companyId = isRecruiter(ctx.actor) ? ctx.actor.companyId : null;
+  return studentVisibility(ctx.actor, s, {
+    knowsStudent: () =>
+      companyId ? ctx.loaders.companyKnowsStudent.load(`${companyId}:${String(s._id)}`) : Promise.resolve(false),
+  });
+}
+
+/** Resolves a private field: its value for FULL visibility, null otherwise. */
+function privateField<T>(read: (s: StudentDoc) => T) {
+  return async (s: StudentDoc, _args: unknown, ctx: GraphQLContext): Promise<T | null> =>
+    (await visibility(s, ctx)) === 'FULL' ? read(s) : null;
+}
+
+StudentRef.implement({
+  description:
+    'A student (15-18) or graduate. Name and contact fields are null for a company until the student applied to ' +
+    'one of its promises or was recommended to it (privacy of minors); displayName is then "Lina B.".',
+  fields: (t) => ({
+    id: t.id({ resolve: (s) => s._id }),
+    firstName: t.exposeString('firstName'),
+    lastName: t.string({ nullable: true, resolve: privateField((s) => s.lastName) }),
+    displayName: t.string({
+      resolve: async (s, _args, ctx) =>
+        (await visibility(s, ctx)) === 'FULL' ? `${s.firstName} ${s.lastName}` : shortName(s.firstName, s.lastName),
+    }),
+    email: t.string({ nullable: true, resolve: privateField((s) => s.email) }),
+    city: t.string({ nullable: true, resolve: privateField((s) => s.city ?? null) }),
+    location: t.field({ type: GeoPointRef, nullable: true, resolve: privateField((s) => geoPointOf(s.location)) }),
+    contactVisible: t.boolean({
+      description: 'True when the caller sees names and contact details.',
+      resolve: async (s, _args, ctx) => (await visibility(s, ctx)) === 'FULL',
+    }),
+    trade: t.field({ type: TradeEnum, nullable: true, resolve: (s) => s.trade ?? null }),
+    diplomaLevel: t.field({ type: DiplomaLevelEnum, nullable: true, resolve: (s) => s.diplomaLevel ?? null }),
+    graduationDate: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.graduationDate ?? null }),
+    skills: t.stringList({ resolve: (s) => s.skills ?? [] }),
+    mobilityKm: t.int({ resolve: (s) => s.mobilityKm ?? 0 }),
+    availableFrom: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.availableFrom ?? null }),
+    school: t.field({
+      type: SchoolRef,
+      resolve: async (s, _args, ctx) =>
+        required(await ctx.loaders.schoolById.load(String(s.schoolId)), 'student school'),
+    }),
+    user: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'The student’s account: the student, their school’s staff and the admin only (null otherwise).',
+      resolve: (s, _args, ctx) =>
+        canSeeStudentAccount(ctx.actor, s) ? ctx.loaders.userById.load(String(s.userId)) : null,
+    }),
+  }),
+});
+
+const StudentProfileInputRef = builder.inputType('StudentProfileInput', {
+  fields: (t) => ({
+    studentId: t.id({ description: 'Staff only: the student to edit. A student omits it (own profile).' }),
+    trade: t.field({ type: TradeEnum }),
+    diplomaLevel: t.field({ type: DiplomaLevelEnum }),
+    graduationDate: t.field({ type: 'DateTime' }),
+    skills: t.stringList(),
+    city: t.string(),
+    location: t.field({ type: GeoPointInputRef }),
+    mobilityKm: t.int(),
+    availableFrom: t.field({ type: 'DateTime' }),
+  }),
+});
+
+builder.mutationField('updateStudentProfile', (t) =>
+  t.withAuth({ student: true, schoolStaff: true }).field({
+    type: StudentRef,
+    description: 'A student edits their profile; staff edit a student of their school (studentId). Absent fields kept.',
+    args: { input: t.arg({ type: StudentProfileInputRef, required: true }) },
+    resolve: (_root, args, ctx) =>
+      updateStudentProfile(ctx, { ...args.input, studentId: args.input.studentId?.toString() ?? null }),
+  }),
+);
+
+builder.queryField('myStudentProfile', (t) =>
+  t.withAuth({ student: true }).field({
+    type: StudentRef,
+    resolve: (_root, _args, ctx) => getMyStudentProfile(ctx, {}),
+  }),
+);
+
+builder.queryField('student', (t) =>
+  t.withAuth({ authenticated: true }).field({
+    type: StudentRef,
+    nullable: true,
+    description:
+      'The student, their school’s staff, the admin, and recruiters of a partner company (limited view until the ' +
+      'student applied or was recommended). Unknown id: NOT_FOUND.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => getStudent(ctx, { id: String(args.id) }),
+  }),
+);
+
+builder.objectFields(UserRef, (t) => ({
+  studentProfile: t.field({
+    type: StudentRef,
+    nullable: true,
+    description: 'The profile of a STUDENT user; null for other roles.',
+    resolve: (u, _args, ctx) => (u.role === 'STUDENT' ? ctx.loaders.studentByUserId.load(String(u._id)) : null),
+  }),
+  school: t.field({
+    type: SchoolRef,
+    nullable: true,
+    description: 'The school of a student or staff member.',
+    resolve: (u, _args, ctx) => (u.schoolId ? ctx.loaders.schoolById.load(String(u.schoolId)) : null),
+  }),
+}));

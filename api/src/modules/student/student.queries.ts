@@ -1,0 +1,163 @@
+import { Types, type ClientSession } from 'mongoose';
+import { isObjectId, type DiplomaLevel, type GeoJsonPoint, type Trade } from '@promesse/shared';
+import type { DataDeps } from '../../core/deps';
+import { validObjectIds } from '../../core/ids';
+import { studentModel, type StudentDoc } from './student.model';
+
+// What other modules may ask of the students' module (student profiles).
+
+type Deps = Pick<DataDeps, 'connection'>;
+
+/** The student, or null for an unknown or malformed id. */
+export async function findStudent(
+  deps: Deps,
+  id: string | Types.ObjectId,
+  session: ClientSession | null = null,
+): Promise<StudentDoc | null> {
+  if (typeof id === 'string' && !isObjectId(id)) return null;
+  return studentModel(deps.connection).findById(id).session(session);
+}
+
+/** The profile of a STUDENT user, or null. */
+export async function findStudentByUserId(
+  deps: Deps,
+  userId: string | Types.ObjectId,
+  session: ClientSession | null = null,
+): Promise<StudentDoc | null> {
+  if (typeof userId === 'string' && !isObjectId(userId)) return null;
+  return studentModel(deps.connection).findOne({ userId }).session(session);
+}
+
+/** Some students by id, in no particular order (unknown ids are absent). */
+export async function findStudents(
+  deps: Deps,
+  ids: readonly (string | Types.ObjectId)[],
+  session: ClientSession | null = null,
+): Promise<StudentDoc[]> {
+  return studentModel(deps.connection)
+    .find({ _id: { $in: validObjectIds(ids.map(String)) } })
+    .session(session);
+}
+
+/** User ids of the students of some schools in a trade (recipients of JOB_PROMISE_MATCH). */
+export async function studentUserIdsOf(
+  deps: Deps,
+  refs: { schoolIds: readonly (string | Types.ObjectId)[]; trade: Trade },
+  session: ClientSession | null = null,
+): Promise<Types.ObjectId[]> {
+  const rows = await studentModel(deps.connection)
+    .find({ schoolId: { $in: validObjectIds(refs.schoolIds.map(String)) }, trade: refs.trade }, { userId: 1 })
+    .session(session)
+    .lean();
+  return rows.map((s) => s.userId);
+}
+
+export interface NewStudentProfile {
+  userId: Types.ObjectId;
+  schoolId: Types.ObjectId;
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+/** Writes the profile of a new STUDENT account (in the transaction that creates the account). */
+export async function createStudentProfile(
+  deps: Deps,
+  profile: NewStudentProfile,
+  session: ClientSession,
+): Promise<StudentDoc> {
+  const [created] = await studentModel(deps.connection).create([profile], { session });
+  if (!created) throw new Error('student profile not created');
+  return created;
+}
+
+// ---------- matching candidates (added by helper B for modules/matching) ----------
+
+/** What match scoring reads of a student: only these fields (their number grows with the schools' size). */
+export interface StudentCandidate {
+  _id: Types.ObjectId;
+  schoolId: Types.ObjectId;
+  trade?: Trade | null;
+  diplomaLevel?: DiplomaLevel | null;
+  location?: GeoJsonPoint | null;
+  mobilityKm?: number | null;
+  availableFrom?: Date | null;
+  graduationDate?: Date | null;
+  skills?: string[] | null;
+}
+
+const CANDIDATE_FIELDS = {
+  _id: 1,
+  schoolId: 1,
+  trade: 1,
+  diplomaLevel: 1,
+  location: 1,
+  mobilityKm: 1,
+  availableFrom: 1,
+  graduationDate: 1,
+  skills: 1,
+} as const;
+
+/** The scoring fields of a STUDENT user's profile, or null. */
+export function studentCandidateOfUser(deps: Deps, userId: string): Promise<StudentCandidate | null> {
+  return studentModel(deps.connection).findOne({ userId }, CANDIDATE_FIELDS).lean<StudentCandidate>();
+}
+
+/** The scoring fields of some students (unknown ids are absent). */
+export function studentCandidatesByIds(deps: Deps, ids: readonly Types.ObjectId[]): Promise<StudentCandidate[]> {
+  return studentModel(deps.connection)
+    .find({ _id: { $in: [...ids] } }, CANDIDATE_FIELDS)
+    .lean<StudentCandidate[]>();
+}
+
+/**
+ * Students of `schoolIds` whose trade is one of `trades` and whose graduationDate lies in the given range: the
+ * {schoolId, trade, graduationDate} index, scoring fields only.
+ */
+export function graduateCandidates(
+  deps: Deps,
+  args: {
+    schoolIds: readonly (string | Types.ObjectId)[];
+    trades: readonly Trade[];
+    graduationDate: { $gte: Date; $lte: Date };
+  },
+): Promise<StudentCandidate[]> {
+  if (args.trades.length === 0 || args.schoolIds.length === 0) return Promise.resolve([]);
+  return studentModel(deps.connection)
+    .find(
+      {
+        schoolId: { $in: validObjectIds(args.schoolIds.map(String)) },
+        trade: { $in: [...args.trades] },
+        graduationDate: args.graduationDate,
+      },
+      CANDIDATE_FIELDS,
+    )
+    .lean<StudentCandidate[]>();
+}
+
+// Collections of the marketplace modules, read here by name (no import cycle): a company gains sight of a student
+// once the student applied to one of its promises or was recommended to it.
+const CONTACT_COLLECTIONS = ['applications', 'recommendations'] as const;
+
+/** Of these `${companyId}:${studentId}` pairs, those where the company has an application or recommendation. */
+export async function knownCompanyStudentPairs(
+  deps: Pick<DataDeps, 'connection'>,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  const pairs = keys.map((k) => k.split(':'));
+  const companyIds = validObjectIds([...new Set(pairs.map(([c]) => c ?? ''))]);
+  const studentIds = validObjectIds([...new Set(pairs.map(([, s]) => s ?? ''))]);
+  const known = new Set<string>();
+  if (!companyIds.length || !studentIds.length) return known;
+  const filter = { companyId: { $in: companyIds }, studentId: { $in: studentIds } };
+  const rows = await Promise.all(
+    CONTACT_COLLECTIONS.map((name) =>
+      deps.connection
+        .collection(name)
+        .find(filter, { projection: { _id: 0, companyId: 1, studentId: 1 } })
+        .toArray(),
+    ),
+  );
+  for (const row of rows.flat()) known.add(`${String(row['companyId'])}:${String(row['studentId'])}`);
+  return known;
+}
