@@ -49,7 +49,8 @@ export async function studentOfActor(
  */
 export const applyToJobPromise = defineUseCase({
   name: 'applyToJobPromise',
-  input: applyToJobPromiseSchema,
+  // A malformed promise id is NOT_FOUND, as an unknown one.
+  input: applyToJobPromiseSchema.extend({ jobPromiseId: z.string() }),
   access: ['STUDENT'],
   run: async (input, { actor, deps }): Promise<ApplicationDoc> => {
     const now = deps.clock.now();
