@@ -1,3 +1,4 @@
 export * from './search.fold';
 export * from './search.inclusive';
 export * from './search.query';
+export * from './search.page';
