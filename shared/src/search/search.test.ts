@@ -1,6 +1,8 @@
 import { foldText } from './search.fold';
 import { expandInclusiveForms, otherGenderForms, spellOutInclusiveForms } from './search.inclusive';
+import { compareSortKeys } from './search.page';
 import { searchQueryTerms, textSearchString } from './search.query';
+import { effectiveSearchSort, searchSortKey, type SearchSort } from './search.sort';
 
 describe('foldText', () => {
   it('drops accents, ligatures, case, hyphens and apostrophes', () => {
@@ -76,5 +78,30 @@ describe('searchQueryTerms', () => {
 
   it('cannot demand a phrase or exclude a word', () => {
     expect(textSearchString('"soudeur" -tig')).toBe('soudeur soudeuse tig');
+  });
+});
+
+describe('search orders', () => {
+  const at = (iso: string) => new Date(iso);
+  const a = { id: 'a', listedAt: at('2026-11-01'), expiresAt: at('2027-01-10'), textScore: 1.5, distanceKm: 12 };
+  const b = { id: 'b', listedAt: at('2026-11-20'), expiresAt: at('2026-12-15'), textScore: 0.5, distanceKm: 3 };
+  const c = { id: 'c', listedAt: at('2026-10-01'), expiresAt: at('2026-12-20'), textScore: 1.5, distanceKm: null };
+  const order = (sort: SearchSort) =>
+    [a, b, c].sort((x, y) => compareSortKeys(searchSortKey(sort, x), searchSortKey(sort, y))).map((x) => x.id);
+
+  it('sorts by relevance, distance (no place last), newest and closing date', () => {
+    expect(order('RELEVANCE')).toEqual(['a', 'c', 'b']);
+    expect(order('DISTANCE')).toEqual(['b', 'a', 'c']);
+    expect(order('NEWEST')).toEqual(['b', 'a', 'c']);
+    expect(order('CLOSING_DATE')).toEqual(['b', 'c', 'a']);
+  });
+
+  it('applies relevance only with words and distance only with a place', () => {
+    expect(effectiveSearchSort(undefined, true, true)).toBe('RELEVANCE');
+    expect(effectiveSearchSort(undefined, false, true)).toBe('DISTANCE');
+    expect(effectiveSearchSort(undefined, false, false)).toBe('NEWEST');
+    expect(effectiveSearchSort('RELEVANCE', false, true)).toBe('DISTANCE');
+    expect(effectiveSearchSort('DISTANCE', true, false)).toBe('RELEVANCE');
+    expect(effectiveSearchSort('CLOSING_DATE', true, true)).toBe('CLOSING_DATE');
   });
 });
