@@ -1,1 +1,2 @@
 export * from './place.schemas';
+export * from './place.distance';
