@@ -8,7 +8,7 @@ import {
   TRADES,
 } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
-import { geoPointDefinition } from '../school/school.model';
+import { geoPointDefinition } from '../../db/geo-point';
 
 const jobPromiseSchema = new Schema(
   {
