@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { enumObject, type ActorKind, type EnumLabels } from '../common/common.enum';
-import { AppError } from '../errors/errors.app-error';
+import { appError, badUserInput } from '../errors/errors.app-error';
+import { activeLocale } from '../messages/messages.locale';
+import { renderMessage } from '../messages/messages.render';
 
 export const APPLICATION_STATUSES = [
   'SUBMITTED',
@@ -96,16 +98,19 @@ export function assertMove(
 ): string | undefined {
   const move = APPLICATION_MOVES.find((m) => m.from === from && m.to === to && m.actor === actorKind);
   if (!move) {
-    const fr = APPLICATION_STATUS_LABELS.fr;
-    throw new AppError('CONFLICT', `Impossible de passer la candidature de « ${fr[from]} » à « ${fr[to]} »`, {
-      details: { entity: 'Application', from, to, actor: actorKind, allowed: allowedMoves(from, actorKind) },
-    });
+    const labels = APPLICATION_STATUS_LABELS[activeLocale()];
+    throw appError(
+      'CONFLICT',
+      'application.impossibleMove',
+      { from, to, fromLabel: labels[from], toLabel: labels[to] },
+      { details: { entity: 'Application', from, to, actor: actorKind, allowed: allowedMoves(from, actorKind) } },
+    );
   }
   const trimmed = reason?.trim() || undefined;
   if (move.reasonRequired && !trimmed) {
-    throw new AppError('BAD_USER_INPUT', 'Indiquez la raison du refus', {
-      fieldIssues: [{ path: 'reason', message: 'Indiquez la raison du refus' }],
-    });
+    throw badUserInput('application.reasonRequired', undefined, [
+      { path: 'reason', message: renderMessage('application.reasonRequired') },
+    ]);
   }
   return trimmed;
 }

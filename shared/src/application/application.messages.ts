@@ -9,6 +9,8 @@ export const applicationMessages = defineMessages({
     'application.changedMeanwhile': 'Cette candidature a changé entre-temps : rechargez-la',
     'application.noPositionLeft': 'Tous les postes de cette promesse sont déjà pourvus ou elle n’est plus ouverte',
     'application.notVisible': 'Cette candidature ne vous est pas accessible',
+    'application.impossibleMove': 'Impossible de passer la candidature de « {{fromLabel}} » à « {{toLabel}} »',
+    'application.reasonRequired': 'Indiquez la raison du refus',
   },
   en: {
     'application.studentsOnly': 'For students only',
@@ -18,5 +20,7 @@ export const applicationMessages = defineMessages({
     'application.changedMeanwhile': 'This application changed in the meantime: reload it',
     'application.noPositionLeft': 'Every position of this promise is already filled or it is no longer open',
     'application.notVisible': 'You cannot access this application',
+    'application.impossibleMove': 'The application cannot go from “{{fromLabel}}” to “{{toLabel}}”',
+    'application.reasonRequired': 'Give the reason for the rejection',
   },
 });

@@ -45,6 +45,8 @@ export const matchingMessages = defineMessages({
     'matching.skip.noPositionLeft': 'La promesse n’a plus de poste ouvert',
     'matching.skip.studentLeftSchool': 'L’élève n’est plus inscrit·e dans l’école',
     'matching.skip.pendingRecommendation': 'Une recommandation attend déjà sa réponse',
+    'matching.duplicateStudent': 'Élève présent deux fois dans la cohorte',
+    'matching.duplicatePromise': 'Promesse présente deux fois dans la sélection',
   },
   en: {
     'matching.reason.tradeUnknown': 'Trade not given',
@@ -88,5 +90,7 @@ export const matchingMessages = defineMessages({
     'matching.skip.noPositionLeft': 'The promise has no open position left',
     'matching.skip.studentLeftSchool': 'The student is no longer enrolled in the school',
     'matching.skip.pendingRecommendation': 'A recommendation is already awaiting an answer',
+    'matching.duplicateStudent': 'Student listed twice in the cohort',
+    'matching.duplicatePromise': 'Promise listed twice in the selection',
   },
 });

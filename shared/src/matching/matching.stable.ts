@@ -1,4 +1,4 @@
-import { AppError } from '../errors/errors.app-error';
+import { badUserInput } from '../errors/errors.app-error';
 
 /** A promise (or any receiver) with the number of proposers it can take. */
 export interface MatchingReceiver {
@@ -50,10 +50,10 @@ function prefers(s1: number, id1: string, s2: number, id2: string): boolean {
 
 function checkIds(proposers: readonly string[], receivers: readonly MatchingReceiver[]): void {
   if (new Set(proposers).size !== proposers.length) {
-    throw new AppError('BAD_USER_INPUT', 'Élève présent deux fois dans la cohorte');
+    throw badUserInput('matching.duplicateStudent');
   }
   if (new Set(receivers.map((r) => r.id)).size !== receivers.length) {
-    throw new AppError('BAD_USER_INPUT', 'Promesse présente deux fois dans la sélection');
+    throw badUserInput('matching.duplicatePromise');
   }
 }
 
