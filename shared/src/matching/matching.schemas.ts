@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema, noteSchema, optionalInput } from '../common/common.schemas';
+import { msg } from '../messages/messages.zod';
 
 export const MATCHES_FIRST_DEFAULT = 20;
 export const MATCHES_FIRST_MAX = 100;
@@ -8,10 +9,10 @@ export const ROUND_PROMISES_MAX = 1000;
 
 const firstSchema = optionalInput(
   z
-    .number('Nombre attendu')
-    .int('Nombre entier attendu')
-    .min(1, 'Au moins 1')
-    .max(MATCHES_FIRST_MAX, `${MATCHES_FIRST_MAX} maximum`),
+    .number(msg('validation.numberExpected'))
+    .int(msg('validation.integerExpected'))
+    .min(1, msg('validation.atLeast', { min: 1 }))
+    .max(MATCHES_FIRST_MAX, msg('validation.atMost', { max: MATCHES_FIRST_MAX })),
 );
 
 /** matchingJobPromises(first), matchingRounds(first). */
@@ -22,18 +23,23 @@ export const graduateMatchesQuerySchema = z.object({ jobPromiseId: z.string(), f
 
 export const proposeMatchingRoundSchema = z.object({
   studentIds: z
-    .array(idSchema, 'Liste d’élèves attendue')
-    .min(1, 'Choisissez au moins un·e élève')
-    .max(ROUND_STUDENTS_MAX, `${ROUND_STUDENTS_MAX} élèves maximum`)
-    .refine((ids) => new Set(ids).size === ids.length, 'Élève présent deux fois dans la cohorte'),
+    .array(idSchema, msg('matching.validation.studentsExpected'))
+    .min(1, msg('matching.validation.studentsMin'))
+    .max(ROUND_STUDENTS_MAX, msg('matching.validation.studentsMax', { max: ROUND_STUDENTS_MAX }))
+    .refine((ids) => new Set(ids).size === ids.length, msg('matching.duplicateStudent')),
   jobPromiseIds: optionalInput(
     z
-      .array(idSchema, 'Liste de promesses attendue')
-      .min(1, 'Choisissez au moins une promesse (ou aucune liste : toutes)')
-      .max(ROUND_PROMISES_MAX, `${ROUND_PROMISES_MAX} promesses maximum`)
+      .array(idSchema, msg('matching.validation.promisesExpected'))
+      .min(1, msg('matching.validation.promisesMin'))
+      .max(ROUND_PROMISES_MAX, msg('matching.validation.promisesMax', { max: ROUND_PROMISES_MAX }))
       .transform((ids) => [...new Set(ids)]),
   ),
-  minScore: optionalInput(z.number('Nombre attendu').min(0, 'Entre 0 et 1').max(1, 'Entre 0 et 1')),
+  minScore: optionalInput(
+    z
+      .number(msg('validation.numberExpected'))
+      .min(0, msg('matching.validation.scoreRange'))
+      .max(1, msg('matching.validation.scoreRange')),
+  ),
 });
 export type ProposeMatchingRoundInput = z.infer<typeof proposeMatchingRoundSchema>;
 
@@ -42,7 +48,7 @@ export const confirmMatchingRoundSchema = z.object({
   roundId: z.string(),
   pairs: optionalInput(
     z
-      .array(z.object({ studentId: idSchema, jobPromiseId: idSchema }), 'Liste de paires attendue')
+      .array(z.object({ studentId: idSchema, jobPromiseId: idSchema }), msg('matching.validation.pairsExpected'))
       .max(ROUND_STUDENTS_MAX),
   ),
   note: optionalInput(noteSchema),

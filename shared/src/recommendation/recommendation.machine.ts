@@ -3,6 +3,7 @@ import { enumObject, type ActorKind, type EnumLabels } from '../common/common.en
 import { createStateMachine } from '../common/common.machine';
 import { idSchema, noteSchema } from '../common/common.schemas';
 import { conflict } from '../errors/errors.app-error';
+import { msg } from '../messages/messages.zod';
 
 export const RECOMMENDATION_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED'] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
@@ -64,6 +65,6 @@ export type RecommendGraduateInput = z.infer<typeof recommendGraduateSchema>;
 
 export const respondToRecommendationSchema = z.object({
   id: idSchema,
-  accept: z.boolean('Booléen attendu'),
+  accept: z.boolean(msg('validation.booleanExpected')),
 });
 export type RespondToRecommendationInput = z.infer<typeof respondToRecommendationSchema>;
