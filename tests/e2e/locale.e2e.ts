@@ -111,6 +111,33 @@ async function expectNotification(page: Page, locale: 'en' | 'fr'): Promise<void
   expect(await item.locator('.notif__body').textContent()).toBe(texts.body);
 }
 
+async function tokenOf(account: { email: string; password: string }): Promise<string> {
+  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
+    server,
+    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
+    account,
+  );
+  return logIn.token;
+}
+
+/** What the API holds for the account: its saved language and the title it renders of its latest notification. */
+async function accountView(token: string): Promise<{ locale: string; title: string }> {
+  const data = await graphqlRequest<{
+    me: { locale: string };
+    notifications: { edges: { node: { title: string } }[] };
+  }>(server, '{ me { locale } notifications(first: 1) { edges { node { title } } } }', {}, token);
+  return { locale: data.me.locale, title: data.notifications.edges[0]?.node.title ?? '' };
+}
+
+/** The language switch saves the choice on the account in the background: wait until the API has it. */
+async function waitForSavedLocale(token: string, locale: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await accountView(token)).locale !== locale) {
+    if (Date.now() > deadline) throw new Error(`locale not saved as ${locale}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -131,6 +158,11 @@ test('a staff member who switched to English reads the notification and the erro
   await invite(page, 'en', 'not-an-e-mail', EXPECTED.en.invalidEmail);
   await invite(page, 'en', STAFF_FR.email, EXPECTED.en.emailTaken);
   await expectNotification(page, 'en');
+
+  // Saved on the account, so the API's own texts (GraphQL title, socket pushes) follow too.
+  const token = await tokenOf(STAFF_EN);
+  await waitForSavedLocale(token, 'en');
+  expect((await accountView(token)).title).toBe(EXPECTED.en.title);
 });
 
 test('a staff member who kept French reads them in French', async () => {
@@ -138,4 +170,5 @@ test('a staff member who kept French reads them in French', async () => {
   await invite(page, 'fr', 'pas-une-adresse', EXPECTED.fr.invalidEmail);
   await invite(page, 'fr', STAFF_EN.email, EXPECTED.fr.emailTaken);
   await expectNotification(page, 'fr');
+  expect(await accountView(await tokenOf(STAFF_FR))).toEqual({ locale: 'fr', title: EXPECTED.fr.title });
 });

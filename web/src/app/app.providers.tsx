@@ -4,6 +4,7 @@ import { Provider as UrqlProvider } from 'urql';
 import { useAuth } from '../lib/auth/auth.store';
 import { createGraphqlClient } from '../lib/graphql/graphql.client';
 import { i18n } from '../lib/i18n/i18n';
+import { LocaleSync } from '../lib/i18n/locale-sync';
 import { RealtimeConnection } from './app.realtime';
 import { SessionProvider } from './app.session';
 
@@ -16,6 +17,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
       <UrqlProvider value={client}>
         <SessionProvider>
           <RealtimeConnection />
+          <LocaleSync />
           {children}
         </SessionProvider>
       </UrqlProvider>
