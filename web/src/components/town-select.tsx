@@ -54,6 +54,16 @@ export function pickedTown(towns: readonly Town[], data: FormData, name = 'city'
   return towns.find((t) => t.name === picked);
 }
 
+/** The picked town as the shared schemas take it: its name and coordinates (both undefined when none is picked). */
+export function townInput(
+  towns: readonly Town[],
+  data: FormData,
+  name = 'city',
+): { city: string | undefined; location: GeoPoint | undefined } {
+  const town = pickedTown(towns, data, name);
+  return { city: town?.name, location: town?.location };
+}
+
 interface TownSelectProps {
   label: string;
   hint?: string;

@@ -17,7 +17,7 @@ import { formValues } from '../../components/form-values';
 import { toDateInput } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { ErrorState, LoadingState } from '../../components/states';
-import { pickedTown, townsWith, TownSelect } from '../../components/town-select';
+import { pickedTown, townInput, townsWith, TownSelect } from '../../components/town-select';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import type { CompanyPromiseFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -99,7 +99,6 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
 
   const read = (data: FormData) => {
     const f = formValues(data);
-    const town = pickedTown(towns, data);
     return {
       title: f.text('title'),
       description: f.text('description'),
@@ -108,8 +107,7 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
       diplomaLevel: f.optional('diplomaLevel'),
       positions: f.number('positions'),
       skills: f.list('skills'),
-      city: town?.name,
-      location: town?.location,
+      ...townInput(towns, data),
       startDate: f.optional('startDate'),
       expiresAt: f.optional('expiresAt'),
       schoolIds: f.all('schoolIds'),

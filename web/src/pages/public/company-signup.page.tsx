@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { registerCompanySchema } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
 import { FormField } from '../../components/form-field';
-import { pickedTown, TOWNS, TownSelect } from '../../components/town-select';
+import { pickedTown, townInput, TOWNS, TownSelect } from '../../components/town-select';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { HOME_PATH } from '../../lib/auth/auth.routes';
 import { authStore } from '../../lib/auth/auth.store';
@@ -36,18 +36,14 @@ export function CompanySignupPage() {
 
   if (session.status === 'ready') return <Navigate to={HOME_PATH[session.me.role]} replace />;
 
-  const read = (data: FormData) => {
-    const town = pickedTown(TOWNS, data);
-    return {
-      companyName: data.get('companyName'),
-      siret: data.get('siret'),
-      contactName: data.get('contactName'),
-      email: data.get('email'),
-      password: data.get('password'),
-      city: town?.name,
-      location: town?.location,
-    };
-  };
+  const read = (data: FormData) => ({
+    companyName: data.get('companyName'),
+    siret: data.get('siret'),
+    contactName: data.get('contactName'),
+    email: data.get('email'),
+    password: data.get('password'),
+    ...townInput(TOWNS, data),
+  });
 
   return (
     <div className="page page--narrow auth">

@@ -13,7 +13,7 @@ import { FormField } from '../../components/form-field';
 import { formValues } from '../../components/form-values';
 import { toDateInput } from '../../components/format';
 import { SelectField } from '../../components/select-field';
-import { pickedTown, townsWith, TownSelect } from '../../components/town-select';
+import { townInput, townsWith, TownSelect } from '../../components/town-select';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { graphql, type StudentProfileFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -82,7 +82,6 @@ export function StudentProfileForm({
   });
   const read = (data: FormData) => {
     const f = formValues(data);
-    const town = pickedTown(towns, data);
     return {
       studentId,
       trade: f.optional('trade'),
@@ -90,8 +89,7 @@ export function StudentProfileForm({
       graduationDate: f.optional('graduationDate'),
       availableFrom: f.optional('availableFrom'),
       skills: f.list('skills'),
-      city: town?.name,
-      location: town?.location,
+      ...townInput(towns, data),
       mobilityKm: f.number('mobilityKm'),
     };
   };
