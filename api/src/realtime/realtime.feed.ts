@@ -1,5 +1,12 @@
-import type { Connection, mongo, Types } from 'mongoose';
-import { DEFAULT_LOCALE, isOneOf, LOCALES, type Locale, type NotificationType } from '@promesse/shared';
+import { mongo, type Connection } from 'mongoose';
+import {
+  DEFAULT_LOCALE,
+  isOneOf,
+  LOCALES,
+  NOTIFICATION_TYPES,
+  type Locale,
+  type NotificationType,
+} from '@promesse/shared';
 import type { Logger } from '../logger';
 import { userModel } from '../modules/auth/auth.model';
 import { preferencesOf } from '../modules/notification/notification.preferences';
@@ -23,8 +30,8 @@ type ResumeToken = mongo.ResumeToken;
 
 /** A stored notification as the change stream reports it. */
 export interface FeedNotification {
-  _id: Types.ObjectId;
-  userId: Types.ObjectId;
+  _id: mongo.ObjectId;
+  userId: mongo.ObjectId;
   type: NotificationType;
   data?: Record<string, unknown> | null;
   readAt?: Date | null;
@@ -88,8 +95,10 @@ export class NotificationFeed {
 
   /** The server cursor behind the change stream, for diagnostics and tests (null while not open). */
   get cursorId(): bigint | null {
-    const id = (this.stream as unknown as { cursor?: { id?: { toBigInt(): bigint } | null } } | null)?.cursor?.id;
-    return id ? id.toBigInt() : null;
+    // `cursor` is the driver's internal (untyped) field: read it defensively.
+    const cursor: unknown = this.stream && 'cursor' in this.stream ? this.stream.cursor : null;
+    const id: unknown = cursor && typeof cursor === 'object' && 'id' in cursor ? cursor.id : null;
+    return id instanceof mongo.Long ? id.toBigInt() : null;
   }
 
   start(): this {
@@ -237,7 +246,8 @@ export class NotificationFeed {
     const coll = change.ns.coll;
     if (coll === this.notificationsColl) {
       if (change.operationType === 'insert') {
-        return { kind: 'notification', notification: change.fullDocument as unknown as FeedNotification };
+        const notification = feedNotificationOf(change.fullDocument);
+        return notification ? { kind: 'notification', notification } : null;
       }
       if (change.operationType === 'update') {
         const userId = (change.fullDocument as { userId?: unknown } | null | undefined)?.userId;
@@ -257,4 +267,19 @@ export class NotificationFeed {
     }
     return null;
   }
+}
+
+/** A notification document as the stream reports it, or null for one that is not shaped like ours. */
+function feedNotificationOf(doc: Document): FeedNotification | null {
+  const { _id, userId, type, data, readAt, createdAt } = doc;
+  if (!(_id instanceof mongo.ObjectId) || !(userId instanceof mongo.ObjectId)) return null;
+  if (!isOneOf(NOTIFICATION_TYPES, type)) return null;
+  return {
+    _id,
+    userId,
+    type,
+    data: data && typeof data === 'object' ? (data as Record<string, unknown>) : null,
+    readAt: readAt instanceof Date ? readAt : null,
+    ...(createdAt instanceof Date ? { createdAt } : {}),
+  };
 }

@@ -1,10 +1,10 @@
-import { Types } from 'mongoose';
+import { mongo, type Types } from 'mongoose';
 import type { Locale, NotificationPayload, NotificationType } from '@promesse/shared';
 import { plainData, renderNotification } from '../modules/notification/notification.queries';
 
 /** What both a change event's fullDocument and a lean/hydrated notification document provide. */
 export interface NotificationSource {
-  _id: Types.ObjectId | string;
+  _id: Types.ObjectId | mongo.ObjectId | string;
   type: NotificationType | string;
   data?: unknown;
   createdAt?: Date | string | null;
@@ -16,7 +16,7 @@ export interface NotificationSource {
  */
 export function toNotificationPayload(n: NotificationSource, locale: Locale): NotificationPayload {
   const id = String(n._id);
-  const createdAt = n.createdAt ? new Date(n.createdAt) : new Types.ObjectId(id).getTimestamp();
+  const createdAt = n.createdAt ? new Date(n.createdAt) : new mongo.ObjectId(id).getTimestamp();
   const { title, body } = renderNotification(n, locale);
   return {
     id,

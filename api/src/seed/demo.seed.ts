@@ -15,12 +15,15 @@ import { applicationModel } from '../modules/application/application.model';
 import { applyToJobPromise, moveApplication } from '../modules/application/application.use-cases';
 import { userModel } from '../modules/auth/auth.model';
 import { hashPassword } from '../modules/auth/auth.password';
+import { registerCompany } from '../modules/auth/auth.use-cases';
 import { companyModel, partnershipModel } from '../modules/company/company.model';
+import { decidePartnership, requestPartnership } from '../modules/company/company.use-cases';
 import { jobPromiseModel, type JobPromiseDoc } from '../modules/job-promise/job-promise.model';
 import { createJobPromise, publishJobPromise } from '../modules/job-promise/job-promise.use-cases';
 import { recommendationModel } from '../modules/recommendation/recommendation.model';
 import { recommendGraduate, respondToRecommendation } from '../modules/recommendation/recommendation.use-cases';
 import { schoolModel } from '../modules/school/school.model';
+import { createSchool } from '../modules/school/school.use-cases';
 import { studentModel } from '../modules/student/student.model';
 import {
   DEMO_ADMIN_EMAIL,
@@ -134,80 +137,67 @@ export async function seedDemo(deps: AppDeps): Promise<SeedResult> {
     DEMO_ADMIN_PASSWORD,
   );
 
+  const adminActor: Actor = { userId: String(admin._id), role: Role.FEDERATION_ADMIN, locale: DEFAULT_LOCALE };
   const schoolIds: Ids = new Map();
   const staffByKey = new Map<string, Actor>();
   for (const s of DEMO_SCHOOLS) {
-    const school = await schoolModel(connection).findOneAndUpdate(
-      { name: s.name },
-      {
-        $setOnInsert: {
-          name: s.name,
-          city: s.city,
-          location: toGeoJsonPoint(s),
-          trades: s.trades,
-          createdBy: admin._id,
-        },
-      },
-      { upsert: true, returnDocument: 'after' },
-    );
-    schoolIds.set(s.key, school!._id);
+    const school =
+      (await schoolModel(connection).findOne({ name: s.name })) ??
+      (await createSchool(as(adminActor), {
+        name: s.name,
+        city: s.city,
+        location: { lat: s.lat, lng: s.lng },
+        trades: [...s.trades],
+      }));
+    schoolIds.set(s.key, school._id);
     const staff = await upsertUser(staffEmail(s), {
       role: Role.SCHOOL_STAFF,
       displayName: `${s.staff.firstName} ${s.staff.lastName}`,
-      schoolId: school!._id,
+      schoolId: school._id,
     });
     staffByKey.set(s.key, {
       userId: String(staff._id),
       role: Role.SCHOOL_STAFF,
       locale: DEFAULT_LOCALE,
-      schoolId: String(school!._id),
+      schoolId: String(school._id),
     });
   }
 
+  // Companies sign up and ask their schools for a partnership, which the schools' staff approve.
   const recruiterBySlug = new Map<string, Actor>();
   for (const c of DEMO_COMPANIES) {
     const siret = demoSiret(c.siretBase);
-    const userId = new Types.ObjectId();
-    const company = await companyModel(connection).findOneAndUpdate(
-      { siret },
-      {
-        $setOnInsert: {
-          name: c.name,
+    if (!(await companyModel(connection).exists({ siret }))) {
+      await registerCompany(
+        { deps, actor: null },
+        {
+          companyName: c.name,
           siret,
-          city: c.city,
-          location: toGeoJsonPoint(c),
+          email: recruiterEmail(c),
+          password: DEMO_PASSWORD,
           contactName: c.contact,
-          createdBy: userId,
+          city: c.city,
+          location: { lat: c.lat, lng: c.lng },
         },
-      },
-      { upsert: true, returnDocument: 'after' },
-    );
-    const recruiter = await upsertUser(recruiterEmail(c), {
-      _id: userId,
-      role: Role.COMPANY_RECRUITER,
-      displayName: c.contact,
-      companyId: company!._id,
-    });
-    recruiterBySlug.set(c.slug, {
+      );
+    }
+    const recruiter = await User.findOne({ email: recruiterEmail(c) });
+    if (!recruiter?.companyId) throw new Error(`demo data: no recruiter for ${c.name}`);
+    const recruiterActor: Actor = {
       userId: String(recruiter._id),
       role: Role.COMPANY_RECRUITER,
       locale: DEFAULT_LOCALE,
-      companyId: String(company!._id),
-    });
+      companyId: String(recruiter.companyId),
+    };
+    recruiterBySlug.set(c.slug, recruiterActor);
     for (const key of c.schools) {
-      const staff = staffByKey.get(key)!;
-      await partnershipModel(connection).updateOne(
-        { companyId: company!._id, schoolId: schoolIds.get(key) },
-        {
-          $setOnInsert: {
-            status: 'APPROVED',
-            requestedBy: recruiter._id,
-            decidedBy: new Types.ObjectId(staff.userId),
-            decidedAt: now,
-          },
-        },
-        { upsert: true },
-      );
+      const schoolId = schoolIds.get(key)!;
+      const partnership =
+        (await partnershipModel(connection).findOne({ companyId: recruiter.companyId, schoolId })) ??
+        (await requestPartnership(as(recruiterActor), { schoolId: String(schoolId) }));
+      if (partnership.status === 'PENDING') {
+        await decidePartnership(as(staffByKey.get(key)!), { id: String(partnership._id), approve: true });
+      }
     }
   }
 

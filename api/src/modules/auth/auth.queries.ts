@@ -1,7 +1,9 @@
 import { Types, type ClientSession } from 'mongoose';
-import { DEFAULT_LOCALE, Role, type Locale } from '@promesse/shared';
+import { DEFAULT_LOCALE, INVITATION_VALIDITY_MS, Role, type Locale } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { isDuplicateKeyError } from '../../core/ids';
+import { hashInvitationCode, newInvitationCode } from './auth.invitation-code';
+import { invitationModel } from './auth.invitation.model';
 import { userModel, type UserDoc } from './auth.model';
 import { hashPassword } from './auth.password';
 
@@ -117,4 +119,47 @@ export async function setMutedNotificationTypes(
       { returnDocument: 'after', projection: { notificationPreferences: 1 } },
     )
     .lean();
+}
+
+/** Of these e-mails, those with an account, or else with a pending (unused, unexpired) invitation. */
+export async function usedOrInvitedEmails(
+  deps: DataDeps,
+  emails: readonly string[],
+  session: ClientSession | null = null,
+): Promise<Map<string, 'account' | 'invited'>> {
+  const [users, invitations] = [
+    await userModel(deps.connection)
+      .find({ email: { $in: emails } }, { email: 1 })
+      .session(session)
+      .lean(),
+    await invitationModel(deps.connection)
+      .find({ email: { $in: emails }, usedAt: null, expiresAt: { $gt: deps.clock.now() } }, { email: 1 })
+      .session(session)
+      .lean(),
+  ];
+  const state = new Map<string, 'account' | 'invited'>(invitations.map((i) => [i.email, 'invited']));
+  for (const u of users) state.set(u.email, 'account');
+  return state;
+}
+
+/** Student invitations into a school, one per e-mail (codes returned once: only their hashes are stored). */
+export async function createStudentInvitations(
+  deps: DataDeps,
+  refs: { schoolId: string; invitedBy: string; emails: readonly string[] },
+  session: ClientSession | null = null,
+): Promise<{ email: string; code: string; expiresAt: Date }[]> {
+  const expiresAt = new Date(deps.clock.now().getTime() + INVITATION_VALIDITY_MS);
+  const created = refs.emails.map((email) => ({ email, code: newInvitationCode(), expiresAt }));
+  await invitationModel(deps.connection).insertMany(
+    created.map(({ email, code }) => ({
+      codeHash: hashInvitationCode(code),
+      email,
+      role: Role.STUDENT,
+      schoolId: new Types.ObjectId(refs.schoolId),
+      invitedBy: new Types.ObjectId(refs.invitedBy),
+      expiresAt,
+    })),
+    { session: session ?? undefined },
+  );
+  return created;
 }

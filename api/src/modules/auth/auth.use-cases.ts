@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import {
   acceptInvitationSchema,
@@ -25,6 +24,7 @@ import { createCompany, siretIsTaken } from '../company/company.queries';
 import { findSchool } from '../school/school.queries';
 import type { SchoolDoc } from '../school/school.model';
 import { createStudentProfile } from '../student/student.queries';
+import { hashInvitationCode, newInvitationCode } from './auth.invitation-code';
 import { invitationModel } from './auth.invitation.model';
 import { userModel, type UserDoc } from './auth.model';
 import { hashPassword, verifyPassword } from './auth.password';
@@ -128,10 +128,6 @@ export const registerCompany = defineUseCase({
   },
 });
 
-export function hashInvitationCode(code: string): string {
-  return createHash('sha256').update(code, 'utf8').digest('hex');
-}
-
 export interface InvitationResult {
   code: string;
   email: string;
@@ -169,7 +165,7 @@ export const inviteUser = defineUseCase({
     const school = await findSchool(deps, schoolId);
     if (!school) throw notFound('School', schoolId);
     if (await emailIsTaken(deps, input.email)) throw emailTaken();
-    const code = randomBytes(32).toString('base64url');
+    const code = newInvitationCode();
     const expiresAt = new Date(deps.clock.now().getTime() + INVITATION_VALIDITY_MS);
     await invitationModel(deps.connection).create({
       codeHash: hashInvitationCode(code),

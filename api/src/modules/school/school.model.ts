@@ -3,9 +3,6 @@ import { TEXT_LIMITS, TRADES } from '@promesse/shared';
 import { geoPointDefinition } from '../../db/geo-point';
 import { defineModel } from '../../db/model-registry';
 
-// Other modules import it from db/ (no module imports another's model); kept here until they all do.
-export { geoPointDefinition } from '../../db/geo-point';
-
 const schoolSchema = new Schema(
   {
     name: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
