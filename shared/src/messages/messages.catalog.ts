@@ -16,6 +16,7 @@ import { schoolValidationMessages } from '../school/school.validation.messages';
 import { studentValidationMessages } from '../student/student.validation.messages';
 import { mailMessages } from '../mail/mail.messages';
 import { rosterMessages } from '../roster/roster.messages';
+import { searchMessages } from '../search/search.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -40,6 +41,7 @@ const bundles = [
   matchingMessages,
   mailMessages,
   rosterMessages,
+  searchMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];
