@@ -1,0 +1,4 @@
+import { paginationSchema } from '../common/common.schemas';
+
+/** `mailDeadLetters(first:)`: the most recent dead letters (federation admin). */
+export const mailDeadLettersInputSchema = paginationSchema.pick({ first: true });
