@@ -16,3 +16,4 @@ export * from './place';
 export * from './search';
 export * from './wording';
 export * from './roster';
+export * from './mail';
