@@ -206,6 +206,13 @@ const ROWS: Row[] = [
     expect: only(['admin']),
   },
   {
+    op: 'importStudents',
+    label: 'a CSV of one student, into the caller’s own school',
+    document: `mutation($input: ImportStudentsInput!) { importStudents(input: $input) { imported { code } } }`,
+    vars: () => ({ input: { csv: `email\n${unique('imp')}@school.test` } }),
+    expect: only(['staffA', 'staffB']),
+  },
+  {
     op: 'updateStudentProfile',
     label: 'of student A',
     document: `mutation($input: StudentProfileInput!) { updateStudentProfile(input: $input) { id } }`,

