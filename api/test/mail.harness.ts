@@ -35,7 +35,8 @@ export function testMailSettings(storeDir: string, overrides: Partial<MailSettin
     retryBaseMs: 50,
     retryMaxMs: 200,
     pollMs: 50,
-    leaseMs: 2_000,
+    leaseMs: 4_000,
+    sendTimeoutMs: 2_000,
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const db = await connectDatabase(env, logger);
   await startMail(
     { logger, connection: db.connection, clock: systemClock },
-    testMailSettings('', { smtpUrl, leaseMs: 1_000, concurrency: 1 }),
+    testMailSettings('', { smtpUrl, leaseMs: 2_000, sendTimeoutMs: 1_000, concurrency: 1 }),
   );
   process.stdout.write('ready\n');
 }

@@ -36,6 +36,7 @@ const mailOutboxSchema = new Schema(
 );
 mailOutboxSchema.index({ status: 1, availableAt: 1 });
 mailOutboxSchema.index({ status: 1, updatedAt: -1 });
+mailOutboxSchema.index({ leaseOwner: 1 }, { sparse: true });
 
 export type MailOutbox = InferSchemaType<typeof mailOutboxSchema>;
 export type MailOutboxDoc = HydratedDocumentFromSchema<typeof mailOutboxSchema>;

@@ -13,15 +13,18 @@ export interface MailRuntime {
   close(): Promise<void>;
 }
 
-export function createMailTransport(url: string, settings: Pick<MailSettings, 'concurrency'>): MailTransport {
+export function createMailTransport(
+  url: string,
+  settings: Pick<MailSettings, 'concurrency' | 'sendTimeoutMs'>,
+): MailTransport {
   return nodemailer.createTransport({
     url,
     pool: true,
     maxConnections: settings.concurrency,
-    // Bounded well below the lease, so a send never outlives its claim on the message.
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
+    // Bounded (sendTimeoutMs in all), so a send never outlives its claim on the message.
+    connectionTimeout: settings.sendTimeoutMs / 4,
+    greetingTimeout: settings.sendTimeoutMs / 4,
+    socketTimeout: settings.sendTimeoutMs / 2,
   });
 }
 

@@ -45,7 +45,9 @@ async function parse(id: string, raw: Buffer, receivedAt: Date): Promise<StoredM
 
 /** Stores one received message; `stored: false` when a message with the same Message-ID is already there. */
 export async function storeMail(dir: string, raw: Buffer): Promise<{ id: string; stored: boolean }> {
-  const { messageId } = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true });
+  // The Message-ID is in the header block: parse that alone, not the whole message.
+  const headerEnd = raw.indexOf('\r\n\r\n');
+  const { messageId } = await simpleParser(headerEnd < 0 ? raw : raw.subarray(0, headerEnd + 4));
   const id = createHash('sha256')
     .update(messageId ?? raw)
     .digest('hex')

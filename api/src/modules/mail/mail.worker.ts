@@ -39,8 +39,8 @@ function isPermanent(error: unknown): boolean {
 }
 
 /**
- * Sends the outbox: `concurrency` loops each claim one due message (a lease: `availableAt` moves past the send's
- * duration), send it and record the outcome. Delivery is at least once: a worker that dies after the SMTP server
+ * Sends the outbox: `concurrency` loops each claim a batch of due messages (a lease: `availableAt` moves past the
+ * time needed to send them), send them one by one and record each outcome. Delivery is at least once: a worker that dies after the SMTP server
  * accepted a message but before recording it leaves it to be sent again after the lease, with the same Message-ID,
  * which receivers (and the development store) use to keep it once.
  */
@@ -68,15 +68,30 @@ export function startMailWorker(deps: WorkerDeps, settings: MailSettings, transp
     return nap;
   }
 
-  async function claim(): Promise<MailOutboxDoc | null> {
+  // Claims up to `batchSize` due messages: their ids first, then one update that takes those still due (another
+  // worker may have taken some in between), marked with a token of this claim to read them back.
+  async function claim(): Promise<{ docs: MailOutboxDoc[]; leaseEnds: number }> {
     const now = deps.clock.now();
-    return outbox.findOneAndUpdate(
-      { status: 'PENDING', availableAt: { $lte: now } },
-      {
-        $set: { availableAt: new Date(now.getTime() + settings.leaseMs), leaseOwner: owner },
-        $inc: { attempts: 1 },
-      },
-      { sort: { availableAt: 1 }, returnDocument: 'after' },
+    const due = await outbox
+      .find({ status: 'PENDING', availableAt: { $lte: now } }, { _id: 1 })
+      .sort({ availableAt: 1 })
+      .limit(settings.batchSize)
+      .lean();
+    if (due.length === 0) return { docs: [], leaseEnds: 0 };
+    const token = `${owner}:${randomUUID()}`;
+    const leaseEnds = now.getTime() + settings.leaseMs;
+    await outbox.updateMany(
+      { _id: { $in: due.map((d) => d._id) }, status: 'PENDING', availableAt: { $lte: now } },
+      { $set: { availableAt: new Date(leaseEnds), leaseOwner: token }, $inc: { attempts: 1 } },
+    );
+    return { docs: await outbox.find({ leaseOwner: token, status: 'PENDING' }), leaseEnds };
+  }
+
+  /** Gives claimed messages back at once (the lease would run out before they are sent). */
+  async function release(docs: readonly MailOutboxDoc[]): Promise<void> {
+    await outbox.updateMany(
+      { _id: { $in: docs.map((d) => d._id) }, status: 'PENDING' },
+      { $set: { availableAt: deps.clock.now() }, $inc: { attempts: -1 }, $unset: { leaseOwner: 1 } },
     );
   }
 
@@ -153,9 +168,19 @@ export function startMailWorker(deps: WorkerDeps, settings: MailSettings, transp
   async function loop(): Promise<void> {
     while (!stopped) {
       try {
-        const doc = await claim();
-        if (doc) await deliver(doc);
-        else await sleep();
+        const { docs, leaseEnds } = await claim();
+        if (docs.length === 0) {
+          await sleep();
+          continue;
+        }
+        for (const [i, doc] of docs.entries()) {
+          // A send may take up to the transport's timeouts: never start one that could outlive the lease.
+          if (stopped || deps.clock.now().getTime() > leaseEnds - settings.sendTimeoutMs) {
+            await release(docs.slice(i));
+            break;
+          }
+          await deliver(doc);
+        }
       } catch (error) {
         if (stopped) return;
         log.error({ err: error }, 'mail worker error');
