@@ -16,6 +16,7 @@ import {
   TEXT_LIMITS,
   titleSchema,
 } from '../common/common.schemas';
+import { searchSortSchema } from '../search/search.sort';
 import { jobPromiseStatusSchema } from './job-promise.machine';
 
 export const POSITIONS_MAX = 50;
@@ -120,6 +121,8 @@ export const jobPromiseFilterSchema = z.object({
       .max(TEXT_LIMITS.searchText, msg('validation.maxChars', { max: TEXT_LIMITS.searchText })),
   ),
   near: optionalInput(nearSchema),
+  /** Where distances are measured from (a town); `near` also sets it. */
+  origin: optionalInput(geoPointSchema),
   schoolId: optionalInput(idSchema),
 });
 export type JobPromiseFilter = z.infer<typeof jobPromiseFilterSchema>;
@@ -139,6 +142,11 @@ export function jobPromiseDatesSchema(now: Clock) {
     .superRefine((v, ctx) => checkDates(v, ctx, readClock(now)));
 }
 
-/** jobPromises(filter, first, after). */
-export const listJobPromisesSchema = paginationSchema.extend({ filter: optionalInput(jobPromiseFilterSchema) });
+/** jobPromises(filter, sort, first, after, last, before): pages forwards (first/after) or backwards (last/before). */
+export const listJobPromisesSchema = paginationSchema.extend({
+  filter: optionalInput(jobPromiseFilterSchema),
+  sort: optionalInput(searchSortSchema),
+  last: paginationSchema.shape.first,
+  before: paginationSchema.shape.after,
+});
 export type ListJobPromisesInput = z.infer<typeof listJobPromisesSchema>;

@@ -15,7 +15,9 @@ export function searchQueryTerms(query: string): string[] {
     .filter((w) => w !== '');
   const terms = new Set<string>();
   for (const word of words) {
-    for (const form of [word, ...otherGenderForms(word)]) {
+    // Plurals ("soudeuses") have the same other gender as their singular.
+    const singular = word.length > 4 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+    for (const form of [word, ...otherGenderForms(singular)]) {
       for (const folded of foldText(form).split(' ')) if (folded !== '') terms.add(folded);
     }
   }

@@ -7,6 +7,10 @@ export const SEARCH_SORTS = ['RELEVANCE', 'DISTANCE', 'NEWEST', 'CLOSING_DATE'] 
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const searchSortSchema = z.enum(SEARCH_SORTS, msg('search.sortUnknown'));
 
+export function isSearchSort(value: unknown): value is SearchSort {
+  return (SEARCH_SORTS as readonly unknown[]).includes(value);
+}
+
 /** What the search knows of each matching promise to order it. */
 export interface SearchCandidate {
   id: string;

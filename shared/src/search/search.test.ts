@@ -70,6 +70,7 @@ describe('searchQueryTerms', () => {
     }
     expect(searchQueryTerms('Opératrice')).toContain('operateur');
     expect(searchQueryTerms('chaudronnière')).toContain('chaudronnier');
+    expect(searchQueryTerms('soudeuses')).toEqual(['soudeuses', 'soudeur']);
   });
 
   it('folds accents and keeps each term once', () => {

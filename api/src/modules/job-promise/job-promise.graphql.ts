@@ -1,4 +1,4 @@
-import { forbidden } from '@promesse/shared';
+import { forbidden, isSearchSort, SEARCH_SORTS } from '@promesse/shared';
 import { isStudent } from '../../core/actor';
 import { sameId } from '../../core/ids';
 import { builder } from '../../graphql/builder';
@@ -111,7 +111,38 @@ JobPromiseRef.implement({
   }),
 });
 
-const JobPromiseConnectionRef = builder.connectionObject({ type: JobPromiseRef, name: 'JobPromiseConnection' });
+export const JobPromiseSortEnum = builder.enumType('JobPromiseSort', {
+  description: 'RELEVANCE needs `text`, DISTANCE a place (`origin` or `near`); otherwise the default order applies.',
+  values: SEARCH_SORTS,
+});
+
+const JobPromiseConnectionRef = builder.connectionObject(
+  {
+    type: JobPromiseRef,
+    name: 'JobPromiseConnection',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'Promises matching the filter, on every page.',
+        resolve: (conn) => ('totalCount' in conn && typeof conn.totalCount === 'number' ? conn.totalCount : 0),
+      }),
+      sort: t.field({
+        type: JobPromiseSortEnum,
+        description: 'The order applied (the one asked for when it can apply).',
+        resolve: (conn) => ('sort' in conn && isSearchSort(conn.sort) ? conn.sort : 'NEWEST'),
+      }),
+    }),
+  },
+  {
+    name: 'JobPromiseEdge',
+    fields: (t) => ({
+      distanceKm: t.int({
+        nullable: true,
+        description: 'Whole kilometres from the filter’s place (`origin` or `near`); null without one.',
+        resolve: (edge) => ('distanceKm' in edge && typeof edge.distanceKm === 'number' ? edge.distanceKm : null),
+      }),
+    }),
+  },
+);
 
 export const NearInputRef = builder.inputType('NearInput', {
   fields: (t) => ({
@@ -130,6 +161,10 @@ export const JobPromiseFilterRef = builder.inputType('JobPromiseFilter', {
     status: t.field({ type: JobPromiseStatusEnum, description: 'Effective status (stale OPEN counts as EXPIRED).' }),
     text: t.string({ description: 'French full-text search on title, skills and description (200 characters max).' }),
     near: t.field({ type: NearInputRef }),
+    origin: t.field({
+      type: GeoPointInputRef,
+      description: 'Where distances are measured from (e.g. the student’s town); `near` also sets it.',
+    }),
     schoolId: t.id(),
   }),
 });
@@ -196,20 +231,31 @@ builder.queryField('jobPromises', (t) =>
     description:
       'Relay connection of the promises the caller may see (student: OPEN promises targeting their school; company: ' +
       'its own, drafts included; staff: published promises targeting their school; admin: all). Anonymous callers ' +
-      'get UNAUTHENTICATED. `first`: 1 to 100, default 20; cursors are opaque and tied to the ordering.',
+      'get UNAUTHENTICATED. Words find inclusive and other-gender forms ("soudeuse" finds "Soudeur·se"). `sort`: ' +
+      'RELEVANCE (with text), DISTANCE (with origin or near), NEWEST, CLOSING_DATE; default relevance with text, else ' +
+      'distance with a place, else newest. Pages forwards (`first`/`after`) or backwards (`last`/`before`), 1 to 100, ' +
+      'default 20; cursors are opaque and tied to the order.',
     args: {
       filter: t.arg({ type: JobPromiseFilterRef }),
+      sort: t.arg({ type: JobPromiseSortEnum }),
       first: t.arg.int(),
       after: t.arg.string(),
+      last: t.arg.int(),
+      before: t.arg.string(),
     },
     resolve: async (_root, args, ctx) => {
       const page = await listJobPromises(ctx, {
         filter: args.filter ? withoutNulls(args.filter) : undefined,
+        sort: args.sort,
         first: args.first,
         after: args.after,
+        last: args.last,
+        before: args.before,
       });
       return {
         edges: page.edges,
+        totalCount: page.totalCount,
+        sort: page.sort,
         pageInfo: {
           hasNextPage: page.hasNextPage,
           hasPreviousPage: page.hasPreviousPage,

@@ -2,11 +2,13 @@ import { Types, type PipelineStage } from 'mongoose';
 import {
   appError,
   assertJobPromiseTransition,
-  badUserInput,
   byIdInputSchema,
+  compareSortKeys,
   conflict,
+  distanceKm,
+  effectiveSearchSort,
   forbidden,
-  isObjectId,
+  fromGeoJsonPoint,
   jobPromiseCreateFieldsSchema,
   jobPromiseDatesSchema,
   jobPromiseUpdateFieldsSchema,
@@ -15,9 +17,14 @@ import {
   notFound,
   PAGE_SIZE_DEFAULT,
   parseInput,
-  renderMessage,
+  searchSortKey,
+  sortedPage,
+  textSearchString,
   toGeoJsonPoint,
+  type GeoJsonPoint,
   type JobPromiseFilter,
+  type SearchCandidate,
+  type SearchSort,
 } from '@promesse/shared';
 import { isRecruiter, isStudent, type Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
@@ -228,42 +235,19 @@ export const getJobPromise = defineUseCase({
 
 // ---------- listing ----------
 
-type SortMode = 'recent' | 'text' | 'near';
-
-interface CursorKey {
-  mode: SortMode;
-  /** listedAt (ms) for 'recent', text score for 'text', distance in metres for 'near'. */
-  key: number;
-  id: string;
-}
-
-export function encodeJobPromiseCursor(c: CursorKey): string {
-  return Buffer.from(JSON.stringify([c.mode, c.key, c.id])).toString('base64url');
-}
-
-function invalidCursor(): never {
-  const message = renderMessage('jobPromise.invalidCursor');
-  throw badUserInput('error.invalidField', { path: 'after', message }, [{ path: 'after', message }]);
-}
-
-export function decodeJobPromiseCursor(cursor: string, mode: SortMode): CursorKey {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    invalidCursor();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3) invalidCursor();
-  const [m, key, id] = parsed as unknown[];
-  // A cursor only continues the ordering it came from (a new filter starts a new pagination).
-  if (m !== mode || typeof key !== 'number' || !Number.isFinite(key) || !isObjectId(id)) invalidCursor();
-  return { mode, key, id: id.toLowerCase() };
+export interface JobPromiseSearchHit {
+  node: JobPromiseDoc;
+  cursor: string;
+  /** Whole km from the search's place (filter.origin or filter.near); null without one. */
+  distanceKm: number | null;
 }
 
 export interface JobPromisePage {
-  edges: { node: JobPromiseDoc; cursor: string }[];
+  edges: JobPromiseSearchHit[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  totalCount: number;
+  sort: SearchSort;
 }
 
 function and(parts: Record<string, unknown>[]): Record<string, unknown> {
@@ -274,7 +258,7 @@ function and(parts: Record<string, unknown>[]): Record<string, unknown> {
   return { $and: nonEmpty };
 }
 
-/** Database filter of the attribute filters (everything but text and near, which set the ordering). */
+/** Database filter of the attribute filters (everything but text and places). */
 function attributeFilter(filter: JobPromiseFilter, now: Date): Record<string, unknown>[] {
   const parts: Record<string, unknown>[] = [];
   if (filter.trade) parts.push({ trade: filter.trade });
@@ -284,10 +268,21 @@ function attributeFilter(filter: JobPromiseFilter, now: Date): Record<string, un
   return parts;
 }
 
+interface CandidateRow {
+  _id: Types.ObjectId;
+  listedAt: Date;
+  expiresAt: Date;
+  location?: GeoJsonPoint;
+  __score?: number;
+}
+
 /**
- * The promises the actor may see (job-promise.policy.ts visibilityFilter), filtered, as a Relay page. Order:
- * relevance when `text` is given (French text index; with `near`, restricted to the radius), else distance when
- * `near` is given (2dsphere), else newest first (listedAt). Ties are broken by id so pages never overlap.
+ * The promises the actor may see (job-promise.policy.ts visibilityFilter), filtered, as a Relay page both ways with
+ * the total count and each one's distance. Words are searched with their inclusive and other-gender forms
+ * ("soudeuse" finds "Soudeur·se") in the French text index; `near` keeps the radius around its place. Orders:
+ * relevance (with words), distance (with a place: `origin` or `near`), newest, closing date; by default relevance
+ * with words, else distance with a place, else newest. The matching promises are ordered in memory by one sort key
+ * (ties: newest, then id), so pages never overlap and cursors work both ways.
  */
 export const listJobPromises = defineUseCase({
   name: 'listJobPromises',
@@ -296,82 +291,43 @@ export const listJobPromises = defineUseCase({
   run: async (input, { actor, deps }): Promise<JobPromisePage> => {
     const now = deps.clock.now();
     const filter = input.filter ?? {};
-    const first = input.first ?? PAGE_SIZE_DEFAULT;
+    const place = filter.near ?? filter.origin;
+    const terms = filter.text ? textSearchString(filter.text) : '';
+    const sort = effectiveSearchSort(input.sort, terms !== '', place !== undefined);
     const visible = visibilityFilter(actor, now);
-    if (!visible) return { edges: [], hasNextPage: false, hasPreviousPage: false };
+    if (!visible) return { edges: [], hasNextPage: false, hasPreviousPage: false, totalCount: 0, sort };
+    const near = filter.near;
+    const within = near
+      ? { location: { $geoWithin: { $centerSphere: [[near.lng, near.lat], kmToRadians(near.radiusKm)] } } }
+      : {};
+    const match = and([visible, ...attributeFilter(filter, now), within]);
     const JobPromise = jobPromiseModel(deps.connection);
-    const mode: SortMode = filter.text ? 'text' : filter.near ? 'near' : 'recent';
-    const after = input.after ? decodeJobPromiseCursor(input.after, mode) : null;
-    const base = [visible, ...attributeFilter(filter, now)];
-
-    let rows: { doc: JobPromiseDoc; key: number }[];
-    if (mode === 'recent') {
-      const cursorPart = after
-        ? {
-            $or: [
-              { listedAt: { $lt: new Date(after.key) } },
-              { listedAt: new Date(after.key), _id: { $lt: new Types.ObjectId(after.id) } },
-            ],
-          }
-        : {};
-      const docs = await JobPromise.find(and([...base, cursorPart]))
-        .sort({ listedAt: -1, _id: -1 })
-        .limit(first + 1);
-      rows = docs.map((doc) => ({ doc, key: doc.listedAt.getTime() }));
-    } else {
-      const pipeline: PipelineStage[] = [];
-      const KEY = '__sortKey';
-      if (filter.text) {
-        const near = filter.near;
-        const within = near
-          ? { location: { $geoWithin: { $centerSphere: [[near.lng, near.lat], kmToRadians(near.radiusKm)] } } }
-          : {};
-        pipeline.push(
-          { $match: { $text: { $search: filter.text }, ...and([...base, within]) } },
-          { $addFields: { [KEY]: { $meta: 'textScore' } } },
-        );
-        if (after) {
-          pipeline.push({
-            $match: {
-              $or: [{ [KEY]: { $lt: after.key } }, { [KEY]: after.key, _id: { $lt: new Types.ObjectId(after.id) } }],
-            },
-          });
-        }
-        pipeline.push({ $sort: { [KEY]: -1, _id: -1 } });
-      } else if (filter.near) {
-        const near = filter.near;
-        pipeline.push({
-          $geoNear: {
-            near: { type: 'Point', coordinates: [near.lng, near.lat] },
-            distanceField: KEY,
-            maxDistance: near.radiusKm * 1000,
-            spherical: true,
-            key: 'location',
-            query: and(base),
-          },
-        });
-        if (after) {
-          pipeline.push({
-            $match: {
-              $or: [{ [KEY]: { $gt: after.key } }, { [KEY]: after.key, _id: { $gt: new Types.ObjectId(after.id) } }],
-            },
-          });
-        }
-        pipeline.push({ $sort: { [KEY]: 1, _id: 1 } });
-      }
-      pipeline.push({ $limit: first + 1 });
-      const raw = await JobPromise.aggregate<Record<string, unknown>>(pipeline);
-      rows = raw.map(({ [KEY]: key, ...fields }) => ({ doc: JobPromise.hydrate(fields), key: Number(key) }));
-    }
-
-    const hasNextPage = rows.length > first;
+    const pipeline: PipelineStage[] = terms
+      ? [{ $match: { $text: { $search: terms }, ...match } }, { $addFields: { __score: { $meta: 'textScore' } } }]
+      : [{ $match: match }];
+    pipeline.push({ $project: { listedAt: 1, expiresAt: 1, location: 1, __score: 1 } });
+    const rows = await JobPromise.aggregate<CandidateRow>(pipeline);
+    const candidates = rows.map((r) => ({
+      id: String(r._id),
+      listedAt: r.listedAt,
+      expiresAt: r.expiresAt,
+      textScore: r.__score ?? 0,
+      distanceKm: place && r.location ? distanceKm(place, fromGeoJsonPoint(r.location)) : null,
+    }));
+    const keyOf = (c: SearchCandidate) => searchSortKey(sort, c);
+    candidates.sort((a, b) => compareSortKeys(keyOf(a), keyOf(b)));
+    const page = sortedPage(candidates, keyOf, sort, input, PAGE_SIZE_DEFAULT);
+    const docs = await JobPromise.find({ _id: { $in: page.edges.map((e) => new Types.ObjectId(e.node.id)) } });
+    const byId = new Map(docs.map((d) => [String(d._id), d]));
     return {
-      edges: rows.slice(0, first).map(({ doc, key }) => ({
-        node: doc,
-        cursor: encodeJobPromiseCursor({ mode, key, id: String(doc._id) }),
-      })),
-      hasNextPage,
-      hasPreviousPage: after !== null,
+      edges: page.edges.flatMap(({ node, cursor }) => {
+        const doc = byId.get(node.id);
+        return doc ? [{ node: doc, cursor, distanceKm: node.distanceKm }] : [];
+      }),
+      hasNextPage: page.pageInfo.hasNextPage,
+      hasPreviousPage: page.pageInfo.hasPreviousPage,
+      totalCount: page.totalCount,
+      sort,
     };
   },
 });
