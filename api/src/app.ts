@@ -23,12 +23,19 @@ import { getSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { authenticate } from './modules/auth/auth.context';
 import { bearerToken } from './modules/auth/auth.token';
-import { startJobPromiseExpirySweep } from './modules/job-promise/job-promise.expiry';
+import { devMailHandler, unsubscribeHandler } from './modules/mail/mail.http';
+import type { MailRuntime } from './modules/mail/mail.runtime';
 import { createRealtime, type Realtime, type RealtimeServer } from './realtime/realtime.server';
+import {
+  BODY_LIMIT_BYTES,
+  bodyLimit,
+  bodyTooLarge,
+  GRAPHQL_BODY_TYPES,
+  graphqlContentTypeGuard,
+} from './http/http.guards';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/healthz';
-const JSON_LIMIT = '1mb';
 
 type ServerContext = { req: Request; res: Response };
 
@@ -99,7 +106,12 @@ function isApiPath(p: string): boolean {
   return [GRAPHQL_PATH, SOCKET_PATH, HEALTH_PATH].some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
 }
 
-export function buildApp(deps: AppDeps): App {
+export interface AppOptions {
+  /** This process's mail channel: with an in-process SMTP server, /dev/mail lists what it stored (not in production). */
+  mail?: Pick<MailRuntime, 'devServer'>;
+}
+
+export function buildApp(deps: AppDeps, options: AppOptions = {}): App {
   const { env, logger } = deps;
   const isProduction = env.NODE_ENV === 'production';
   let shuttingDown = false;
@@ -109,6 +121,8 @@ export function buildApp(deps: AppDeps): App {
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql: !isProduction,
     landingPage: false,
+    // yoga's own CORS reflects any origin with credentials: the app's cors() below allows only CORS_ORIGINS.
+    cors: false,
     logging: yogaLogger(logger),
     maskedErrors: { maskError, isDev: env.NODE_ENV === 'development' },
     plugins: [
@@ -165,6 +179,7 @@ export function buildApp(deps: AppDeps): App {
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
+  app.use(bodyLimit());
   if (env.CORS_ORIGINS.length) app.use(cors(env.CORS_ORIGINS));
 
   app.get(HEALTH_PATH, async (_req, res) => {
@@ -177,9 +192,16 @@ export function buildApp(deps: AppDeps): App {
   });
 
   // Each request runs in its own language scope: the browser's Accept-Language until the user is known.
-  app.use(GRAPHQL_PATH, express.json({ limit: JSON_LIMIT }), (req, res) =>
-    withLocale(localeFromAcceptLanguage(req.headers['accept-language']), () => yoga(req, res)),
+  app.use(
+    GRAPHQL_PATH,
+    graphqlContentTypeGuard(),
+    express.json({ limit: BODY_LIMIT_BYTES, type: GRAPHQL_BODY_TYPES }),
+    (req, res) => withLocale(localeFromAcceptLanguage(req.headers['accept-language']), () => yoga(req, res)),
   );
+
+  // One-click unsubscribe links of e-mails (RFC 8058) and the development mailbox.
+  app.use(unsubscribeHandler(deps, env.JWT_SECRET));
+  if (options.mail) app.use(devMailHandler(options.mail, env.NODE_ENV));
 
   // The built web app, same origin as the API. Vite's hashed assets are immutable; index.html is not.
   const webDist = env.WEB_DIST_DIR;
@@ -221,7 +243,7 @@ export function buildApp(deps: AppDeps): App {
     }
     const type = (err as { type?: unknown }).type;
     if (type === 'entity.too.large') {
-      graphqlErrorResponse(res, 413, 'BAD_USER_INPUT', `Request body larger than ${JSON_LIMIT}`);
+      bodyTooLarge(res, req.headers['accept-language']);
       return;
     }
     if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
@@ -234,15 +256,12 @@ export function buildApp(deps: AppDeps): App {
   app.use(errorHandler);
 
   const httpServer = createServer(app);
-  // Stores EXPIRED on overdue promises (reads already compute it); stopped on close.
-  const expirySweep = startJobPromiseExpirySweep(deps);
   const realtime = createRealtime(httpServer, deps);
   const io = realtime.io;
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
     shuttingDown = true;
-    expirySweep.stop();
     const timer = setTimeout(() => {
       logger.warn({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'shutdown timeout: closing remaining connections');
       httpServer.closeAllConnections();

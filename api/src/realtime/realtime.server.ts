@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { Server } from 'socket.io';
 import { CONNECT_ERROR_UNAUTHENTICATED, renderMessage, SOCKET_EVENTS, SOCKET_PATH } from '@promesse/shared';
 import type { AppDeps } from '../core/deps';
+import { BODY_LIMIT_BYTES } from '../http/http.guards';
 import { localeFromAcceptLanguage } from '../core/locale';
 import { authenticate } from '../modules/auth/auth.context';
 import { createAuthLoaders } from '../modules/auth/auth.loaders';
@@ -50,6 +51,8 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
+    // engine.io reads its own polling bodies (before Express): the app's one body limit applies there too.
+    maxHttpBufferSize: BODY_LIMIT_BYTES,
     cors: env.CORS_ORIGINS.length ? { origin: env.CORS_ORIGINS, credentials: true } : undefined,
   });
   const delivery = new RealtimeDelivery(io, deps);

@@ -1,0 +1,63 @@
+import type { RequestHandler, Response } from 'express';
+import { renderMessage } from '@promesse/shared';
+import { localeFromAcceptLanguage } from '../core/locale';
+
+/** The one request-body limit, for every route and content type. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const BODY_LIMIT_LABEL = '1 Mo';
+
+// What the GraphQL endpoint parses (and nothing else): JSON, including application/graphql+json.
+export const GRAPHQL_BODY_TYPES = ['application/json', 'application/*+json'];
+
+function refuse(res: Response, status: number, code: string, reason: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, reason } }] });
+}
+
+export function bodyTooLarge(res: Response, acceptLanguage: string | undefined): void {
+  const locale = localeFromAcceptLanguage(acceptLanguage);
+  refuse(
+    res,
+    413,
+    'BAD_USER_INPUT',
+    'security.bodyTooLarge',
+    renderMessage('security.bodyTooLarge', { limit: BODY_LIMIT_LABEL }, locale),
+  );
+}
+
+/**
+ * Refuses a declared body over the limit before a byte of it is read, on every route. Bodies without a length
+ * (chunked) are bounded where they are read: the only body parser (GraphQL's) has the same limit.
+ */
+export function bodyLimit(): RequestHandler {
+  return (req, res, next) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > BODY_LIMIT_BYTES) {
+      // The rest of the upload is not wanted: close the connection once the answer is out.
+      res.setHeader('Connection', 'close');
+      bodyTooLarge(res, req.headers['accept-language']);
+      return;
+    }
+    next();
+  };
+}
+
+/**
+ * CSRF: a cross-site form or a no-cors fetch can only send "simple" content types (form-urlencoded, multipart,
+ * text/plain) without a CORS preflight. GraphQL POSTs must be JSON, so those never reach a resolver.
+ */
+export function graphqlContentTypeGuard(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'POST' || req.is(GRAPHQL_BODY_TYPES)) {
+      next();
+      return;
+    }
+    const locale = localeFromAcceptLanguage(req.headers['accept-language']);
+    refuse(
+      res,
+      415,
+      'BAD_USER_INPUT',
+      'security.unsupportedContentType',
+      renderMessage('security.unsupportedContentType', {}, locale),
+    );
+  };
+}
