@@ -1,0 +1,243 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { MongoClient, type ObjectId } from 'mongodb';
+import { signToken } from '../src/modules/auth/auth.token';
+
+// `npm run bench -w @promesse/api` (issue 19): req/s of three lists as a demo student, the API against a bare-driver
+// server (bare-driver.server.ts: plain http + the MongoDB driver, same reads) on the same embedded engine and the
+// same demo data. The engine and both servers run in their own processes; the two servers are loaded in turn
+// (short alternated rounds, order swapped each round) so that a busy machine hurts both alike. Prints req/s, p99,
+// the ratio API/bare per round and its median. Target: median ratio >= 0.6 for each list.
+// Env: BENCH_ROUNDS (3), BENCH_SECONDS (4), BENCH_CONNECTIONS (20), BENCH_ONLY (a list name),
+// BENCH_CPU_PROF=<dir> (the API writes a V8 CPU profile there on exit).
+
+const ROOT = path.resolve(__dirname, '../..');
+const JWT_SECRET = 'throughput-bench-secret-0123456789-abcdefghijklmnopqrstuv';
+const STUDENT_EMAIL = 'lina.martin@eleve.promesse.demo';
+const TARGET_RATIO = 0.6;
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
+
+interface List {
+  name: string;
+  /** The GraphQL query the API answers. */
+  query: string;
+  /** The bare-driver server's route doing the same reads. */
+  route: string;
+  /** Ids in the answer, to check both servers return the same thing. */
+  ids(data: unknown): string[];
+}
+
+type Edges = { edges: { node: { id: string } }[] };
+const LISTS: List[] = [
+  {
+    name: 'jobPromises',
+    query:
+      '{ jobPromises(first: 10) { edges { node { id title trade company { name } schools { name } applicationCount } } } }',
+    route: '/jobPromises',
+    ids: (d) => (d as { jobPromises: Edges }).jobPromises.edges.map((e) => e.node.id),
+  },
+  {
+    name: 'matchingJobPromises',
+    query: '{ matchingJobPromises(first: 10) { score distanceKm jobPromise { id title trade } } }',
+    route: '/matchingJobPromises',
+    ids: (d) =>
+      (d as { matchingJobPromises: { jobPromise: { id: string } }[] }).matchingJobPromises.map((m) => m.jobPromise.id),
+  },
+  {
+    name: 'notifications',
+    query:
+      '{ notifications(first: 20) { edges { node { id type title body readAt createdAt } } pageInfo { hasNextPage } } }',
+    route: '/notifications',
+    ids: (d) => (d as { notifications: Edges }).notifications.edges.map((e) => e.node.id),
+  },
+];
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+const children: ChildProcess[] = [];
+
+/** Starts a process and resolves with the first stdout line matching `ready`. */
+async function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<RegExpMatchArray> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const match = line.match(ready);
+    if (match) {
+      // Keep draining (the API logs each request) without parsing it.
+      child.stdout!.resume();
+      lines.close();
+      return match;
+    }
+  }
+  throw new Error(`${args.join(' ')} exited before being ready`);
+}
+
+async function waitHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} never became healthy`);
+}
+
+interface Target {
+  label: 'api' | 'bare';
+  url: string;
+  method: 'GET' | 'POST';
+  body?: string;
+}
+
+async function fetchData(target: Target, token: string): Promise<unknown> {
+  const res = await fetch(target.url, {
+    method: target.method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(target.body ? { body: target.body } : {}),
+  });
+  const json = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (!res.ok || json.errors || !json.data) throw new Error(`${target.url}: ${res.status} ${JSON.stringify(json)}`);
+  return json.data;
+}
+
+async function load(target: Target, token: string): Promise<{ rps: number; p99: number; errors: number }> {
+  const result = await autocannon({
+    url: target.url,
+    method: target.method,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(target.body ? { body: target.body } : {}),
+  });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (r: { rps: number; p99: number; errors: number }) =>
+  `${r.rps.toFixed(0).padStart(5)} req/s p99 ${String(r.p99).padStart(3)} ms${r.errors ? ` (${r.errors} errors)` : ''}`;
+
+async function main(): Promise<void> {
+  const [uri] = (await start(['embedded-mongo/bin/embedded-mongo.mjs', '--port', '0'], {}, /^mongodb:\/\/\S+/))!;
+  const dbUri = `${uri.replace(/\/$/, '')}/promesse`;
+  const apiPort = await freePort();
+  const profileDir = process.env['BENCH_CPU_PROF'];
+  const api = spawn(
+    process.execPath,
+    [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'api/src/server.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET,
+        MONGODB_URI: dbUri,
+        SEED_DEMO: 'true',
+        HOST: '127.0.0.1',
+        PORT: String(apiPort),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  children.push(api);
+  await waitHealthy(`http://127.0.0.1:${apiPort}/healthz`);
+  const barePort = await freePort();
+  await start(
+    ['--import', 'tsx', 'api/bench/bare-driver.server.ts'],
+    {
+      MONGODB_URI: dbUri,
+      JWT_SECRET,
+      PORT: String(barePort),
+    },
+    /^listening/,
+  );
+
+  const client = await new MongoClient(dbUri).connect();
+  const student = await client.db().collection<{ _id: ObjectId }>('users').findOne({ email: STUDENT_EMAIL });
+  await client.close();
+  if (!student) throw new Error(`${STUDENT_EMAIL} not seeded`);
+  const token = await signToken({ sub: String(student._id), role: 'STUDENT' }, JWT_SECRET);
+
+  console.log(
+    `throughput as ${STUDENT_EMAIL}: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per server, ` +
+      `API (NODE_ENV=production, LOG_LEVEL=info) vs bare driver, one embedded engine, demo data`,
+  );
+  const only = process.env['BENCH_ONLY'];
+  let ok = true;
+  for (const list of LISTS.filter((l) => !only || l.name === only)) {
+    const targets: Record<'api' | 'bare', Target> = {
+      api: {
+        label: 'api',
+        url: `http://127.0.0.1:${apiPort}/graphql`,
+        method: 'POST',
+        body: JSON.stringify({ query: list.query }),
+      },
+      bare: { label: 'bare', url: `http://127.0.0.1:${barePort}${list.route}`, method: 'GET' },
+    };
+    const apiIds = list.ids(await fetchData(targets.api, token));
+    const bareIds = list.ids(await fetchData(targets.bare, token));
+    const same = apiIds.length > 0 && apiIds.join() === bareIds.join();
+    console.log(
+      `${list.name}: ${apiIds.length} items${same ? ', same as the bare server' : ` DIFFERENT from the bare server (${bareIds.length})`}`,
+    );
+    // Warm-up of both (JIT, pools), not counted.
+    await load(targets.api, token);
+    await load(targets.bare, token);
+    const ratios: number[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const order = round % 2 ? (['api', 'bare'] as const) : (['bare', 'api'] as const);
+      const results: Partial<Record<'api' | 'bare', Awaited<ReturnType<typeof load>>>> = {};
+      for (const label of order) results[label] = await load(targets[label], token);
+      const ratio = results.api!.rps / results.bare!.rps;
+      ratios.push(ratio);
+      console.log(
+        `  round ${round}: api ${fmt(results.api!)} | bare ${fmt(results.bare!)} | ratio ${ratio.toFixed(2)}`,
+      );
+    }
+    const m = median(ratios);
+    const pass = m >= TARGET_RATIO && same;
+    ok &&= pass;
+    console.log(`  ${pass ? 'OK' : 'FAIL'}: median ratio ${m.toFixed(2)} (target >= ${TARGET_RATIO})`);
+  }
+  if (!ok) process.exitCode = 1;
+}
+
+/** Servers first, the engine last (they close their connections to it). */
+async function stopAll(): Promise<void> {
+  for (const child of children.reverse()) {
+    if (child.exitCode !== null) continue;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => void stopAll());
