@@ -1,6 +1,7 @@
+import type { Locale, NotificationText } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
 import { NotificationTypeEnum } from '../../graphql/common.types';
-import type { NotificationDoc } from './notification.model';
+import type { NotificationRow } from './notification.model';
 import type { NotificationPreferences } from './notification.preferences';
 import { plainData, renderNotification } from './notification.queries';
 import {
@@ -46,16 +47,24 @@ const NotificationDataRef = builder.objectRef<Record<string, unknown>>('Notifica
     ),
 });
 
-const NotificationRef = builder.objectRef<NotificationDoc>('Notification').implement({
+// title and body come from one rendering per notification and request (lean rows are new objects on each request).
+const rendered = new WeakMap<NotificationRow, NotificationText>();
+function textOf(n: NotificationRow, locale: Locale): NotificationText {
+  let text = rendered.get(n);
+  if (!text) rendered.set(n, (text = renderNotification(n, locale)));
+  return text;
+}
+
+const NotificationRef = builder.objectRef<NotificationRow>('Notification').implement({
   fields: (t) => ({
     id: t.id({ resolve: (n) => n._id }),
     type: t.field({ type: NotificationTypeEnum, resolve: (n) => n.type }),
     // Rendered at read time in the reader's language (only the owner reads a notification).
     title: t.withAuth({ authenticated: true }).string({
-      resolve: (n, _args, ctx) => renderNotification(n, ctx.actor.locale).title,
+      resolve: (n, _args, ctx) => textOf(n, ctx.actor.locale).title,
     }),
     body: t.withAuth({ authenticated: true }).string({
-      resolve: (n, _args, ctx) => renderNotification(n, ctx.actor.locale).body,
+      resolve: (n, _args, ctx) => textOf(n, ctx.actor.locale).body,
     }),
     data: t.field({ type: NotificationDataRef, resolve: (n) => plainData(n.data) }),
     read: t.boolean({ resolve: (n) => n.readAt != null }),

@@ -1,4 +1,4 @@
-import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType, type Types } from 'mongoose';
 import { NOTIFICATION_TYPES } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 
@@ -21,4 +21,6 @@ notificationSchema.index({ userId: 1, readAt: 1 });
 
 export type Notification = InferSchemaType<typeof notificationSchema>;
 export type NotificationDoc = HydratedDocumentFromSchema<typeof notificationSchema>;
+/** A notification read as a plain object (`lean`), for lists. */
+export type NotificationRow = Notification & { _id: Types.ObjectId };
 export const notificationModel = defineModel('Notification', notificationSchema);

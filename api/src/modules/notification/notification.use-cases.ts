@@ -12,7 +12,7 @@ import {
 } from '@promesse/shared';
 import { defineUseCase } from '../../core/use-case';
 import { notificationSettingsOf, setMutedNotificationTypes } from '../auth/auth.queries';
-import { notificationModel, type NotificationDoc } from './notification.model';
+import { notificationModel, type NotificationRow } from './notification.model';
 import { preferencesOf, type NotificationPreferences } from './notification.preferences';
 
 // Cursor = base64url of the notification id (the sort key: ids grow with time).
@@ -32,7 +32,7 @@ function decodeNotificationCursor(cursor: string): string {
 }
 
 export interface NotificationPage {
-  nodes: NotificationDoc[];
+  nodes: NotificationRow[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
@@ -50,7 +50,9 @@ export const listNotifications = defineUseCase({
     const docs = await notificationModel(deps.connection)
       .find(filter)
       .sort({ _id: -1 })
-      .limit(first + 1);
+      .limit(first + 1)
+      // Plain objects: the list only reads fields (document hydration was a visible share of the profile, issue 19).
+      .lean<NotificationRow[]>();
     return { nodes: docs.slice(0, first), hasNextPage: docs.length > first, hasPreviousPage: Boolean(input.after) };
   },
 });
