@@ -1,81 +1,163 @@
+import { useEffect, useState } from 'react';
+import { useCombobox } from 'downshift';
+import { useQuery } from 'urql';
 import type { GeoPoint } from '@promesse/shared';
-import { SelectField } from './select-field';
+import { graphql } from '../gql';
+import { useI18n } from '../lib/i18n/i18n';
+import { FieldShell, type FieldControlProps, type FieldProps } from './form-field';
 
+/** A town as forms store it: its name and coordinates (from the `towns` gazetteer). */
 export interface Town {
   name: string;
   location: GeoPoint;
 }
 
-/** A short list of French towns (the demo network's and the largest cities) with their coordinates. */
-export const TOWNS: readonly Town[] = (
-  [
-    ['Angers', 47.4784, -0.5632],
-    ['Besançon', 47.2378, 6.0241],
-    ['Bordeaux', 44.8378, -0.5792],
-    ['Chalon-sur-Saône', 46.7806, 4.8539],
-    ['Chaumont', 48.1113, 5.1392],
-    ['Clermont-Ferrand', 45.7772, 3.087],
-    ['Compiègne', 49.4179, 2.8261],
-    ['Dijon', 47.322, 5.0415],
-    ['Évreux', 49.0241, 1.1508],
-    ['Grenoble', 45.1885, 5.7245],
-    ['Le Mans', 48.0061, 0.1996],
-    ['Lieusaint', 48.6333, 2.55],
-    ['Lille', 50.6292, 3.0573],
-    ['Lyon', 45.764, 4.8357],
-    ['Marseille', 43.2965, 5.3698],
-    ['Montpellier', 43.6108, 3.8767],
-    ['Nancy', 48.6921, 6.1844],
-    ['Nantes', 47.2184, -1.5536],
-    ['Paris', 48.8566, 2.3522],
-    ['Reims', 49.2583, 4.0317],
-    ['Remiremont', 48.0172, 6.5917],
-    ['Rennes', 48.1173, -1.6778],
-    ['Rouen', 49.4432, 1.0999],
-    ['Saint-Étienne', 45.4397, 4.3872],
-    ['Saint-Rémy', 46.7636, 4.8353],
-    ['Strasbourg', 48.5734, 7.7521],
-    ['Tarbes', 43.2328, 0.0781],
-    ['Toulouse', 43.6047, 1.4442],
-    ['Valence', 44.9334, 4.8924],
-    ['Vitry-le-François', 48.7247, 4.5847],
-  ] as const
-).map(([name, lat, lng]) => ({ name, location: { lat, lng } }));
+const TownsDocument = graphql(`
+  query Towns($search: String!, $first: Int) {
+    towns(search: $search, first: $first) {
+      name
+      departmentCode
+      departmentName
+      location {
+        lat
+        lng
+      }
+    }
+  }
+`);
 
-/** The towns offered, plus `current` when the stored town is not in the list (kept with its own coordinates). */
-export function townsWith(current: Town | null): readonly Town[] {
-  if (!current || TOWNS.some((t) => t.name === current.name)) return TOWNS;
-  return [current, ...TOWNS];
+/** How long typing pauses before the gazetteer is asked (one request per pause, not per key). */
+const SEARCH_DELAY_MS = 200;
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
 }
 
-/** The town picked in a form's TownSelect (named `name`), with its coordinates; undefined when none is. */
-export function pickedTown(towns: readonly Town[], data: FormData, name = 'city'): Town | undefined {
-  const picked = data.get(name);
-  return towns.find((t) => t.name === picked);
+/** The town picked in a form's TownSelect (named `name`), from its hidden inputs; undefined when none is. */
+export function pickedTown(data: FormData, name = 'city'): Town | undefined {
+  const city = data.get(name);
+  const lat = data.get(`${name}Lat`);
+  const lng = data.get(`${name}Lng`);
+  if (typeof city !== 'string' || city === '' || typeof lat !== 'string' || typeof lng !== 'string') return undefined;
+  if (lat === '' || lng === '' || !Number.isFinite(Number(lat)) || !Number.isFinite(Number(lng))) return undefined;
+  return { name: city, location: { lat: Number(lat), lng: Number(lng) } };
 }
 
 /** The picked town as the shared schemas take it: its name and coordinates (both undefined when none is picked). */
-export function townInput(
-  towns: readonly Town[],
-  data: FormData,
-  name = 'city',
-): { city: string | undefined; location: GeoPoint | undefined } {
-  const town = pickedTown(towns, data, name);
+export function townInput(data: FormData, name = 'city'): { city: string | undefined; location: GeoPoint | undefined } {
+  const town = pickedTown(data, name);
   return { city: town?.name, location: town?.location };
 }
 
-interface TownSelectProps {
-  label: string;
-  hint?: string;
-  placeholder: string;
-  towns: readonly Town[];
+interface TownSelectProps extends FieldProps {
+  placeholder?: string;
   name?: string;
-  defaultValue?: string | undefined;
-  error?: string | undefined;
+  /** The town stored so far (kept with its own coordinates until another is picked). */
+  defaultTown?: Town | null | undefined;
   required?: boolean;
+  onTownChange?: (town: Town | null) => void;
 }
 
-/** Town picker whose value is the town's name; the caller reads the town and its coordinates with pickedTown. */
-export function TownSelect({ towns, name = 'city', ...rest }: TownSelectProps) {
-  return <SelectField name={name} options={towns.map((t) => ({ value: t.name, label: t.name }))} {...rest} />;
+/**
+ * Town picker over the gazetteer (`towns` query: accents, case, hyphens aside; prefixes, "st" for saint, typos):
+ * type a few letters, pick a town. The form gets the name in `name` and the coordinates in `${name}Lat`/`${name}Lng`.
+ */
+export function TownSelect({ label, hint, error, className, ...rest }: TownSelectProps) {
+  return (
+    <FieldShell label={label} hint={hint} error={error} className={className}>
+      {(control) => <TownCombobox control={control} label={label} {...rest} />}
+    </FieldShell>
+  );
+}
+
+type TownOption = Town & { departmentCode: string; departmentName: string };
+
+function TownCombobox({
+  control,
+  label,
+  placeholder,
+  name = 'city',
+  defaultTown,
+  required,
+  onTownChange,
+}: Omit<TownSelectProps, 'hint' | 'error' | 'className'> & { control: FieldControlProps; label: string }) {
+  const { t } = useI18n();
+  const [selected, setSelected] = useState<Town | null>(defaultTown ?? null);
+  const [text, setText] = useState(defaultTown?.name ?? '');
+  const search = useDebounced(text.trim(), SEARCH_DELAY_MS);
+  const [{ data, fetching }] = useQuery({
+    query: TownsDocument,
+    variables: { search, first: 8 },
+    pause: search.length < 2 || search === selected?.name,
+  });
+  const items: TownOption[] = search.length < 2 ? [] : (data?.towns ?? []);
+  const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps } = useCombobox<TownOption>({
+    items,
+    inputId: control.id,
+    // aria-controls of the input must name the listbox: both ids come from downshift.
+    menuId: `${control.id}-towns`,
+    inputValue: text,
+    itemToString: (town) => town?.name ?? '',
+    onInputValueChange: ({ inputValue }) => {
+      setText(inputValue);
+      if (selected && inputValue !== selected.name) {
+        setSelected(null);
+        onTownChange?.(null);
+      }
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      const town = selectedItem ? { name: selectedItem.name, location: selectedItem.location } : null;
+      setSelected(town);
+      onTownChange?.(town);
+    },
+  });
+  return (
+    <div className="town-select">
+      <input
+        className="field__input"
+        {...getInputProps({
+          'aria-invalid': control['aria-invalid'],
+          'aria-describedby': control['aria-describedby'],
+          // The field shell's <label for> names the input; downshift's own label id would point nowhere.
+          'aria-labelledby': undefined,
+          placeholder,
+          required,
+          autoComplete: 'off',
+        })}
+      />
+      <input type="hidden" name={name} value={selected?.name ?? ''} />
+      <input type="hidden" name={`${name}Lat`} value={selected?.location.lat ?? ''} />
+      <input type="hidden" name={`${name}Lng`} value={selected?.location.lng ?? ''} />
+      <ul
+        className="town-select__menu"
+        {...getMenuProps({ 'aria-labelledby': undefined, 'aria-label': label })}
+        hidden={!isOpen || (items.length === 0 && !fetching)}
+      >
+        {isOpen
+          ? items.map((town, index) => (
+              <li
+                key={`${town.name}-${town.departmentCode}`}
+                className={`town-select__option${highlightedIndex === index ? ' town-select__option--active' : ''}`}
+                {...getItemProps({ item: town, index })}
+              >
+                {town.name},{' '}
+                <span className="town-select__department">
+                  {t('town.department', { name: town.departmentName, code: town.departmentCode })}
+                </span>
+              </li>
+            ))
+          : null}
+      </ul>
+      {isOpen && search.length >= 2 && !fetching && items.length === 0 ? (
+        <p className="field__hint" role="status">
+          {t('town.none')}
+        </p>
+      ) : null}
+    </div>
+  );
 }

@@ -17,7 +17,7 @@ import { formValues } from '../../components/form-values';
 import { toDateInput } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { ErrorState, LoadingState } from '../../components/states';
-import { pickedTown, townInput, townsWith, TownSelect } from '../../components/town-select';
+import { pickedTown, townInput, TownSelect } from '../../components/town-select';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import type { CompanyPromiseFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -66,7 +66,6 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
   const [partners] = useQuery({ query: PartnerSchoolsDocument });
   const partnerSchools = partners.data?.partnerships.map((p) => p.school) ?? [];
   const targeted = new Set(existing?.schools.map((school) => school.id) ?? []);
-  const towns = townsWith(existing ? { name: existing.city, location: existing.location } : null);
 
   const form = useValidatedForm(
     // The API's own schema: the same messages and date rules on both sides.
@@ -87,7 +86,7 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
     {
       adjustErrors: (errors, data) => {
         const out = { ...errors };
-        if (!pickedTown(towns, data)) out['city'] = t('company.form.cityRequired');
+        if (!pickedTown(data)) out['city'] = t('company.form.cityRequired');
         // An unanswered select or date reads better as "required" than as the schema's "unknown value".
         for (const key of ['trade', 'contractType', 'startDate', 'expiresAt']) {
           if (out[key] && !data.get(key)) out[key] = t('company.form.required');
@@ -107,7 +106,7 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
       diplomaLevel: f.optional('diplomaLevel'),
       positions: f.number('positions'),
       skills: f.list('skills'),
-      ...townInput(towns, data),
+      ...townInput(data),
       startDate: f.optional('startDate'),
       expiresAt: f.optional('expiresAt'),
       schoolIds: f.all('schoolIds'),
@@ -181,8 +180,7 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
         <TownSelect
           label={t('company.form.city')}
           placeholder={t('company.form.choose')}
-          towns={towns}
-          defaultValue={existing?.city ?? ''}
+          defaultTown={existing ? { name: existing.city, location: existing.location } : null}
           required
           error={errors['city'] ?? errors['location']}
         />

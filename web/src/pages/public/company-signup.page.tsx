@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { registerCompanySchema } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
 import { FormField } from '../../components/form-field';
-import { pickedTown, townInput, TOWNS, TownSelect } from '../../components/town-select';
+import { pickedTown, townInput, TownSelect } from '../../components/town-select';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { HOME_PATH } from '../../lib/auth/auth.routes';
 import { authStore } from '../../lib/auth/auth.store';
@@ -30,7 +30,7 @@ export function CompanySignupPage() {
     {
       // No town picked: say so on the picker rather than the schema's message about coordinates.
       adjustErrors: (errors, data) =>
-        pickedTown(TOWNS, data) ? errors : { ...errors, city: t('public.signup.cityRequired') },
+        pickedTown(data) ? errors : { ...errors, city: t('public.signup.cityRequired') },
     },
   );
 
@@ -42,7 +42,7 @@ export function CompanySignupPage() {
     contactName: data.get('contactName'),
     email: data.get('email'),
     password: data.get('password'),
-    ...townInput(TOWNS, data),
+    ...townInput(data),
   });
 
   return (
@@ -71,7 +71,6 @@ export function CompanySignupPage() {
           label={t('public.signup.city')}
           hint={t('public.signup.cityHint')}
           placeholder={t('public.signup.cityPlaceholder')}
-          towns={TOWNS}
           required
           error={form.errors['city'] ?? form.errors['location']}
         />

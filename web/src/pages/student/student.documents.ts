@@ -38,16 +38,28 @@ export const MatchingJobPromisesDocument = graphql(`
 `);
 
 export const SearchJobPromisesDocument = graphql(`
-  query StudentSearchJobPromises($filter: JobPromiseFilter, $first: Int, $after: String) {
-    jobPromises(filter: $filter, first: $first, after: $after) {
+  query StudentSearchJobPromises(
+    $filter: JobPromiseFilter
+    $sort: JobPromiseSort
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    jobPromises(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      sort
       edges {
         cursor
+        distanceKm
         node {
           ...PromiseSummary
         }
       }
       pageInfo {
         hasNextPage
+        hasPreviousPage
+        startCursor
         endCursor
       }
     }

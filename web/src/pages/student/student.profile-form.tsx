@@ -13,7 +13,7 @@ import { FormField } from '../../components/form-field';
 import { formValues } from '../../components/form-values';
 import { toDateInput } from '../../components/format';
 import { SelectField } from '../../components/select-field';
-import { townInput, townsWith, TownSelect } from '../../components/town-select';
+import { townInput, TownSelect } from '../../components/town-select';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { graphql, type StudentProfileFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -62,7 +62,6 @@ export function StudentProfileForm({
 }) {
   const { t, locale } = useI18n();
   const [, update] = useMutation(UpdateStudentProfileDocument);
-  const towns = townsWith(profile.city && profile.location ? { name: profile.city, location: profile.location } : null);
   const form = useValidatedForm(studentProfileSchema, async (v) => {
     // Absent fields are sent as null: the API leaves them unchanged.
     const res = await update({
@@ -89,7 +88,7 @@ export function StudentProfileForm({
       graduationDate: f.optional('graduationDate'),
       availableFrom: f.optional('availableFrom'),
       skills: f.list('skills'),
-      ...townInput(towns, data),
+      ...townInput(data),
       mobilityKm: f.number('mobilityKm'),
     };
   };
@@ -133,8 +132,7 @@ export function StudentProfileForm({
         <TownSelect
           label={t('student.profile.city')}
           placeholder={t('student.profile.choose')}
-          towns={towns}
-          defaultValue={profile.city ?? ''}
+          defaultTown={profile.city && profile.location ? { name: profile.city, location: profile.location } : null}
           error={errors['city'] ?? errors['location']}
         />
         <FormField

@@ -14,10 +14,12 @@ interface Props {
   promise: PromiseSummaryFragment;
   match?: { score: number; reasons: readonly string[]; distanceKm?: number | null | undefined };
   applicationStatus?: ApplicationStatus | null | undefined;
+  /** Whole km from the search's place (search results). */
+  distanceKm?: number | null | undefined;
 }
 
 /** One promise in a list: its title links to the promise page; score and reasons when it comes from matching. */
-export function PromiseCard({ promise, match, applicationStatus }: Props) {
+export function PromiseCard({ promise, match, applicationStatus, distanceKm }: Props) {
   const { t, locale } = useI18n();
   return (
     <article className="card promise-card" data-testid="promise-card">
@@ -30,6 +32,14 @@ export function PromiseCard({ promise, match, applicationStatus }: Props) {
       </p>
       <p className="promise-card__meta">
         {t('student.promise.startsOn', { date: formatDate(promise.startDate, locale) })}
+        {distanceKm != null ? (
+          <>
+            {' · '}
+            <span data-testid="promise-distance">
+              {t('student.search.distanceAway', { distance: formatDistance(distanceKm, locale) })}
+            </span>
+          </>
+        ) : null}
       </p>
       {match ? (
         <div className="match">
