@@ -16,8 +16,8 @@ import {
 } from '@promesse/shared';
 
 // The yardstick of throughput.bench.ts: plain Node `http` and the MongoDB driver doing the reads the API's list
-// queries need, no framework. It still checks the bearer token (HS256, as the API) and reads the user, as any real
-// server must. `MONGODB_URI`, `JWT_SECRET` and `PORT` come from the environment; it prints `listening <port>`.
+// queries need, no framework. It still checks the bearer token (HS256, as the API), reads the user and, when the
+// token names a session, checks it is still active, as any real server must. `MONGODB_URI`, `JWT_SECRET` and `PORT` come from the environment; it prints `listening <port>`.
 // GET /jobPromises, /matchingJobPromises, /notifications answer JSON shaped like the API's `data`.
 
 const FIRST = { jobPromises: 10, matching: 10, notifications: 20 };
@@ -211,7 +211,16 @@ async function main(): Promise<void> {
     }
     const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: 'promesse' });
     const user = await users.findOne({ _id: new ObjectId(payload.sub) }, { projection: { passwordHash: 0 } });
-    if (!user) {
+    const sid = payload['sid'];
+    const session =
+      typeof sid !== 'string' ||
+      (await db
+        .collection('sessions')
+        .findOne(
+          { _id: new ObjectId(sid), revokedAt: null, expiresAt: { $gt: new Date() } },
+          { projection: { _id: 1 } },
+        ));
+    if (!user || !session) {
       res.writeHead(401).end();
       return;
     }

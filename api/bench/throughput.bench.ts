@@ -4,23 +4,22 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { MongoClient, type ObjectId } from 'mongodb';
-import { signToken } from '../src/modules/auth/auth.token';
 
 // `npm run bench -w @promesse/api` (issue 19): req/s of three lists as a demo student, the API against a bare-driver
 // server (bare-driver.server.ts: plain http + the MongoDB driver, same reads) on the same embedded engine and the
 // same demo data. The engine and both servers run in their own processes; the two servers are loaded in turn
 // (short alternated rounds, order swapped each round) so that a busy machine hurts both alike. Prints req/s, p99,
 // the ratio API/bare per round and its median. Target: median ratio >= 0.6 for each list.
-// Env: BENCH_ROUNDS (3), BENCH_SECONDS (4), BENCH_CONNECTIONS (20), BENCH_ONLY (a list name),
+// Env: BENCH_ROUNDS (5), BENCH_SECONDS (3), BENCH_CONNECTIONS (20), BENCH_ONLY (a list name),
 // BENCH_CPU_PROF=<dir> (the API writes a V8 CPU profile there on exit).
 
 const ROOT = path.resolve(__dirname, '../..');
 const JWT_SECRET = 'throughput-bench-secret-0123456789-abcdefghijklmnopqrstuv';
 const STUDENT_EMAIL = 'lina.martin@eleve.promesse.demo';
+const DEMO_PASSWORD = 'promesse-demo-2026';
 const TARGET_RATIO = 0.6;
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
 
 interface List {
@@ -176,11 +175,17 @@ async function main(): Promise<void> {
     /^listening/,
   );
 
-  const client = await new MongoClient(dbUri).connect();
-  const student = await client.db().collection<{ _id: ObjectId }>('users').findOne({ email: STUDENT_EMAIL });
-  await client.close();
-  if (!student) throw new Error(`${STUDENT_EMAIL} not seeded`);
-  const token = await signToken({ sub: String(student._id), role: 'STUDENT' }, JWT_SECRET);
+  // A real session: the token logIn gives (with its session id, checked on each request by both servers).
+  const logIn = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }',
+      variables: { e: STUDENT_EMAIL, p: DEMO_PASSWORD },
+    }),
+  });
+  const token = ((await logIn.json()) as { data?: { logIn: { token: string } } }).data?.logIn.token;
+  if (!token) throw new Error(`cannot log in as ${STUDENT_EMAIL}`);
 
   console.log(
     `throughput as ${STUDENT_EMAIL}: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per server, ` +
