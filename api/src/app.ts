@@ -33,6 +33,7 @@ import {
   GRAPHQL_BODY_TYPES,
   graphqlContentTypeGuard,
 } from './http/http.guards';
+import { sessionCookie } from './http/http.session-cookie';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/healthz';
@@ -136,7 +137,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): App {
       }),
       useBadUserInputValidationCodes(),
     ],
-    context: async ({ req, request }): Promise<GraphQLContext> => {
+    context: async ({ req, res, request }): Promise<GraphQLContext> => {
       const loaders = createLoaders(deps);
       const { actor, authProblem } = await authenticate(
         bearerToken(request.headers.get('authorization')),
@@ -153,6 +154,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): App {
         deps,
         loaders,
         logger: req.log,
+        sessionCookie: sessionCookie(req, res, isProduction),
       };
     },
   });

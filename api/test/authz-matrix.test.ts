@@ -488,6 +488,28 @@ const ROWS: Row[] = [
     vars: async (ctx) => ({ id: await roundOfA(ctx) }),
     expect: only(['staffA', 'admin']),
   },
+  // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
+  {
+    op: 'refreshSession',
+    label: 'without the refresh cookie',
+    document: `mutation { refreshSession { token } }`,
+    vars: () => ({}),
+    expect: Object.fromEntries(WHO.map((w) => [w, 'UNAUTHENTICATED'])) as Record<Who, Outcome>,
+  },
+  {
+    op: 'logOut',
+    label: 'this device',
+    document: `mutation { logOut }`,
+    vars: () => ({}),
+    expect: PUBLIC,
+  },
+  {
+    op: 'logOut',
+    label: 'all devices (the token was already ended above: anonymous for every role)',
+    document: `mutation { logOut(allDevices: true) }`,
+    vars: () => ({}),
+    expect: Object.fromEntries(WHO.map((w) => [w, 'UNAUTHENTICATED'])) as Record<Who, Outcome>,
+  },
 ];
 
 /** Every operation of CONTRACT.md (the matrix must cover them all once they exist). */

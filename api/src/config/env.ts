@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { persistentDevSecret } from './dev-secret';
 import { findRepoRoot } from './paths';
 
 // The only module that reads process.env: everything else receives a parsed, typed `Env`.
@@ -73,7 +74,10 @@ export interface Env {
   BOOTSTRAP_ADMIN_EMAIL: string | undefined;
   BOOTSTRAP_ADMIN_PASSWORD: string | undefined;
   JWT_SECRET: string;
-  /** True when no JWT_SECRET was given and a random one was generated (tokens die with the process). */
+  /**
+   * True when no JWT_SECRET was given: a random one was generated (kept in DATA_DIR/jwt-secret in development, so
+   * sessions survive a restart; otherwise tokens die with the process).
+   */
   JWT_SECRET_GENERATED: boolean;
   LOG_LEVEL: LogLevel;
   /** Absolute path of the built web app. */
@@ -120,12 +124,15 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 
   const root = findRepoRoot();
   const dataDir = raw.DATA_DIR ?? './.data';
+  const dataPath = dataDir === IN_MEMORY ? IN_MEMORY : path.resolve(root, dataDir);
+  // In development the unset secret survives restarts (kept in DATA_DIR); elsewhere it lives with the process.
+  if (generated && raw.NODE_ENV === 'development' && dataPath !== IN_MEMORY) jwtSecret = persistentDevSecret(dataPath);
   return {
     NODE_ENV: raw.NODE_ENV,
     PORT: raw.PORT,
     HOST: raw.HOST,
     MONGODB_URI: raw.MONGODB_URI,
-    DATA_DIR: dataDir === IN_MEMORY ? IN_MEMORY : path.resolve(root, dataDir),
+    DATA_DIR: dataPath,
     SEED_DEMO: raw.SEED_DEMO,
     BOOTSTRAP_ADMIN_EMAIL: raw.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase(),
     BOOTSTRAP_ADMIN_PASSWORD: raw.BOOTSTRAP_ADMIN_PASSWORD,

@@ -10,6 +10,8 @@ export interface Actor {
   locale: Locale;
   schoolId?: string;
   companyId?: string;
+  /** The device session the access token belongs to (log-out ends it). */
+  sessionId?: string;
 }
 
 /** An actor of one role, with the membership that role implies (staff have a school, recruiters a company). */

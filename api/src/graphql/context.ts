@@ -1,5 +1,6 @@
 import type { Actor } from '../core/actor';
 import type { AppDeps } from '../core/deps';
+import type { SessionCookie } from '../http/http.session-cookie';
 import type { Logger } from '../logger';
 import type { Loaders } from './loaders';
 
@@ -12,6 +13,8 @@ export interface GraphQLContext {
   deps: AppDeps;
   loaders: Loaders;
   logger: Logger;
+  /** The refresh-token cookie of this request (sessions: logIn sets it, refreshSession rotates it, logOut clears it). */
+  sessionCookie: SessionCookie;
 }
 
 /** The context once a scope guaranteed a signed-in actor (`t.withAuth({ authenticated: true })`…). */

@@ -3,6 +3,7 @@
 import './auth/auth.model';
 import './auth/auth.invitation.model';
 import './auth/auth.throttle';
+import './auth/auth.session.model';
 import './school/school.model';
 import './company/company.model';
 import './student/student.model';

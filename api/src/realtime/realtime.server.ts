@@ -1,8 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
-import { decodeJwt } from 'jose';
 import { Server } from 'socket.io';
-import { CONNECT_ERROR_UNAUTHENTICATED, renderMessage, SOCKET_EVENTS, SOCKET_PATH } from '@promesse/shared';
+import { CONNECT_ERROR_UNAUTHENTICATED, renderMessage, SOCKET_EVENTS, SOCKET_PATH, userRoom } from '@promesse/shared';
 import type { AppDeps } from '../core/deps';
 import { BODY_LIMIT_BYTES } from '../http/http.guards';
 import { localeFromAcceptLanguage } from '../core/locale';
@@ -38,7 +37,7 @@ class UnauthenticatedError extends Error {
 }
 
 const FEED_WAIT_MS = 10_000;
-// setTimeout's ceiling (~24.8 days); tokens live 7 days.
+// setTimeout's ceiling (~24.8 days); access tokens live 15 minutes.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
@@ -56,10 +55,22 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
     cors: env.CORS_ORIGINS.length ? { origin: env.CORS_ORIGINS, credentials: true } : undefined,
   });
   const delivery = new RealtimeDelivery(io, deps);
+  // The token each socket was admitted with: re-checked when its user changes (log-out, password change).
+  const tokens = new WeakMap<RealtimeSocket, string>();
+  const recheck = (userId: string) => {
+    void (async () => {
+      const loaders = createAuthLoaders(deps);
+      for (const socket of await io.local.in(userRoom(userId)).fetchSockets()) {
+        const live = io.sockets.sockets.get(socket.id);
+        const token = live && tokens.get(live);
+        if (live && (!token || !(await authenticate(token, deps, loaders)).actor)) live.disconnect(true);
+      }
+    })().catch((error: unknown) => logger.error({ err: error }, 'socket session re-check failed'));
+  };
   const feed = new NotificationFeed({
     connection: deps.connection,
     logger,
-    handler: feedHandler(delivery, deps),
+    handler: revocationAware(feedHandler(delivery, deps), recheck),
   }).start();
   // A connected socket misses nothing committed after its connection: sockets wait for the change stream to be
   // open (only ever noticeable at start-up; bounded so a database without change streams still lets them in).
@@ -82,7 +93,7 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
     (async () => {
       await feedReady;
       const readAt = Date.now();
-      const { actor, authProblem } = await authenticate(token, deps, loaders);
+      const { actor, authProblem, expiresAt } = await authenticate(token, deps, loaders);
       if (!actor) {
         const key = authProblem === 'EXPIRED' ? 'auth.sessionExpired' : 'auth.invalidToken';
         next(new UnauthenticatedError(renderMessage(key, {}, locale)));
@@ -90,11 +101,11 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
       }
       // Same document authenticate() just loaded (the loader caches it): no extra query.
       const user = await loaders.userById.load(actor.userId);
-      const exp = decodeJwt(token).exp;
       socket.data = actor;
+      tokens.set(socket, token);
       handshakes.set(socket, {
         preferences: { mutedTypes: preferencesOf(user).mutedTypes, locale: actor.locale, readAt },
-        expiresAt: typeof exp === 'number' ? exp * 1000 : null,
+        expiresAt,
       });
       next();
     })().catch((error: unknown) => {
@@ -144,6 +155,18 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await Promise.all([feed.stop(), delivery.close()]);
       })()),
+  };
+}
+
+// A change to a user document (preferences, language, or sessions revoked) makes the user's sockets on this instance
+// show their token again: a revoked session's socket is closed at once, not at token expiry.
+function revocationAware(handler: FeedHandler, recheck: (userId: string) => void): FeedHandler {
+  return {
+    onEvents: (events) => {
+      for (const event of events) if (event.kind === 'preferences') recheck(event.userId);
+      return handler.onEvents(events);
+    },
+    onGap: (since) => handler.onGap(since),
   };
 }
 

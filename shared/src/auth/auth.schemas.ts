@@ -85,3 +85,12 @@ export const logInAttemptSchema = z.object({ email: z.string(), password: z.stri
 /** The language a signed-in user reads the app, errors and notifications in. */
 export const setMyLocaleSchema = z.object({ locale: localeSchema });
 export type SetMyLocaleInput = z.infer<typeof setMyLocaleSchema>;
+
+// Sessions: the refresh token comes from an HttpOnly cookie (the API reads it; the web never sees it).
+const refreshTokenSchema = z.string().max(200).optional();
+
+export const refreshSessionSchema = z.object({ refreshToken: refreshTokenSchema });
+export type RefreshSessionInput = z.infer<typeof refreshSessionSchema>;
+
+export const logOutSchema = z.object({ allDevices: z.boolean().default(false), refreshToken: refreshTokenSchema });
+export type LogOutInput = z.input<typeof logOutSchema>;

@@ -11,7 +11,7 @@ export type Session =
 
 const SessionContext = createContext<Session>({ status: 'anonymous', me: null });
 
-/** Resolves who is signed in: a stored token is confirmed with `me` before any role page renders. */
+/** Resolves who is signed in: the session is restored from the refresh cookie before any role page renders. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { token, me, endedBy } = useAuth();
   const needsMe = token !== null && me === undefined;
@@ -25,7 +25,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
 
   const session = useMemo<Session>(() => {
-    if (token === null || me === null) return { status: 'anonymous', me: null, endedBy };
+    if (me === null) return { status: 'anonymous', me: null, endedBy };
+    // No token yet and no user: the session is being restored from the refresh cookie.
+    if (token === null) return { status: 'loading', me: null };
     if (me) return { status: 'ready', me };
     if (result.error) return { status: 'error', me: null, error: result.error, retry };
     return { status: 'loading', me: null };

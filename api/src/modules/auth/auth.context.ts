@@ -2,30 +2,38 @@ import { DEFAULT_LOCALE } from '@promesse/shared';
 import type { Actor } from '../../core/actor';
 import type { AppDeps } from '../../core/deps';
 import type { AuthLoaders } from './auth.loaders';
-import { TokenError, verifyToken } from './auth.token';
+import { sessionIsActive } from './auth.session';
+import { TokenError, verifyAccessToken } from './auth.token';
 
 export interface Authentication {
   actor: Actor | null;
   authProblem: 'EXPIRED' | 'INVALID' | null;
+  /** When the presented token expires (ms since the epoch); null without a valid token. */
+  expiresAt: number | null;
 }
 
-const ANONYMOUS: Authentication = { actor: null, authProblem: null };
+const ANONYMOUS: Authentication = { actor: null, authProblem: null, expiresAt: null };
 
 /**
  * Turns a bearer token into an actor. Never throws: a bad token leaves the caller anonymous, so public fields still
- * answer and protected ones report UNAUTHENTICATED (with the reason kept in authProblem).
+ * answer and protected ones report UNAUTHENTICATED (with the reason kept in authProblem). A token whose session was
+ * revoked (log-out, log-out everywhere, password change) counts as expired.
  */
 export async function authenticate(
   token: string | undefined,
-  deps: Pick<AppDeps, 'env'>,
+  deps: Pick<AppDeps, 'env' | 'connection' | 'clock'>,
   loaders: Pick<AuthLoaders, 'userById'>,
 ): Promise<Authentication> {
   if (!token) return ANONYMOUS;
   try {
-    const claims = await verifyToken(token, deps.env.JWT_SECRET);
+    const claims = await verifyAccessToken(token, deps.env.JWT_SECRET);
     // The user must still exist; role, school, company and language are read from it, not trusted from the token.
     const user = await loaders.userById.load(claims.sub);
-    if (!user) return { actor: null, authProblem: 'INVALID' };
+    if (!user) return { actor: null, authProblem: 'INVALID', expiresAt: null };
+    const revoked =
+      (user.sessionsValidFrom && claims.issuedAt < user.sessionsValidFrom.getTime()) ||
+      (claims.sid !== undefined && !(await sessionIsActive(deps, claims.sid)));
+    if (revoked) return { actor: null, authProblem: 'EXPIRED', expiresAt: null };
     return {
       actor: {
         userId: String(user._id),
@@ -33,11 +41,13 @@ export async function authenticate(
         locale: user.locale ?? DEFAULT_LOCALE,
         ...(user.schoolId ? { schoolId: String(user.schoolId) } : {}),
         ...(user.companyId ? { companyId: String(user.companyId) } : {}),
+        ...(claims.sid ? { sessionId: claims.sid } : {}),
       },
       authProblem: null,
+      expiresAt: claims.expiresAt,
     };
   } catch (error) {
-    if (error instanceof TokenError) return { actor: null, authProblem: error.problem };
+    if (error instanceof TokenError) return { actor: null, authProblem: error.problem, expiresAt: null };
     throw error;
   }
 }

@@ -1,11 +1,14 @@
 import { builder } from '../../graphql/builder';
 import { GeoPointInputRef, InvitableRoleEnum, LocaleEnum, RoleEnum } from '../../graphql/common.types';
+import type { GraphQLContext } from '../../graphql/context';
 import { SchoolRef, UserRef } from '../../graphql/refs';
 import type { UserDoc } from './auth.model';
 import {
   acceptInvitation,
   inviteUser,
   logIn,
+  logOut,
+  refreshSession,
   registerCompany,
   setMyLocale,
   type AuthPayload,
@@ -25,6 +28,13 @@ UserRef.implement({
     }),
   }),
 });
+
+/** A session was opened or renewed: its refresh token goes to the HttpOnly cookie, the access token in the body. */
+async function withSessionCookie(ctx: GraphQLContext, payload: Promise<AuthPayload>): Promise<AuthPayload> {
+  const done = await payload;
+  ctx.sessionCookie.set(done.refresh.refreshToken, done.refresh.expiresAt);
+  return done;
+}
 
 const AuthPayloadRef = builder.objectRef<AuthPayload>('AuthPayload').implement({
   fields: (t) => ({
@@ -53,7 +63,7 @@ builder.mutationField('logIn', (t) =>
       email: t.arg.string({ required: true }),
       password: t.arg.string({ required: true }),
     },
-    resolve: (_root, args, ctx) => logIn(ctx, args),
+    resolve: (_root, args, ctx) => withSessionCookie(ctx, logIn(ctx, args)),
   }),
 );
 
@@ -74,7 +84,7 @@ builder.mutationField('registerCompany', (t) =>
     type: AuthPayloadRef,
     description: 'Creates the company and its first recruiter account. Known SIRET or e-mail: CONFLICT.',
     args: { input: t.arg({ type: RegisterCompanyInputRef, required: true }) },
-    resolve: (_root, args, ctx) => registerCompany(ctx, args.input),
+    resolve: (_root, args, ctx) => withSessionCookie(ctx, registerCompany(ctx, args.input)),
   }),
 );
 
@@ -120,7 +130,7 @@ builder.mutationField('acceptInvitation', (t) =>
     type: AuthPayloadRef,
     description: 'Creates the invited account. Unknown code: NOT_FOUND; used or expired: BAD_USER_INPUT.',
     args: { input: t.arg({ type: AcceptInvitationInputRef, required: true }) },
-    resolve: (_root, args, ctx) => acceptInvitation(ctx, args.input),
+    resolve: (_root, args, ctx) => withSessionCookie(ctx, acceptInvitation(ctx, args.input)),
   }),
 );
 
@@ -130,5 +140,43 @@ builder.mutationField('setMyLocale', (t) =>
     description: 'The caller’s language (fr or en): the app, error messages and notifications follow it.',
     args: { locale: t.arg({ type: LocaleEnum, required: true }) },
     resolve: (_root, args, ctx) => setMyLocale(ctx, args),
+  }),
+);
+
+builder.mutationField('refreshSession', (t) =>
+  t.field({
+    type: AuthPayloadRef,
+    description:
+      'A new short-lived access token (15 minutes) from the HttpOnly refresh cookie, which rotates. No cookie, ' +
+      'an expired or revoked session, or a replayed (already used) refresh token: UNAUTHENTICATED "Session expirée" ' +
+      '(a replay also ends that session).',
+    resolve: async (_root, _args, ctx) => {
+      const refreshToken = ctx.sessionCookie.read();
+      try {
+        return await withSessionCookie(ctx, refreshSession(ctx, refreshToken ? { refreshToken } : {}));
+      } catch (error) {
+        ctx.sessionCookie.clear();
+        throw error;
+      }
+    },
+  }),
+);
+
+builder.mutationField('logOut', (t) =>
+  t.field({
+    type: 'Boolean',
+    description:
+      'Ends this device’s session (its refresh cookie and access token), or with allDevices every session of the ' +
+      'signed-in user (their access tokens and sockets stop too). Always true; clears the cookie.',
+    args: { allDevices: t.arg.boolean({ required: false }) },
+    resolve: async (_root, args, ctx) => {
+      const refreshToken = ctx.sessionCookie.read();
+      const done = await logOut(ctx, {
+        allDevices: args.allDevices ?? false,
+        ...(refreshToken ? { refreshToken } : {}),
+      });
+      ctx.sessionCookie.clear();
+      return done;
+    },
   }),
 );

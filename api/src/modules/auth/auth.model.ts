@@ -13,6 +13,10 @@ const userSchema = new Schema(
     companyId: { type: Schema.Types.ObjectId, ref: 'Company', index: true },
     // The language of the app, errors and notifications for this user (rendered when read).
     locale: { type: String, enum: LOCALES, default: DEFAULT_LOCALE },
+    // Access tokens issued before this instant are refused (log-out everywhere, password change): auth.session.ts.
+    sessionsValidFrom: { type: Date, default: null },
+    // Last single-device log-out: written so the realtime feed re-checks the user's sockets (realtime.server.ts).
+    sessionRevokedAt: { type: Date, default: null },
     // Notification types the user muted: still stored and listed, not pushed live (realtime, issue 5).
     notificationPreferences: {
       mutedTypes: { type: [{ type: String, enum: NOTIFICATION_TYPES }], default: [] },

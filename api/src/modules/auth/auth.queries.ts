@@ -9,6 +9,9 @@ import { hashPassword } from './auth.password';
 
 // What other modules may ask of the users' module (it owns the users collection).
 
+/** Ends every session of a user (password reset/change): see auth.session.ts. */
+export { revokeAllSessions } from './auth.session';
+
 export interface Recipients {
   staffOfSchool(schoolId: unknown): Types.ObjectId[];
   recruitersOfCompany(companyId: unknown): Types.ObjectId[];

@@ -9,6 +9,8 @@ import {
   isAppError,
   logInAttemptSchema,
   logInSchema,
+  logOutSchema,
+  refreshSessionSchema,
   notFound,
   registerCompanySchema,
   renderMessage,
@@ -30,18 +32,27 @@ import { userModel, type UserDoc } from './auth.model';
 import { hashPassword, verifyPassword } from './auth.password';
 import { emailIsTaken } from './auth.queries';
 import { reserveLoginAttempt } from './auth.throttle';
+import { openSession, revokeAllSessions, revokeSession, rotateSession, type IssuedRefresh } from './auth.session';
 import { signToken } from './auth.token';
 
 export interface AuthPayload {
   token: string;
   user: UserDoc;
+  /** The device session's refresh token: set as an HttpOnly cookie by the GraphQL layer, never in the body. */
+  refresh: IssuedRefresh;
 }
 
 // Verified against when the e-mail is unknown, so both failures cost one argon2 verification.
 let dummyHash: Promise<string> | null = null;
 
-async function issueToken(deps: Pick<AppDeps, 'env'>, user: UserDoc): Promise<AuthPayload> {
-  return { token: await signToken({ sub: String(user._id), role: user.role }, deps.env.JWT_SECRET), user };
+/** A new device session and its first short-lived access token. */
+async function issueToken(deps: AppDeps, user: UserDoc): Promise<AuthPayload> {
+  const refresh = await openSession(deps, user._id);
+  return { token: await accessTokenFor(deps, user, refresh.sessionId), user, refresh };
+}
+
+function accessTokenFor(deps: Pick<AppDeps, 'env'>, user: UserDoc, sessionId: string): Promise<string> {
+  return signToken({ sub: String(user._id), role: user.role, sid: sessionId }, deps.env.JWT_SECRET);
 }
 
 const siretTaken = () => conflict('auth.siretTaken', undefined, { fields: ['siret'] });
@@ -262,5 +273,45 @@ export const setMyLocale = defineUseCase({
     );
     if (!user) throw notFound('User', actor.userId);
     return user;
+  },
+});
+
+/**
+ * Renews a session from its refresh cookie: the token rotates (single use), a replayed one ends the session.
+ * Anything else than a live token is "session expired".
+ */
+export const refreshSession = defineUseCase({
+  name: 'refreshSession',
+  input: refreshSessionSchema,
+  access: 'public',
+  run: async ({ refreshToken }, { deps }): Promise<AuthPayload> => {
+    if (!refreshToken) throw unauthenticated('auth.sessionExpired');
+    const rotated = await rotateSession(deps, refreshToken);
+    if (!rotated.ok) throw unauthenticated('auth.sessionExpired');
+    const user = await userModel(deps.connection).findById(rotated.userId);
+    if (!user) throw unauthenticated('auth.sessionExpired');
+    return { token: await accessTokenFor(deps, user, rotated.issued.sessionId), user, refresh: rotated.issued };
+  },
+});
+
+/**
+ * Ends this device's session (the refresh cookie's, and the access token's), or every session of the signed-in
+ * user with allDevices. Idempotent: logging out twice is not an error.
+ */
+export const logOut = defineUseCase({
+  name: 'logOut',
+  input: logOutSchema,
+  access: 'public',
+  run: async ({ allDevices, refreshToken }, { deps, actor }): Promise<boolean> => {
+    if (allDevices) {
+      if (!actor) throw unauthenticated();
+      await revokeAllSessions(deps, actor.userId);
+      return true;
+    }
+    await revokeSession(deps, {
+      ...(refreshToken ? { refreshToken } : {}),
+      ...(actor?.sessionId ? { sessionId: actor.sessionId } : {}),
+    });
+    return true;
   },
 });

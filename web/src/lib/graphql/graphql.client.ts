@@ -2,8 +2,9 @@ import { Client, cacheExchange, fetchExchange, mapExchange } from '@urql/core';
 import { authStore } from '../auth/auth.store';
 import { errorCodeOf } from '../errors/errors.map';
 import { currentLocale } from '../i18n/i18n';
+import { GRAPHQL_PATH } from './graphql.paths';
 
-export const GRAPHQL_PATH = '/graphql';
+export { GRAPHQL_PATH };
 
 /**
  * One client per signed-in token: a new session never sees the previous user's cached data.
@@ -16,12 +17,12 @@ export function createGraphqlClient(): Client {
     exchanges: [
       cacheExchange,
       mapExchange({
-        onError(error, operation) {
-          // A stored token the API no longer accepts (expired, user removed): drop the session.
-          // (A valid token on a forbidden operation gives FORBIDDEN, so UNAUTHENTICATED here means the token itself.)
-          if (errorCodeOf(error) === 'UNAUTHENTICATED' && authStore.token() && operation.kind === 'query') {
-            authStore.signOut('expired');
-          }
+        onError(error) {
+          // The API no longer accepts the access token (expired, session ended): renew it through the refresh
+          // cookie; the new token brings a new client, which runs the queries again. When the session cannot be
+          // renewed, the store ends it ("Session expirée"). (A valid token on a forbidden operation gives FORBIDDEN,
+          // so UNAUTHENTICATED here means the token itself.)
+          if (errorCodeOf(error) === 'UNAUTHENTICATED' && authStore.token()) void authStore.refresh();
         },
       }),
       fetchExchange,
@@ -31,7 +32,9 @@ export function createGraphqlClient(): Client {
       const token = authStore.token();
       const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
       if (token) headers['Authorization'] = `Bearer ${token}`;
-      return { headers };
+      // The refresh cookie (HttpOnly, Path=/graphql) goes with every same-origin call; only logIn, refreshSession
+      // and logOut use it.
+      return { headers, credentials: 'same-origin' };
     },
   });
 }

@@ -7,6 +7,7 @@ import {
   type NotificationPayload,
   type ServerToClientEvents,
 } from '@promesse/shared';
+import { authStore } from '../auth/auth.store';
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type RealtimeStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
@@ -73,9 +74,11 @@ export class RealtimeClient {
     socket.on('connect_error', (err) => {
       const data = (err as Error & { data?: { code?: string } }).data;
       if (data?.code === 'UNAUTHENTICATED') {
-        // A refused token will be refused again: stop retrying until a new token arrives.
+        // A refused token will be refused again: stop retrying, and renew the session (a new token restarts the
+        // connection; a session that cannot be renewed ends with "Session expirée").
         socket.disconnect();
         this.setStatus('unauthorized');
+        void authStore.refresh();
         return;
       }
       this.setStatus('reconnecting');

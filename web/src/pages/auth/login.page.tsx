@@ -1,6 +1,6 @@
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
-import { logInSchema } from '@promesse/shared';
+import { logInSchema, renderMessage } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
 import { FormField } from '../../components/form-field';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
@@ -12,7 +12,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   useDocumentTitle(t('login.title'));
   const session = useSession();
   const navigate = useNavigate();
@@ -38,6 +38,11 @@ export function LoginPage() {
     <div className="page page--narrow auth">
       <h1>{t('login.title')}</h1>
       <p className="page__lead">{t('login.intro')}</p>
+      {session.status === 'anonymous' && session.endedBy === 'expired' ? (
+        <p className="form-message" role="status" data-testid="session-expired">
+          {renderMessage('auth.sessionExpired', {}, locale)}
+        </p>
+      ) : null}
       <FormMessage form={form} testId="login-error" />
       <form
         className="form card"
