@@ -6,6 +6,11 @@ import { createLogger } from './logger';
 import { systemClock } from './core/clock';
 import type { AppDeps } from './core/deps';
 import { ensureBootstrapAdmin } from './modules/auth/auth.queries';
+import { DEV_MAIL_PATH } from './modules/mail/mail.http';
+import { startMail } from './modules/mail/mail.runtime';
+import { mailSettingsFromEnv } from './modules/mail/mail.settings';
+import { SCHEDULED_JOBS } from './modules/scheduler/scheduler.jobs';
+import { startScheduler } from './modules/scheduler/scheduler.runtime';
 import { seedDemo, type DemoAccount } from './seed/demo.seed';
 
 function readEnv(): Env {
@@ -20,8 +25,9 @@ function readEnv(): Env {
   }
 }
 
-function banner(url: string, accounts: readonly DemoAccount[]): string {
+function banner(url: string, accounts: readonly DemoAccount[], devMail: boolean): string {
   const lines = [``, `  Promesse is running at ${url}`, `  GraphQL: ${url}/graphql   health: ${url}/healthz`];
+  if (devMail) lines.push(`  E-mails (stored, not sent): ${url}${DEV_MAIL_PATH}`);
   if (accounts.length) {
     lines.push(``, `  Demo accounts:`);
     for (const a of accounts) lines.push(`    ${a.role.padEnd(18)} ${a.email.padEnd(34)} ${a.password}   ${a.label}`);
@@ -49,7 +55,9 @@ async function main(): Promise<void> {
   }
   const demoAccounts = env.SEED_DEMO ? (await seedDemo(deps)).accounts : [];
 
-  const app = buildApp(deps);
+  const mail = await startMail(deps, await mailSettingsFromEnv(env));
+  const scheduler = await startScheduler(deps, SCHEDULED_JOBS, { uri: db.uri });
+  const app = buildApp(deps, { mail });
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once('error', reject);
     app.httpServer.listen(env.PORT, env.HOST, () => {
@@ -60,7 +68,7 @@ async function main(): Promise<void> {
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   logger.info({ port, url }, 'listening');
-  process.stdout.write(`${banner(url, demoAccounts)}\n`);
+  process.stdout.write(`${banner(url, demoAccounts, mail.devServer !== null && env.NODE_ENV !== 'production')}\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -75,6 +83,8 @@ async function main(): Promise<void> {
     deadline.unref();
     (async () => {
       await app.close();
+      await scheduler.stop();
+      await mail.close();
       await db.close();
       logger.info('stopped cleanly');
       logger.flush();

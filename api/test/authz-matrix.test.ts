@@ -41,6 +41,38 @@ interface Row {
   ignoreCollections?: string[];
 }
 
+/** A fresh invitation of a student into school A, sent by staff A; its id. */
+async function invitationOfA({ t, w }: Ctx): Promise<string> {
+  const email = `${unique('invitee')}@promesse.test`;
+  const res = await t.gql(
+    `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code } }`,
+    { input: { email, role: 'STUDENT' } },
+    w.staffA.token,
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const invitation = await t.connection.collection('invitations').findOne({ email });
+  return String(invitation?._id);
+}
+
+/** A message given up on, straight in the outbox (what a refused SMTP delivery leaves). */
+async function deadLetter(t: TestApp): Promise<string> {
+  const now = new Date();
+  const { insertedId } = await t.connection.collection('mailOutbox').insertOne({
+    key: unique('dead'),
+    to: 'nobody@promesse.test',
+    locale: 'fr',
+    template: 'passwordReset',
+    params: { token: 'x' },
+    status: 'DEAD',
+    attempts: 1,
+    availableAt: now,
+    lastError: '550 No such user',
+    createdAt: now,
+    updatedAt: now,
+  });
+  return String(insertedId);
+}
+
 const PUBLIC: Record<Who, Outcome> = Object.fromEntries(WHO.map((w) => [w, 'OK'])) as Record<Who, Outcome>;
 const AUTHENTICATED: Record<Who, Outcome> = { ...PUBLIC, anonymous: 'UNAUTHENTICATED' };
 /** Allowed for the listed actors; anonymous UNAUTHENTICATED; everyone else FORBIDDEN; `overrides` last. */
@@ -488,6 +520,46 @@ const ROWS: Row[] = [
     vars: async (ctx) => ({ id: await roundOfA(ctx) }),
     expect: only(['staffA', 'admin']),
   },
+  {
+    op: 'mailQueueStatus',
+    document: `{ mailQueueStatus { pending dead } }`,
+    vars: () => ({}),
+    expect: only(['admin']),
+  },
+  {
+    op: 'mailDeadLetters',
+    document: `{ mailDeadLetters(first: 5) { id recipient } }`,
+    vars: () => ({}),
+    expect: only(['admin']),
+  },
+  {
+    op: 'retryMailDeadLetter',
+    label: 'a dead letter',
+    document: `mutation($id: ID!) { retryMailDeadLetter(id: $id) { id } }`,
+    vars: async ({ t }) => ({ id: await deadLetter(t) }),
+    expect: only(['admin']),
+  },
+  { op: 'scheduledJobs', document: `{ scheduledJobs { name } }`, vars: () => ({}), expect: only(['admin']) },
+  {
+    op: 'pendingInvitations',
+    document: `{ pendingInvitations { id email } }`,
+    vars: () => ({}),
+    expect: only(['admin', 'staffA', 'staffB']),
+  },
+  {
+    op: 'resendInvitation',
+    label: 'an invitation sent by staff A',
+    document: `mutation($id: ID!) { resendInvitation(id: $id) { code } }`,
+    vars: async (ctx) => ({ id: await invitationOfA(ctx) }),
+    expect: only(['staffA'], { admin: 'NOT_FOUND', staffB: 'NOT_FOUND' }),
+  },
+  {
+    op: 'revokeInvitation',
+    label: 'an invitation sent by staff A',
+    document: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`,
+    vars: async (ctx) => ({ id: await invitationOfA(ctx) }),
+    expect: only(['staffA'], { admin: 'NOT_FOUND', staffB: 'NOT_FOUND' }),
+  },
   // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
   {
     op: 'refreshSession',
@@ -549,6 +621,14 @@ const rootFields = new Set([
   ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
 ]);
 
+async function outboxKeys(t: TestApp): Promise<string[]> {
+  const rows = await t.connection
+    .collection('mailOutbox')
+    .find({}, { projection: { key: 1 } })
+    .toArray();
+  return rows.map((r) => String(r['key'])).sort();
+}
+
 describe('authorization matrix (real HTTP, refused calls write nothing)', () => {
   let t: TestApp;
   let w: World;
@@ -572,9 +652,11 @@ describe('authorization matrix (real HTTP, refused calls write nothing)', () => 
     it.each(WHO.map((who) => [who, row.expect[who]] as const))('%s -> %s', async (who, expected) => {
       const ctx = { t, w };
       const variables = await row.vars(ctx);
-      const before = await snapshotDatabase(t.connection, row.ignoreCollections);
+      // The outbox changes under the mail worker (earlier calls' messages being sent): compared by its keys.
+      const ignore = [...(row.ignoreCollections ?? []), 'mailOutbox'];
+      const before = { ...(await snapshotDatabase(t.connection, ignore)), mail: await outboxKeys(t) };
       const res = await t.gql(row.document, variables, tokenOf(w, who));
-      const after = await snapshotDatabase(t.connection, row.ignoreCollections);
+      const after = { ...(await snapshotDatabase(t.connection, ignore)), mail: await outboxKeys(t) };
       const got = errorCode(res) ?? 'OK';
       if (expected === 'OK' || expected === 'NOOP') {
         expect({ who, got, errors: res.errors }).toEqual({ who, got: 'OK', errors: undefined });

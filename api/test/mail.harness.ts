@@ -88,3 +88,9 @@ export function linkIn(text: string, prefix: string): string {
   if (!link) throw new Error(`no link starting with ${prefix} in:\n${text}`);
   return link;
 }
+
+/** Waits for `count` messages to `address` in the store; returns them, newest first. */
+export async function mailsTo(dir: string, address: string, count = 1): Promise<StoredMail[]> {
+  const mails = await waitForMails(dir, (all) => all.filter((m) => m.to.includes(address)).length >= count);
+  return mails.filter((m) => m.to.includes(address));
+}

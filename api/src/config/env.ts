@@ -54,6 +54,13 @@ const rawSchema = z.object({
   CORS_ORIGIN: optionalString,
   TRUST_PROXY: booleanFlag(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  SMTP_URL: optionalString.refine((v) => !v || /^smtps?:\/\//.test(v), {
+    message: 'must start with smtp:// or smtps://',
+  }),
+  MAIL_FROM: optionalString,
+  PUBLIC_URL: optionalString.refine((v) => !v || /^https?:\/\/[^/]+/.test(v), {
+    message: 'must be an http(s) address, e.g. https://promesse.example.org',
+  }),
   PROMESSE_TEST_CRASH_AFTER_NOTIFICATION_COMMIT: booleanFlag(false),
 });
 
@@ -86,6 +93,12 @@ export interface Env {
   CORS_ORIGINS: string[];
   TRUST_PROXY: boolean;
   SHUTDOWN_TIMEOUT_MS: number;
+  /** Outgoing mail server; undefined: an SMTP server runs in-process and stores messages under DATA_DIR/mail. */
+  SMTP_URL: string | undefined;
+  /** The From of outgoing mail; undefined: `Promesse <no-reply@promesse.localhost>`. */
+  MAIL_FROM: string | undefined;
+  /** The web app's address, for links in e-mails (no trailing slash). */
+  PUBLIC_URL: string;
   /**
    * Test hook (honoured only when NODE_ENV=test): the process SIGKILLs itself when its notification feed receives a
    * committed notification, before emitting it — the "died between commit and emit" case of the realtime tests.
@@ -149,6 +162,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         : DEV_CORS_ORIGINS,
     TRUST_PROXY: raw.TRUST_PROXY,
     SHUTDOWN_TIMEOUT_MS: raw.SHUTDOWN_TIMEOUT_MS,
+    SMTP_URL: raw.SMTP_URL,
+    MAIL_FROM: raw.MAIL_FROM,
+    PUBLIC_URL: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT || 4000}`).replace(/\/+$/, ''),
     TEST_CRASH_AFTER_NOTIFICATION_COMMIT: raw.NODE_ENV === 'test' && raw.PROMESSE_TEST_CRASH_AFTER_NOTIFICATION_COMMIT,
   };
 }

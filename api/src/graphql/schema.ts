@@ -11,6 +11,8 @@ import '../modules/application/application.graphql';
 import '../modules/recommendation/recommendation.graphql';
 import '../modules/matching/matching.graphql';
 import '../modules/place/place.graphql';
+import '../modules/mail/mail.graphql';
+import '../modules/scheduler/scheduler.graphql';
 import '../modules/roster/roster.graphql';
 
 let schema: GraphQLSchema | null = null;

@@ -12,4 +12,5 @@ import './job-promise/job-promise.model';
 import './application/application.model';
 import './recommendation/recommendation.model';
 import './matching/matching.model';
+import './mail/mail.model';
 import '../db/meta.model';

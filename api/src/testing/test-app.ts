@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from '../app';
 import { IN_MEMORY, loadEnv, type Env } from '../config/env';
@@ -5,6 +6,8 @@ import { connectDatabase, type Database } from '../db/database';
 import { systemClock } from '../core/clock';
 import type { AppDeps } from '../core/deps';
 import { createLogger } from '../logger';
+import { startMail, type MailRuntime } from '../modules/mail/mail.runtime';
+import { mailSettingsFromEnv } from '../modules/mail/mail.settings';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789-abcdefghijklmnop';
 
@@ -20,6 +23,8 @@ export interface TestApp {
   db: Database;
   deps: AppDeps;
   app: App;
+  /** The mail channel; `mail.devServer.dir` holds what was sent (see api/test/mail.harness.ts to read it). */
+  mail: MailRuntime;
   /** POST /graphql over real HTTP, with an optional bearer token. */
   gql<TData = Record<string, unknown>>(
     query: string,
@@ -45,7 +50,10 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
   const logger = createLogger(env);
   const db = await connectDatabase(env, logger);
   const deps: AppDeps = { env, logger, connection: db.connection, clock: systemClock };
-  const app = buildApp(deps);
+  // The real mail channel, sending over SMTP to an in-process server storing .eml files in a temporary folder.
+  const mailSettings = { ...(await mailSettingsFromEnv(env)), pollMs: 100, retryBaseMs: 100, retryMaxMs: 1_000 };
+  const mail = await startMail(deps, mailSettings);
+  const app = buildApp(deps, { mail });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -68,9 +76,12 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
       });
       return { status: res.status, ...((await res.json()) as object) };
     },
+    mail,
     async close() {
       await app.close();
+      await mail.close();
       await db.close();
+      if (env.DATA_DIR === IN_MEMORY) await rm(mailSettings.storeDir, { recursive: true, force: true });
     },
   };
 }

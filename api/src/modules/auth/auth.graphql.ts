@@ -2,10 +2,14 @@ import { builder } from '../../graphql/builder';
 import { GeoPointInputRef, InvitableRoleEnum, LocaleEnum, RoleEnum } from '../../graphql/common.types';
 import type { GraphQLContext } from '../../graphql/context';
 import { SchoolRef, UserRef } from '../../graphql/refs';
+import type { InvitationDoc } from './auth.invitation.model';
 import type { UserDoc } from './auth.model';
 import {
   acceptInvitation,
   inviteUser,
+  listPendingInvitations,
+  resendInvitation,
+  revokeInvitation,
   logIn,
   logOut,
   refreshSession,
@@ -113,6 +117,49 @@ builder.mutationField('inviteUser', (t) =>
     description: 'Admin: SCHOOL_STAFF of any school. Staff: STUDENT of their own school. Valid 14 days, single use.',
     args: { input: t.arg({ type: InviteUserInputRef, required: true }) },
     resolve: (_root, args, ctx) => inviteUser(ctx, { ...args.input, schoolId: args.input.schoolId ?? null }),
+  }),
+);
+
+const PendingInvitationRef = builder.objectRef<InvitationDoc>('PendingInvitation').implement({
+  description: 'An invitation sent and not used yet (still valid, or expired and waiting for a resend).',
+  fields: (t) => ({
+    id: t.id({ resolve: (i) => i._id }),
+    email: t.exposeString('email'),
+    role: t.field({ type: RoleEnum, resolve: (i) => i.role }),
+    expired: t.boolean({ resolve: (i, _args, ctx) => i.expiresAt.getTime() <= ctx.deps.clock.now().getTime() }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (i) => i.expiresAt }),
+    createdAt: t.field({ type: 'DateTime', resolve: (i) => i.createdAt }),
+    lastSentAt: t.field({ type: 'DateTime', resolve: (i) => i.lastSentAt ?? i.createdAt }),
+    sentCount: t.int({
+      description: 'E-mails sent for it (the first and each resend).',
+      resolve: (i) => i.sentCount ?? 0,
+    }),
+  }),
+});
+
+builder.queryField('pendingInvitations', (t) =>
+  t.withAuth({ federationAdmin: true, schoolStaff: true }).field({
+    type: [PendingInvitationRef],
+    description: 'Staff: their school’s unused invitations; admin: the ones they sent. Newest first.',
+    resolve: (_root, _args, ctx) => listPendingInvitations(ctx, {}),
+  }),
+);
+
+builder.mutationField('resendInvitation', (t) =>
+  t.withAuth({ federationAdmin: true, schoolStaff: true }).field({
+    type: InvitationRef,
+    description: 'E-mails the invitation again with a new code and validity (the previous link stops working).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => resendInvitation(ctx, { id: String(args.id) }),
+  }),
+);
+
+builder.mutationField('revokeInvitation', (t) =>
+  t.withAuth({ federationAdmin: true, schoolStaff: true }).field({
+    type: PendingInvitationRef,
+    description: 'Withdraws an unused invitation: its link and code stop working.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => revokeInvitation(ctx, { id: String(args.id) }),
   }),
 );
 

@@ -13,10 +13,16 @@ const invitationSchema = new Schema(
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },
     usedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    // Withdrawn by the inviter: its link and code no longer work.
+    revokedAt: { type: Date, default: null },
+    // How many e-mails were queued for it (the first and each resend, which also renews the code).
+    sentCount: { type: Number, default: 0 },
+    lastSentAt: { type: Date },
   },
   { timestamps: true },
 );
 invitationSchema.index({ schoolId: 1, createdAt: -1 });
+invitationSchema.index({ invitedBy: 1, createdAt: -1 });
 
 export type Invitation = InferSchemaType<typeof invitationSchema>;
 export type InvitationDoc = HydratedDocumentFromSchema<typeof invitationSchema>;

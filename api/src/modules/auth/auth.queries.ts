@@ -1,7 +1,9 @@
 import { Types, type ClientSession } from 'mongoose';
-import { DEFAULT_LOCALE, INVITATION_VALIDITY_MS, Role, type Locale } from '@promesse/shared';
+import { DEFAULT_LOCALE, INVITATION_VALIDITY_MS, Role, type InvitableRole, type Locale } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { isDuplicateKeyError } from '../../core/ids';
+import { enqueueMail } from '../mail/mail.queries';
+import { findSchool } from '../school/school.queries';
 import { hashInvitationCode, newInvitationCode } from './auth.invitation-code';
 import { invitationModel } from './auth.invitation.model';
 import { userModel, type UserDoc } from './auth.model';
@@ -145,15 +147,51 @@ export async function usedOrInvitedEmails(
   return state;
 }
 
+/** The invitation e-mail (link + code as fallback), queued in the caller's transaction; one key per sending. */
+export async function queueInvitationMail(
+  deps: DataDeps,
+  session: ClientSession | null,
+  invitation: {
+    _id: Types.ObjectId;
+    email: string;
+    role: InvitableRole;
+    expiresAt: Date;
+    sentCount: number;
+    invitedBy: Types.ObjectId | string;
+    schoolId: Types.ObjectId | string;
+  },
+  code: string,
+): Promise<void> {
+  const [inviter, school] = await Promise.all([
+    userModel(deps.connection).findById(invitation.invitedBy, { displayName: 1, locale: 1 }).session(session).lean(),
+    findSchool(deps, String(invitation.schoolId)),
+  ]);
+  await enqueueMail(deps, session, {
+    key: `invitation:${String(invitation._id)}:${invitation.sentCount}`,
+    to: invitation.email,
+    // The invitee has no account yet: the inviter's language.
+    locale: inviter?.locale ?? DEFAULT_LOCALE,
+    template: 'invitation',
+    params: {
+      inviterName: inviter?.displayName ?? '',
+      schoolName: school?.name ?? '',
+      role: invitation.role,
+      code,
+      expiresAt: invitation.expiresAt.toISOString(),
+    },
+  });
+}
+
 /** Student invitations into a school, one per e-mail (codes returned once: only their hashes are stored). */
 export async function createStudentInvitations(
   deps: DataDeps,
   refs: { schoolId: string; invitedBy: string; emails: readonly string[] },
   session: ClientSession | null = null,
 ): Promise<{ email: string; code: string; expiresAt: Date }[]> {
-  const expiresAt = new Date(deps.clock.now().getTime() + INVITATION_VALIDITY_MS);
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
   const created = refs.emails.map((email) => ({ email, code: newInvitationCode(), expiresAt }));
-  await invitationModel(deps.connection).insertMany(
+  const docs = await invitationModel(deps.connection).insertMany(
     created.map(({ email, code }) => ({
       codeHash: hashInvitationCode(code),
       email,
@@ -161,8 +199,14 @@ export async function createStudentInvitations(
       schoolId: new Types.ObjectId(refs.schoolId),
       invitedBy: new Types.ObjectId(refs.invitedBy),
       expiresAt,
+      sentCount: 1,
+      lastSentAt: now,
     })),
     { session: session ?? undefined },
   );
+  for (const [i, doc] of docs.entries()) {
+    const code = created[i]?.code;
+    if (code) await queueInvitationMail(deps, session, { ...doc.toObject(), role: Role.STUDENT }, code);
+  }
   return created;
 }

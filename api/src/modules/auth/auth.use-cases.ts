@@ -1,7 +1,9 @@
 import { Types } from 'mongoose';
+import * as z from 'zod';
 import {
   acceptInvitationSchema,
   badUserInput,
+  byIdInputSchema,
   conflict,
   forbidden,
   INVITATION_VALIDITY_MS,
@@ -18,8 +20,9 @@ import {
   setMyLocaleSchema,
   unauthenticated,
 } from '@promesse/shared';
+import type { Actor } from '../../core/actor';
 import type { AppDeps } from '../../core/deps';
-import { isDuplicateKeyError } from '../../core/ids';
+import { isDuplicateKeyError, validObjectIds } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
 import { createCompany, siretIsTaken } from '../company/company.queries';
@@ -27,10 +30,10 @@ import { findSchool } from '../school/school.queries';
 import type { SchoolDoc } from '../school/school.model';
 import { createStudentProfile } from '../student/student.queries';
 import { hashInvitationCode, newInvitationCode } from './auth.invitation-code';
-import { invitationModel } from './auth.invitation.model';
+import { invitationModel, type InvitationDoc } from './auth.invitation.model';
 import { userModel, type UserDoc } from './auth.model';
 import { hashPassword, verifyPassword } from './auth.password';
-import { emailIsTaken } from './auth.queries';
+import { emailIsTaken, queueInvitationMail } from './auth.queries';
 import { reserveLoginAttempt } from './auth.throttle';
 import { openSession, revokeAllSessions, revokeSession, rotateSession, type IssuedRefresh } from './auth.session';
 import { signToken } from './auth.token';
@@ -177,16 +180,100 @@ export const inviteUser = defineUseCase({
     if (!school) throw notFound('School', schoolId);
     if (await emailIsTaken(deps, input.email)) throw emailTaken();
     const code = newInvitationCode();
-    const expiresAt = new Date(deps.clock.now().getTime() + INVITATION_VALIDITY_MS);
-    await invitationModel(deps.connection).create({
-      codeHash: hashInvitationCode(code),
-      email: input.email,
-      role: input.role,
-      schoolId: school._id,
-      invitedBy: actor.userId,
-      expiresAt,
+    const now = deps.clock.now();
+    const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+    // The invitation and its e-mail commit together: no invitation without its message, no message for nothing.
+    await inTransaction(deps, async (session) => {
+      const [invitation] = await invitationModel(deps.connection).create(
+        [
+          {
+            codeHash: hashInvitationCode(code),
+            email: input.email,
+            role: input.role,
+            schoolId: school._id,
+            invitedBy: actor.userId,
+            expiresAt,
+            sentCount: 1,
+            lastSentAt: now,
+          },
+        ],
+        { session },
+      );
+      if (!invitation) throw new Error('invitation not created');
+      await queueInvitationMail(deps, session, { ...invitation.toObject(), role: input.role }, code);
     });
     return { code, email: input.email, role: input.role, expiresAt, school };
+  },
+});
+
+/** Invitations sent and not used yet (expired ones included, to resend): the school's for staff, own for the admin. */
+function pendingInvitationsFilter(actor: Actor): Record<string, unknown> {
+  const scope =
+    actor.role === Role.SCHOOL_STAFF && actor.schoolId ? { schoolId: actor.schoolId } : { invitedBy: actor.userId };
+  return { ...scope, usedAt: null, revokedAt: null };
+}
+
+export const listPendingInvitations = defineUseCase({
+  name: 'listPendingInvitations',
+  input: z.object({}),
+  access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF],
+  run: async (_input, { actor, deps }): Promise<InvitationDoc[]> =>
+    invitationModel(deps.connection).find(pendingInvitationsFilter(actor)).sort({ createdAt: -1, _id: -1 }).limit(500),
+});
+
+async function pendingInvitation(deps: AppDeps, actor: Actor, id: string): Promise<InvitationDoc> {
+  const [objectId] = validObjectIds([id]);
+  const invitation = objectId
+    ? await invitationModel(deps.connection).findOne({ _id: objectId, ...pendingInvitationsFilter(actor) })
+    : null;
+  if (!invitation) throw notFound('Invitation', id);
+  return invitation;
+}
+
+/**
+ * Sends the invitation again with a new code (the old link stops working) and a new validity: only the code's hash
+ * is stored, so the first one cannot be sent again.
+ */
+export const resendInvitation = defineUseCase({
+  name: 'resendInvitation',
+  input: byIdInputSchema,
+  access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF],
+  run: async ({ id }, { actor, deps }): Promise<InvitationResult> => {
+    const current = await pendingInvitation(deps, actor, id);
+    if (await emailIsTaken(deps, current.email)) throw emailTaken();
+    const code = newInvitationCode();
+    const now = deps.clock.now();
+    const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+    const invitation = await inTransaction(deps, async (session) => {
+      const updated = await invitationModel(deps.connection).findOneAndUpdate(
+        { _id: current._id, usedAt: null, revokedAt: null },
+        { $set: { codeHash: hashInvitationCode(code), expiresAt, lastSentAt: now }, $inc: { sentCount: 1 } },
+        { returnDocument: 'after', session },
+      );
+      if (!updated) throw notFound('Invitation', id);
+      await queueInvitationMail(deps, session, { ...updated.toObject(), role: current.role }, code);
+      return updated;
+    });
+    const school = await findSchool(deps, String(invitation.schoolId));
+    if (!school) throw notFound('School', String(invitation.schoolId));
+    return { code, email: invitation.email, role: current.role, expiresAt, school };
+  },
+});
+
+/** Withdraws an invitation: its link and code stop working. */
+export const revokeInvitation = defineUseCase({
+  name: 'revokeInvitation',
+  input: byIdInputSchema,
+  access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF],
+  run: async ({ id }, { actor, deps }): Promise<InvitationDoc> => {
+    const current = await pendingInvitation(deps, actor, id);
+    const revoked = await invitationModel(deps.connection).findOneAndUpdate(
+      { _id: current._id, usedAt: null, revokedAt: null },
+      { $set: { revokedAt: deps.clock.now() } },
+      { returnDocument: 'after' },
+    );
+    if (!revoked) throw notFound('Invitation', id);
+    return revoked;
   },
 });
 
@@ -204,13 +291,18 @@ export const acceptInvitation = defineUseCase({
     try {
       const user = await inTransaction(deps, async (session) => {
         const invitation = await Invitation.findOneAndUpdate(
-          { codeHash, usedAt: null, expiresAt: { $gt: now } },
+          { codeHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
           { $set: { usedAt: now } },
           { returnDocument: 'after', session },
         );
         if (!invitation) {
           const existing = await Invitation.findOne({ codeHash }).session(session);
           if (!existing) throw notFound('Invitation');
+          if (existing.revokedAt) {
+            throw badUserInput('auth.invitationRevoked', undefined, [
+              { path: 'input.code', message: renderMessage('auth.invitationRevokedField') },
+            ]);
+          }
           if (existing.usedAt) {
             throw badUserInput('auth.invitationUsed', undefined, [
               { path: 'input.code', message: renderMessage('auth.invitationUsedField') },

@@ -39,8 +39,8 @@ function isPermanent(error: unknown): boolean {
 }
 
 /**
- * Sends the outbox: `concurrency` loops each claim a batch of due messages (a lease: `availableAt` moves past the
- * time needed to send them), send them one by one and record each outcome. Delivery is at least once: a worker that dies after the SMTP server
+ * Sends the outbox: claims a batch of due messages (a lease: `availableAt` moves past the time needed to send them),
+ * sends them over `concurrency` connections and records each outcome. Delivery is at least once: a worker that dies after the SMTP server
  * accepted a message but before recording it leaves it to be sent again after the lease, with the same Message-ID,
  * which receivers (and the development store) use to keep it once.
  */
@@ -51,21 +51,18 @@ export function startMailWorker(deps: WorkerDeps, settings: MailSettings, transp
   const log = deps.logger.child({ component: 'mail-worker' });
   let stopped = false;
   let wake: (() => void) | null = null;
-  let nap: Promise<void> = Promise.resolve();
 
+  /** Waits `pollMs`, or less when kicked or stopped. */
   function sleep(): Promise<void> {
-    if (!wake) {
-      nap = new Promise<void>((resolve) => {
-        const timer = setTimeout(done, settings.pollMs);
-        function done() {
-          clearTimeout(timer);
-          wake = null;
-          resolve();
-        }
-        wake = done;
-      });
-    }
-    return nap;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, settings.pollMs);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
   }
 
   // Claims up to `batchSize` due messages: their ids first, then one update that takes those still due (another
@@ -165,22 +162,26 @@ export function startMailWorker(deps: WorkerDeps, settings: MailSettings, transp
     log.error({ key: doc.key, attempts: doc.attempts, err: error }, 'mail moved to dead letters');
   }
 
+  // One loop polls and claims; `concurrency` senders share each claimed batch (an idle worker costs one query per
+  // poll, however many connections it may use).
+  async function sendBatch(docs: readonly MailOutboxDoc[], leaseEnds: number): Promise<void> {
+    let next = 0;
+    const sender = async () => {
+      for (let doc = docs[next++]; doc; doc = docs[next++]) {
+        // A send may take up to the transport's timeouts: never start one that could outlive the lease.
+        if (stopped || deps.clock.now().getTime() > leaseEnds - settings.sendTimeoutMs) await release([doc]);
+        else await deliver(doc);
+      }
+    };
+    await Promise.all(Array.from({ length: settings.concurrency }, sender));
+  }
+
   async function loop(): Promise<void> {
     while (!stopped) {
       try {
         const { docs, leaseEnds } = await claim();
-        if (docs.length === 0) {
-          await sleep();
-          continue;
-        }
-        for (const [i, doc] of docs.entries()) {
-          // A send may take up to the transport's timeouts: never start one that could outlive the lease.
-          if (stopped || deps.clock.now().getTime() > leaseEnds - settings.sendTimeoutMs) {
-            await release(docs.slice(i));
-            break;
-          }
-          await deliver(doc);
-        }
+        if (docs.length === 0) await sleep();
+        else await sendBatch(docs, leaseEnds);
       } catch (error) {
         if (stopped) return;
         log.error({ err: error }, 'mail worker error');
@@ -189,14 +190,14 @@ export function startMailWorker(deps: WorkerDeps, settings: MailSettings, transp
     }
   }
 
-  const loops = Array.from({ length: settings.concurrency }, () => loop());
+  const running = loop();
 
   return {
     kick: () => wake?.(),
     async stop() {
       stopped = true;
       wake?.();
-      await Promise.all(loops);
+      await running;
     },
   };
 }
