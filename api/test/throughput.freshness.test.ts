@@ -92,4 +92,11 @@ describe('hot-path caches never serve what a user may no longer see', () => {
     expect(again.read).toBe(true);
     expect(again.title).not.toBe(match.title);
   });
+
+  it('a revoked session shows on the next request of the same (already verified) token', async () => {
+    const token = w.studentB.token;
+    await t.ok(LIST, undefined, token);
+    await t.ok(`mutation { logOut(allDevices: true) }`, undefined, token);
+    expect(await t.code(LIST, undefined, token)).toBe('UNAUTHENTICATED');
+  });
 });
