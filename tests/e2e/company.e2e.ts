@@ -10,6 +10,7 @@ import {
   screenshot,
   startServer,
   type TestServer,
+  pickTown,
   VIEWPORTS,
 } from './harness';
 
@@ -104,7 +105,7 @@ describe('company area', () => {
     await page.getByLabel('Type de contrat').selectOption('CDI');
     await page.getByLabel('Nombre de postes').fill('2');
     await page.getByLabel('Compétences recherchées').fill('soudure TIG, lecture de plans');
-    await page.getByLabel('Ville du poste').selectOption('Chalon-sur-Saône');
+    await pickTown(page, 'Ville du poste', 'chalon sur', 'Chalon-sur-Saône');
     await page.getByLabel('Date de début').fill(dayFromNow(30));
     await page.getByLabel('Candidatures jusqu’au').fill(dayFromNow(90));
     // Target schools: only approved partners are offered.
@@ -166,7 +167,7 @@ describe('company area', () => {
     await page.waitForURL('**/inscription-entreprise');
     await page.getByLabel('Nom de l’entreprise').fill('Ateliers Test Inscription');
     await page.getByLabel('SIRET').fill('123 456 789 00010');
-    await page.getByLabel('Ville').selectOption('Dijon');
+    await pickTown(page, 'Ville', 'dijon', 'Dijon');
     await page.getByLabel('Votre nom (contact recrutement)').fill('Marie Curie');
     await page.getByLabel('Adresse e-mail professionnelle').fill('recrutement@ateliers-test.example');
     await page.getByLabel('Mot de passe').fill('un-mot-de-passe-solide');
@@ -191,7 +192,7 @@ describe('company area', () => {
     await page.getByLabel('Description du poste').fill('Chaudronnerie fine, tôlerie.');
     await page.getByLabel('Métier', { exact: true }).selectOption('BOILERMAKING');
     await page.getByLabel('Type de contrat').selectOption('APPRENTICESHIP');
-    await page.getByLabel('Ville du poste').selectOption('Saint-Rémy');
+    await pickTown(page, 'Ville du poste', 'st remy', 'Saint-Rémy, Saône-et-Loire');
     await page.getByLabel('Date de début').fill(dayFromNow(20));
     await page.getByLabel('Candidatures jusqu’au').fill(dayFromNow(60));
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();

@@ -9,6 +9,7 @@ import {
   screenshot,
   startServer,
   type TestServer,
+  pickTown,
   VIEWPORTS,
 } from './harness';
 
@@ -95,7 +96,7 @@ test('company publishes, student applies, school recommends through the UI, grad
   await company.getByLabel('Type de contrat').selectOption('CDI');
   await company.getByLabel('Nombre de postes').fill('2');
   await company.getByLabel('Compétences recherchées').fill('soudure TIG, inox');
-  await company.getByLabel('Ville du poste').selectOption('Chalon-sur-Saône');
+  await pickTown(company, 'Ville du poste', 'chalon sur', 'Chalon-sur-Saône');
   await company.getByLabel('Date de début').fill(dayFromNow(30));
   await company.getByLabel('Candidatures jusqu’au').fill(dayFromNow(90));
   await company

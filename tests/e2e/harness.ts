@@ -291,3 +291,17 @@ export function formatViolations(violations: AxeViolation[]): string {
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}`).join('\n')}`)
     .join('\n');
 }
+
+/**
+ * Picks a town in a town picker (the `towns` combobox) as a person would: types `search`, then clicks the option
+ * whose name starts with `option` (e.g. "Saint-Rémy, Saône-et-Loire" among the Saint-Rémy).
+ */
+export async function pickTown(page: Page, label: string, search: string, option = search): Promise<void> {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.fill(search);
+  const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page
+    .getByRole('option', { name: new RegExp(`^${escaped}`) })
+    .first()
+    .click();
+}

@@ -9,6 +9,7 @@ import {
   screenshot,
   startServer,
   type TestServer,
+  pickTown,
   VIEWPORTS,
 } from './harness';
 
@@ -207,7 +208,7 @@ describe('student area', () => {
     expect(await mobility.getAttribute('aria-invalid')).toBe('true');
 
     await mobility.fill('60');
-    await page.getByLabel('Ville').selectOption('Dijon');
+    await pickTown(page, 'Ville', 'dijon', 'Dijon');
     await page.getByLabel('Compétences').fill('tournage, fraisage, lecture de plans');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByTestId('profile-message').filter({ hasText: 'Profil enregistré.' }).waitFor();
@@ -216,8 +217,8 @@ describe('student area', () => {
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Mon profil' }).waitFor();
-    await page.getByLabel('Ville').waitFor();
-    expect(await page.getByLabel('Ville').inputValue()).toBe('Dijon');
+    await page.getByLabel('Ville', { exact: true }).waitFor();
+    expect(await page.getByLabel('Ville', { exact: true }).inputValue()).toBe('Dijon');
     expect(await page.getByLabel('Distance maximale de trajet (km)').inputValue()).toBe('60');
     expect(await page.getByLabel('Compétences').inputValue()).toBe('tournage, fraisage, lecture de plans');
   });

@@ -60,7 +60,6 @@ interface TownSelectProps extends FieldProps {
   /** The town stored so far (kept with its own coordinates until another is picked). */
   defaultTown?: Town | null | undefined;
   required?: boolean;
-  onTownChange?: (town: Town | null) => void;
 }
 
 /**
@@ -70,7 +69,7 @@ interface TownSelectProps extends FieldProps {
 export function TownSelect({ label, hint, error, className, ...rest }: TownSelectProps) {
   return (
     <FieldShell label={label} hint={hint} error={error} className={className}>
-      {(control) => <TownCombobox control={control} label={label} {...rest} />}
+      {(control) => <TownCombobox control={control} {...rest} />}
     </FieldShell>
   );
 }
@@ -79,13 +78,11 @@ type TownOption = Town & { departmentCode: string; departmentName: string };
 
 function TownCombobox({
   control,
-  label,
   placeholder,
   name = 'city',
   defaultTown,
   required,
-  onTownChange,
-}: Omit<TownSelectProps, 'hint' | 'error' | 'className'> & { control: FieldControlProps; label: string }) {
+}: Omit<TownSelectProps, 'label' | 'hint' | 'error' | 'className'> & { control: FieldControlProps }) {
   const { t } = useI18n();
   const [selected, setSelected] = useState<Town | null>(defaultTown ?? null);
   const [text, setText] = useState(defaultTown?.name ?? '');
@@ -105,16 +102,10 @@ function TownCombobox({
     itemToString: (town) => town?.name ?? '',
     onInputValueChange: ({ inputValue }) => {
       setText(inputValue);
-      if (selected && inputValue !== selected.name) {
-        setSelected(null);
-        onTownChange?.(null);
-      }
+      if (selected && inputValue !== selected.name) setSelected(null);
     },
-    onSelectedItemChange: ({ selectedItem }) => {
-      const town = selectedItem ? { name: selectedItem.name, location: selectedItem.location } : null;
-      setSelected(town);
-      onTownChange?.(town);
-    },
+    onSelectedItemChange: ({ selectedItem }) =>
+      setSelected(selectedItem ? { name: selectedItem.name, location: selectedItem.location } : null),
   });
   return (
     <div className="town-select">
@@ -135,7 +126,7 @@ function TownCombobox({
       <input type="hidden" name={`${name}Lng`} value={selected?.location.lng ?? ''} />
       <ul
         className="town-select__menu"
-        {...getMenuProps({ 'aria-labelledby': undefined, 'aria-label': label })}
+        {...getMenuProps({ 'aria-labelledby': undefined, 'aria-label': t('town.suggestions') })}
         hidden={!isOpen || (items.length === 0 && !fetching)}
       >
         {isOpen

@@ -1,0 +1,96 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  logInThroughPage,
+  newContext,
+  screenshot,
+  startServer,
+  type TestServer,
+} from './harness';
+
+// Issue 16, search: "soudeuse" finds the "Soudeur·se" promises, the results show their count and distances, sort by
+// distance, and the filters live in the URL so Back finds them again.
+
+const LINA = { email: 'lina.martin@eleve.promesse.demo', password: 'promesse-demo-2026' };
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({ seedDemo: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(async () => {
+  context = await newContext(browser, server.url);
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+async function searchPage(): Promise<void> {
+  await logInThroughPage(page, LINA, '/eleve');
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Rechercher' })
+    .click();
+  await page.waitForURL('**/eleve/recherche');
+  await page.getByTestId('search-results').waitFor();
+}
+
+function cardTitles(): Promise<string[]> {
+  return page.getByTestId('search-results').getByRole('heading', { level: 3 }).allTextContents();
+}
+
+describe('promise search', () => {
+  test('"soudeuse" finds "Soudeur·se", with the count and distances; sorted by distance', async () => {
+    await searchPage();
+    await page.getByLabel('Mots-clés').fill('soudeuse');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/q=soudeuse/);
+    await page
+      .getByTestId('search-count')
+      .filter({ hasText: /promesses? trouvées?/ })
+      .waitFor();
+    const titles = await cardTitles();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((title) => title.includes('Soudeur·se'))).toBe(true);
+    const count = (await page.getByTestId('search-count').textContent()) ?? '';
+    expect(count).toMatch(new RegExp(`^${titles.length} promesses? trouvées?`));
+
+    await page.getByLabel('Trier par').selectOption('DISTANCE');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/sort=DISTANCE/);
+    await page.getByTestId('search-count').filter({ hasText: 'triées par distance' }).waitFor();
+    const distances = (await page.getByTestId('promise-distance').allTextContents()).map((d) =>
+      Number(d.replace(/[^\d]/g, '')),
+    );
+    expect(distances.length).toBe(titles.length);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'search-soudeuse-distance-1280');
+  });
+
+  test('Back from a promise keeps the filters and the results', async () => {
+    await searchPage();
+    await page.getByLabel('Mots-clés').fill('soudeur');
+    await page.getByLabel('Contrat').selectOption({ label: 'CDI' });
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/contract=CDI/);
+    const before = await cardTitles();
+    await page.getByTestId('search-results').getByRole('link').first().click();
+    await page.waitForURL('**/eleve/promesses/**');
+    await page.goBack();
+    await page.waitForURL(/q=soudeur.*contract=CDI|contract=CDI.*q=soudeur/);
+    await page.getByTestId('search-results').waitFor();
+    expect(await page.getByLabel('Mots-clés').inputValue()).toBe('soudeur');
+    expect(await cardTitles()).toEqual(before);
+  });
+});
