@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { DIPLOMA_LEVEL_LABELS, inviteUserSchema, labelOf, TRADE_LABELS } from '@promesse/shared';
 import { FormField } from '../../components/form-field';
+import { InvitationLink } from '../../components/invitation-link';
 import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TableWrap } from '../../components/table-wrap';
@@ -11,6 +12,7 @@ import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
+import { StudentImport } from './school.import';
 import { SchoolNav } from './school.nav';
 
 const SchoolStudentsDocument = graphql(`
@@ -60,7 +62,6 @@ export function InviteForm({
     formEl.reset();
   });
 
-  const link = done ? `${window.location.origin}/invitation/${done.code}` : '';
   return (
     <form
       className="form"
@@ -84,9 +85,7 @@ export function InviteForm({
             <p>
               {t('school.inviteCode')} <code data-testid="invitation-code">{done.code}</code>
             </p>
-            <p>
-              {t('school.inviteLink')} <code className="break">{link}</code>
-            </p>
+            <InvitationLink code={done.code} email={done.email} />
           </div>
         ) : null}
       </div>
@@ -155,6 +154,11 @@ export function SchoolHomePage() {
         <h2 id="invite-title">{t('school.inviteTitle')}</h2>
         <p className="field__hint">{t('school.inviteIntro')}</p>
         <InviteForm role="STUDENT" idPrefix="student" />
+      </section>
+      <section className="card" aria-labelledby="import-title">
+        <h2 id="import-title">{t('school.import.title')}</h2>
+        <p className="field__hint">{t('school.import.intro')}</p>
+        <StudentImport onImported={() => refetch({ requestPolicy: 'network-only' })} />
       </section>
     </div>
   );
