@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,7 +10,8 @@ import autocannon from 'autocannon';
 // server (bare-driver.server.ts: plain http + the MongoDB driver, same reads) on the same embedded engine and the
 // same demo data. The engine and both servers run in their own processes; the two servers are loaded in turn
 // (short alternated rounds, order swapped each round) so that a busy machine hurts both alike. Prints req/s, p99,
-// the ratio API/bare per round and its median. Target: median ratio >= 0.6 for each list.
+// each server's CPU time per request (from /proc: steadier than req/s when other work shares the cores), the ratio
+// API/bare per round and the medians. Target: median ratio >= 0.6 for each list.
 // Env: BENCH_ROUNDS (5), BENCH_SECONDS (3), BENCH_CONNECTIONS (20), BENCH_ONLY (a list name),
 // BENCH_CPU_PROF=<dir> (the API writes a V8 CPU profile there on exit).
 
@@ -103,6 +105,7 @@ async function waitHealthy(url: string): Promise<void> {
 
 interface Target {
   label: 'api' | 'bare';
+  pid: number | undefined;
   url: string;
   method: 'GET' | 'POST';
   body?: string;
@@ -119,7 +122,16 @@ async function fetchData(target: Target, token: string): Promise<unknown> {
   return json.data;
 }
 
-async function load(target: Target, token: string): Promise<{ rps: number; p99: number; errors: number }> {
+interface LoadResult {
+  rps: number;
+  p99: number;
+  errors: number;
+  /** The server's CPU time per answered request (ms): steadier than req/s on a busy machine. */
+  cpuPerRequest: number;
+}
+
+async function load(target: Target, token: string): Promise<LoadResult> {
+  const cpuBefore = cpuMs(target.pid);
   const result = await autocannon({
     url: target.url,
     method: target.method,
@@ -132,12 +144,25 @@ async function load(target: Target, token: string): Promise<{ rps: number; p99: 
     rps: result.requests.average,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
+    cpuPerRequest: (cpuMs(target.pid) - cpuBefore) / Math.max(1, result.requests.total),
   };
 }
 
+/** CPU time (user + system, ms) a process used so far, from /proc (Linux; 0 elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (r: { rps: number; p99: number; errors: number }) =>
-  `${r.rps.toFixed(0).padStart(5)} req/s p99 ${String(r.p99).padStart(3)} ms${r.errors ? ` (${r.errors} errors)` : ''}`;
+const fmt = (r: LoadResult) =>
+  `${r.rps.toFixed(0).padStart(5)} req/s p99 ${String(r.p99).padStart(4)} ms cpu ${r.cpuPerRequest.toFixed(2)} ms/req` +
+  (r.errors ? ` (${r.errors} errors)` : '');
 
 async function main(): Promise<void> {
   const [uri] = (await start(['embedded-mongo/bin/embedded-mongo.mjs', '--port', '0'], {}, /^mongodb:\/\/\S+/))!;
@@ -175,6 +200,7 @@ async function main(): Promise<void> {
     /^listening/,
   );
 
+  const barePid = children.at(-1)?.pid;
   // A real session: the token logIn gives (with its session id, checked on each request by both servers).
   const logIn = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
     method: 'POST',
@@ -191,17 +217,25 @@ async function main(): Promise<void> {
     `throughput as ${STUDENT_EMAIL}: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per server, ` +
       `API (NODE_ENV=production, LOG_LEVEL=info) vs bare driver, one embedded engine, demo data`,
   );
+  // Background work (change-stream polling, schedulers, workers) costs CPU with no request at all: shown apart.
+  const idleBefore = [cpuMs(api.pid), cpuMs(barePid)];
+  await new Promise((r) => setTimeout(r, 3000));
+  console.log(
+    `idle CPU over 3 s: api ${((cpuMs(api.pid) - idleBefore[0]!) / 3).toFixed(0)} ms/s, ` +
+      `bare ${((cpuMs(barePid) - idleBefore[1]!) / 3).toFixed(0)} ms/s`,
+  );
   const only = process.env['BENCH_ONLY'];
   let ok = true;
   for (const list of LISTS.filter((l) => !only || l.name === only)) {
     const targets: Record<'api' | 'bare', Target> = {
       api: {
         label: 'api',
+        pid: api.pid,
         url: `http://127.0.0.1:${apiPort}/graphql`,
         method: 'POST',
         body: JSON.stringify({ query: list.query }),
       },
-      bare: { label: 'bare', url: `http://127.0.0.1:${barePort}${list.route}`, method: 'GET' },
+      bare: { label: 'bare', pid: barePid, url: `http://127.0.0.1:${barePort}${list.route}`, method: 'GET' },
     };
     const apiIds = list.ids(await fetchData(targets.api, token));
     const bareIds = list.ids(await fetchData(targets.bare, token));
@@ -213,12 +247,14 @@ async function main(): Promise<void> {
     await load(targets.api, token);
     await load(targets.bare, token);
     const ratios: number[] = [];
+    const cpuRatios: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const order = round % 2 ? (['api', 'bare'] as const) : (['bare', 'api'] as const);
       const results: Partial<Record<'api' | 'bare', Awaited<ReturnType<typeof load>>>> = {};
       for (const label of order) results[label] = await load(targets[label], token);
       const ratio = results.api!.rps / results.bare!.rps;
       ratios.push(ratio);
+      cpuRatios.push(results.bare!.cpuPerRequest / results.api!.cpuPerRequest);
       console.log(
         `  round ${round}: api ${fmt(results.api!)} | bare ${fmt(results.bare!)} | ratio ${ratio.toFixed(2)}`,
       );
@@ -226,7 +262,10 @@ async function main(): Promise<void> {
     const m = median(ratios);
     const pass = m >= TARGET_RATIO && same;
     ok &&= pass;
-    console.log(`  ${pass ? 'OK' : 'FAIL'}: median ratio ${m.toFixed(2)} (target >= ${TARGET_RATIO})`);
+    console.log(
+      `  ${pass ? 'OK' : 'FAIL'}: median ratio ${m.toFixed(2)} (target >= ${TARGET_RATIO}); ` +
+        `CPU per request, bare/api: median ${median(cpuRatios).toFixed(2)}`,
+    );
   }
   if (!ok) process.exitCode = 1;
 }
