@@ -7,6 +7,7 @@ import {
   makeSiret,
   PASSWORD,
   registerCompany,
+  sha256,
   snapshotDatabase,
   startTestApp,
   unique,
@@ -39,6 +40,25 @@ interface Row {
   expect: Record<Who, Outcome>;
   /** Collections a call may legitimately touch whatever its outcome (log-in counters). */
   ignoreCollections?: string[];
+}
+
+/** A password reset token (plain) of an account created for this call only. */
+async function resetTokenOfThrowaway(t: TestApp): Promise<string> {
+  const token = unique('reset-token');
+  const { insertedId } = await t.connection.collection('users').insertOne({
+    email: `${unique('throwaway')}@promesse.test`,
+    passwordHash: 'not-a-hash',
+    role: 'STUDENT',
+    displayName: 'Throwaway',
+    locale: 'fr',
+  });
+  await t.connection.collection('passwordResets').insertOne({
+    tokenHash: sha256(token),
+    userId: insertedId,
+    expiresAt: new Date(Date.now() + 3_600_000),
+    usedAt: null,
+  });
+  return token;
 }
 
 /** A fresh invitation of a student into school A, sent by staff A; its id. */
@@ -540,6 +560,19 @@ const ROWS: Row[] = [
     expect: only(['admin']),
   },
   { op: 'scheduledJobs', document: `{ scheduledJobs { name } }`, vars: () => ({}), expect: only(['admin']) },
+  {
+    op: 'requestPasswordReset',
+    document: `mutation($email: String!) { requestPasswordReset(email: $email) }`,
+    vars: ({ w }) => ({ email: w.studentB.email }),
+    expect: PUBLIC,
+  },
+  {
+    op: 'resetPassword',
+    label: 'a valid token of a throwaway account',
+    document: `mutation($token: String!) { resetPassword(token: $token, password: "a-new-password-123") }`,
+    vars: async ({ t }) => ({ token: await resetTokenOfThrowaway(t) }),
+    expect: PUBLIC,
+  },
   {
     op: 'pendingInvitations',
     document: `{ pendingInvitations { id email } }`,

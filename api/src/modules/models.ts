@@ -2,6 +2,7 @@
 // indexes before the server accepts requests. Add one line per new module.
 import './auth/auth.model';
 import './auth/auth.invitation.model';
+import './auth/auth.password-reset.model';
 import './auth/auth.throttle';
 import './auth/auth.session.model';
 import './school/school.model';

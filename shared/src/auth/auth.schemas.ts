@@ -94,3 +94,15 @@ export type RefreshSessionInput = z.infer<typeof refreshSessionSchema>;
 
 export const logOutSchema = z.object({ allDevices: z.boolean().default(false), refreshToken: refreshTokenSchema });
 export type LogOutInput = z.input<typeof logOutSchema>;
+
+// Password reset: asked from the log-in page with an e-mail (same answer whether it has an account), then a new
+// password with the single-use token of the e-mailed link.
+export const requestPasswordResetSchema = z.object({ email: emailSchema });
+export type RequestPasswordResetInput = z.infer<typeof requestPasswordResetSchema>;
+export const resetPasswordSchema = z.object({
+  token: z.string(msg('validation.required')).min(1, msg('validation.required')).max(200, msg('validation.required')),
+  password: passwordSchema,
+});
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+/** How long a password reset link works. */
+export const PASSWORD_RESET_VALIDITY_MS = 60 * 60 * 1000;

@@ -8,6 +8,8 @@ import {
   acceptInvitation,
   inviteUser,
   listPendingInvitations,
+  requestPasswordReset,
+  resetPassword,
   resendInvitation,
   revokeInvitation,
   logIn,
@@ -178,6 +180,28 @@ builder.mutationField('acceptInvitation', (t) =>
     description: 'Creates the invited account. Unknown code: NOT_FOUND; used or expired: BAD_USER_INPUT.',
     args: { input: t.arg({ type: AcceptInvitationInputRef, required: true }) },
     resolve: (_root, args, ctx) => withSessionCookie(ctx, acceptInvitation(ctx, args.input)),
+  }),
+);
+
+builder.mutationField('requestPasswordReset', (t) =>
+  t.field({
+    type: 'Boolean',
+    description:
+      'E-mails a single-use link (valid one hour) to reset the password. Always true: the answer is the same ' +
+      'whether the address has an account or not.',
+    args: { email: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => requestPasswordReset(ctx, args),
+  }),
+);
+
+builder.mutationField('resetPassword', (t) =>
+  t.field({
+    type: 'Boolean',
+    description:
+      'Sets a new password with the e-mailed token and ends every session of the account. Unknown, used or ' +
+      'expired token: BAD_USER_INPUT.',
+    args: { token: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => resetPassword(ctx, args),
   }),
 );
 

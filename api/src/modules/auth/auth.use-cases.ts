@@ -4,6 +4,10 @@ import {
   acceptInvitationSchema,
   badUserInput,
   byIdInputSchema,
+  DEFAULT_LOCALE,
+  PASSWORD_RESET_VALIDITY_MS,
+  requestPasswordResetSchema,
+  resetPasswordSchema,
   conflict,
   forbidden,
   INVITATION_VALIDITY_MS,
@@ -30,7 +34,9 @@ import { findSchool } from '../school/school.queries';
 import type { SchoolDoc } from '../school/school.model';
 import { createStudentProfile } from '../student/student.queries';
 import { hashInvitationCode, newInvitationCode } from './auth.invitation-code';
+import { enqueueMail } from '../mail/mail.queries';
 import { invitationModel, type InvitationDoc } from './auth.invitation.model';
+import { passwordResetModel } from './auth.password-reset.model';
 import { userModel, type UserDoc } from './auth.model';
 import { hashPassword, verifyPassword } from './auth.password';
 import { emailIsTaken, queueInvitationMail } from './auth.queries';
@@ -403,6 +409,98 @@ export const logOut = defineUseCase({
     await revokeSession(deps, {
       ...(refreshToken ? { refreshToken } : {}),
       ...(actor?.sessionId ? { sessionId: actor.sessionId } : {}),
+    });
+    return true;
+  },
+});
+
+/** Reset e-mails one account may be sent per hour; past that the answer stays the same and nothing is sent. */
+export const PASSWORD_RESETS_PER_HOUR = 3;
+
+/**
+ * Asked from the log-in page. Same answer whether the address has an account or not (nothing to learn from it);
+ * for an account, a single-use link valid one hour is e-mailed, queued in the transaction that stores its hash.
+ */
+export const requestPasswordReset = defineUseCase({
+  name: 'requestPasswordReset',
+  input: requestPasswordResetSchema,
+  access: 'public',
+  run: async ({ email }, { deps }): Promise<boolean> => {
+    const user = await userModel(deps.connection).findOne({ email }, { email: 1, locale: 1, displayName: 1 }).lean();
+    if (!user) return true;
+    const now = deps.clock.now();
+    const Reset = passwordResetModel(deps.connection);
+    const recent = await Reset.countDocuments({
+      userId: user._id,
+      createdAt: { $gt: new Date(now.getTime() - 3_600_000) },
+    });
+    if (recent >= PASSWORD_RESETS_PER_HOUR) return true;
+    const token = newInvitationCode();
+    await inTransaction(deps, async (session) => {
+      const [reset] = await Reset.create(
+        [
+          {
+            tokenHash: hashInvitationCode(token),
+            userId: user._id,
+            expiresAt: new Date(now.getTime() + PASSWORD_RESET_VALIDITY_MS),
+          },
+        ],
+        { session },
+      );
+      if (!reset) throw new Error('password reset not created');
+      await enqueueMail(deps, session, {
+        key: `passwordReset:${String(reset._id)}`,
+        to: user.email,
+        locale: user.locale ?? DEFAULT_LOCALE,
+        recipientName: user.displayName,
+        template: 'passwordReset',
+        params: { token },
+      });
+    });
+    return true;
+  },
+});
+
+/**
+ * Sets a new password with the e-mailed token (once, within the hour); every session of the account ends and a
+ * confirmation is e-mailed, in one transaction. The user then logs in with the new password.
+ */
+export const resetPassword = defineUseCase({
+  name: 'resetPassword',
+  input: resetPasswordSchema,
+  access: 'public',
+  run: async ({ token, password }, { deps }): Promise<boolean> => {
+    const now = deps.clock.now();
+    const passwordHash = await hashPassword(password);
+    const Reset = passwordResetModel(deps.connection);
+    await inTransaction(deps, async (session) => {
+      const reset = await Reset.findOneAndUpdate(
+        { tokenHash: hashInvitationCode(token), usedAt: null, expiresAt: { $gt: now } },
+        { $set: { usedAt: now } },
+        { returnDocument: 'after', session },
+      );
+      if (!reset) {
+        throw badUserInput('auth.resetTokenInvalid', undefined, [
+          { path: 'token', message: renderMessage('auth.resetTokenInvalidField') },
+        ]);
+      }
+      const user = await userModel(deps.connection).findOneAndUpdate(
+        { _id: reset.userId },
+        { $set: { passwordHash } },
+        { returnDocument: 'after', session, projection: { email: 1, locale: 1, displayName: 1 } },
+      );
+      if (!user) throw badUserInput('auth.resetTokenInvalid');
+      // The other links asked for stop working too.
+      await Reset.updateMany({ userId: reset.userId, usedAt: null }, { $set: { usedAt: now } }, { session });
+      await revokeAllSessions(deps, reset.userId, session);
+      await enqueueMail(deps, session, {
+        key: `passwordChanged:${String(reset._id)}`,
+        to: user.email,
+        locale: user.locale ?? DEFAULT_LOCALE,
+        recipientName: user.displayName,
+        template: 'passwordChanged',
+        params: {},
+      });
     });
     return true;
   },
