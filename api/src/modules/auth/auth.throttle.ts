@@ -1,14 +1,24 @@
+import { LRUCache } from 'lru-cache';
 import { Schema } from 'mongoose';
 import { tooManyRequests } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 import type { DataDeps } from '../../core/deps';
 import { isDuplicateKeyError } from '../../core/ids';
 
-/** Failed log-ins allowed per window, per e-mail and per client IP (a school's NAT shares one IP: higher). */
+/**
+ * Failed log-ins allowed per window. From a client where the account never signed in: per account (all such clients
+ * together) and per IP (a school's NAT shares one IP: higher). From a client where it signed in before ("known"):
+ * per (account, client) and per IP, so failures from elsewhere cannot lock the owner out of their own devices.
+ */
 export const LOGIN_THROTTLE = {
   windowMs: 15 * 60 * 1000,
+  /** Per account, from clients it never signed in from (together): brute force stays as hard as before. */
   maxPerEmail: 5,
+  /** Per account and known client: only that client's own failures hold it. */
+  maxPerAccountAndClient: 5,
   maxPerIp: 30,
+  /** How long a client stays known after a successful log-in. */
+  knownClientMs: 30 * 24 * 60 * 60 * 1000,
 } as const;
 
 // Counters live in the database (not in memory) so every API instance sees the same ones; the TTL index drops a
@@ -52,32 +62,77 @@ async function reserve(deps: Pick<DataDeps, 'connection'>, key: string, now: Dat
   }
 }
 
+async function isKnownClient(deps: DataDeps, key: string, now: Date): Promise<boolean> {
+  return (await loginThrottleModel(deps.connection).exists({ key, expiresAt: { $gt: now } })) !== null;
+}
+
 /**
  * Counts an attempt before the password is checked (atomically, so parallel guesses cannot slip past the limit);
- * a successful attempt is given back with release(). Throws TOO_MANY_REQUESTS once either counter is over.
+ * a successful attempt is given back with release(), which also makes the client known for this account.
+ * Throws TOO_MANY_REQUESTS once a counter that applies is over.
  */
 export async function reserveLoginAttempt(deps: DataDeps, email: string, ip: string): Promise<ThrottleReservation> {
   const now = deps.clock.now();
-  const keys = [`email:${email}`, `ip:${ip || 'unknown'}`] as const;
-  const [emailCount, ipCount] = await Promise.all(keys.map((k) => reserve(deps, k, now)));
+  const client = ip || 'unknown';
+  const knownKey = `known:${email}:${client}`;
+  const known = await isKnownClient(deps, knownKey, now);
+  // The account's counter first: a success clears it (release).
+  const limits: [string, number][] = [
+    known
+      ? [`pair:${email}:${client}`, LOGIN_THROTTLE.maxPerAccountAndClient]
+      : [`email:${email}`, LOGIN_THROTTLE.maxPerEmail],
+    [`ip:${client}`, LOGIN_THROTTLE.maxPerIp],
+  ];
+  const keys = limits.map(([key]) => key);
+  const counts = await Promise.all(keys.map((k) => reserve(deps, k, now)));
   const Throttle = loginThrottleModel(deps.connection);
   const giveBack = async () => {
-    await Throttle.updateMany({ key: { $in: [...keys] }, count: { $gt: 0 } }, { $inc: { count: -1 } });
+    await Throttle.updateMany({ key: { $in: keys }, count: { $gt: 0 } }, { $inc: { count: -1 } });
   };
-  if ((emailCount ?? 0) > LOGIN_THROTTLE.maxPerEmail || (ipCount ?? 0) > LOGIN_THROTTLE.maxPerIp) {
+  const over = limits.filter(([, max], i) => (counts[i] ?? 0) > max).map(([key]) => key);
+  if (over.length) {
     // Refused attempts are not failures of their own: give the slot back so the window can end.
     await giveBack();
-    const doc = await Throttle.findOne({ key: { $in: [...keys] } })
+    const doc = await Throttle.findOne({ key: { $in: over } })
       .sort({ expiresAt: -1 })
       .lean();
     const retryAfter = doc ? Math.max(1, Math.ceil((doc.expiresAt.getTime() - now.getTime()) / 1000)) : undefined;
     throw tooManyRequests('auth.tooManyLogins', retryAfter);
   }
   return {
-    // A successful log-in clears the e-mail's failures; the IP only gets this attempt back (others share it).
+    // Success clears the account's failures (from this known client, or from unknown ones) and makes the client
+    // known; the IP only gets this attempt back (others share it).
     release: async () => {
       await Throttle.deleteOne({ key: keys[0] });
-      await Throttle.updateOne({ key: keys[1], count: { $gt: 0 } }, { $inc: { count: -1 } });
+      await Throttle.updateMany({ key: { $in: keys.slice(1) }, count: { $gt: 0 } }, { $inc: { count: -1 } });
+      await Throttle.updateOne(
+        { key: knownKey },
+        {
+          $set: { count: 0, windowStart: now, expiresAt: new Date(now.getTime() + LOGIN_THROTTLE.knownClientMs) },
+        },
+        { upsert: true },
+      );
     },
   };
+}
+
+/** Wrong invitation codes allowed per client IP and window (in this instance's memory: nothing written on failure). */
+export const INVITATION_THROTTLE = { windowMs: 15 * 60 * 1000, maxFailuresPerIp: 20 } as const;
+
+const invitationFailures = new LRUCache<string, number>({ max: 50_000, ttl: INVITATION_THROTTLE.windowMs });
+
+/** Refuses a client that sent too many wrong invitation codes (TOO_MANY_REQUESTS), before any work is done. */
+export function checkInvitationAttempts(ip: string): void {
+  const failures = invitationFailures.get(ip || 'unknown') ?? 0;
+  if (failures >= INVITATION_THROTTLE.maxFailuresPerIp) {
+    const remainingMs = invitationFailures.getRemainingTTL(ip || 'unknown');
+    throw tooManyRequests('auth.tooManyLogins', Math.max(1, Math.ceil(remainingMs / 1000)));
+  }
+}
+
+/** Counts a wrong (unknown, used, revoked or expired) invitation code from this client. */
+export function recordInvitationFailure(ip: string): void {
+  const key = ip || 'unknown';
+  // noUpdateTTL: the window starts at the first failure, it is not extended by later ones.
+  invitationFailures.set(key, (invitationFailures.get(key) ?? 0) + 1, { noUpdateTTL: invitationFailures.has(key) });
 }

@@ -3,7 +3,7 @@ import { ROLES, type Role } from '@promesse/shared';
 
 /** Access tokens are short-lived: a session lasts through its refresh cookie (auth.session.ts), not the token. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-/** Clock skew tolerated between instances (future `iat`, lifetime check). */
+/** Clock skew tolerated between instances for `iat` (expiry itself is exact: a socket closes right at it). */
 const CLOCK_TOLERANCE_SECONDS = 30;
 const ISSUER = 'promesse';
 const ALGORITHM = 'HS256';
@@ -67,9 +67,6 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
       algorithms: [ALGORITHM],
       issuer: ISSUER,
       requiredClaims: ['exp', 'iat', 'sub'],
-      // jose refuses an iat older than this or in the future (beyond the tolerance).
-      maxTokenAge: ACCESS_TOKEN_TTL_SECONDS,
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
     const { role, sid, exp, iat } = payload;
     if (
@@ -79,6 +76,7 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
       (sid !== undefined && typeof sid !== 'string') ||
       typeof exp !== 'number' ||
       typeof iat !== 'number' ||
+      iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS ||
       exp - iat > ACCESS_TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS
     ) {
       throw new TokenError('INVALID');
