@@ -85,7 +85,7 @@ describe('data directory lock', () => {
     }
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
     expect(await runCli(['repair', '--dbpath', dir]).then((r) => r.code)).toBe(0);
-  });
+  }, 30_000);
 
   it('takes over the lock of a process that died', async () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });

@@ -4,7 +4,7 @@ import { Aggregator } from '../storage/mingo.context';
 import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors.command';
 import { recordIdOf, valuesEqual, getPath, viewOf } from '../storage/bson.values';
-import { MINGO_OPTIONS, selectDocs, type Hit } from '../storage/query.executor';
+import { MINGO_OPTIONS, selectDocs, selectDocsAsync, type Hit } from '../storage/query.executor';
 import { toPoint } from '../storage/geo.predicates';
 import type { CommandContext, CommandHandler } from './command.context';
 import { cursorReply, duplicateKeyMessage, getColl, optDoc } from './command.helpers';
@@ -56,11 +56,11 @@ function rewriteStage(stage: Document): Document {
 }
 
 /** Documents that the first stages select, using indexes for a leading $match or $geoNear. */
-function sourceDocs(
+async function sourceDocs(
   ctx: CommandContext,
   collName: string | null,
   pipeline: Document[],
-): { docs: Document[]; rest: Document[] } {
+): Promise<{ docs: Document[]; rest: Document[] }> {
   const { engine } = ctx.state;
   if (collName === null) return { docs: [], rest: pipeline };
   const c = getColl(ctx, collName);
@@ -109,9 +109,9 @@ function sourceDocs(
   let hits: Hit[];
   let rest = pipeline;
   if (name === '$match') {
-    hits = selectDocs(engine, c, first!.$match as Document, ctx.txn);
+    hits = await selectDocsAsync(engine, c, first!.$match as Document, { txn: ctx.txn });
     rest = pipeline.slice(1);
-  } else hits = selectDocs(engine, c, {}, ctx.txn);
+  } else hits = await selectDocsAsync(engine, c, {}, { txn: ctx.txn });
   const withScore = hits.some((h) => h.score !== undefined);
   // Documents are copied shallowly: mingo stages build new objects and never mutate nested values in place.
   const docs = hits.map((h) => (withScore ? { ...viewOf(h.doc), [SCORE_FIELD]: h.score } : viewOf(h.doc)));
@@ -225,7 +225,7 @@ function writeMerge(ctx: CommandContext, spec: Document, docs: Document[]): void
   }
 }
 
-const aggregate: CommandHandler = (ctx) => {
+const aggregate: CommandHandler = async (ctx) => {
   const target = ctx.cmd.aggregate;
   const collName = typeof target === 'string' ? target : null;
   if (collName === null && target !== 1 && Number(target) !== 1)
@@ -282,7 +282,7 @@ const aggregate: CommandHandler = (ctx) => {
     if (ctx.txn) throw new MongoCommandError(263, `${lastName} cannot be used in a transaction`);
     stages = stages.slice(0, -1);
   }
-  const { docs, rest } = sourceDocs(ctx, collName, stages);
+  const { docs, rest } = await sourceDocs(ctx, collName, stages);
   const out = runPipeline(ctx, docs, rest);
   if (writes) {
     try {

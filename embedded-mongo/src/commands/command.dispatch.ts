@@ -9,6 +9,7 @@ import { aggregateCommands } from './aggregate.commands';
 import { txnCommands } from './txn.commands';
 import { sessionKeyOf } from '../txn/session.registry';
 import { plain } from '../storage/bson.values';
+import { DEFAULT_MAX_TIME_MS, withTimeLimit } from '../storage/query.budget';
 
 /**
  * Command arguments are compared and counted as plain numbers; only stored document payloads keep
@@ -86,7 +87,12 @@ export async function runCommand(
     const handler = findHandler(name);
     if (!handler) throw new MongoCommandError(59, `no such command: '${name}'`);
     setupSession(ctx);
-    res = await handler(ctx);
+    const maxTimeMS = typeof cmd.maxTimeMS === 'number' ? cmd.maxTimeMS : undefined;
+    if (maxTimeMS !== undefined && (!Number.isInteger(maxTimeMS) || maxTimeMS < 0))
+      throw new MongoCommandError(2, `${maxTimeMS} value for maxTimeMS is out of range [0, 2147483647]`);
+    // getMore's maxTimeMS is how long an awaitData cursor waits, not a budget.
+    const budget = name === 'getMore' ? undefined : maxTimeMS;
+    res = await withTimeLimit(budget, state.defaultMaxTimeMS ?? DEFAULT_MAX_TIME_MS, () => handler(ctx));
     if (res.ok === undefined) res.ok = 1;
   } catch (e) {
     const err = toCommandError(e);

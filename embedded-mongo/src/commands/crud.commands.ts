@@ -2,8 +2,16 @@
 import { BSON, Long, type Document } from 'bson';
 import { DuplicateKeyError } from '../indexes/types';
 import { MongoCommandError } from '../errors.command';
-import { recordIdOf, valuesAtPath, valuesEqual, compareValues } from '../storage/bson.values';
-import { projectHits, selectDocs, sortHits, type Hit, type QueryStats } from '../storage/query.executor';
+import { recordIdOf, valuesAtPath, valuesEqual } from '../storage/bson.values';
+import {
+  projectHits,
+  selectDocs,
+  selectDocsAsync,
+  sortHits,
+  type Hit,
+  type OrderedSource,
+  type QueryStats,
+} from '../storage/query.executor';
 import type { CommandContext, CommandHandler } from './command.context';
 import { applyUpdate, isReplacement, seedFromFilter, validateUpdate, withIdFirst } from './update.apply';
 import {
@@ -90,6 +98,33 @@ function checkFilter(v: unknown, what = 'filter'): Document {
   return v as Document;
 }
 
+/** Past this many candidates from a filter's own index, reading a sort index in order is cheaper than sorting. */
+const SORT_IN_MEMORY_MAX = 1000;
+
+/** The index that provides the sort order, when using it beats sorting the filter's candidates in memory. */
+export function orderedSource(
+  ctx: CommandContext,
+  c: Collection | undefined,
+  filter: Document,
+  sort: Document | undefined,
+): OrderedSource | undefined {
+  if (!c || !sort || !Object.keys(sort).length || ctx.txn) return undefined;
+  try {
+    const scan = c.indexes.sortedScan(filter, sort);
+    if (!scan) return undefined;
+    // Few candidates from another index: sorting them in memory beats walking the sort index.
+    const plan = c.indexes.plan(filter, SORT_IN_MEMORY_MAX);
+    return plan && plan.indexName !== scan.indexName ? undefined : scan;
+  } catch {
+    return undefined; // the filter's own error surfaces when it is planned for real
+  }
+}
+
+function pageOf(hits: Hit[], skip: number, limit: number): Hit[] {
+  if (skip < 0) throw new MongoCommandError(51024, "BSON field 'skip' value must be >= 0, actual value '" + skip + "'");
+  return skip || limit ? hits.slice(skip, limit ? skip + limit : undefined) : hits;
+}
+
 export function findHits(
   ctx: CommandContext,
   c: Collection | undefined,
@@ -99,21 +134,31 @@ export function findHits(
   limit = 0,
 ): Hit[] {
   const hasSort = !!sort && Object.keys(sort).length > 0;
-  let hits = selectDocs(
-    ctx.state.engine,
-    c,
-    filter,
-    ctx.txn,
-    undefined,
-    !hasSort && limit > 0 ? skip + limit : Infinity,
-  );
-  hits = sortHits(hits, sort);
-  if (skip < 0) throw new MongoCommandError(51024, "BSON field 'skip' value must be >= 0, actual value '" + skip + "'");
-  if (skip || limit) hits = hits.slice(skip, limit ? skip + limit : undefined);
-  return hits;
+  const ordered = orderedSource(ctx, c, filter, sort);
+  const enough = (!hasSort || ordered) && limit > 0 ? skip + limit : Infinity;
+  let hits = selectDocs(ctx.state.engine, c, filter, ctx.txn, undefined, enough, ordered);
+  if (!ordered) hits = sortHits(hits, sort);
+  return pageOf(hits, skip, limit);
 }
 
-const find: CommandHandler = (ctx) => {
+/** findHits for reads (find, count, distinct): a long scan gives other clients their turn. */
+export async function findHitsAsync(
+  ctx: CommandContext,
+  c: Collection | undefined,
+  filter: Document,
+  sort?: Document,
+  skip = 0,
+  limit = 0,
+): Promise<Hit[]> {
+  const hasSort = !!sort && Object.keys(sort).length > 0;
+  const ordered = orderedSource(ctx, c, filter, sort);
+  const stopAfter = (!hasSort || ordered) && limit > 0 ? skip + limit : Infinity;
+  let hits = await selectDocsAsync(ctx.state.engine, c, filter, { txn: ctx.txn, stopAfter, ordered });
+  if (!ordered) hits = sortHits(hits, sort);
+  return pageOf(hits, skip, limit);
+}
+
+const find: CommandHandler = async (ctx) => {
   const name = collectionName(ctx);
   const c = getColl(ctx, name);
   const filter = checkFilter(ctx.cmd.filter);
@@ -123,8 +168,8 @@ const find: CommandHandler = (ctx) => {
     limit = -limit;
     single = true;
   }
-  const hits = findHits(ctx, c, filter, optDoc(ctx, 'sort'), optInt(ctx, 'skip') ?? 0, limit);
-  const docs = projectHits(hits, optDoc(ctx, 'projection'));
+  const hits = await findHitsAsync(ctx, c, filter, optDoc(ctx, 'sort'), optInt(ctx, 'skip') ?? 0, limit);
+  const docs = projectHits(hits, optDoc(ctx, 'projection'), filter);
   let batchSize = optInt(ctx, 'batchSize');
   if (batchSize !== undefined && batchSize < 0)
     throw new MongoCommandError(51024, "BSON field 'batchSize' value must be >= 0");
@@ -276,7 +321,7 @@ const findAndModify: CommandHandler = (ctx) => {
   const sort = optDoc(ctx, 'sort');
   const fields = optDoc(ctx, 'fields');
   const { engine } = ctx.state;
-  const project = (d: Document | undefined) => (d ? projectHits([{ rid: '', doc: d }], fields)[0] : null);
+  const project = (d: Document | undefined) => (d ? projectHits([{ rid: '', doc: d }], fields, query)[0] : null);
   try {
     if (ctx.cmd.remove === true) {
       if (ctx.cmd.update !== undefined) throw new MongoCommandError(9, 'Cannot specify both an update and remove=true');
@@ -306,20 +351,27 @@ const findAndModify: CommandHandler = (ctx) => {
   }
 };
 
-const count: CommandHandler = (ctx) => {
+const count: CommandHandler = async (ctx) => {
   const name = collectionName(ctx);
   const c = getColl(ctx, name);
   const query = checkFilter(ctx.cmd.query, 'query');
   if (!Object.keys(query).length && !ctx.txn && !ctx.cmd.skip && !ctx.cmd.limit) return { n: c?.docs.size ?? 0, ok: 1 };
-  const hits = findHits(ctx, c, query, undefined, optInt(ctx, 'skip') ?? 0, Math.abs(optInt(ctx, 'limit') ?? 0));
+  const hits = await findHitsAsync(
+    ctx,
+    c,
+    query,
+    undefined,
+    optInt(ctx, 'skip') ?? 0,
+    Math.abs(optInt(ctx, 'limit') ?? 0),
+  );
   return { n: hits.length, ok: 1 };
 };
 
-const distinct: CommandHandler = (ctx) => {
+const distinct: CommandHandler = async (ctx) => {
   const name = collectionName(ctx);
   const key = ctx.cmd.key;
   if (typeof key !== 'string') throw new MongoCommandError(14, "BSON field 'distinct.key' is missing or not a string");
-  const hits = findHits(ctx, getColl(ctx, name), checkFilter(ctx.cmd.query, 'query'));
+  const hits = await findHitsAsync(ctx, getColl(ctx, name), checkFilter(ctx.cmd.query, 'query'));
   const seen = new Map<string, unknown>();
   for (const h of hits) {
     for (const v of valuesAtPath(h.doc, key)) {
@@ -331,9 +383,8 @@ const distinct: CommandHandler = (ctx) => {
       }
     }
   }
-  const values = [...seen.values()];
-  values.sort(compareValues);
-  return { values, ok: 1 };
+  // mongod lists values in the order it meets them (collection or index order), not sorted.
+  return { values: [...seen.values()], ok: 1 };
 };
 
 /** explain for find/count/distinct/update/delete/findAndModify/aggregate ($match first): which index, how many docs read. */

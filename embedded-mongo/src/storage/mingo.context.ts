@@ -12,6 +12,7 @@ import * as windowOperators from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { shapePredicate, toPoint } from './geo.predicates';
 import { valuesAtPath } from './bson.values';
+import { inOperator, ninOperator, regexOperator } from './query.operators';
 
 type QueryOp = (selector: string, value: unknown, options: Options) => (obj: Record<string, unknown>) => boolean;
 
@@ -48,6 +49,10 @@ export const MINGO_CONTEXT = Context.init({
     // Proximity is decided by the 2dsphere plan; mingo only sees what the plan selected.
     $near: alwaysTrue,
     $nearSphere: alwaysTrue,
+    // Linear-time regexes and hashed $in sets (mingo backtracks and compares each value in turn).
+    $regex: regexOperator as QueryOp,
+    $in: inOperator as QueryOp,
+    $nin: ninOperator as QueryOp,
   },
 });
 
