@@ -402,15 +402,42 @@ const explain: CommandHandler = (ctx) => {
   else if (kind === 'aggregate') filter = inner.pipeline?.[0]?.$match ?? {};
   else throw new MongoCommandError(2, `explain does not support '${kind}'`);
   const stats: QueryStats = { docsExamined: 0 };
-  const hits = selectDocs(ctx.state.engine, getColl(ctx, name), filter, ctx.txn, stats);
-  const input = stats.indexName
-    ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: stats.indexName } }
-    : { stage: 'COLLSCAN' };
+  const c = getColl(ctx, name);
+  const sort = kind === 'find' && inner.sort && typeof inner.sort === 'object' ? (inner.sort as Document) : undefined;
+  const limit = kind === 'find' ? Math.abs(Number(inner.limit ?? 0)) || 0 : 0;
+  const skip = kind === 'find' ? Number(inner.skip ?? 0) || 0 : 0;
+  const ordered = orderedSource(ctx, c, filter, sort);
+  const hits = selectDocs(
+    ctx.state.engine,
+    c,
+    filter,
+    ctx.txn,
+    stats,
+    ordered && limit ? skip + limit : Infinity,
+    ordered,
+  );
+  let input: Document = ordered
+    ? {
+        stage: 'FETCH',
+        inputStage: {
+          stage: 'IXSCAN',
+          keyPattern: ordered.keyPattern,
+          indexName: ordered.indexName,
+          direction: ordered.direction,
+        },
+      }
+    : stats.indexName
+      ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: stats.indexName } }
+      : { stage: 'COLLSCAN', direction: 'forward' };
+  // Without an index providing the order, mongod sorts in memory (a blocking SORT stage).
+  if (sort && Object.keys(sort).length && !ordered)
+    input = { stage: 'SORT', sortPattern: sort, memLimit: 104857600, type: 'simple', inputStage: input };
+  if (limit) input = { stage: 'LIMIT', limitAmount: limit, inputStage: input };
   return {
     queryPlanner: { namespace: `${ctx.db}.${name}`, parsedQuery: filter, winningPlan: input, rejectedPlans: [] },
     executionStats: {
       executionSuccess: true,
-      nReturned: hits.length,
+      nReturned: limit ? Math.min(hits.length, limit) : hits.length,
       totalDocsExamined: stats.docsExamined,
       totalKeysExamined: stats.indexName ? stats.docsExamined : 0,
     },

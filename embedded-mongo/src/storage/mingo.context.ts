@@ -13,6 +13,7 @@ import type { Options } from 'mingo/types';
 import { shapePredicate, toPoint } from './geo.predicates';
 import { valuesAtPath } from './bson.values';
 import { inOperator, ninOperator, regexOperator } from './query.operators';
+import { bucketStage } from './bucket.stage';
 
 type QueryOp = (selector: string, value: unknown, options: Options) => (obj: Record<string, unknown>) => boolean;
 
@@ -38,7 +39,7 @@ const alwaysTrue: QueryOp = () => () => true;
 export const MINGO_CONTEXT = Context.init({
   accumulator: accumulatorOperators as never,
   expression: expressionOperators as never,
-  pipeline: pipelineOperators as never,
+  pipeline: { ...pipelineOperators, $bucket: bucketStage } as never,
   projection: projectionOperators as never,
   window: windowOperators as never,
   query: {
