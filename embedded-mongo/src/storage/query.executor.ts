@@ -2,7 +2,7 @@
 import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors.command';
 import type { Transaction } from '../txn/txn.transaction';
-import type { Collection, Engine } from './storage.engine';
+import type { Collection, Engine, StoredDoc } from './storage.engine';
 import { cloneDoc, compareValues, getPath, plain, recordIdOf, sortKey, viewOf } from './bson.values';
 import { MINGO_OPTIONS, Query } from './mingo.context';
 import { compileFastFilter } from './fast.filter';
@@ -113,7 +113,10 @@ const SLICE_MS = 8;
 /** The candidates of a filter, tested one by one; resumable so that a long scan can yield between slices. */
 class DocScan {
   readonly hits: Hit[] = [];
-  private readonly seen = new Set<string>();
+  /** Ids already tested, when candidates may repeat (a transaction's extras, multikey index entries, arrays). */
+  private readonly seen: Set<string> | null;
+  /** A plain scan of committed documents: entries are read straight from the collection. */
+  private readonly entries: Iterator<StoredDoc> | null = null;
   private readonly test: (doc: Document) => boolean;
   private readonly it: Iterator<string> | null;
   private readonly plan: QueryPlan | null;
@@ -136,6 +139,7 @@ class DocScan {
       if (shape.near) throw nearError();
       this.plan = null;
       this.it = null;
+      this.seen = null;
       this.test = () => false;
       this.watchdog = false;
       return;
@@ -154,7 +158,12 @@ class DocScan {
     this.watchdog = hasBacktrackingRegex(shape.rest);
     const { stats, txn } = opts;
     if (stats) stats.indexName = opts.ordered?.indexName ?? plan?.indexName;
-    this.it = this.candidates(filter, shape, txn)[Symbol.iterator]();
+    const plainScan = !txn && !opts.ordered && !plan && directIdLookup(filter) === undefined;
+    this.seen = plainScan || (!txn && !opts.ordered && plan?.ids instanceof Set) ? null : new Set();
+    if (plainScan) {
+      this.entries = c.docs.values();
+      this.it = null;
+    } else this.it = this.candidates(filter, shape, txn)[Symbol.iterator]();
   }
 
   private *candidates(filter: Document, shape: FilterShape, txn?: Transaction): Generator<string> {
@@ -179,9 +188,8 @@ class DocScan {
 
   /** Tests candidates until the scan is done (true) or the slice ends (false). */
   step(sliceEnd = Infinity): boolean {
-    const it = this.it;
-    if (!it) return true;
-    const { hits, seen, engine, plan } = this;
+    const { it, entries, hits, seen, engine, plan, test } = this;
+    if (!it && !entries) return true;
     const c = this.c!;
     const stats = this.opts.stats;
     for (let n = 1; hits.length < this.stopAfter; n++) {
@@ -189,21 +197,37 @@ class DocScan {
         checkTimeLimit(this.deadline);
         if (performance.now() > sliceEnd) return false;
       }
-      const next = it.next();
-      if (next.done) return true;
-      const rid = next.value;
-      if (seen.has(rid)) continue;
-      seen.add(rid);
-      const doc = engine.visible(c, rid, this.opts.txn);
-      if (!doc) continue;
+      let rid: string | undefined;
+      let doc: Document | undefined;
+      let view: Document;
+      if (entries) {
+        const next = entries.next();
+        if (next.done) return true;
+        const stored = next.value;
+        doc = stored.doc;
+        view = stored.view ??= viewOf(doc);
+      } else {
+        const next = it!.next();
+        if (next.done) return true;
+        rid = next.value;
+        if (seen) {
+          if (seen.has(rid)) continue;
+          seen.add(rid);
+        }
+        doc = engine.visible(c, rid, this.opts.txn);
+        if (!doc) continue;
+        view = viewOf(doc);
+      }
       if (stats) stats.docsExamined++;
       let ok: boolean;
       try {
-        ok = this.test(viewOf(doc));
+        ok = test(view);
       } catch (e) {
         throw toCommandError(e);
       }
       if (!ok) continue;
+      // A plain scan derives the record id (as the engine does) only for the documents it keeps.
+      rid ??= recordIdOf(doc._id);
       const hit: Hit = { rid, doc };
       if (plan?.textScores) hit.score = plan.textScores.get(rid);
       if (plan?.distances) hit.distance = plan.distances.get(rid);

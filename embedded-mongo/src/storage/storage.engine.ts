@@ -27,6 +27,8 @@ export class JournalCorruptError extends Error {
 export interface StoredDoc {
   doc: Document;
   seq: number;
+  /** The mingo-facing form (viewOf), cached by a full scan that tests every document. */
+  view?: Document;
 }
 
 interface HistoryEntry {
