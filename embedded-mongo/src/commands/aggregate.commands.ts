@@ -13,6 +13,8 @@ import { toLong } from '../cursors/cursor.registry';
 import { collStatsOf } from './catalog.commands';
 import { withIdFirst } from './update.apply';
 import { DuplicateKeyError } from '../indexes/types';
+import { collatorOf } from '../storage/collation';
+import type { CollationSpec } from 'mingo/types';
 
 const SCORE_FIELD = '__embeddedTextScore';
 const DIST_FIELD = '__embeddedGeoDistance';
@@ -109,7 +111,10 @@ async function sourceDocs(
   let hits: Hit[];
   let rest = pipeline;
   if (name === '$match') {
-    hits = await selectDocsAsync(engine, c, first!.$match as Document, { txn: ctx.txn });
+    hits = await selectDocsAsync(engine, c, first!.$match as Document, {
+      txn: ctx.txn,
+      collation: ctx.cmd.collation as Document | undefined,
+    });
     rest = pipeline.slice(1);
   } else hits = await selectDocsAsync(engine, c, {}, { txn: ctx.txn });
   const withScore = hits.some((h) => h.score !== undefined);
@@ -149,6 +154,8 @@ function runPipeline(ctx: CommandContext, docs: Document[], pipeline: Document[]
       collectionResolver: resolver,
       processingMode: ProcessingMode.CLONE_INPUT,
       variables: (ctx.cmd.let as Document | undefined) ?? undefined,
+      // Later $match and $sort stages compare strings with the command's collation too.
+      collation: collatorOf(ctx.cmd.collation) ? (ctx.cmd.collation as CollationSpec) : undefined,
     });
     return (agg.run(docs) as Document[]).map(stripHidden);
   } catch (e) {

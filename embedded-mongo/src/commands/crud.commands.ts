@@ -26,6 +26,7 @@ import {
   writeErrorOf,
 } from './command.helpers';
 import { cursorIdOf, toLong } from '../cursors/cursor.registry';
+import { collatorOf } from '../storage/collation';
 import type { Collection } from '../storage/storage.engine';
 
 function checkInsertable(doc: Document): void {
@@ -108,7 +109,8 @@ export function orderedSource(
   filter: Document,
   sort: Document | undefined,
 ): OrderedSource | undefined {
-  if (!c || !sort || !Object.keys(sort).length || ctx.txn) return undefined;
+  // Index order is binary: a collated sort is done in memory.
+  if (!c || !sort || !Object.keys(sort).length || ctx.txn || collatorOf(ctx.cmd.collation)) return undefined;
   try {
     const scan = c.indexes.sortedScan(filter, sort);
     if (!scan) return undefined;
@@ -136,8 +138,9 @@ export function findHits(
   const hasSort = !!sort && Object.keys(sort).length > 0;
   const ordered = orderedSource(ctx, c, filter, sort);
   const enough = (!hasSort || ordered) && limit > 0 ? skip + limit : Infinity;
-  let hits = selectDocs(ctx.state.engine, c, filter, ctx.txn, undefined, enough, ordered);
-  if (!ordered) hits = sortHits(hits, sort);
+  const collation = ctx.cmd.collation as Document | undefined;
+  let hits = selectDocs(ctx.state.engine, c, filter, ctx.txn, undefined, enough, ordered, collation);
+  if (!ordered) hits = sortHits(hits, sort, collation);
   return pageOf(hits, skip, limit);
 }
 
@@ -153,8 +156,9 @@ export async function findHitsAsync(
   const hasSort = !!sort && Object.keys(sort).length > 0;
   const ordered = orderedSource(ctx, c, filter, sort);
   const stopAfter = (!hasSort || ordered) && limit > 0 ? skip + limit : Infinity;
-  let hits = await selectDocsAsync(ctx.state.engine, c, filter, { txn: ctx.txn, stopAfter, ordered });
-  if (!ordered) hits = sortHits(hits, sort);
+  const collation = ctx.cmd.collation as Document | undefined;
+  let hits = await selectDocsAsync(ctx.state.engine, c, filter, { txn: ctx.txn, stopAfter, ordered, collation });
+  if (!ordered) hits = sortHits(hits, sort, collation);
   return pageOf(hits, skip, limit);
 }
 
@@ -213,7 +217,14 @@ function updateStatement(
   name: string,
   q: Document,
   u: unknown,
-  opts: { multi: boolean; upsert: boolean; arrayFilters?: Document[]; sort?: Document; variables?: Document },
+  opts: {
+    multi: boolean;
+    upsert: boolean;
+    arrayFilters?: Document[];
+    sort?: Document;
+    variables?: Document;
+    collation?: Document;
+  },
 ): UpdateOutcome {
   const { engine } = ctx.state;
   const update = validateUpdate(u);
@@ -221,8 +232,17 @@ function updateStatement(
     throw new MongoCommandError(9, 'multi update is not supported for replacement-style update');
   let c = getColl(ctx, name);
   const sorted = !!opts.sort && Object.keys(opts.sort).length > 0;
-  let hits = selectDocs(engine, c, q, ctx.txn, undefined, opts.multi || sorted ? Infinity : 1);
-  if (sorted) hits = sortHits(hits, opts.sort);
+  let hits = selectDocs(
+    engine,
+    c,
+    q,
+    ctx.txn,
+    undefined,
+    opts.multi || sorted ? Infinity : 1,
+    undefined,
+    opts.collation,
+  );
+  if (sorted) hits = sortHits(hits, opts.sort, opts.collation);
   if (!opts.multi) hits = hits.slice(0, 1);
   const out: UpdateOutcome = { n: 0, nModified: 0 };
   for (const h of hits) {
@@ -271,6 +291,7 @@ const update: CommandHandler = (ctx) => {
         arrayFilters: s.arrayFilters,
         sort: s.sort,
         variables: s.c ?? ctx.cmd.let,
+        collation: s.collation,
       });
       n += r.n;
       nModified += r.nModified;
@@ -300,7 +321,16 @@ const del: CommandHandler = (ctx) => {
       const limit = typeof s.limit === 'number' ? s.limit : Number(s.limit ?? 0);
       if (limit !== 0 && limit !== 1)
         throw new MongoCommandError(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
-      let hits = selectDocs(engine, c, checkFilter(s.q, 'q'), ctx.txn, undefined, limit === 1 ? 1 : Infinity);
+      let hits = selectDocs(
+        engine,
+        c,
+        checkFilter(s.q, 'q'),
+        ctx.txn,
+        undefined,
+        limit === 1 ? 1 : Infinity,
+        undefined,
+        s.collation,
+      );
       if (limit === 1) hits = hits.slice(0, 1);
       for (const h of hits) {
         engine.write(c!, h.rid, null, 'delete', h.doc, ctx.meta, ctx.txn);
@@ -338,6 +368,7 @@ const findAndModify: CommandHandler = (ctx) => {
       arrayFilters: ctx.cmd.arrayFilters,
       sort,
       variables: ctx.cmd.let,
+      collation: ctx.cmd.collation,
     });
     const lastErrorObject: Document = { n: r.n, updatedExisting: r.n > 0 && r.upsertedId === undefined };
     if (r.upsertedId !== undefined) lastErrorObject.upserted = r.upsertedId;

@@ -12,10 +12,8 @@ import * as windowOperators from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { shapePredicate, toPoint } from './geo.predicates';
 import { valuesAtPath } from './bson.values';
-import { inOperator, ninOperator, regexOperator } from './query.operators';
+import { collated, inOperator, ninOperator, regexOperator, type QueryOp } from './query.operators';
 import { bucketStage } from './bucket.stage';
-
-type QueryOp = (selector: string, value: unknown, options: Options) => (obj: Record<string, unknown>) => boolean;
 
 function geoOperator(selector: string, value: unknown): (obj: Record<string, unknown>) => boolean {
   const pred = shapePredicate((value ?? {}) as Record<string, unknown>);
@@ -52,8 +50,15 @@ export const MINGO_CONTEXT = Context.init({
     $nearSphere: alwaysTrue,
     // Linear-time regexes and hashed $in sets (mingo backtracks and compares each value in turn).
     $regex: regexOperator as QueryOp,
-    $in: inOperator as QueryOp,
-    $nin: ninOperator as QueryOp,
+    $in: collated('$in', inOperator as QueryOp),
+    $nin: collated('$nin', ninOperator as QueryOp),
+    // Collation-aware when the query has one.
+    ...Object.fromEntries(
+      (['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'] as const).map((op) => [
+        op,
+        collated(op, queryOperators[op] as QueryOp),
+      ]),
+    ),
   },
 });
 

@@ -3,7 +3,9 @@ import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors.command';
 import type { Transaction } from '../txn/txn.transaction';
 import type { Collection, Engine, StoredDoc } from './storage.engine';
-import { cloneDoc, compareValues, getPath, plain, recordIdOf, sortKey, viewOf } from './bson.values';
+import { cloneDoc, getPath, plain, recordIdOf, sortKey, viewOf } from './bson.values';
+import { collatorOf, compareCollated } from './collation';
+import type { CollationSpec } from 'mingo/types';
 import { MINGO_OPTIONS, Query } from './mingo.context';
 import { compileFastFilter } from './fast.filter';
 import { checkTimeLimit, currentDeadline, underWatchdog } from './query.budget';
@@ -56,14 +58,15 @@ export function splitFilter(filter: Document): FilterShape {
   return { rest, text, near };
 }
 
-export function compileFilter(filter: Document): (doc: Document) => boolean {
+export function compileFilter(filter: Document, collation?: Document): (doc: Document) => boolean {
   if (!filter || Object.keys(filter).length === 0) return () => true;
-  const fast = compileFastFilter(filter);
+  // Under a collation strings compare with the collator: only mingo (with our collated operators) knows how.
+  const fast = collatorOf(collation) ? null : compileFastFilter(filter);
   let q: Query | undefined;
   const slow = (doc: Document) => {
     if (!q) {
       try {
-        q = new Query(filter);
+        q = new Query(filter, { collation: collation as CollationSpec });
       } catch (e) {
         throw toCommandError(e);
       }
@@ -72,7 +75,7 @@ export function compileFilter(filter: Document): (doc: Document) => boolean {
   };
   if (!fast) {
     try {
-      q = new Query(filter); // compile now so a bad filter fails even on an empty collection
+      q = new Query(filter, { collation: collation as CollationSpec }); // a bad filter fails even on an empty collection
     } catch (e) {
       throw toCommandError(e);
     }
@@ -101,6 +104,8 @@ export interface SelectOptions {
   stats?: QueryStats;
   /** Enough hits when the caller neither sorts nor needs them all (findOne, limit, single update). */
   stopAfter?: number;
+  /** The command's collation: strings compare with it, and (binary) indexes are not used for the filter. */
+  collation?: Document;
   /** Candidates in sort order from an index instead of the filter's plan. */
   ordered?: OrderedSource;
 }
@@ -123,6 +128,7 @@ class DocScan {
   readonly watchdog: boolean;
   readonly deadline = currentDeadline();
   private readonly stopAfter: number;
+  private readonly collated: boolean;
 
   constructor(
     private readonly engine: Engine,
@@ -133,6 +139,7 @@ class DocScan {
     if (filter === null || typeof filter !== 'object' || Array.isArray(filter))
       throw new MongoCommandError(14, "BSON field 'filter' is the wrong type, expected type 'object'");
     this.stopAfter = opts.stopAfter ?? Infinity;
+    this.collated = collatorOf(opts.collation) !== undefined;
     const shape = splitFilter(filter);
     if (!c) {
       if (shape.text) throw new MongoCommandError(27, 'text index required for $text query');
@@ -146,19 +153,19 @@ class DocScan {
     }
     let plan: QueryPlan | null = null;
     try {
-      if (!opts.ordered) plan = c.indexes.plan(filter);
+      if (!opts.ordered && (!this.collated || shape.text || shape.near)) plan = c.indexes.plan(filter);
     } catch (e) {
       throw toCommandError(e);
     }
     if (shape.text && !plan?.textScores) throw new MongoCommandError(27, 'text index required for $text query');
     if (shape.near && !plan?.distances) throw nearError();
     this.plan = plan;
-    this.test = compileFilter(plain(shape.rest));
+    this.test = compileFilter(plain(shape.rest), opts.collation);
     // A regex RE2 cannot run may backtrack for minutes inside one call: only a watchdog can stop it.
     this.watchdog = hasBacktrackingRegex(shape.rest);
     const { stats, txn } = opts;
     if (stats) stats.indexName = opts.ordered?.indexName ?? plan?.indexName;
-    const plainScan = !txn && !opts.ordered && !plan && directIdLookup(filter) === undefined;
+    const plainScan = !txn && !opts.ordered && !plan && (this.collated || directIdLookup(filter) === undefined);
     this.seen = plainScan || (!txn && !opts.ordered && plan?.ids instanceof Set) ? null : new Set();
     if (plainScan) {
       this.entries = c.docs.values();
@@ -178,7 +185,7 @@ class DocScan {
       // In a transaction the index reflects committed state; add records whose snapshot version may differ.
       if (!shape.text && !shape.near) yield* engine.extraCandidates(c, txn);
     } else {
-      const idEq = directIdLookup(filter);
+      const idEq = this.collated ? undefined : directIdLookup(filter);
       if (idEq !== undefined) {
         if (this.opts.stats) this.opts.stats.indexName = '_id_';
         yield idEq;
@@ -249,8 +256,9 @@ export function selectDocs(
   stats?: QueryStats,
   stopAfter = Infinity,
   ordered?: OrderedSource,
+  collation?: Document,
 ): Hit[] {
-  const scan = new DocScan(engine, c, filter, { txn, stats, stopAfter, ordered });
+  const scan = new DocScan(engine, c, filter, { txn, stats, stopAfter, ordered, collation });
   scan.runSlice(Infinity);
   return scan.hits;
 }
@@ -291,7 +299,8 @@ function directIdLookup(filter: Document): string | undefined {
 
 const isMeta = (v: unknown): v is { $meta: string } => isOpObject(v) && typeof v.$meta === 'string';
 
-export function sortHits(hits: Hit[], sort: Document | undefined): Hit[] {
+export function sortHits(hits: Hit[], sort: Document | undefined, collation?: Document): Hit[] {
+  const collator = collatorOf(collation);
   if (!sort || !Object.keys(sort).length) return hits;
   const keys = Object.entries(sort).map(([path, dir]) => {
     if (isMeta(dir)) {
@@ -313,7 +322,7 @@ export function sortHits(hits: Hit[], sort: Document | undefined): Hit[] {
   }));
   decorated.sort((a, b) => {
     for (let j = 0; j < keys.length; j++) {
-      const c = compareValues(a.k[j], b.k[j]);
+      const c = compareCollated(a.k[j], b.k[j], collator);
       if (c) return c * keys[j]!.dir;
     }
     return a.i - b.i;

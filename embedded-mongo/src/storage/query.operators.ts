@@ -2,6 +2,8 @@
 import { MongoCommandError } from '../errors.command';
 import { recordIdOf, toNumber, valuesAtPath } from './bson.values';
 import { matcherOf, type StringMatcher } from './regex.safe';
+import { collatorOf, compareCollated } from './collation';
+import type { Options } from 'mingo/types';
 
 type Predicate = (obj: Record<string, unknown>) => boolean;
 
@@ -54,4 +56,39 @@ export function inOperator(selector: string, value: unknown): Predicate {
 export function ninOperator(selector: string, value: unknown): Predicate {
   const m = inMatcher(value, '$nin');
   return (obj) => !m(obj, selector);
+}
+
+export type QueryOp = (selector: string, value: unknown, options: Options) => Predicate;
+
+/**
+ * $eq/$ne/$gt/$gte/$lt/$lte/$in/$nin under a query's collation: strings compare with the collator (é = e at
+ * strength 1); without a collation mingo's own operator runs.
+ */
+export function collated(op: string, original: QueryOp): QueryOp {
+  return (selector, value, options) => {
+    const collator = collatorOf(options?.collation);
+    if (!collator) return original(selector, value, options);
+    const cmp = (a: unknown, b: unknown) => compareCollated(a, b, collator);
+    const eq = (v: unknown, x: unknown) => (x === null ? v === null || v === undefined : cmp(v, x) === 0);
+    const anyEq = (obj: unknown, xs: unknown[]) => candidates(obj, selector).some((v) => xs.some((x) => eq(v, x)));
+    const sameKind = (v: unknown, x: unknown) => typeof v === typeof x || (v instanceof Date && x instanceof Date);
+    switch (op) {
+      case '$eq':
+        return (obj) => anyEq(obj, [value]);
+      case '$ne':
+        return (obj) => !anyEq(obj, [value]);
+      case '$in':
+      case '$nin': {
+        if (!Array.isArray(value)) throw new MongoCommandError(2, `${op} needs an array`);
+        return op === '$in' ? (obj) => anyEq(obj, value) : (obj) => !anyEq(obj, value);
+      }
+      default: {
+        const ok =
+          { $gt: (c: number) => c > 0, $gte: (c: number) => c >= 0, $lt: (c: number) => c < 0 }[op] ??
+          ((c: number) => c <= 0);
+        return (obj) =>
+          candidates(obj, selector).some((v) => v !== undefined && sameKind(v, value) && ok(cmp(v, value)));
+      }
+    }
+  };
 }
