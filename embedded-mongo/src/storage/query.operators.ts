@@ -66,7 +66,8 @@ export type QueryOp = (selector: string, value: unknown, options: Options) => Pr
  */
 export function collated(op: string, original: QueryOp): QueryOp {
   return (selector, value, options) => {
-    const collator = collatorOf(options?.collation);
+    // mingo's own update operators pass options with an empty collation: only a located one applies.
+    const collator = options?.collation?.locale ? collatorOf(options.collation) : undefined;
     if (!collator) return original(selector, value, options);
     const cmp = (a: unknown, b: unknown) => compareCollated(a, b, collator);
     const eq = (v: unknown, x: unknown) => (x === null ? v === null || v === undefined : cmp(v, x) === 0);
