@@ -141,8 +141,23 @@ function stripHidden(d: Document): Document {
   return d;
 }
 
+/**
+ * The driver's countDocuments pipeline ends in { $group: { _id: 1, n: { $sum: 1 } } }: counted directly, without
+ * mingo copying every matched document first.
+ */
+function countGroup(stage: Document | undefined): string | undefined {
+  const g = stage?.$group as Document | undefined;
+  if (!g || Object.keys(stage!).length !== 1 || typeof g._id !== 'number' || Object.keys(g).length !== 2)
+    return undefined;
+  const field = Object.keys(g).find((k) => k !== '_id')!;
+  const acc = g[field] as Document;
+  return acc && Object.keys(acc).length === 1 && acc.$sum === 1 ? field : undefined;
+}
+
 function runPipeline(ctx: CommandContext, docs: Document[], pipeline: Document[]): Document[] {
   if (!pipeline.length) return docs.map(stripHidden);
+  const countField = pipeline.length === 1 ? countGroup(pipeline[0]) : undefined;
+  if (countField) return docs.length ? [{ _id: (pipeline[0]!.$group as Document)._id, [countField]: docs.length }] : [];
   const { engine } = ctx.state;
   const resolver = (name: string) => {
     const c = engine.getCollection(ctx.db, name);
