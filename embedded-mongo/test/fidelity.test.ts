@@ -143,7 +143,7 @@ describe('fidelity with mongod 7', () => {
       await c.createIndex({ k: 1 });
       await c.createIndex({ schoolId: 1, createdAt: -1 });
       await c.createIndex({ tags: 1 });
-    });
+    }, 30_000);
 
     it('find().sort({k: 1}).limit(10) reads only 10 documents, in index order, forward or backward', async () => {
       expect((await c.find({}).sort({ k: 1 }).limit(10).toArray()).map((d) => d.k)).toEqual([...Array(10).keys()]);
@@ -222,6 +222,7 @@ describe('fidelity with mongod 7', () => {
       { _id: 6 as never, v: [9, 10] },
       { _id: 7 as never, v: { a: 1 } },
       { _id: 8 as never, v: 'Xylophone' },
+      { _id: 9 as never, v: 'd:86400000' },
     ]);
     const ids = async (f: Document) =>
       (await c.find(f).sort({ _id: 1 }).toArray()).map((d) => d._id as unknown as number);
@@ -230,6 +231,8 @@ describe('fidelity with mongod 7', () => {
     expect(await ids({ v: { $in: [null, 2.5] } })).toEqual([2, 5]);
     expect(await ids({ v: { $in: [{ a: 1 }, [9, 10]] } })).toEqual([6, 7]);
     expect(await ids({ v: { $in: [/^x/i] } })).toEqual([4, 8]);
-    expect(await ids({ v: { $nin: [...many, 1, 'x', null] } })).toEqual([2, 3, 6, 7, 8]);
+    expect(await ids({ v: { $nin: [...many, 1, 'x', null] } })).toEqual([2, 3, 6, 7, 8, 9]);
+    // A string never passes for another type's key.
+    expect(await ids({ v: { $in: [new Date(86_400_000), true] } })).toEqual([]);
   });
 });

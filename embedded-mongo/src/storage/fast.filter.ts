@@ -2,7 +2,7 @@
 // It answers true/false when the document has no arrays on the queried paths, and undefined otherwise.
 import { ObjectId, type Document } from 'bson';
 import { compareValues, valuesEqual } from './bson.values';
-import { hashKey } from './query.operators';
+import { HashedValues } from './query.operators';
 
 type Cond = { path: string[]; op: string; value: unknown };
 
@@ -41,7 +41,7 @@ export function compileFastFilter(filter: Document): ((doc: Document) => boolean
       if (!RANGE_OPS.has(op)) return null;
       if (op === '$in') {
         if (!Array.isArray(arg) || !arg.every(isScalar)) return null;
-        conds.push({ path, op, value: new Set(arg.map(hashKey)) });
+        conds.push({ path, op, value: new HashedValues(arg) });
         continue;
       }
       if (!isScalar(arg)) return null;
@@ -74,7 +74,7 @@ function test(c: Cond, v: unknown): boolean {
     case '$ne':
       return v === undefined || !valuesEqual(v, c.value);
     case '$in':
-      return v !== undefined && (c.value as Set<string | number>).has(hashKey(v));
+      return v !== undefined && (c.value as HashedValues).has(v);
   }
   if (v === undefined || v === null || bracket(v) !== bracket(c.value)) return false;
   const cmp = compareValues(v, c.value);

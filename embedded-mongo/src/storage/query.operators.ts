@@ -23,29 +23,49 @@ export function regexOperator(selector: string, value: unknown): Predicate {
   return (obj) => candidates(obj, selector).some((v) => typeof v === 'string' && m.test(v));
 }
 
-/** Key under which equal values (as MongoDB compares them: 1, 1.0 and Long(1) alike) meet. */
-export function hashKey(v: unknown): string | number {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return v; // a Set treats 0/-0 and NaN/NaN as equal, as MongoDB does
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    const n = toNumber(v); // Long, Decimal128
-    if (!Number.isNaN(n)) return n;
+/**
+ * A set of values compared as MongoDB compares them (1, 1.0 and Long(1) alike): strings and numbers are kept as
+ * they are, anything else under its record-id key, in a set of its own so no string can pass for it.
+ */
+export class HashedValues {
+  private readonly strings = new Set<string>();
+  private readonly others = new Set<string | number>();
+
+  constructor(values: Iterable<unknown> = []) {
+    for (const v of values) this.add(v);
   }
-  return recordIdOf(v);
+
+  private static key(v: unknown): string | number {
+    if (typeof v === 'number') return v; // a Set treats 0/-0 and NaN/NaN as equal, as MongoDB does
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const n = toNumber(v); // Long, Decimal128
+      if (!Number.isNaN(n)) return n;
+    }
+    return recordIdOf(v);
+  }
+
+  add(v: unknown): void {
+    if (typeof v === 'string') this.strings.add(v);
+    else this.others.add(HashedValues.key(v));
+  }
+
+  has(v: unknown): boolean {
+    return typeof v === 'string' ? this.strings.has(v) : this.others.has(HashedValues.key(v));
+  }
 }
 
 function inMatcher(values: unknown, op: string): (obj: unknown, selector: string) => boolean {
   if (!Array.isArray(values)) throw new MongoCommandError(2, `${op} needs an array`);
-  const set = new Set<string | number>();
+  const set = new HashedValues();
   const patterns: StringMatcher[] = [];
   for (const x of values) {
     if (x instanceof RegExp) patterns.push(matcherOf(x).test);
     else if (x !== null && typeof x === 'object' && '$regex' in x)
       throw new MongoCommandError(2, `cannot nest $ under ${op}`);
-    else set.add(hashKey(x));
+    else set.add(x);
   }
   return (obj, selector) =>
-    candidates(obj, selector).some((v) => set.has(hashKey(v)) || (typeof v === 'string' && patterns.some((p) => p(v))));
+    candidates(obj, selector).some((v) => set.has(v) || (typeof v === 'string' && patterns.some((p) => p(v))));
 }
 
 export function inOperator(selector: string, value: unknown): Predicate {
