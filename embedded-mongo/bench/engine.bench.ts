@@ -92,6 +92,37 @@ async function runMode(mode: 'memory' | 'disk'): Promise<void> {
     console.log(
       `[${mode}] indexed findOne / ping = ${(find / ping).toFixed(2)}x   range 100k / range 10k = ${(r100k / r10k).toFixed(2)}x`,
     );
+
+    // Sort read from the index: target <= 5x a ping.
+    const sorted = await time(
+      mode,
+      '100 x find().sort({k:-1}).limit(10), 100k docs, index k',
+      100,
+      async () => {
+        for (let i = 0; i < 100; i++) {
+          const docs = await coll.find({}).sort({ k: -1 }).limit(10).toArray();
+          if (docs[0]?.k !== 99_999 || docs.length !== 10) throw new Error('wrong sorted page');
+        }
+      },
+      3,
+    );
+    // $in with 1,000 values on an unindexed field: target <= 100x a ping.
+    const values = Array.from({ length: 1000 }, (_, i) => `n${i * 10}`);
+    const inQuery = await time(
+      mode,
+      '10 x count {name: {$in: 1000 values}}, 100k docs, no index',
+      10,
+      async () => {
+        for (let i = 0; i < 10; i++) {
+          const n = await coll.countDocuments({ name: { $in: values } });
+          if (n !== 10_000) throw new Error(`$in counted ${n}`);
+        }
+      },
+      3,
+    );
+    console.log(
+      `[${mode}] indexed sort+limit / ping = ${(sorted / ping).toFixed(2)}x (target <= 5)   $in 1000 unindexed / ping = ${(inQuery / ping).toFixed(1)}x (target <= 100)`,
+    );
   } finally {
     await client.close();
     await server.stop();

@@ -1,15 +1,23 @@
 // `embedded-mongo --port 27017 --dbpath ./.data [--host 127.0.0.1]`: prints the URI, stops cleanly on SIGINT/SIGTERM.
+// `embedded-mongo repair --dbpath ./.data`: keeps every readable journal record of a damaged data directory.
 import { startEmbeddedMongo } from './index';
+import { repairJournal } from './storage/storage.journal';
+import { DirLock } from './storage/storage.lock';
 
 export interface CliOptions {
+  command: 'serve' | 'repair';
   port: number;
   host: string;
   dbPath?: string;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { port: 27017, host: '127.0.0.1' };
+  const opts: CliOptions = { command: 'serve', port: 27017, host: '127.0.0.1' };
   for (let i = 0; i < argv.length; i++) {
+    if (i === 0 && argv[0] === 'repair') {
+      opts.command = 'repair';
+      continue;
+    }
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => {
@@ -33,7 +41,8 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--help':
       case '-h':
         console.log(
-          'usage: embedded-mongo [--port 27017] [--host 127.0.0.1] [--dbpath DIR]   (no --dbpath = in memory)',
+          'usage: embedded-mongo [--port 27017] [--host 127.0.0.1] [--dbpath DIR]   (no --dbpath = in memory)\n' +
+            '       embedded-mongo repair --dbpath DIR   (keeps every readable record of a damaged journal)',
         );
         process.exit(0);
         break;
@@ -41,7 +50,21 @@ export function parseArgs(argv: string[]): CliOptions {
         throw new Error(`unknown option ${a}`);
     }
   }
+  if (opts.command === 'repair' && !opts.dbPath) throw new Error('repair needs --dbpath');
   return opts;
+}
+
+function repair(dir: string): void {
+  const lock = DirLock.acquire(dir);
+  try {
+    const r = repairJournal(dir);
+    console.log(`embedded-mongo repair: copied the journal to ${r.backup}`);
+    for (const d of r.dropped)
+      console.log(`embedded-mongo repair: dropped ${d.bytes} bytes at offset ${d.offset} (${d.problem})`);
+    console.log(`embedded-mongo repair: kept ${r.kept} records, dropped ${r.dropped.length} damaged range(s)`);
+  } finally {
+    lock.release();
+  }
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -52,7 +75,17 @@ export async function main(argv: string[]): Promise<void> {
     console.error(`embedded-mongo: ${(e as Error).message}`);
     process.exit(2);
   }
-  const server = await startEmbeddedMongo({ port: opts.port, host: opts.host, dbPath: opts.dbPath });
+  let server: Awaited<ReturnType<typeof startEmbeddedMongo>>;
+  try {
+    if (opts.command === 'repair') {
+      repair(opts.dbPath!);
+      return;
+    }
+    server = await startEmbeddedMongo({ port: opts.port, host: opts.host, dbPath: opts.dbPath });
+  } catch (e) {
+    console.error(`embedded-mongo: ${(e as Error).message}`);
+    process.exit(1);
+  }
   console.log(server.uri);
   console.error(`embedded-mongo listening on ${server.uri} (${opts.dbPath ? `data in ${opts.dbPath}` : 'in memory'})`);
   let stopping = false;

@@ -20,6 +20,12 @@ export interface EmbeddedMongoOptions {
   cursorTimeoutMs?: number;
   /** With dbPath: journal growth that triggers a background compaction (default 64 MB). */
   compactThresholdBytes?: number;
+  /** Time budget of a query without maxTimeMS (default 30 s); past it the command fails with MaxTimeMSExpired. */
+  defaultMaxTimeMS?: number;
+  /** Bytes of half-received messages all connections together may hold (default 128 MB); the largest holders are closed beyond it. */
+  maxPendingMessageBytes?: number;
+  /** A connection that sends nothing of a started message for this long is closed (default 30 s). */
+  partialMessageTimeoutMs?: number;
 }
 
 export interface EmbeddedMongo {
@@ -47,10 +53,14 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     processId: new ObjectId(),
     defaultMe: `${host}:${opts.port ?? 0}`,
     port: opts.port ?? 0,
-    connections: { current: 0, totalCreated: 0 },
+    connections: { current: 0, totalCreated: 0, pendingMessageBytes: 0, closedForBuffering: 0 },
     startedAt: new Date(),
+    defaultMaxTimeMS: opts.defaultMaxTimeMS,
   };
-  const server = new WireServer(state, warn);
+  const server = new WireServer(state, warn, {
+    maxPendingBytes: opts.maxPendingMessageBytes,
+    partialTimeoutMs: opts.partialMessageTimeoutMs,
+  });
   let port: number;
   try {
     port = await server.listen(opts.port ?? 0, host);

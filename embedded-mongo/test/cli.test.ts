@@ -31,6 +31,7 @@ describe('CLI', () => {
 
   it('parses --port/--dbpath/--host and refuses unknown flags', () => {
     expect(parseArgs(['--port', '0', '--dbpath', '/x', '--host=0.0.0.0'])).toEqual({
+      command: 'serve',
       port: 0,
       dbPath: '/x',
       host: '0.0.0.0',

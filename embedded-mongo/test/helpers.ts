@@ -1,8 +1,11 @@
 // Test helpers: a real server on a random port and a real driver client.
 import fs from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
+import { BSON } from 'bson';
 import { MongoClient } from 'mongodb';
+import { encodeOpMsg } from '../src/wire/wire.protocol';
 import { startEmbeddedMongo, type EmbeddedMongo, type EmbeddedMongoOptions } from '../src/index';
 
 export interface TestServer {
@@ -46,4 +49,33 @@ export async function errorOf(fn: () => Promise<unknown>): Promise<Record<string
     return e as Record<string, any>;
   }
   throw new Error('expected an error, got none');
+}
+
+/** One connection speaking raw OP_MSG: for commands the driver would rewrite (lsid, txnNumber, retries). */
+export async function rawConnection(port: number): Promise<{
+  command(doc: Record<string, unknown>): Promise<Record<string, any>>;
+  close(): void;
+}> {
+  const socket = net.connect(port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  let buf = Buffer.alloc(0);
+  let waiting: ((d: Record<string, any>) => void) | undefined;
+  socket.on('data', (d) => {
+    buf = Buffer.concat([buf, d]);
+    while (buf.length >= 4 && buf.length >= buf.readInt32LE(0)) {
+      const len = buf.readInt32LE(0);
+      const doc = BSON.deserialize(buf.subarray(21, len), { promoteLongs: false });
+      buf = buf.subarray(len);
+      waiting?.(doc);
+    }
+  });
+  return {
+    command(doc) {
+      return new Promise((resolve) => {
+        waiting = resolve;
+        socket.write(encodeOpMsg(0, doc));
+      });
+    },
+    close: () => socket.destroy(),
+  };
 }

@@ -105,6 +105,10 @@ const serverStatus: CommandHandler = (ctx) => {
       available: 100_000,
       totalCreated: state.connections.totalCreated,
     },
+    network: {
+      pendingMessageBytes: Long.fromNumber(state.connections.pendingMessageBytes),
+      connectionsClosedForBuffering: Long.fromNumber(state.connections.closedForBuffering),
+    },
     mem: { bits: 64, resident: Math.round(mem.rss / 1048576), virtual: Math.round(mem.heapTotal / 1048576) },
     metrics: { cursor: { open: { total: Long.fromNumber(state.cursors.size) } } },
     transactions: { currentActive: Long.fromNumber(state.engine.activeTxns.size) },

@@ -4,7 +4,7 @@ import { Aggregator } from '../storage/mingo.context';
 import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors.command';
 import { recordIdOf, valuesEqual, getPath, viewOf } from '../storage/bson.values';
-import { MINGO_OPTIONS, selectDocs, type Hit } from '../storage/query.executor';
+import { MINGO_OPTIONS, selectDocs, selectDocsAsync, type Hit } from '../storage/query.executor';
 import { toPoint } from '../storage/geo.predicates';
 import type { CommandContext, CommandHandler } from './command.context';
 import { cursorReply, duplicateKeyMessage, getColl, optDoc } from './command.helpers';
@@ -13,6 +13,8 @@ import { toLong } from '../cursors/cursor.registry';
 import { collStatsOf } from './catalog.commands';
 import { withIdFirst } from './update.apply';
 import { DuplicateKeyError } from '../indexes/types';
+import { collatorOf } from '../storage/collation';
+import type { CollationSpec } from 'mingo/types';
 
 const SCORE_FIELD = '__embeddedTextScore';
 const DIST_FIELD = '__embeddedGeoDistance';
@@ -56,11 +58,11 @@ function rewriteStage(stage: Document): Document {
 }
 
 /** Documents that the first stages select, using indexes for a leading $match or $geoNear. */
-function sourceDocs(
+async function sourceDocs(
   ctx: CommandContext,
   collName: string | null,
   pipeline: Document[],
-): { docs: Document[]; rest: Document[] } {
+): Promise<{ docs: Document[]; rest: Document[] }> {
   const { engine } = ctx.state;
   if (collName === null) return { docs: [], rest: pipeline };
   const c = getColl(ctx, collName);
@@ -109,9 +111,12 @@ function sourceDocs(
   let hits: Hit[];
   let rest = pipeline;
   if (name === '$match') {
-    hits = selectDocs(engine, c, first!.$match as Document, ctx.txn);
+    hits = await selectDocsAsync(engine, c, first!.$match as Document, {
+      txn: ctx.txn,
+      collation: ctx.cmd.collation as Document | undefined,
+    });
     rest = pipeline.slice(1);
-  } else hits = selectDocs(engine, c, {}, ctx.txn);
+  } else hits = await selectDocsAsync(engine, c, {}, { txn: ctx.txn });
   const withScore = hits.some((h) => h.score !== undefined);
   // Documents are copied shallowly: mingo stages build new objects and never mutate nested values in place.
   const docs = hits.map((h) => (withScore ? { ...viewOf(h.doc), [SCORE_FIELD]: h.score } : viewOf(h.doc)));
@@ -136,8 +141,23 @@ function stripHidden(d: Document): Document {
   return d;
 }
 
+/**
+ * The driver's countDocuments pipeline ends in { $group: { _id: 1, n: { $sum: 1 } } }: counted directly, without
+ * mingo copying every matched document first.
+ */
+function countGroup(stage: Document | undefined): string | undefined {
+  const g = stage?.$group as Document | undefined;
+  if (!g || Object.keys(stage!).length !== 1 || typeof g._id !== 'number' || Object.keys(g).length !== 2)
+    return undefined;
+  const field = Object.keys(g).find((k) => k !== '_id')!;
+  const acc = g[field] as Document;
+  return acc && Object.keys(acc).length === 1 && acc.$sum === 1 ? field : undefined;
+}
+
 function runPipeline(ctx: CommandContext, docs: Document[], pipeline: Document[]): Document[] {
   if (!pipeline.length) return docs.map(stripHidden);
+  const countField = pipeline.length === 1 ? countGroup(pipeline[0]) : undefined;
+  if (countField) return docs.length ? [{ _id: (pipeline[0]!.$group as Document)._id, [countField]: docs.length }] : [];
   const { engine } = ctx.state;
   const resolver = (name: string) => {
     const c = engine.getCollection(ctx.db, name);
@@ -149,6 +169,8 @@ function runPipeline(ctx: CommandContext, docs: Document[], pipeline: Document[]
       collectionResolver: resolver,
       processingMode: ProcessingMode.CLONE_INPUT,
       variables: (ctx.cmd.let as Document | undefined) ?? undefined,
+      // Later $match and $sort stages compare strings with the command's collation too.
+      collation: collatorOf(ctx.cmd.collation) ? (ctx.cmd.collation as CollationSpec) : undefined,
     });
     return (agg.run(docs) as Document[]).map(stripHidden);
   } catch (e) {
@@ -225,7 +247,7 @@ function writeMerge(ctx: CommandContext, spec: Document, docs: Document[]): void
   }
 }
 
-const aggregate: CommandHandler = (ctx) => {
+const aggregate: CommandHandler = async (ctx) => {
   const target = ctx.cmd.aggregate;
   const collName = typeof target === 'string' ? target : null;
   if (collName === null && target !== 1 && Number(target) !== 1)
@@ -282,7 +304,7 @@ const aggregate: CommandHandler = (ctx) => {
     if (ctx.txn) throw new MongoCommandError(263, `${lastName} cannot be used in a transaction`);
     stages = stages.slice(0, -1);
   }
-  const { docs, rest } = sourceDocs(ctx, collName, stages);
+  const { docs, rest } = await sourceDocs(ctx, collName, stages);
   const out = runPipeline(ctx, docs, rest);
   if (writes) {
     try {

@@ -13,8 +13,17 @@ export interface ServerState {
   /** host:port announced when a connection's local address is unknown. */
   defaultMe: string;
   port: number;
-  connections: { current: number; totalCreated: number };
+  connections: {
+    current: number;
+    totalCreated: number;
+    /** Bytes of half-received messages held for all connections. */
+    pendingMessageBytes: number;
+    /** Connections closed because they held too much of a half-sent message, or sent none of the rest. */
+    closedForBuffering: number;
+  };
   startedAt: Date;
+  /** Time budget of a command without maxTimeMS. */
+  defaultMaxTimeMS?: number;
 }
 
 export interface ConnectionInfo {

@@ -7,8 +7,9 @@ import { crudCommands } from './crud.commands';
 import { catalogCommands } from './catalog.commands';
 import { aggregateCommands } from './aggregate.commands';
 import { txnCommands } from './txn.commands';
-import { sessionKeyOf } from '../txn/session.registry';
+import { sessionKeyOf, type Session } from '../txn/session.registry';
 import { plain } from '../storage/bson.values';
+import { DEFAULT_MAX_TIME_MS, withTimeLimit } from '../storage/query.budget';
 
 /**
  * Command arguments are compared and counted as plain numbers; only stored document payloads keep
@@ -80,13 +81,27 @@ export async function runCommand(
     cmd,
     meta: {},
   };
+  let settle: ((r: Document | undefined) => void) | undefined;
   try {
     if (!name)
       throw new MongoCommandError(59, 'no such command: empty command document', { codeName: 'CommandNotFound' });
     const handler = findHandler(name);
     if (!handler) throw new MongoCommandError(59, `no such command: '${name}'`);
     setupSession(ctx);
-    res = await handler(ctx);
+    const retry = retryableWrite(ctx);
+    if (retry) {
+      const earlier = retry.session.lastWrite;
+      const first = earlier && earlier.txnNumber === retry.txnNumber ? await earlier.result : undefined;
+      if (first) return stamp(state, { ...first });
+      const result = new Promise<Document | undefined>((resolve) => (settle = resolve));
+      retry.session.lastWrite = { txnNumber: retry.txnNumber, command: ctx.name, result };
+    }
+    const maxTimeMS = typeof cmd.maxTimeMS === 'number' ? cmd.maxTimeMS : undefined;
+    if (maxTimeMS !== undefined && (!Number.isInteger(maxTimeMS) || maxTimeMS < 0))
+      throw new MongoCommandError(2, `${maxTimeMS} value for maxTimeMS is out of range [0, 2147483647]`);
+    // getMore's maxTimeMS is how long an awaitData cursor waits, not a budget.
+    const budget = name === 'getMore' ? undefined : maxTimeMS;
+    res = await withTimeLimit(budget, state.defaultMaxTimeMS ?? DEFAULT_MAX_TIME_MS, () => handler(ctx));
     if (res.ok === undefined) res.ok = 1;
   } catch (e) {
     const err = toCommandError(e);
@@ -104,10 +119,27 @@ export async function runCommand(
   } catch (e) {
     res = new MongoCommandError(1, `journal write failed: ${(e as Error).message}`).toResponse();
   }
+  // Durable now: a retry of this write gets this same answer.
+  settle?.(res.ok === 1 ? { ...res } : undefined);
+  return stamp(state, res);
+}
+
+function stamp(state: ServerState, res: Document): Document {
   const t = state.engine.clusterTime();
   res.$clusterTime = { clusterTime: t, signature: { hash: ZERO_HASH, keyId: Long.fromNumber(0) } };
   res.operationTime = t;
   return res;
+}
+
+const RETRYABLE_WRITES = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
+
+/** A write with lsid + txnNumber outside a transaction: the driver may send it again after a network error. */
+function retryableWrite(ctx: CommandContext): { session: Session; txnNumber: bigint } | undefined {
+  const { cmd } = ctx;
+  if (!ctx.sessionKey || cmd.txnNumber === undefined || cmd.autocommit !== undefined) return undefined;
+  if (!RETRYABLE_WRITES.has(ctx.name)) return undefined;
+  const session = ctx.state.sessions.peek(ctx.sessionKey);
+  return session ? { session, txnNumber: toBigInt(cmd.txnNumber) } : undefined;
 }
 
 function setupSession(ctx: CommandContext): void {
@@ -124,7 +156,12 @@ function setupSession(ctx: CommandContext): void {
   ctx.meta = { lsid, txnNumber };
   if (cmd.autocommit === undefined) {
     // Retryable write outside a transaction.
-    if (txnNumber > session.txnNumber) session.txnNumber = txnNumber;
+    if (txnNumber < session.txnNumber)
+      throw new MongoCommandError(
+        225,
+        `Retryable write with txnNumber ${txnNumber} is prohibited on session ${key} because a newer retryable write with txnNumber ${session.txnNumber} has already started on this session.`,
+      );
+    session.txnNumber = txnNumber;
     ctx.meta = {};
     return;
   }

@@ -2,8 +2,16 @@
 import { BSON, Long, type Document } from 'bson';
 import { DuplicateKeyError } from '../indexes/types';
 import { MongoCommandError } from '../errors.command';
-import { recordIdOf, valuesAtPath, valuesEqual, compareValues } from '../storage/bson.values';
-import { projectHits, selectDocs, sortHits, type Hit, type QueryStats } from '../storage/query.executor';
+import { recordIdOf, valuesAtPath, valuesEqual } from '../storage/bson.values';
+import {
+  projectHits,
+  selectDocs,
+  selectDocsAsync,
+  sortHits,
+  type Hit,
+  type OrderedSource,
+  type QueryStats,
+} from '../storage/query.executor';
 import type { CommandContext, CommandHandler } from './command.context';
 import { applyUpdate, isReplacement, seedFromFilter, validateUpdate, withIdFirst } from './update.apply';
 import {
@@ -18,6 +26,7 @@ import {
   writeErrorOf,
 } from './command.helpers';
 import { cursorIdOf, toLong } from '../cursors/cursor.registry';
+import { collatorOf } from '../storage/collation';
 import type { Collection } from '../storage/storage.engine';
 
 function checkInsertable(doc: Document): void {
@@ -90,6 +99,34 @@ function checkFilter(v: unknown, what = 'filter'): Document {
   return v as Document;
 }
 
+/** Past this many candidates from a filter's own index, reading a sort index in order is cheaper than sorting. */
+const SORT_IN_MEMORY_MAX = 1000;
+
+/** The index that provides the sort order, when using it beats sorting the filter's candidates in memory. */
+export function orderedSource(
+  ctx: CommandContext,
+  c: Collection | undefined,
+  filter: Document,
+  sort: Document | undefined,
+): OrderedSource | undefined {
+  // Index order is binary: a collated sort is done in memory.
+  if (!c || !sort || !Object.keys(sort).length || ctx.txn || collatorOf(ctx.cmd.collation)) return undefined;
+  try {
+    const scan = c.indexes.sortedScan(filter, sort);
+    if (!scan) return undefined;
+    // Few candidates from another index: sorting them in memory beats walking the sort index.
+    const plan = c.indexes.plan(filter, SORT_IN_MEMORY_MAX);
+    return plan && plan.indexName !== scan.indexName ? undefined : scan;
+  } catch {
+    return undefined; // the filter's own error surfaces when it is planned for real
+  }
+}
+
+function pageOf(hits: Hit[], skip: number, limit: number): Hit[] {
+  if (skip < 0) throw new MongoCommandError(51024, "BSON field 'skip' value must be >= 0, actual value '" + skip + "'");
+  return skip || limit ? hits.slice(skip, limit ? skip + limit : undefined) : hits;
+}
+
 export function findHits(
   ctx: CommandContext,
   c: Collection | undefined,
@@ -99,21 +136,33 @@ export function findHits(
   limit = 0,
 ): Hit[] {
   const hasSort = !!sort && Object.keys(sort).length > 0;
-  let hits = selectDocs(
-    ctx.state.engine,
-    c,
-    filter,
-    ctx.txn,
-    undefined,
-    !hasSort && limit > 0 ? skip + limit : Infinity,
-  );
-  hits = sortHits(hits, sort);
-  if (skip < 0) throw new MongoCommandError(51024, "BSON field 'skip' value must be >= 0, actual value '" + skip + "'");
-  if (skip || limit) hits = hits.slice(skip, limit ? skip + limit : undefined);
-  return hits;
+  const ordered = orderedSource(ctx, c, filter, sort);
+  const enough = (!hasSort || ordered) && limit > 0 ? skip + limit : Infinity;
+  const collation = ctx.cmd.collation as Document | undefined;
+  let hits = selectDocs(ctx.state.engine, c, filter, ctx.txn, undefined, enough, ordered, collation);
+  if (!ordered) hits = sortHits(hits, sort, collation);
+  return pageOf(hits, skip, limit);
 }
 
-const find: CommandHandler = (ctx) => {
+/** findHits for reads (find, count, distinct): a long scan gives other clients their turn. */
+export async function findHitsAsync(
+  ctx: CommandContext,
+  c: Collection | undefined,
+  filter: Document,
+  sort?: Document,
+  skip = 0,
+  limit = 0,
+): Promise<Hit[]> {
+  const hasSort = !!sort && Object.keys(sort).length > 0;
+  const ordered = orderedSource(ctx, c, filter, sort);
+  const stopAfter = (!hasSort || ordered) && limit > 0 ? skip + limit : Infinity;
+  const collation = ctx.cmd.collation as Document | undefined;
+  let hits = await selectDocsAsync(ctx.state.engine, c, filter, { txn: ctx.txn, stopAfter, ordered, collation });
+  if (!ordered) hits = sortHits(hits, sort, collation);
+  return pageOf(hits, skip, limit);
+}
+
+const find: CommandHandler = async (ctx) => {
   const name = collectionName(ctx);
   const c = getColl(ctx, name);
   const filter = checkFilter(ctx.cmd.filter);
@@ -123,8 +172,8 @@ const find: CommandHandler = (ctx) => {
     limit = -limit;
     single = true;
   }
-  const hits = findHits(ctx, c, filter, optDoc(ctx, 'sort'), optInt(ctx, 'skip') ?? 0, limit);
-  const docs = projectHits(hits, optDoc(ctx, 'projection'));
+  const hits = await findHitsAsync(ctx, c, filter, optDoc(ctx, 'sort'), optInt(ctx, 'skip') ?? 0, limit);
+  const docs = projectHits(hits, optDoc(ctx, 'projection'), filter);
   let batchSize = optInt(ctx, 'batchSize');
   if (batchSize !== undefined && batchSize < 0)
     throw new MongoCommandError(51024, "BSON field 'batchSize' value must be >= 0");
@@ -168,7 +217,14 @@ function updateStatement(
   name: string,
   q: Document,
   u: unknown,
-  opts: { multi: boolean; upsert: boolean; arrayFilters?: Document[]; sort?: Document; variables?: Document },
+  opts: {
+    multi: boolean;
+    upsert: boolean;
+    arrayFilters?: Document[];
+    sort?: Document;
+    variables?: Document;
+    collation?: Document;
+  },
 ): UpdateOutcome {
   const { engine } = ctx.state;
   const update = validateUpdate(u);
@@ -176,8 +232,17 @@ function updateStatement(
     throw new MongoCommandError(9, 'multi update is not supported for replacement-style update');
   let c = getColl(ctx, name);
   const sorted = !!opts.sort && Object.keys(opts.sort).length > 0;
-  let hits = selectDocs(engine, c, q, ctx.txn, undefined, opts.multi || sorted ? Infinity : 1);
-  if (sorted) hits = sortHits(hits, opts.sort);
+  let hits = selectDocs(
+    engine,
+    c,
+    q,
+    ctx.txn,
+    undefined,
+    opts.multi || sorted ? Infinity : 1,
+    undefined,
+    opts.collation,
+  );
+  if (sorted) hits = sortHits(hits, opts.sort, opts.collation);
   if (!opts.multi) hits = hits.slice(0, 1);
   const out: UpdateOutcome = { n: 0, nModified: 0 };
   for (const h of hits) {
@@ -226,6 +291,7 @@ const update: CommandHandler = (ctx) => {
         arrayFilters: s.arrayFilters,
         sort: s.sort,
         variables: s.c ?? ctx.cmd.let,
+        collation: s.collation,
       });
       n += r.n;
       nModified += r.nModified;
@@ -255,7 +321,16 @@ const del: CommandHandler = (ctx) => {
       const limit = typeof s.limit === 'number' ? s.limit : Number(s.limit ?? 0);
       if (limit !== 0 && limit !== 1)
         throw new MongoCommandError(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
-      let hits = selectDocs(engine, c, checkFilter(s.q, 'q'), ctx.txn, undefined, limit === 1 ? 1 : Infinity);
+      let hits = selectDocs(
+        engine,
+        c,
+        checkFilter(s.q, 'q'),
+        ctx.txn,
+        undefined,
+        limit === 1 ? 1 : Infinity,
+        undefined,
+        s.collation,
+      );
       if (limit === 1) hits = hits.slice(0, 1);
       for (const h of hits) {
         engine.write(c!, h.rid, null, 'delete', h.doc, ctx.meta, ctx.txn);
@@ -276,7 +351,7 @@ const findAndModify: CommandHandler = (ctx) => {
   const sort = optDoc(ctx, 'sort');
   const fields = optDoc(ctx, 'fields');
   const { engine } = ctx.state;
-  const project = (d: Document | undefined) => (d ? projectHits([{ rid: '', doc: d }], fields)[0] : null);
+  const project = (d: Document | undefined) => (d ? projectHits([{ rid: '', doc: d }], fields, query)[0] : null);
   try {
     if (ctx.cmd.remove === true) {
       if (ctx.cmd.update !== undefined) throw new MongoCommandError(9, 'Cannot specify both an update and remove=true');
@@ -293,6 +368,7 @@ const findAndModify: CommandHandler = (ctx) => {
       arrayFilters: ctx.cmd.arrayFilters,
       sort,
       variables: ctx.cmd.let,
+      collation: ctx.cmd.collation,
     });
     const lastErrorObject: Document = { n: r.n, updatedExisting: r.n > 0 && r.upsertedId === undefined };
     if (r.upsertedId !== undefined) lastErrorObject.upserted = r.upsertedId;
@@ -306,20 +382,27 @@ const findAndModify: CommandHandler = (ctx) => {
   }
 };
 
-const count: CommandHandler = (ctx) => {
+const count: CommandHandler = async (ctx) => {
   const name = collectionName(ctx);
   const c = getColl(ctx, name);
   const query = checkFilter(ctx.cmd.query, 'query');
   if (!Object.keys(query).length && !ctx.txn && !ctx.cmd.skip && !ctx.cmd.limit) return { n: c?.docs.size ?? 0, ok: 1 };
-  const hits = findHits(ctx, c, query, undefined, optInt(ctx, 'skip') ?? 0, Math.abs(optInt(ctx, 'limit') ?? 0));
+  const hits = await findHitsAsync(
+    ctx,
+    c,
+    query,
+    undefined,
+    optInt(ctx, 'skip') ?? 0,
+    Math.abs(optInt(ctx, 'limit') ?? 0),
+  );
   return { n: hits.length, ok: 1 };
 };
 
-const distinct: CommandHandler = (ctx) => {
+const distinct: CommandHandler = async (ctx) => {
   const name = collectionName(ctx);
   const key = ctx.cmd.key;
   if (typeof key !== 'string') throw new MongoCommandError(14, "BSON field 'distinct.key' is missing or not a string");
-  const hits = findHits(ctx, getColl(ctx, name), checkFilter(ctx.cmd.query, 'query'));
+  const hits = await findHitsAsync(ctx, getColl(ctx, name), checkFilter(ctx.cmd.query, 'query'));
   const seen = new Map<string, unknown>();
   for (const h of hits) {
     for (const v of valuesAtPath(h.doc, key)) {
@@ -331,9 +414,8 @@ const distinct: CommandHandler = (ctx) => {
       }
     }
   }
-  const values = [...seen.values()];
-  values.sort(compareValues);
-  return { values, ok: 1 };
+  // mongod lists values in the order it meets them (collection or index order), not sorted.
+  return { values: [...seen.values()], ok: 1 };
 };
 
 /** explain for find/count/distinct/update/delete/findAndModify/aggregate ($match first): which index, how many docs read. */
@@ -351,15 +433,42 @@ const explain: CommandHandler = (ctx) => {
   else if (kind === 'aggregate') filter = inner.pipeline?.[0]?.$match ?? {};
   else throw new MongoCommandError(2, `explain does not support '${kind}'`);
   const stats: QueryStats = { docsExamined: 0 };
-  const hits = selectDocs(ctx.state.engine, getColl(ctx, name), filter, ctx.txn, stats);
-  const input = stats.indexName
-    ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: stats.indexName } }
-    : { stage: 'COLLSCAN' };
+  const c = getColl(ctx, name);
+  const sort = kind === 'find' && inner.sort && typeof inner.sort === 'object' ? (inner.sort as Document) : undefined;
+  const limit = kind === 'find' ? Math.abs(Number(inner.limit ?? 0)) || 0 : 0;
+  const skip = kind === 'find' ? Number(inner.skip ?? 0) || 0 : 0;
+  const ordered = orderedSource(ctx, c, filter, sort);
+  const hits = selectDocs(
+    ctx.state.engine,
+    c,
+    filter,
+    ctx.txn,
+    stats,
+    ordered && limit ? skip + limit : Infinity,
+    ordered,
+  );
+  let input: Document = ordered
+    ? {
+        stage: 'FETCH',
+        inputStage: {
+          stage: 'IXSCAN',
+          keyPattern: ordered.keyPattern,
+          indexName: ordered.indexName,
+          direction: ordered.direction,
+        },
+      }
+    : stats.indexName
+      ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: stats.indexName } }
+      : { stage: 'COLLSCAN', direction: 'forward' };
+  // Without an index providing the order, mongod sorts in memory (a blocking SORT stage).
+  if (sort && Object.keys(sort).length && !ordered)
+    input = { stage: 'SORT', sortPattern: sort, memLimit: 104857600, type: 'simple', inputStage: input };
+  if (limit) input = { stage: 'LIMIT', limitAmount: limit, inputStage: input };
   return {
     queryPlanner: { namespace: `${ctx.db}.${name}`, parsedQuery: filter, winningPlan: input, rejectedPlans: [] },
     executionStats: {
       executionSuccess: true,
-      nReturned: hits.length,
+      nReturned: limit ? Math.min(hits.length, limit) : hits.length,
       totalDocsExamined: stats.docsExamined,
       totalKeysExamined: stats.indexName ? stats.docsExamined : 0,
     },

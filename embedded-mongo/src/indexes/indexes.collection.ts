@@ -23,6 +23,7 @@ import {
   type IndexSpec,
   type QueryPlan,
   type RecordId,
+  type SortedScan,
 } from './types';
 
 interface Built {
@@ -345,7 +346,7 @@ export class IndexSet implements CollectionIndexes {
     return [...out];
   }
 
-  plan(filter: Document): QueryPlan | null {
+  plan(filter: Document, maxCandidates = Infinity): QueryPlan | null {
     if (!isPlainObject(filter)) return null;
     const clauses: Clauses = { fields: new Map(), ors: [] };
     collect(filter, clauses);
@@ -354,8 +355,43 @@ export class IndexSet implements CollectionIndexes {
       const near = conds.find(isNear);
       if (near) return this.nearPlan(field, near);
     }
-    const best = this.bestCandidate(clauses);
-    return best ? { indexName: best.name, ids: best.ids } : null;
+    const best = this.bestCandidate(clauses, maxCandidates);
+    return best && best.examined <= maxCandidates ? { indexName: best.name, ids: best.ids } : null;
+  }
+
+  sortedScan(filter: Document, sort: Document): SortedScan | null {
+    const keys = Object.keys(sort);
+    const dirs = Object.values(sort).map(toNumber);
+    if (!isPlainObject(filter) || !keys.length || !(dirs[0] === 1 || dirs[0] === -1) || dirs.some((d) => d !== dirs[0]))
+      return null;
+    const clauses: Clauses = { fields: new Map(), ors: [] };
+    collect(filter, clauses);
+    if (clauses.text !== undefined || [...clauses.fields.values()].some((cs) => cs.some(isNear))) return null;
+    let best: { b: Built; prefix: unknown[] } | undefined;
+    for (const b of this.built.values()) {
+      const ix = b.ordered;
+      // A sparse or partial index lacks documents; a multikey sort field has several keys per document.
+      if (!ix || b.hidden || ix.sparse || b.spec.partialFilterExpression) continue;
+      const k = ix.fields.indexOf(keys[0]!);
+      if (k < 0 || keys.some((f, i) => ix.fields[k + i] !== f || ix.multikey.has(k + i))) continue;
+      // The fields before the sort fields must each be fixed to one value by the filter.
+      const prefix: unknown[] = [];
+      for (let i = 0; i < k; i++) {
+        const bounds = fieldBounds(clauses.fields.get(ix.fields[i]!), ix.multikey.has(i));
+        const only = bounds?.length === 1 && isPoint(bounds[0]!) ? bounds[0]! : undefined;
+        if (!only || (ix.innerArrays.has(i) && includesNull([only]))) break;
+        prefix.push(only.lo);
+      }
+      if (prefix.length === k && (!best || k > best.prefix.length)) best = { b, prefix };
+    }
+    if (!best) return null;
+    const reverse = dirs[0] === -1;
+    return {
+      indexName: best.b.spec.name,
+      keyPattern: { ...best.b.spec.key },
+      direction: reverse ? 'backward' : 'forward',
+      ids: best.b.ordered!.ordered(best.prefix, reverse),
+    };
   }
 
   // ---------- internals ----------
@@ -456,7 +492,7 @@ export class IndexSet implements CollectionIndexes {
   }
 
   /** Smallest candidate set among ordered indexes, $geoWithin on a geo index, and $or unions. */
-  private bestCandidate(clauses: Clauses): Candidate | null {
+  private bestCandidate(clauses: Clauses, maxCandidates = Infinity): Candidate | null {
     let best: Candidate | null = null;
     const consider = (c: Candidate | null): void => {
       if (c && (!best || c.examined < best.examined)) best = c;
@@ -492,7 +528,7 @@ export class IndexSet implements CollectionIndexes {
     }
     scans.sort((x, y) => score(y) - score(x));
     for (const { b, plan } of scans) {
-      const cap = best ? (best as Candidate).examined : Infinity;
+      const cap = best ? (best as Candidate).examined : maxCandidates;
       const ids = new Set<string>();
       let over = false;
       b.ordered!.scan(plan, (rid) => {

@@ -167,6 +167,23 @@ export class OrderedIndex {
     return examined;
   }
 
+  /**
+   * Record ids in key order (or reverse) among the entries whose leading fields equal `prefix`. Lazy and safe
+   * against index changes between two steps (a paused scan resumes where it was).
+   */
+  *ordered(prefix: unknown[], reverse: boolean): Generator<string> {
+    const rest = this.fields.length - prefix.length;
+    const lo = [...prefix, ...fill(rest, LOWEST)];
+    const hi = [...prefix, ...fill(rest, HIGHEST)];
+    const entries = reverse
+      ? this.entries.walk((x) => compareTuples(x.k, hi) > 0, true)
+      : this.entries.walk((x) => compareTuples(x.k, lo) < 0);
+    for (const e of entries) {
+      if (reverse ? compareTuples(e.k, lo) < 0 : compareTuples(e.k, hi) > 0) return;
+      yield e.r;
+    }
+  }
+
   /** Record ids whose (single-field) date key is at or before `cutoff`. */
   datesUpTo(cutoff: Date): string[] {
     const out = new Set<string>();

@@ -8,6 +8,8 @@ export class SortedList<T> {
   /** Last element of each chunk, for the binary search over chunks. */
   private maxes: T[] = [];
   private count = 0;
+  /** Bumped by every change, so that a paused iteration knows to find its place again. */
+  private version = 0;
 
   constructor(private readonly cmp: (a: T, b: T) => number) {}
 
@@ -17,6 +19,7 @@ export class SortedList<T> {
 
   insert(item: T): void {
     this.count++;
+    this.version++;
     if (this.chunks.length === 0) {
       this.chunks.push([item]);
       this.maxes.push(item);
@@ -44,6 +47,7 @@ export class SortedList<T> {
     if (pos >= chunk.length || this.cmp(chunk[pos]!, item) !== 0) return false;
     chunk.splice(pos, 1);
     this.count--;
+    this.version++;
     if (chunk.length === 0) {
       this.chunks.splice(ci, 1);
       this.maxes.splice(ci, 1);
@@ -79,7 +83,53 @@ export class SortedList<T> {
     for (const chunk of this.chunks) yield* chunk;
   }
 
+  /**
+   * Ascending from the first element for which `start` (true...true false...false) is false; with `reverse`,
+   * descending from the last element for which `start` (false...false true...true) is false. The list may change
+   * between two steps: the walk then resumes next to the last element it yielded, so elements present throughout
+   * are neither skipped nor repeated.
+   */
+  *walk(start: (x: T) => boolean, reverse = false): Generator<T> {
+    let ci: number;
+    let pos: number;
+    const seek = (isBefore: (x: T) => boolean) => {
+      ci = this.chunkFor(isBefore);
+      pos = ci < this.chunks.length ? lowerBound(this.chunks[ci]!, isBefore) : 0;
+      if (reverse) {
+        // One step back from the first element not `isBefore`.
+        if (ci === this.chunks.length) {
+          ci = this.chunks.length - 1;
+          pos = (this.chunks[ci]?.length ?? 0) - 1;
+        } else pos--;
+        while (ci >= 0 && pos < 0) pos = (this.chunks[--ci]?.length ?? 0) - 1;
+      }
+    };
+    seek(reverse ? (x) => !start(x) : start);
+    let version = this.version;
+    while (true) {
+      if (ci! < 0 || ci! >= this.chunks.length) return;
+      const chunk = this.chunks[ci!]!;
+      if (pos! >= chunk.length) {
+        ci!++;
+        pos = 0;
+        continue;
+      }
+      if (pos! < 0) {
+        pos = (this.chunks[--ci!]?.length ?? 0) - 1;
+        continue;
+      }
+      const item = chunk[pos!]!;
+      pos! += reverse ? -1 : 1;
+      yield item;
+      if (version !== this.version) {
+        version = this.version;
+        seek(reverse ? (x) => this.cmp(x, item) < 0 : (x) => this.cmp(x, item) <= 0);
+      }
+    }
+  }
+
   clear(): void {
+    this.version++;
     this.chunks = [];
     this.maxes = [];
     this.count = 0;

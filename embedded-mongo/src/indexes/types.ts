@@ -50,6 +50,15 @@ export interface QueryPlan {
   textScores?: Map<RecordId, number>;
 }
 
+/** Record ids in the order of a sort, read from an index (after an equality prefix on its leading fields). */
+export interface SortedScan {
+  indexName: string;
+  keyPattern: Record<string, IndexKeyValue>;
+  direction: 'forward' | 'backward';
+  /** Lazy: reading only the first few ids costs only those. */
+  ids: Iterable<RecordId>;
+}
+
 /**
  * One collection's indexes. Always contains the `_id_` index (unique on _id).
  * All methods are synchronous: the engine is single-threaded and applies a write only after every check passed.
@@ -67,8 +76,10 @@ export interface CollectionIndexes {
   check(rid: RecordId, doc: Document, oldDoc?: Document): void;
   /** Applies the change to every index; call after check(). oldDoc undefined = insert, doc undefined = delete. */
   apply(rid: RecordId, oldDoc: Document | undefined, doc: Document | undefined): void;
-  /** Best single-index plan for a filter (equality, $in, ranges, prefix of compound, $text, $near/$nearSphere, $geoWithin), or null = full scan. */
-  plan(filter: Document): QueryPlan | null;
+  /** Best single-index plan for a filter (null as well when every plan would exceed `maxCandidates`) (equality, $in, ranges, prefix of compound, $text, $near/$nearSphere, $geoWithin), or null = full scan. */
+  plan(filter: Document, maxCandidates?: number): QueryPlan | null;
+  /** An index that yields the documents the filter may match in `sort` order, or null (then sort in memory). */
+  sortedScan(filter: Document, sort: Document): SortedScan | null;
   /** Record ids whose TTL index date field is older than now - expireAfterSeconds. */
   expired(now: Date): RecordId[];
 }

@@ -2,6 +2,7 @@
 // It answers true/false when the document has no arrays on the queried paths, and undefined otherwise.
 import { ObjectId, type Document } from 'bson';
 import { compareValues, valuesEqual } from './bson.values';
+import { HashedValues } from './query.operators';
 
 type Cond = { path: string[]; op: string; value: unknown };
 
@@ -40,7 +41,10 @@ export function compileFastFilter(filter: Document): ((doc: Document) => boolean
       if (!RANGE_OPS.has(op)) return null;
       if (op === '$in') {
         if (!Array.isArray(arg) || !arg.every(isScalar)) return null;
-      } else if (!isScalar(arg)) return null;
+        conds.push({ path, op, value: new HashedValues(arg) });
+        continue;
+      }
+      if (!isScalar(arg)) return null;
       conds.push({ path, op, value: arg });
     }
   }
@@ -70,7 +74,7 @@ function test(c: Cond, v: unknown): boolean {
     case '$ne':
       return v === undefined || !valuesEqual(v, c.value);
     case '$in':
-      return v !== undefined && (c.value as unknown[]).some((x) => valuesEqual(v, x));
+      return v !== undefined && (c.value as HashedValues).has(v);
   }
   if (v === undefined || v === null || bracket(v) !== bracket(c.value)) return false;
   const cmp = compareValues(v, c.value);

@@ -12,8 +12,8 @@ import * as windowOperators from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { shapePredicate, toPoint } from './geo.predicates';
 import { valuesAtPath } from './bson.values';
-
-type QueryOp = (selector: string, value: unknown, options: Options) => (obj: Record<string, unknown>) => boolean;
+import { collated, inOperator, ninOperator, regexOperator, type QueryOp } from './query.operators';
+import { bucketStage } from './bucket.stage';
 
 function geoOperator(selector: string, value: unknown): (obj: Record<string, unknown>) => boolean {
   const pred = shapePredicate((value ?? {}) as Record<string, unknown>);
@@ -37,7 +37,7 @@ const alwaysTrue: QueryOp = () => () => true;
 export const MINGO_CONTEXT = Context.init({
   accumulator: accumulatorOperators as never,
   expression: expressionOperators as never,
-  pipeline: pipelineOperators as never,
+  pipeline: { ...pipelineOperators, $bucket: bucketStage } as never,
   projection: projectionOperators as never,
   window: windowOperators as never,
   query: {
@@ -48,6 +48,17 @@ export const MINGO_CONTEXT = Context.init({
     // Proximity is decided by the 2dsphere plan; mingo only sees what the plan selected.
     $near: alwaysTrue,
     $nearSphere: alwaysTrue,
+    // Linear-time regexes and hashed $in sets (mingo backtracks and compares each value in turn).
+    $regex: regexOperator as QueryOp,
+    $in: collated('$in', inOperator as QueryOp),
+    $nin: collated('$nin', ninOperator as QueryOp),
+    // Collation-aware when the query has one.
+    ...Object.fromEntries(
+      (['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'] as const).map((op) => [
+        op,
+        collated(op, queryOperators[op] as QueryOp),
+      ]),
+    ),
   },
 });
 

@@ -2,10 +2,15 @@
 import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors.command';
 import type { Transaction } from '../txn/txn.transaction';
-import type { Collection, Engine } from './storage.engine';
-import { cloneDoc, compareValues, plain, recordIdOf, sortKey, viewOf } from './bson.values';
+import type { Collection, Engine, StoredDoc } from './storage.engine';
+import { cloneDoc, getPath, plain, recordIdOf, sortKey, viewOf } from './bson.values';
+import { collatorOf, compareCollated } from './collation';
+import type { CollationSpec } from 'mingo/types';
 import { MINGO_OPTIONS, Query } from './mingo.context';
 import { compileFastFilter } from './fast.filter';
+import { checkTimeLimit, currentDeadline, underWatchdog } from './query.budget';
+import type { QueryPlan } from '../indexes/types';
+import { hasBacktrackingRegex } from './regex.safe';
 
 export { MINGO_OPTIONS };
 
@@ -53,14 +58,15 @@ export function splitFilter(filter: Document): FilterShape {
   return { rest, text, near };
 }
 
-export function compileFilter(filter: Document): (doc: Document) => boolean {
+export function compileFilter(filter: Document, collation?: Document): (doc: Document) => boolean {
   if (!filter || Object.keys(filter).length === 0) return () => true;
-  const fast = compileFastFilter(filter);
+  // Under a collation strings compare with the collator: only mingo (with our collated operators) knows how.
+  const fast = collatorOf(collation) ? null : compileFastFilter(filter);
   let q: Query | undefined;
   const slow = (doc: Document) => {
     if (!q) {
       try {
-        q = new Query(filter);
+        q = new Query(filter, { collation: collation as CollationSpec });
       } catch (e) {
         throw toCommandError(e);
       }
@@ -69,7 +75,7 @@ export function compileFilter(filter: Document): (doc: Document) => boolean {
   };
   if (!fast) {
     try {
-      q = new Query(filter); // compile now so a bad filter fails even on an empty collection
+      q = new Query(filter, { collation: collation as CollationSpec }); // a bad filter fails even on an empty collection
     } catch (e) {
       throw toCommandError(e);
     }
@@ -85,7 +91,163 @@ export interface QueryStats {
   docsExamined: number;
 }
 
-/** `stopAfter`: enough hits when the caller neither sorts nor needs them all (findOne, limit, single update). */
+/** An index scan that yields record ids in the order of a sort (see CollectionIndexes.sortedScan). */
+export interface OrderedSource {
+  indexName: string;
+  keyPattern: Document;
+  direction: 'forward' | 'backward';
+  ids: Iterable<string>;
+}
+
+export interface SelectOptions {
+  txn?: Transaction;
+  stats?: QueryStats;
+  /** Enough hits when the caller neither sorts nor needs them all (findOne, limit, single update). */
+  stopAfter?: number;
+  /** The command's collation: strings compare with it, and (binary) indexes are not used for the filter. */
+  collation?: Document;
+  /** Candidates in sort order from an index instead of the filter's plan. */
+  ordered?: OrderedSource;
+}
+
+/** Work between two checks of the clock (the budget, and the time slice of an async scan). */
+const CHECK_EVERY = 64;
+/** An async scan gives the event loop back after this much work, so other clients are served meanwhile. */
+const SLICE_MS = 8;
+
+/** The candidates of a filter, tested one by one; resumable so that a long scan can yield between slices. */
+class DocScan {
+  readonly hits: Hit[] = [];
+  /** Ids already tested, when candidates may repeat (a transaction's extras, multikey index entries, arrays). */
+  private readonly seen: Set<string> | null;
+  /** A plain scan of committed documents: entries are read straight from the collection. */
+  private readonly entries: Iterator<StoredDoc> | null = null;
+  private readonly test: (doc: Document) => boolean;
+  private readonly it: Iterator<string> | null;
+  private readonly plan: QueryPlan | null;
+  readonly watchdog: boolean;
+  readonly deadline = currentDeadline();
+  private readonly stopAfter: number;
+  private readonly collated: boolean;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly c: Collection | undefined,
+    filter: Document,
+    private readonly opts: SelectOptions,
+  ) {
+    if (filter === null || typeof filter !== 'object' || Array.isArray(filter))
+      throw new MongoCommandError(14, "BSON field 'filter' is the wrong type, expected type 'object'");
+    this.stopAfter = opts.stopAfter ?? Infinity;
+    this.collated = collatorOf(opts.collation) !== undefined;
+    const shape = splitFilter(filter);
+    if (!c) {
+      if (shape.text) throw new MongoCommandError(27, 'text index required for $text query');
+      if (shape.near) throw nearError();
+      this.plan = null;
+      this.it = null;
+      this.seen = null;
+      this.test = () => false;
+      this.watchdog = false;
+      return;
+    }
+    let plan: QueryPlan | null = null;
+    try {
+      if (!opts.ordered && (!this.collated || shape.text || shape.near)) plan = c.indexes.plan(filter);
+    } catch (e) {
+      throw toCommandError(e);
+    }
+    if (shape.text && !plan?.textScores) throw new MongoCommandError(27, 'text index required for $text query');
+    if (shape.near && !plan?.distances) throw nearError();
+    this.plan = plan;
+    this.test = compileFilter(plain(shape.rest), opts.collation);
+    // A regex RE2 cannot run may backtrack for minutes inside one call: only a watchdog can stop it.
+    this.watchdog = hasBacktrackingRegex(shape.rest);
+    const { stats, txn } = opts;
+    if (stats) stats.indexName = opts.ordered?.indexName ?? plan?.indexName;
+    const plainScan = !txn && !opts.ordered && !plan && (this.collated || directIdLookup(filter) === undefined);
+    this.seen = plainScan || (!txn && !opts.ordered && plan?.ids instanceof Set) ? null : new Set();
+    if (plainScan) {
+      this.entries = c.docs.values();
+      this.it = null;
+    } else this.it = this.candidates(filter, shape, txn)[Symbol.iterator]();
+  }
+
+  private *candidates(filter: Document, shape: FilterShape, txn?: Transaction): Generator<string> {
+    const { engine } = this;
+    const c = this.c!;
+    if (this.opts.ordered) {
+      yield* this.opts.ordered.ids;
+      // Records whose snapshot version differs from the committed one the index holds: sorted by the caller.
+      yield* engine.extraCandidates(c, txn);
+    } else if (this.plan) {
+      yield* this.plan.ids;
+      // In a transaction the index reflects committed state; add records whose snapshot version may differ.
+      if (!shape.text && !shape.near) yield* engine.extraCandidates(c, txn);
+    } else {
+      const idEq = this.collated ? undefined : directIdLookup(filter);
+      if (idEq !== undefined) {
+        if (this.opts.stats) this.opts.stats.indexName = '_id_';
+        yield idEq;
+      } else yield* engine.allRids(c, txn);
+    }
+  }
+
+  /** Tests candidates until the scan is done (true) or the slice ends (false). */
+  step(sliceEnd = Infinity): boolean {
+    const { it, entries, hits, seen, engine, plan, test } = this;
+    if (!it && !entries) return true;
+    const c = this.c!;
+    const stats = this.opts.stats;
+    for (let n = 1; hits.length < this.stopAfter; n++) {
+      if (n % CHECK_EVERY === 0) {
+        checkTimeLimit(this.deadline);
+        if (performance.now() > sliceEnd) return false;
+      }
+      let rid: string | undefined;
+      let doc: Document | undefined;
+      let view: Document;
+      if (entries) {
+        const next = entries.next();
+        if (next.done) return true;
+        const stored = next.value;
+        doc = stored.doc;
+        view = stored.view ??= viewOf(doc);
+      } else {
+        const next = it!.next();
+        if (next.done) return true;
+        rid = next.value;
+        if (seen) {
+          if (seen.has(rid)) continue;
+          seen.add(rid);
+        }
+        doc = engine.visible(c, rid, this.opts.txn);
+        if (!doc) continue;
+        view = viewOf(doc);
+      }
+      if (stats) stats.docsExamined++;
+      let ok: boolean;
+      try {
+        ok = test(view);
+      } catch (e) {
+        throw toCommandError(e);
+      }
+      if (!ok) continue;
+      // A plain scan derives the record id (as the engine does) only for the documents it keeps.
+      rid ??= recordIdOf(doc._id);
+      const hit: Hit = { rid, doc };
+      if (plan?.textScores) hit.score = plan.textScores.get(rid);
+      if (plan?.distances) hit.distance = plan.distances.get(rid);
+      hits.push(hit);
+    }
+    return true;
+  }
+
+  runSlice(sliceEnd: number): boolean {
+    return this.watchdog ? underWatchdog(() => this.step(sliceEnd), this.deadline) : this.step(sliceEnd);
+  }
+}
+
 export function selectDocs(
   engine: Engine,
   c: Collection | undefined,
@@ -93,64 +255,27 @@ export function selectDocs(
   txn?: Transaction,
   stats?: QueryStats,
   stopAfter = Infinity,
+  ordered?: OrderedSource,
+  collation?: Document,
 ): Hit[] {
-  if (filter === null || typeof filter !== 'object' || Array.isArray(filter))
-    throw new MongoCommandError(14, "BSON field 'filter' is the wrong type, expected type 'object'");
-  const shape = splitFilter(filter);
-  if (!c) {
-    if (shape.text) throw new MongoCommandError(27, 'text index required for $text query');
-    if (shape.near) throw nearError();
-    return [];
-  }
-  let plan: ReturnType<Collection['indexes']['plan']> = null;
-  try {
-    plan = c.indexes.plan(filter);
-  } catch (e) {
-    throw toCommandError(e);
-  }
-  if (shape.text && !plan?.textScores) throw new MongoCommandError(27, 'text index required for $text query');
-  if (shape.near && !plan?.distances) throw nearError();
-  const test = compileFilter(plain(shape.rest));
-  const hits: Hit[] = [];
-  const seen = new Set<string>();
-  const consider = (rid: string) => {
-    if (hits.length >= stopAfter || seen.has(rid)) return;
-    seen.add(rid);
-    const doc = engine.visible(c, rid, txn);
-    if (!doc) return;
-    if (stats) stats.docsExamined++;
-    let ok: boolean;
-    try {
-      ok = test(viewOf(doc));
-    } catch (e) {
-      throw toCommandError(e);
-    }
-    if (!ok) return;
-    const hit: Hit = { rid, doc };
-    if (plan?.textScores) hit.score = plan.textScores.get(rid);
-    if (plan?.distances) hit.distance = plan.distances.get(rid);
-    hits.push(hit);
-  };
-  if (stats && plan) stats.indexName = plan.indexName;
-  if (plan) {
-    for (const rid of plan.ids) {
-      consider(rid);
-      if (hits.length >= stopAfter) break;
-    }
-    // In a transaction the index reflects committed state; add records whose snapshot version may differ.
-    if (!shape.text && !shape.near) for (const rid of engine.extraCandidates(c, txn)) consider(rid);
-  } else {
-    const idEq = directIdLookup(filter);
-    if (idEq !== undefined) {
-      if (stats) stats.indexName = '_id_';
-      consider(idEq);
-    } else
-      for (const rid of engine.allRids(c, txn)) {
-        consider(rid);
-        if (hits.length >= stopAfter) break;
-      }
-  }
-  return hits;
+  const scan = new DocScan(engine, c, filter, { txn, stats, stopAfter, ordered, collation });
+  scan.runSlice(Infinity);
+  return scan.hits;
+}
+
+/**
+ * selectDocs for reads: gives the event loop back every few milliseconds, so one long scan (a slow regex over
+ * a large collection) does not keep other clients waiting. Writes keep the synchronous form.
+ */
+export async function selectDocsAsync(
+  engine: Engine,
+  c: Collection | undefined,
+  filter: Document,
+  opts: SelectOptions = {},
+): Promise<Hit[]> {
+  const scan = new DocScan(engine, c, filter, opts);
+  while (!scan.runSlice(performance.now() + SLICE_MS)) await new Promise((r) => setImmediate(r));
+  return scan.hits;
 }
 
 function nearError(): MongoCommandError {
@@ -174,7 +299,8 @@ function directIdLookup(filter: Document): string | undefined {
 
 const isMeta = (v: unknown): v is { $meta: string } => isOpObject(v) && typeof v.$meta === 'string';
 
-export function sortHits(hits: Hit[], sort: Document | undefined): Hit[] {
+export function sortHits(hits: Hit[], sort: Document | undefined, collation?: Document): Hit[] {
+  const collator = collatorOf(collation);
   if (!sort || !Object.keys(sort).length) return hits;
   const keys = Object.entries(sort).map(([path, dir]) => {
     if (isMeta(dir)) {
@@ -196,7 +322,7 @@ export function sortHits(hits: Hit[], sort: Document | undefined): Hit[] {
   }));
   decorated.sort((a, b) => {
     for (let j = 0; j < keys.length; j++) {
-      const c = compareValues(a.k[j], b.k[j]);
+      const c = compareCollated(a.k[j], b.k[j], collator);
       if (c) return c * keys[j]!.dir;
     }
     return a.i - b.i;
@@ -204,14 +330,26 @@ export function sortHits(hits: Hit[], sort: Document | undefined): Hit[] {
   return decorated.map((d) => d.h);
 }
 
-/** Find-style projection, including { $meta: "textScore" } fields. */
-export function projectHits(hits: Hit[], projection: Document | undefined): Document[] {
+/** Find-style projection, including { $meta: "textScore" } fields and the positional `field.$` (needs the filter). */
+export function projectHits(hits: Hit[], projection: Document | undefined, filter: Document = {}): Document[] {
   if (!projection || !Object.keys(projection).length) return hits.map((h) => h.doc);
   const metas: [string, string][] = [];
   const rest: Document = {};
+  let positional: string | undefined;
   for (const [k, v] of Object.entries(projection)) {
     if (isMeta(v)) metas.push([k, v.$meta]);
-    else rest[k] = v;
+    else if (k.endsWith('.$')) {
+      if (positional !== undefined)
+        throw new MongoCommandError(31276, 'Cannot specify more than one positional projection per query.');
+      if (v !== 1 && v !== true)
+        throw new MongoCommandError(31395, 'positional projection cannot be used with exclusion');
+      positional = k.slice(0, -2);
+      rest[positional] = 1;
+    } else rest[k] = v;
+  }
+  if (positional !== undefined) {
+    const pick = positionalPicker(positional, filter);
+    hits = hits.map((h) => ({ ...h, doc: pick(h.doc) }));
   }
   let docs: Document[];
   const picked = plainInclusion(rest);
@@ -245,6 +383,50 @@ export function projectHits(hits: Hit[], projection: Document | undefined): Docu
       }
     });
   return docs;
+}
+
+/**
+ * `{ 'a.$': 1 }`: the first element of array `a` that the filter's conditions on `a` (or `a.x`) match, as mongod
+ * returns it; a document copy with `a` narrowed to that element.
+ */
+function positionalPicker(field: string, filter: Document): (doc: Document) => Document {
+  const conds: Document[] = [];
+  const gather = (f: Document) => {
+    for (const [k, v] of Object.entries(f)) {
+      if (k === '$and' && Array.isArray(v)) v.forEach((x) => gather(x as Document));
+      else if (k === field || k.startsWith(`${field}.`)) conds.push({ [k]: v });
+    }
+  };
+  gather(plain(filter));
+  const notFound = () =>
+    new MongoCommandError(
+      51246,
+      "Executor error during find command :: caused by :: positional operator '.$' couldn't find a matching element in the array",
+    );
+  let q: Query;
+  try {
+    q = new Query(conds.length ? { $and: conds } : {});
+  } catch (e) {
+    throw toCommandError(e);
+  }
+  const parts = field.split('.');
+  return (doc) => {
+    const arr = getPath(doc, field);
+    if (!Array.isArray(arr)) return doc;
+    if (!conds.length) throw notFound();
+    const view = viewOf(doc);
+    const viewArr = getPath(view, field) as unknown[];
+    const i = viewArr.findIndex((e) => q.test(withPath(view, parts, e)));
+    if (i < 0) throw notFound();
+    return withPath(doc, parts, arr[i]);
+  };
+}
+
+/** A copy of `doc` whose value at `parts` is the one-element array [elem] (objects on the way copied). */
+function withPath(doc: Document, parts: string[], elem: unknown): Document {
+  const [head, ...tail] = parts;
+  const cur = doc[head!];
+  return { ...doc, [head!]: tail.length ? withPath(cur as Document, tail, elem) : [elem] };
 }
 
 /**

@@ -5,14 +5,30 @@ import { DuplicateKeyError, type CollectionIndexes, type IndexSpec } from '../in
 import { ChangeLog, type ChangeRecord, type OperationType } from '../changestreams/changestream.log';
 import { MongoCommandError, writeConflict } from '../errors.command';
 import type { PendingWrite, Transaction, WriteKind } from '../txn/txn.transaction';
-import { Journal, readJournal, truncateJournal, JOURNAL_FILE } from './storage.journal';
+import { Journal, readJournal, truncateJournal, JOURNAL_FILE, type JournalReadResult } from './storage.journal';
+import { DirLock } from './storage.lock';
 import { recordIdOf, valuesEqual } from './bson.values';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** A bad record with readable records after it: starting would lose acknowledged writes, so the engine refuses. */
+export class JournalCorruptError extends Error {
+  readonly code = 'EMONGO_JOURNAL_CORRUPT';
+  constructor(dir: string, res: JournalReadResult) {
+    const file = path.join(path.resolve(dir), JOURNAL_FILE);
+    super(
+      `journal ${file} is corrupt in the middle (${res.problem}; readable records follow at offset ${res.readableAfter} ` +
+        `of ${res.fileLength} bytes). Refusing to start: nothing was changed. To recover every readable record, run ` +
+        `\`npx embedded-mongo repair --dbpath ${path.resolve(dir)}\` (it keeps a copy of the damaged file and reports what it drops).`,
+    );
+  }
+}
+
 export interface StoredDoc {
   doc: Document;
   seq: number;
+  /** The mingo-facing form (viewOf), cached by a full scan that tests every document. */
+  view?: Document;
 }
 
 interface HistoryEntry {
@@ -64,6 +80,7 @@ export class Engine {
   /** "ns\0rid" -> transaction holding an uncommitted write on that record. */
   readonly locks = new Map<string, Transaction>();
   journal: Journal | null = null;
+  private lock: DirLock | null = null;
   private lastT = 0;
   private lastI = 0;
   private replaying = false;
@@ -81,12 +98,27 @@ export class Engine {
     const dir = this.options.dbPath;
     if (!dir) return;
     fs.mkdirSync(dir, { recursive: true });
+    // Before anything else reads or writes the directory: a second process must touch nothing.
+    this.lock = DirLock.acquire(dir);
+    try {
+      this.load(dir);
+      this.journal = new Journal(dir);
+      await this.compact();
+    } catch (e) {
+      this.lock.release();
+      this.lock = null;
+      throw e;
+    }
+  }
+
+  private load(dir: string): void {
     const file = path.join(dir, JOURNAL_FILE);
-    fs.rmSync(`${file}.compact`, { force: true });
     const res = readJournal(file);
+    if (res.problem && res.readableAfter !== undefined) throw new JournalCorruptError(dir, res);
+    fs.rmSync(`${file}.compact`, { force: true });
     if (res.problem) {
       this.warn(
-        `journal ${file}: ${res.problem}; discarding ${res.fileLength - res.validLength} trailing bytes (unacknowledged writes)`,
+        `journal ${file}: torn tail (${res.problem}); discarding ${res.fileLength - res.validLength} trailing bytes (unacknowledged writes)`,
       );
       truncateJournal(file, res.validLength);
     }
@@ -102,8 +134,6 @@ export class Engine {
     } finally {
       this.replaying = false;
     }
-    this.journal = new Journal(dir);
-    await this.compact();
   }
 
   private compacting: Promise<void> | null = null;
@@ -132,9 +162,14 @@ export class Engine {
 
   async close(): Promise<void> {
     if (!this.journal) return;
-    await this.compact();
-    await this.journal.close();
-    this.journal = null;
+    try {
+      await this.compact();
+      await this.journal.close();
+    } finally {
+      this.journal = null;
+      this.lock?.release();
+      this.lock = null;
+    }
   }
 
   private *snapshotRecords(): Generator<Document> {

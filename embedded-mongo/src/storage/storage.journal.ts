@@ -19,48 +19,114 @@ export function encodeRecord(payload: Document): Buffer {
 
 export interface JournalReadResult {
   records: Document[];
-  /** Byte offset of the first invalid record, when the tail was torn or corrupt. */
+  /** Byte offset of the first invalid record (the file length when every record is valid). */
   validLength: number;
   fileLength: number;
   problem?: string;
+  /**
+   * Offset of a readable record after the first invalid one. Set = corruption in the middle of the file (never
+   * cut: later records hold acknowledged writes); unset with a problem = a torn tail from a crash during a write.
+   */
+  readableAfter?: number;
+}
+
+/** The record at `off` when it is whole, matches its checksum and parses; else why not. */
+function recordAt(data: Buffer, off: number): { doc: Document; end: number } | { problem: string } {
+  if (data.length - off < HEADER) return { problem: `truncated record header at offset ${off}` };
+  const len = data.readUInt32LE(off);
+  if (len < 5 || off + HEADER + len > data.length)
+    return { problem: `truncated record at offset ${off} (length ${len})` };
+  const body = data.subarray(off + HEADER, off + HEADER + len);
+  if (zlib.crc32(body) !== data.readUInt32LE(off + 4)) return { problem: `checksum mismatch at offset ${off}` };
+  try {
+    return { doc: deserialize(body), end: off + HEADER + len };
+  } catch (e) {
+    return { problem: `unreadable record at offset ${off}: ${(e as Error).message}` };
+  }
+}
+
+/** First offset after `from` where a valid record starts (cheap pre-checks: BSON size prefix and trailing NUL). */
+function nextReadable(data: Buffer, from: number): number | undefined {
+  for (let p = from; p + HEADER + 5 <= data.length; p++) {
+    const len = data.readUInt32LE(p);
+    if (len < 5 || p + HEADER + len > data.length) continue;
+    if (data.readUInt32LE(p + HEADER) !== len || data[p + HEADER + len - 1] !== 0) continue;
+    if ('doc' in recordAt(data, p)) return p;
+  }
+  return undefined;
+}
+
+function readFile(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
 }
 
 export function readJournal(file: string): JournalReadResult {
-  let data: Buffer;
-  try {
-    data = fs.readFileSync(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], validLength: 0, fileLength: 0 };
-    throw e;
-  }
+  const data = readFile(file);
+  if (!data) return { records: [], validLength: 0, fileLength: 0 };
   const records: Document[] = [];
   let off = 0;
-  let problem: string | undefined;
   while (off < data.length) {
-    if (data.length - off < HEADER) {
-      problem = `truncated record header at offset ${off}`;
-      break;
-    }
-    const len = data.readUInt32LE(off);
-    const crc = data.readUInt32LE(off + 4);
-    if (len < 5 || off + HEADER + len > data.length) {
-      problem = `truncated record at offset ${off} (length ${len})`;
-      break;
-    }
-    const body = data.subarray(off + HEADER, off + HEADER + len);
-    if (zlib.crc32(body) !== crc) {
-      problem = `checksum mismatch at offset ${off}`;
-      break;
-    }
-    try {
-      records.push(deserialize(body));
-    } catch (e) {
-      problem = `unreadable record at offset ${off}: ${(e as Error).message}`;
-      break;
-    }
-    off += HEADER + len;
+    const r = recordAt(data, off);
+    if ('problem' in r)
+      return {
+        records,
+        validLength: off,
+        fileLength: data.length,
+        problem: r.problem,
+        readableAfter: nextReadable(data, off + 1),
+      };
+    records.push(r.doc);
+    off = r.end;
   }
-  return { records, validLength: off, fileLength: data.length, problem };
+  return { records, validLength: off, fileLength: data.length };
+}
+
+export interface RepairReport {
+  kept: number;
+  /** Byte ranges that held no readable record, with the reason the first record there failed. */
+  dropped: { offset: number; bytes: number; problem: string }[];
+  backup: string;
+}
+
+/**
+ * Keeps every readable record of a damaged journal: copies the file aside first, then rewrites it atomically
+ * with the records found by skipping each unreadable range to the next valid record.
+ */
+export function repairJournal(dir: string, now = new Date()): RepairReport {
+  const file = path.join(dir, JOURNAL_FILE);
+  const data = readFile(file) ?? Buffer.alloc(0);
+  const backup = `${file}.${now.toISOString().replace(/[:.]/g, '-')}.bak`;
+  fs.copyFileSync(file, backup, fs.constants.COPYFILE_EXCL);
+  const kept: Buffer[] = [];
+  const dropped: RepairReport['dropped'] = [];
+  let off = 0;
+  while (off < data.length) {
+    const r = recordAt(data, off);
+    if ('doc' in r) {
+      kept.push(data.subarray(off, r.end));
+      off = r.end;
+      continue;
+    }
+    const next = nextReadable(data, off + 1) ?? data.length;
+    dropped.push({ offset: off, bytes: next - off, problem: r.problem });
+    off = next;
+  }
+  const tmp = `${file}.repair`;
+  fs.writeFileSync(tmp, Buffer.concat(kept));
+  const fd = fs.openSync(tmp, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+  syncDir(dir);
+  return { kept: kept.length, dropped, backup };
 }
 
 export class Journal {

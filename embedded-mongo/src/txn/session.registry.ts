@@ -5,9 +5,18 @@ import type { Engine } from '../storage/storage.engine';
 import { Transaction } from './txn.transaction';
 import { MongoCommandError } from '../errors.command';
 
+/** The outcome of a retryable write (outside a transaction), to answer the driver's retry without re-applying it. */
+export interface RememberedWrite {
+  txnNumber: bigint;
+  command: string;
+  /** The response once it is durable; undefined when the command failed (a retry then runs it again). */
+  result: Promise<Document | undefined>;
+}
+
 export class Session {
   txnNumber = -1n;
   txn?: Transaction;
+  lastWrite?: RememberedWrite;
   lastUse = Date.now();
   constructor(
     readonly key: string,

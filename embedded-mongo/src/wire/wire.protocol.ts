@@ -30,6 +30,16 @@ export class MessageFramer {
   private chunks: Buffer[] = [];
   private size = 0;
 
+  /** Bytes held for a message not yet complete. */
+  get pending(): number {
+    return this.size;
+  }
+
+  clear(): void {
+    this.chunks = [];
+    this.size = 0;
+  }
+
   push(chunk: Buffer): Buffer[] {
     this.chunks.push(chunk);
     this.size += chunk.length;

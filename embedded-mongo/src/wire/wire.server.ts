@@ -24,15 +24,29 @@ function hostPort(address: string | undefined, port: number, fallback: string): 
   return a.includes(':') ? `[${a}]:${port}` : `${a}:${port}`;
 }
 
+export interface WireLimits {
+  /** Half-received bytes all connections together may hold (default 128 MB). */
+  maxPendingBytes?: number;
+  /** Closes a connection that sent part of a message and then nothing for this long (default 30 s). */
+  partialTimeoutMs?: number;
+}
+
 export class WireServer {
   private server: net.Server;
   private sockets = new Set<net.Socket>();
   private timers = new Set<NodeJS.Timeout>();
+  /** Each connection's framer and when it last received bytes. */
+  private framers = new Map<net.Socket, { framer: MessageFramer; lastData: number }>();
+  private readonly maxPending: number;
+  private readonly partialTimeoutMs: number;
 
   constructor(
     private readonly state: ServerState,
     private readonly onWarning: (msg: string) => void,
+    limits: WireLimits = {},
   ) {
+    this.maxPending = limits.maxPendingBytes ?? 128 << 20;
+    this.partialTimeoutMs = limits.partialTimeoutMs ?? 30_000;
     this.server = net.createServer((s) => this.accept(s));
     this.server.on('error', (e) => onWarning(`server error: ${e.message}`));
   }
@@ -60,16 +74,36 @@ export class WireServer {
       closed: false,
     };
     const framer = new MessageFramer();
+    const entry = { framer, lastData: Date.now() };
+    this.framers.set(socket, entry);
     let chain: Promise<void> = Promise.resolve();
     const connTimers = new Set<NodeJS.Timeout>();
+    let stall: NodeJS.Timeout | undefined;
     socket.on('data', (chunk) => {
       let frames: Buffer[];
+      const before = framer.pending;
+      entry.lastData = Date.now();
       try {
         frames = framer.push(chunk);
       } catch (e) {
         this.onWarning(`closing connection ${conn.id}: ${(e as Error).message}`);
-        socket.destroy();
+        this.drop(socket);
         return;
+      }
+      this.state.connections.pendingMessageBytes += framer.pending - before;
+      clearTimeout(stall);
+      stall = undefined;
+      if (framer.pending > 0) {
+        stall = setTimeout(() => {
+          this.onWarning(
+            `closing connection ${conn.id}: half-sent message, nothing more for ${this.partialTimeoutMs} ms`,
+          );
+          this.state.connections.closedForBuffering++;
+          this.drop(socket);
+        }, this.partialTimeoutMs);
+        stall.unref();
+        if (this.state.connections.pendingMessageBytes > this.maxPending) this.shed(conn.id);
+        if (socket.destroyed) return;
       }
       for (const frame of frames) {
         let msg: IncomingMessage;
@@ -92,6 +126,8 @@ export class WireServer {
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       conn.closed = true;
+      clearTimeout(stall);
+      this.release(socket);
       this.sockets.delete(socket);
       this.state.connections.current--;
       for (const t of connTimers) {
@@ -100,6 +136,38 @@ export class WireServer {
         this.timers.delete(t);
       }
     });
+  }
+
+  /** Forgets what a connection buffered (the memory goes with the framer's chunks). */
+  private release(socket: net.Socket): void {
+    const f = this.framers.get(socket)?.framer;
+    if (!f) return;
+    this.state.connections.pendingMessageBytes -= f.pending;
+    f.clear();
+    this.framers.delete(socket);
+  }
+
+  private drop(socket: net.Socket): void {
+    this.release(socket);
+    socket.destroy();
+  }
+
+  /**
+   * Over the budget: closes connections holding half-received bytes, the longest-stalled first (a client still
+   * sending its message is the last to go), until it fits again.
+   */
+  private shed(trigger: number): void {
+    const holders = [...this.framers]
+      .filter(([, e]) => e.framer.pending > 0)
+      .sort(([, a], [, b]) => a.lastData - b.lastData || b.framer.pending - a.framer.pending);
+    for (const [socket, { framer: f }] of holders) {
+      if (this.state.connections.pendingMessageBytes <= this.maxPending) break;
+      this.onWarning(
+        `closing a connection holding ${f.pending} bytes of a half-sent message: all connections together may hold ${this.maxPending} (connection ${trigger} went over)`,
+      );
+      this.state.connections.closedForBuffering++;
+      this.drop(socket);
+    }
   }
 
   private async handle(
