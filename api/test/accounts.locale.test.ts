@@ -77,7 +77,7 @@ describe('accounts: each user reads errors and notifications in their language',
       // The user document's change reaches the feed before a notification committed after it.
       await expect(push('Usinage FR')).resolves.toMatchObject({
         title: 'Demande de partenariat',
-        body: 'Usinage FR demande à devenir partenaire de EP.',
+        body: 'Usinage FR demande à devenir partenaire d’EP.',
       });
     } finally {
       client.close();

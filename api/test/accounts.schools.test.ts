@@ -142,7 +142,7 @@ describe('accounts: schools, companies and partnerships over real HTTP', () => {
           {
             type: 'PARTNERSHIP_REQUESTED',
             title: 'Demande de partenariat',
-            body: 'Fonderie Rhône demande à devenir partenaire de École A.',
+            body: 'Fonderie Rhône demande à devenir partenaire de l’École A.',
             data: {
               partnershipId: res.requestPartnership.id,
               companyName: 'Fonderie Rhône',

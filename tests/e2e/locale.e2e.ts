@@ -27,7 +27,7 @@ const EXPECTED = {
   fr: {
     ui: fr,
     title: 'Demande de partenariat',
-    body: `${COMPANY_NAME} demande à devenir partenaire de ${SCHOOL_NAME}.`,
+    body: `${COMPANY_NAME} demande à devenir partenaire de l’${SCHOOL_NAME}.`,
     invalidEmail: 'Adresse e-mail invalide',
     emailTaken: 'Un compte existe déjà avec cette adresse e-mail',
   },

@@ -137,7 +137,7 @@ export const APPLICATION_STATUS_LABELS: EnumLabels<ApplicationStatus> = {
 };
 
 export const APPLICATION_SOURCE_LABELS: EnumLabels<ApplicationSource> = {
-  fr: { STUDENT: 'Candidature spontanée', RECOMMENDATION: 'Recommandation de l’école' },
+  fr: { STUDENT: 'Candidature directe', RECOMMENDATION: 'Recommandation de l’école' },
   en: { STUDENT: 'Direct application', RECOMMENDATION: 'School recommendation' },
 };
 

@@ -51,7 +51,7 @@ describe('SIRET', () => {
     expect(siretSchema.parse('732 829 320 00074')).toBe('73282932000074');
     const r = siretSchema.safeParse('732 829 320 00075');
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toMatch(/clé de contrôle/);
+    expect(r.error?.issues[0]?.message).toBe('Ce numéro SIRET n’est pas valide');
     expect(siretSchema.safeParse('1234').error?.issues[0]?.message).toMatch(/14 chiffres/);
   });
 });

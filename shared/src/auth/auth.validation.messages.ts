@@ -5,7 +5,7 @@ export const authValidationMessages = defineMessages({
   fr: {
     'validation.siretExpected': 'SIRET attendu',
     'validation.siretDigits': 'Le SIRET compte 14 chiffres',
-    'validation.siretChecksum': 'Ce SIRET n’existe pas (clé de contrôle invalide)',
+    'validation.siretChecksum': 'Ce numéro SIRET n’est pas valide',
     'validation.codeExpected': 'Code attendu',
     'validation.invitationCodeInvalid': 'Code d’invitation invalide',
     'validation.invitableRole': 'Rôle invitable : élève ou équipe de l’école',
@@ -13,7 +13,7 @@ export const authValidationMessages = defineMessages({
   en: {
     'validation.siretExpected': 'SIRET expected',
     'validation.siretDigits': 'A SIRET has 14 digits',
-    'validation.siretChecksum': 'This SIRET does not exist (invalid check digit)',
+    'validation.siretChecksum': 'This SIRET number is not valid',
     'validation.codeExpected': 'Code expected',
     'validation.invitationCodeInvalid': 'Invalid invitation code',
     'validation.invitableRole': 'Invitable role: student or school staff',

@@ -22,7 +22,7 @@ export const mailMessages = defineMessages({
     'mail.invitation.expires': 'Cette invitation est valable jusqu’au {{date}}.',
     'mail.emailVerification.subject': 'Confirmez votre adresse e-mail',
     'mail.emailVerification.intro':
-      'Pour activer le compte de {{companyName}} sur Promesse, confirmez que cette adresse est bien la vôtre.',
+      'Pour activer le compte {{companyName, de}} sur Promesse, confirmez que cette adresse est bien la vôtre.',
     'mail.emailVerification.action': 'Confirmer mon adresse',
     'mail.emailVerification.expires': 'Ce lien est valable {{hours}} heures.',
     'mail.emailVerification.ignore': 'Si vous n’avez pas créé de compte, ignorez ce message.',

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../common/common.enum';
 import { MESSAGES, type MessageKey } from './messages.catalog';
+import { addWordingFormatters } from '../wording/wording.french';
 import { activeLocale } from './messages.locale';
 
 /** Values a message needs (names, counts, dates as ISO strings); `count` selects the plural form. */
@@ -26,6 +27,8 @@ void renderer.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+// French elision and articles ("d’Emma", "de l’École…") and the one date format, as i18next formatters.
+addWordingFormatters(renderer);
 
 /** The text of `key` in `locale` (default: the active locale). An unknown key renders as itself. */
 export function renderMessage(key: MessageKey | string, params: MessageParams = {}, locale?: Locale): string {

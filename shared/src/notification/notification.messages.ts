@@ -14,7 +14,7 @@ export const notificationMessages = defineMessages({
     'notification.APPLICATION_STATUS_CHANGED.titleHired': 'Félicitations, vous êtes embauché·e !',
     'notification.APPLICATION_STATUS_CHANGED.body':
       '{{who}} à {{jobPromise}}{{company}} est maintenant : {{status}}.{{reason}}',
-    'notification.APPLICATION_STATUS_CHANGED.whoStaff': 'La candidature de {{studentName}}',
+    'notification.APPLICATION_STATUS_CHANGED.whoStaff': 'La candidature {{studentName, de}}',
     'notification.APPLICATION_STATUS_CHANGED.whoStudent': 'Votre candidature',
     'notification.APPLICATION_STATUS_CHANGED.company': ' ({{companyName}})',
     'notification.APPLICATION_STATUS_CHANGED.reason': ' Motif : {{reason}}.',
@@ -36,7 +36,7 @@ export const notificationMessages = defineMessages({
     'notification.JOB_PROMISE_MATCH.companyFallback': 'Une entreprise',
     'notification.JOB_PROMISE_MATCH.jobPromiseFallback': 'un poste',
     'notification.PARTNERSHIP_REQUESTED.title': 'Demande de partenariat',
-    'notification.PARTNERSHIP_REQUESTED.body': '{{companyName}} demande à devenir partenaire de {{schoolName}}.',
+    'notification.PARTNERSHIP_REQUESTED.body': '{{companyName}} demande à devenir partenaire {{schoolName, deArticle}}.',
     'notification.PARTNERSHIP_REQUESTED.companyFallback': 'Une entreprise',
     'notification.PARTNERSHIP_REQUESTED.schoolFallback': 'votre école',
     'notification.PARTNERSHIP_DECIDED.titleApproved': 'Partenariat accepté',

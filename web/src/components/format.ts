@@ -1,13 +1,12 @@
-import type { Locale } from '@promesse/shared';
+import { formatLongDate, type Locale } from '@promesse/shared';
 
 // The one place the web formats dates, scores and distances: every page shows them alike, in the UI language.
 
 const TAGS: { readonly [L in Locale]: string } = { fr: 'fr-FR', en: 'en-GB' };
 
-/** "12 mars 2027" (API dates are ISO strings); a missing date shows as a dash. */
+/** "12 mars 2027", "1er décembre 2026" (the app's one date format; API dates are ISO strings); missing: a dash. */
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+  return iso ? formatLongDate(iso, locale) : '—';
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { DEFAULT_LOCALE, LOCALES, setLocaleProvider, type Locale } from '@promesse/shared';
+import { addWordingFormatters, DEFAULT_LOCALE, LOCALES, setLocaleProvider, type Locale } from '@promesse/shared';
 import en from '../../locales/en.json';
 import fr from '../../locales/fr.json';
 
@@ -26,6 +26,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+// French elision and articles ("d’Emma", "de l’École…") and the one date format, as i18next formatters.
+addWordingFormatters(i18n);
 
 // Screen readers pick their voice from <html lang>: keep it in step with the UI language.
 function syncDocumentLang(lng: string): void {
