@@ -8,6 +8,7 @@ import type { AppDeps } from './core/deps';
 import { ensureBootstrapAdmin } from './modules/auth/auth.queries';
 import { DEV_MAIL_PATH } from './modules/mail/mail.http';
 import { startMail } from './modules/mail/mail.runtime';
+import { warmTowns } from './modules/place/place.queries';
 import { mailSettingsFromEnv } from './modules/mail/mail.settings';
 import { SCHEDULED_JOBS } from './modules/scheduler/scheduler.jobs';
 import { startScheduler } from './modules/scheduler/scheduler.runtime';
@@ -40,7 +41,10 @@ async function main(): Promise<void> {
   const env = readEnv();
   const logger = createLogger(env);
   if (env.JWT_SECRET_GENERATED) {
-    logger.warn('JWT_SECRET is not set: using a random secret for this process (tokens end with it). Set JWT_SECRET.');
+    logger.warn(
+      'JWT_SECRET is not set, so this process signs log-in tokens with a random secret and everyone is logged out ' +
+        'when it stops. Set JWT_SECRET (32 characters or more) to keep sessions across restarts.',
+    );
   }
 
   const db = await connectDatabase(env, logger);
@@ -69,6 +73,8 @@ async function main(): Promise<void> {
   const url = `http://localhost:${port}`;
   logger.info({ port, url }, 'listening');
   process.stdout.write(`${banner(url, demoAccounts, mail.devServer !== null && env.NODE_ENV !== 'production')}\n`);
+  // The town picker's gazetteer, read once listening (rather than during the first person's search).
+  setImmediate(warmTowns);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
