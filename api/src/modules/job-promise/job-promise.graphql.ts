@@ -123,7 +123,7 @@ const JobPromiseConnectionRef = builder.connectionObject(
     fields: (t) => ({
       totalCount: t.int({
         description: 'Promises matching the filter, on every page.',
-        resolve: (conn) => ('totalCount' in conn && typeof conn.totalCount === 'number' ? conn.totalCount : 0),
+        resolve: (conn) => ('totalCount' in conn && typeof conn.totalCount === 'function' ? conn.totalCount() : 0),
       }),
       sort: t.field({
         type: JobPromiseSortEnum,

@@ -4,6 +4,8 @@ import {
   assertJobPromiseTransition,
   byIdInputSchema,
   compareSortKeys,
+  decodeSortCursor,
+  encodeSortCursor,
   conflict,
   distanceKm,
   effectiveSearchSort,
@@ -25,6 +27,7 @@ import {
   type JobPromiseFilter,
   type SearchCandidate,
   type SearchSort,
+  type SortKey,
 } from '@promesse/shared';
 import { isRecruiter, isStudent, type Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
@@ -246,8 +249,56 @@ export interface JobPromisePage {
   edges: JobPromiseSearchHit[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-  totalCount: number;
+  /** Counted only when asked for (GraphQL `totalCount`): a plain page costs no count. */
+  totalCount: () => Promise<number>;
   sort: SearchSort;
+}
+
+/** One field of an ordered list: how it stands in the shared sort key (searchSortKey) and in the database. */
+interface KeyField {
+  path: string;
+  kind: 'date' | 'negatedDate' | 'id';
+}
+
+// The database orders of the sorts that need neither words nor a place, field for field like searchSortKey, so a
+// cursor is the same whichever path made it.
+const KEYSET_ORDERS: Partial<Record<SearchSort, KeyField[]>> = {
+  NEWEST: [
+    { path: 'listedAt', kind: 'negatedDate' },
+    { path: '_id', kind: 'id' },
+  ],
+  CLOSING_DATE: [
+    { path: 'expiresAt', kind: 'date' },
+    { path: 'listedAt', kind: 'negatedDate' },
+    { path: '_id', kind: 'id' },
+  ],
+};
+
+function keyValue(field: KeyField, key: number | string): Date | Types.ObjectId {
+  if (field.kind === 'id') return new Types.ObjectId(String(key));
+  return new Date(field.kind === 'negatedDate' ? -Number(key) : Number(key));
+}
+
+/** Documents whose sort key is after (or before) `key`: one $or branch per field, equal on the fields before it. */
+function keysetFilter(fields: KeyField[], key: SortKey, after: boolean): Record<string, unknown> {
+  const branches = fields.map((field, i) => {
+    const equal = Object.fromEntries(fields.slice(0, i).map((f, j) => [f.path, keyValue(f, key[j] as number)]));
+    const ascending = field.kind !== 'negatedDate';
+    const op = ascending === after ? '$gt' : '$lt';
+    return { ...equal, [field.path]: { [op]: keyValue(field, key[i] as number) } };
+  });
+  return { $or: branches };
+}
+
+function distanceFrom(place: { lat: number; lng: number }, coordinates: readonly number[] | undefined): number | null {
+  const [lng, lat] = coordinates ?? [];
+  return lng === undefined || lat === undefined ? null : distanceKm(place, { lat, lng });
+}
+
+function keysetSort(fields: KeyField[], forwards: boolean): Record<string, 1 | -1> {
+  return Object.fromEntries(
+    fields.map((f) => [f.path, (f.kind === 'negatedDate') === forwards ? -1 : 1] as [string, 1 | -1]),
+  );
 }
 
 function and(parts: Record<string, unknown>[]): Record<string, unknown> {
@@ -295,13 +346,51 @@ export const listJobPromises = defineUseCase({
     const terms = filter.text ? textSearchString(filter.text) : '';
     const sort = effectiveSearchSort(input.sort, terms !== '', place !== undefined);
     const visible = visibilityFilter(actor, now);
-    if (!visible) return { edges: [], hasNextPage: false, hasPreviousPage: false, totalCount: 0, sort };
+    if (!visible) {
+      return { edges: [], hasNextPage: false, hasPreviousPage: false, totalCount: async () => 0, sort };
+    }
     const near = filter.near;
     const within = near
       ? { location: { $geoWithin: { $centerSphere: [[near.lng, near.lat], kmToRadians(near.radiusKm)] } } }
       : {};
     const match = and([visible, ...attributeFilter(filter, now), within]);
     const JobPromise = jobPromiseModel(deps.connection);
+    const keyset = !terms && !near ? KEYSET_ORDERS[sort] : undefined;
+    if (keyset) {
+      // The plain list (no words, no radius): the page straight from the database in its order, one read.
+      const forwards = input.last === undefined || input.first !== undefined;
+      const size = (forwards ? input.first : input.last) ?? PAGE_SIZE_DEFAULT;
+      const bounds = [
+        input.after ? keysetFilter(keyset, decodeSortCursor(input.after, sort, 'after'), true) : {},
+        input.before ? keysetFilter(keyset, decodeSortCursor(input.before, sort, 'before'), false) : {},
+      ];
+      const found = await JobPromise.find(and([match, ...bounds]))
+        .sort(keysetSort(keyset, forwards))
+        .limit(size + 1);
+      const more = found.length > size;
+      const docs = found.slice(0, size);
+      if (!forwards) docs.reverse();
+      return {
+        edges: docs.map((doc) => {
+          const candidate = {
+            id: String(doc._id),
+            listedAt: doc.listedAt,
+            expiresAt: doc.expiresAt,
+            textScore: 0,
+            distanceKm: place ? distanceFrom(place, doc.location?.coordinates) : null,
+          };
+          return {
+            node: doc,
+            cursor: encodeSortCursor(sort, searchSortKey(sort, candidate)),
+            distanceKm: candidate.distanceKm,
+          };
+        }),
+        hasNextPage: forwards ? more : input.before !== undefined,
+        hasPreviousPage: forwards ? input.after !== undefined : more,
+        totalCount: () => JobPromise.countDocuments(match),
+        sort,
+      };
+    }
     const pipeline: PipelineStage[] = terms
       ? [{ $match: { $text: { $search: terms }, ...match } }, { $addFields: { __score: { $meta: 'textScore' } } }]
       : [{ $match: match }];
@@ -326,7 +415,7 @@ export const listJobPromises = defineUseCase({
       }),
       hasNextPage: page.pageInfo.hasNextPage,
       hasPreviousPage: page.pageInfo.hasPreviousPage,
-      totalCount: page.totalCount,
+      totalCount: async () => page.totalCount,
       sort,
     };
   },
