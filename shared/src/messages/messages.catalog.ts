@@ -17,6 +17,7 @@ import { studentValidationMessages } from '../student/student.validation.message
 import { mailMessages } from '../mail/mail.messages';
 import { rosterMessages } from '../roster/roster.messages';
 import { searchMessages } from '../search/search.messages';
+import { outcomeValidationMessages } from '../outcome/outcome.validation.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -42,6 +43,7 @@ const bundles = [
   mailMessages,
   rosterMessages,
   searchMessages,
+  outcomeValidationMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { enumObject, type EnumLabels } from '../common/common.enum';
+import { msg } from '../messages/messages.zod';
 
 // Exact spellings of CONTRACT.md "Additions of version 2", Outcomes.
 
@@ -7,7 +8,7 @@ import { enumObject, type EnumLabels } from '../common/common.enum';
 export const EXIT_OUTCOMES = ['EMPLOYED', 'APPRENTICESHIP', 'FURTHER_STUDIES', 'SEEKING', 'OTHER'] as const;
 export type ExitOutcome = (typeof EXIT_OUTCOMES)[number];
 export const ExitOutcome = enumObject(EXIT_OUTCOMES);
-export const exitOutcomeSchema = z.enum(EXIT_OUTCOMES, 'Situation de sortie inconnue');
+export const exitOutcomeSchema = z.enum(EXIT_OUTCOMES, msg('validation.exitOutcomeUnknown'));
 
 /** Continuing = still learning: an apprenticeship (a work-study contract) or further studies. */
 export const CONTINUING_OUTCOMES: readonly ExitOutcome[] = ['APPRENTICESHIP', 'FURTHER_STUDIES'];

@@ -10,6 +10,9 @@ import {
   optionalInput,
   startOfUtcDay,
 } from '../common/common.schemas';
+import { msg } from '../messages/messages.zod';
+import { renderMessage } from '../messages/messages.render';
+import type { MessageKey } from '../messages/messages.catalog';
 import { exitOutcomeSchema } from './outcome.enums';
 
 /** `now` may be a Date or a clock function; the function form is read at each parse. */
@@ -41,23 +44,24 @@ export function makeRecordExitOutcomeSchema(now: Clock = () => new Date()) {
       note: optionalInput(noteSchema),
     })
     .superRefine((v, ctx) => {
-      const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      const issue = (path: string, key: MessageKey) =>
+        ctx.addIssue({ code: 'custom', path: [path], message: renderMessage(key) });
       const hasCompany = v.companyId !== undefined || v.companyName !== undefined;
       if (v.outcome === 'EMPLOYED') {
-        if (!hasCompany) issue('companyName', 'Indiquez l’entreprise qui emploie le diplômé');
-        if (!v.contractType) issue('contractType', 'Indiquez le type de contrat');
+        if (!hasCompany) issue('companyName', 'validation.employedCompanyRequired');
+        if (!v.contractType) issue('contractType', 'validation.employedContractRequired');
         else if (v.contractType === 'APPRENTICESHIP') {
-          issue('contractType', 'Un contrat d’apprentissage s’enregistre comme la situation « En apprentissage »');
+          issue('contractType', 'validation.employedNotApprenticeship');
         }
-        if (!v.startDate) issue('startDate', 'Indiquez la date de début du contrat');
+        if (!v.startDate) issue('startDate', 'validation.employedStartRequired');
       } else {
-        if (v.contractType) issue('contractType', 'Le type de contrat ne s’indique que pour un emploi');
+        if (v.contractType) issue('contractType', 'validation.contractOnlyEmployed');
         if (hasCompany && v.outcome !== 'APPRENTICESHIP') {
-          issue('companyName', 'Une entreprise ne s’indique que pour un emploi ou un apprentissage');
+          issue('companyName', 'validation.companyOnlyEmployedOrApprenticeship');
         }
       }
       if (v.startDate && v.startDate.getTime() > addUtcYears(readClock(now), 1).getTime()) {
-        issue('startDate', 'La date de début est au plus dans un an');
+        issue('startDate', 'validation.outcomeStartWithinYear');
       }
     });
 }
@@ -69,7 +73,7 @@ export type RecordExitOutcomeFormValues = z.input<typeof recordExitOutcomeSchema
 export const recordExamResultSchema = z.object({
   studentId: idSchema,
   diploma: diplomaLevelSchema,
-  passed: z.boolean('Oui ou non attendu'),
+  passed: z.boolean(msg('validation.booleanExpected')),
 });
 export type RecordExamResultInput = z.output<typeof recordExamResultSchema>;
 
@@ -88,18 +92,18 @@ export function makeRecordOffPlatformPromiseSchema(now: Clock = () => new Date()
     .superRefine((v, ctx) => {
       const endOfToday = startOfUtcDay(readClock(now)).getTime() + DAY_MS;
       if (v.date.getTime() >= endOfToday) {
-        ctx.addIssue({ code: 'custom', path: ['date'], message: 'La date de la promesse ne peut pas être future' });
+        ctx.addIssue({ code: 'custom', path: ['date'], message: renderMessage('validation.promiseDateFuture') });
       }
     });
 }
 export const recordOffPlatformPromiseSchema = makeRecordOffPlatformPromiseSchema();
 export type RecordOffPlatformPromiseInput = z.output<typeof recordOffPlatformPromiseSchema>;
 
-const listOf = <T extends z.ZodType>(item: T, message: string) =>
+const listOf = <T extends z.ZodType>(item: T, message: MessageKey) =>
   optionalInput(
     z
-      .array(item, message)
-      .max(OUTCOME_FILTER_LIST_MAX, `${OUTCOME_FILTER_LIST_MAX} valeurs maximum`)
+      .array(item, msg(message))
+      .max(OUTCOME_FILTER_LIST_MAX, msg('validation.maxValues', { max: OUTCOME_FILTER_LIST_MAX }))
       .transform((xs) => [...new Set(xs)]),
   );
 
@@ -108,14 +112,14 @@ const listOf = <T extends z.ZodType>(item: T, message: string) =>
  * of one list with OR. `cohort` is a graduation year; `region` a region name as the schools carry it.
  */
 export const outcomeFilterSchema = z.object({
-  schoolIds: listOf(idSchema, 'Liste d’écoles attendue'),
-  trades: listOf(tradeSchema, 'Liste de métiers attendue'),
+  schoolIds: listOf(idSchema, 'validation.schoolsExpected'),
+  trades: listOf(tradeSchema, 'validation.tradesExpected'),
   cohort: optionalInput(
     z
-      .number('Année attendue')
-      .int('Année attendue')
-      .min(OUTCOME_COHORT_MIN, `Année ${OUTCOME_COHORT_MIN} au plus tôt`)
-      .max(OUTCOME_COHORT_MAX, `Année ${OUTCOME_COHORT_MAX} au plus tard`),
+      .number(msg('validation.yearExpected'))
+      .int(msg('validation.yearExpected'))
+      .min(OUTCOME_COHORT_MIN, msg('validation.yearMin', { min: OUTCOME_COHORT_MIN }))
+      .max(OUTCOME_COHORT_MAX, msg('validation.yearMax', { max: OUTCOME_COHORT_MAX })),
   ),
   region: optionalInput(nameSchema),
 });
