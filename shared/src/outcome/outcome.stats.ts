@@ -7,7 +7,7 @@ import type { OutcomeFilter } from './outcome.schemas';
  * DEFINITIONS (CONTRACT.md, Outcomes; the README repeats them). Every figure is computed here from the records;
  * none is ever stored.
  *
- * - Graduate: a student with a graduation date. Cohort: the graduates whose graduation date falls in one calendar
+ * - Graduate: a student whose graduation date has passed (the API selects them). Cohort: the graduates whose graduation date falls in one calendar
  *   year (UTC).
  * - A graduate's exit outcome is the LATEST record of their history (a correction is a new record); their exam
  *   result likewise. No record = no outcome.
