@@ -7,8 +7,8 @@ import type { OutcomeFilter } from './outcome.schemas';
  * DEFINITIONS (CONTRACT.md, Outcomes; the README repeats them). Every figure is computed here from the records;
  * none is ever stored.
  *
- * - Graduate: a student whose graduation date has passed (the API selects them). Cohort: the graduates whose graduation date falls in one calendar
- *   year (UTC).
+ * - Graduate: a student whose graduation date has passed (the API selects them). Cohort: the graduates whose
+ *   graduation date falls in one calendar year (UTC).
  * - A graduate's exit outcome is the LATEST record of their history (a correction is a new record); their exam
  *   result likewise. No record = no outcome.
  * - Denominator: every rate is over the group's graduates, those without a recorded outcome included (they count
