@@ -12,6 +12,7 @@ import '../modules/recommendation/recommendation.graphql';
 import '../modules/matching/matching.graphql';
 import '../modules/place/place.graphql';
 import '../modules/roster/roster.graphql';
+import '../modules/outcome/outcome.graphql';
 
 let schema: GraphQLSchema | null = null;
 

@@ -10,5 +10,6 @@ import './notification/notification.model';
 import './job-promise/job-promise.model';
 import './application/application.model';
 import './recommendation/recommendation.model';
+import './outcome/outcome.model';
 import './matching/matching.model';
 import '../db/meta.model';

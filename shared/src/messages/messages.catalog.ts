@@ -17,6 +17,7 @@ import { studentValidationMessages } from '../student/student.validation.message
 import { mailMessages } from '../mail/mail.messages';
 import { rosterMessages } from '../roster/roster.messages';
 import { searchMessages } from '../search/search.messages';
+import { outcomeMessages } from '../outcome/outcome.messages';
 import { outcomeValidationMessages } from '../outcome/outcome.validation.messages';
 import type { BaseKey } from './messages.define';
 
@@ -43,6 +44,7 @@ const bundles = [
   mailMessages,
   rosterMessages,
   searchMessages,
+  outcomeMessages,
   outcomeValidationMessages,
 ] as const;
 

@@ -181,6 +181,14 @@ describe('computeOutcomeStats: a hand-built school', () => {
     });
   });
 
+  it('counts a graduate without a trade everywhere but in byTrade, and a trade filter leaves them out', () => {
+    const records = [...many(10), { ...grad({ outcome: 'EMPLOYED', start: 5 }), trade: null }];
+    const stats = computeOutcomeStats(records);
+    expect(stats).toMatchObject({ graduates: 11, positiveOutcomeRate: 1 / 11 });
+    expect(stats.byTrade).toEqual([expect.objectContaining({ trade: 'MACHINING', graduates: 10 })]);
+    expect(computeOutcomeStats(records, { filter: { trades: ['MACHINING'] } }).graduates).toBe(10);
+  });
+
   it('leaves the median days to hire null when nobody is employed', () => {
     expect(computeOutcomeStats(many(10, { outcome: 'APPRENTICESHIP' })).medianDaysToHire).toBeNull();
   });

@@ -37,7 +37,8 @@ export const OUTCOME_REMINDER_AFTER_DAYS = 60;
 /** What the statistics need of one graduate (built by the API from the student and their records). */
 export interface GraduateOutcomeRecord {
   schoolId: string;
-  trade: Trade;
+  /** Null when the profile names no trade: the graduate counts everywhere but in `byTrade`. */
+  trade: Trade | null;
   graduationDate: Date;
   region?: string | null;
   /** The latest exit-outcome record (see `latestRecord`), null when none was recorded. */
@@ -242,7 +243,7 @@ export function computeOutcomeStats(
 
   for (const r of records) {
     if (schoolIds && !schoolIds.has(r.schoolId)) continue;
-    if (trades && !trades.has(r.trade)) continue;
+    if (trades && (!r.trade || !trades.has(r.trade))) continue;
     const year = cohortOf(r.graduationDate);
     if (cohort !== null && year !== cohort) continue;
     if (region !== null && r.region !== region) continue;
@@ -250,7 +251,7 @@ export function computeOutcomeStats(
     const own = r.schoolId === viewerSchoolId;
     total.add(r, c, own);
     groupOf(bySchool, r.schoolId).add(r, c, own);
-    groupOf(byTrade, r.trade).add(r, c, own);
+    if (r.trade) groupOf(byTrade, r.trade).add(r, c, own);
     groupOf(byCohort, year).add(r, c, own);
   }
 

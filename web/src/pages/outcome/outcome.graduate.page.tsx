@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -10,17 +10,17 @@ import {
   EXIT_OUTCOMES,
   labelOf,
   LEDGER_ENTRY_SOURCE_LABELS,
-  makeRecordExitOutcomeSchema,
-  makeRecordOffPlatformPromiseSchema,
   recordExamResultSchema,
+  recordExitOutcomeSchema,
+  recordOffPlatformPromiseSchema,
   TRADE_LABELS,
   type ExitOutcome,
 } from '@promesse/shared';
-import { focusFirstInvalid, mutationErrors, zodFieldErrors } from '../../components/form-errors';
 import { FormField } from '../../components/form-field';
 import { formatDate, toDateInput } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { SchoolNav } from '../school/school.nav';
@@ -141,34 +141,12 @@ function ExitOutcomeForm({
   onDone: () => void;
 }) {
   const { t, locale } = useI18n();
-  const form = useRef<HTMLFormElement>(null);
   const [outcome, setOutcome] = useState<ExitOutcome>(current ?? 'EMPLOYED');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [state, record] = useMutation(RecordExitOutcomeDocument);
+  const [, record] = useMutation(RecordExitOutcomeDocument);
   const employed = outcome === 'EMPLOYED';
   const withCompany = employed || outcome === 'APPRENTICESHIP';
-
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const parsed = makeRecordExitOutcomeSchema().safeParse({
-      studentId,
-      outcome,
-      companyName: withCompany ? f.get('companyName') : null,
-      contractType: employed ? f.get('contractType') : null,
-      startDate: f.get('startDate'),
-      note: f.get('note'),
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      setMessage(null);
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setErrors({});
-    const v = parsed.data;
-    const r = await record({
+  const form = useValidatedForm(recordExitOutcomeSchema, async (v) => {
+    const res = await record({
       input: {
         studentId: v.studentId,
         outcome: v.outcome,
@@ -178,25 +156,21 @@ function ExitOutcomeForm({
         note: v.note ?? null,
       },
     });
-    if (r.error) {
-      const mapped = mutationErrors(r.error, locale);
-      setErrors(mapped.fields);
-      setMessage({ ok: false, text: mapped.form });
-      return;
-    }
-    setMessage({ ok: true, text: t('outcome.record.done') });
+    if (!res.data) return res;
     onDone();
-  };
-
+    return { success: t('outcome.record.done') };
+  });
+  const read = (data: FormData) => ({
+    studentId,
+    outcome,
+    companyName: withCompany ? data.get('companyName') : null,
+    contractType: employed ? data.get('contractType') : null,
+    startDate: data.get('startDate'),
+    note: data.get('note'),
+  });
+  const { errors } = form;
   return (
-    <form
-      ref={form}
-      className="form"
-      noValidate
-      onSubmit={(e) => void onSubmit(e)}
-      aria-busy={state.fetching}
-      data-testid="exit-outcome-form"
-    >
+    <form className="form" {...form.props(read)} data-testid="exit-outcome-form">
       <fieldset className="checks">
         <legend>{t('outcome.col.outcome')}</legend>
         {EXIT_OUTCOMES.map((o) => (
@@ -235,17 +209,8 @@ function ExitOutcomeForm({
         error={errors['startDate']}
       />
       <FormField label={t('outcome.record.note')} name="note" error={errors['note']} />
-      {message ? (
-        <div
-          className={`alert ${message.ok ? 'alert--success' : 'alert--error'}`}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </div>
-      ) : null}
-      <button type="submit" className="button button--primary" disabled={state.fetching}>
-        {t('outcome.record.submit')}
-      </button>
+      <FormMessage form={form} />
+      <SubmitButton form={form} label={t('outcome.record.submit')} />
     </form>
   );
 }
@@ -260,41 +225,25 @@ function ExamResultForm({
   onDone: () => void;
 }) {
   const { t, locale } = useI18n();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [state, record] = useMutation(RecordExamResultDocument);
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const passed = f.get('passed');
-    const parsed = recordExamResultSchema.safeParse({
-      studentId,
-      diploma: f.get('diploma'),
-      passed: passed === 'yes' ? true : passed === 'no' ? false : undefined,
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    const r = await record(parsed.data);
-    if (r.error) {
-      const mapped = mutationErrors(r.error, locale);
-      setErrors(mapped.fields);
-      setMessage({ ok: false, text: mapped.form });
-      return;
-    }
-    setMessage({ ok: true, text: t('outcome.exam.done') });
+  const [, record] = useMutation(RecordExamResultDocument);
+  const form = useValidatedForm(recordExamResultSchema, async (v) => {
+    const res = await record(v);
+    if (!res.data) return res;
     onDone();
+    return { success: t('outcome.exam.done') };
+  });
+  const read = (data: FormData) => {
+    const passed = data.get('passed');
+    return {
+      studentId,
+      diploma: data.get('diploma'),
+      passed: passed === 'yes' ? true : passed === 'no' ? false : undefined,
+    };
   };
+  const { errors } = form;
+  const passedErrorId = useId();
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => void onSubmit(e)}
-      aria-busy={state.fetching}
-      data-testid="exam-result-form"
-    >
+    <form className="form" {...form.props(read)} data-testid="exam-result-form">
       <SelectField
         label={t('outcome.exam.diploma')}
         name="diploma"
@@ -303,76 +252,55 @@ function ExamResultForm({
         options={DIPLOMA_LEVELS.map((d) => ({ value: d, label: labelOf(DIPLOMA_LEVEL_LABELS, d, locale) }))}
         error={errors['diploma']}
       />
-      <fieldset className="checks">
+      <fieldset
+        className={`checks${errors['passed'] ? ' field--invalid' : ''}`}
+        aria-describedby={errors['passed'] ? passedErrorId : undefined}
+      >
         <legend>{t('outcome.exam.result')}</legend>
-        {errors['passed'] ? <p className="field__error">{errors['passed']}</p> : null}
+        {errors['passed'] ? (
+          <p id={passedErrorId} className="field__error">
+            {errors['passed']}
+          </p>
+        ) : null}
         <label className="check">
-          <input type="radio" name="passed" value="yes" /> {t('outcome.exam.passed')}
+          <input type="radio" name="passed" value="yes" aria-invalid={errors['passed'] ? true : undefined} />{' '}
+          {t('outcome.exam.passed')}
         </label>
         <label className="check">
-          <input type="radio" name="passed" value="no" /> {t('outcome.exam.failed')}
+          <input type="radio" name="passed" value="no" aria-invalid={errors['passed'] ? true : undefined} />{' '}
+          {t('outcome.exam.failed')}
         </label>
       </fieldset>
-      {message ? (
-        <div
-          className={`alert ${message.ok ? 'alert--success' : 'alert--error'}`}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </div>
-      ) : null}
-      <button type="submit" className="button button--primary" disabled={state.fetching}>
-        {t('outcome.exam.submit')}
-      </button>
+      <FormMessage form={form} />
+      <SubmitButton form={form} label={t('outcome.exam.submit')} />
     </form>
   );
 }
 
 function OffPlatformPromiseForm({ studentId, onDone }: { studentId: string; onDone: () => void }) {
-  const { t, locale } = useI18n();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [state, record] = useMutation(RecordOffPlatformPromiseDocument);
-  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const formEl = e.currentTarget;
-    const f = new FormData(formEl);
-    const parsed = makeRecordOffPlatformPromiseSchema().safeParse({
-      studentId,
-      companyName: f.get('companyName'),
-      date: f.get('date'),
-      note: f.get('note'),
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
-    const v = parsed.data;
-    const r = await record({
+  const { t } = useI18n();
+  const [, record] = useMutation(RecordOffPlatformPromiseDocument);
+  const form = useValidatedForm(recordOffPlatformPromiseSchema, async (v, formEl) => {
+    const res = await record({
       studentId: v.studentId,
       companyName: v.companyName,
       date: v.date.toISOString(),
       note: v.note ?? null,
     });
-    if (r.error) {
-      const mapped = mutationErrors(r.error, locale);
-      setErrors(mapped.fields);
-      setMessage({ ok: false, text: mapped.form });
-      return;
-    }
-    setMessage({ ok: true, text: t('outcome.ledger.done') });
+    if (!res.data) return res;
     formEl.reset();
     onDone();
-  };
+    return { success: t('outcome.ledger.done') };
+  });
+  const read = (data: FormData) => ({
+    studentId,
+    companyName: data.get('companyName'),
+    date: data.get('date'),
+    note: data.get('note'),
+  });
+  const { errors } = form;
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => void onSubmit(e)}
-      aria-busy={state.fetching}
-      data-testid="off-platform-promise-form"
-    >
+    <form className="form" {...form.props(read)} data-testid="off-platform-promise-form">
       <FormField label={t('outcome.col.company')} name="companyName" required error={errors['companyName']} />
       <FormField
         label={t('outcome.ledger.date')}
@@ -383,17 +311,8 @@ function OffPlatformPromiseForm({ studentId, onDone }: { studentId: string; onDo
         error={errors['date']}
       />
       <FormField label={t('outcome.record.note')} name="note" error={errors['note']} />
-      {message ? (
-        <div
-          className={`alert ${message.ok ? 'alert--success' : 'alert--error'}`}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </div>
-      ) : null}
-      <button type="submit" className="button button--primary" disabled={state.fetching}>
-        {t('outcome.ledger.submit')}
-      </button>
+      <FormMessage form={form} />
+      <SubmitButton form={form} label={t('outcome.ledger.submit')} />
     </form>
   );
 }

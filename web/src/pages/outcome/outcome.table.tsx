@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TableWrap } from '../../components/table-wrap';
 import { useI18n } from '../../lib/i18n/i18n';
 import {
   exportFileName,
@@ -19,8 +20,7 @@ export function DataTableView({ table, caption = true }: { table: DataTable; cap
   const { t, locale } = useI18n();
   const [first, second, ...rest] = table.columns;
   return (
-    // A named, focusable scroll region, so keyboard users can scroll a wide table.
-    <div className="table-wrap" role="region" aria-label={table.title} tabIndex={0}>
+    <TableWrap label={table.title}>
       <table className="table outcome-table">
         {caption ? <caption className="outcome-table__caption">{table.title}</caption> : null}
         <thead>
@@ -59,7 +59,7 @@ export function DataTableView({ table, caption = true }: { table: DataTable; cap
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
