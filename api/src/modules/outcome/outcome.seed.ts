@@ -6,6 +6,10 @@ import {
   type ContractType,
   type ExitOutcome,
 } from '@promesse/shared';
+import type { Types } from 'mongoose';
+import type { DataDeps } from '../../core/deps';
+import { invalidateOutcomeDataset } from './outcome.dataset';
+import { examResultModel, exitOutcomeModel, ledgerEntryModel } from './outcome.model';
 
 // Demo and benchmark cohorts: outcomes drawn at random AROUND the network's headline figures (never copied from
 // them), so the dashboards show believable numbers that they computed themselves.
@@ -92,4 +96,61 @@ export function drawGraduate(rand: Random, rates: CohortRates, graduationDate: D
   cut += rates.furtherStudies;
   if (u < cut) return { outcome: 'FURTHER_STUDIES', examPassed, promises };
   return { outcome: rand.next() < 0.7 ? 'SEEKING' : 'OTHER', examPassed, promises };
+}
+
+export interface DrawnFor extends DrawnGraduate {
+  studentId: Types.ObjectId;
+  schoolId: Types.ObjectId;
+  graduationDate: Date;
+}
+
+const COMPANY_NAMES = ['Atelier Durand', 'Mécanique Perrin', 'SAS Lefort', 'Garage du Centre', 'Métallerie Vidal'];
+
+/**
+ * Bulk writes of drawn records for synthetic data sets (`npm run seed:large`, benchmarks: tens of thousands of
+ * graduates, where one use case per record would take minutes). The documents have the exact shapes the use cases
+ * write (source STAFF, recordedBy null: "imported").
+ */
+export async function insertDrawnOutcomes(
+  deps: Pick<DataDeps, 'connection'>,
+  drawn: readonly DrawnFor[],
+  rand: Random,
+  batchSize = 2000,
+): Promise<{ outcomes: number; exams: number; ledger: number }> {
+  const outcomes: Record<string, unknown>[] = [];
+  const exams: Record<string, unknown>[] = [];
+  const ledger: Record<string, unknown>[] = [];
+  const name = () => COMPANY_NAMES[Math.floor(rand.next() * COMPANY_NAMES.length)]!;
+  for (const d of drawn) {
+    const recordedAt = new Date(d.graduationDate.getTime() + 30 * DAY_MS);
+    const base = { studentId: d.studentId, schoolId: d.schoolId, recordedBy: null };
+    exams.push({ ...base, diploma: 'CAP', passed: d.examPassed, recordedAt: d.graduationDate });
+    if (d.outcome) {
+      outcomes.push({
+        ...base,
+        outcome: d.outcome,
+        source: 'STAFF',
+        recordedAt,
+        ...(d.outcome === 'EMPLOYED'
+          ? { companyName: name(), contractType: d.contractType, startDate: d.startDate }
+          : {}),
+      });
+    }
+    for (let p = 0; p < d.promises; p++) {
+      const date = new Date(d.graduationDate.getTime() - Math.floor(rand.next() * 120) * DAY_MS);
+      ledger.push({ ...base, source: 'OFF_PLATFORM', companyName: name(), date, createdAt: date, updatedAt: date });
+    }
+  }
+  const write = async (
+    model: { insertMany(docs: Record<string, unknown>[], o: object): Promise<unknown> },
+    docs: Record<string, unknown>[],
+  ) => {
+    for (let i = 0; i < docs.length; i += batchSize)
+      await model.insertMany(docs.slice(i, i + batchSize), { ordered: false });
+  };
+  await write(exitOutcomeModel(deps.connection), outcomes);
+  await write(examResultModel(deps.connection), exams);
+  await write(ledgerEntryModel(deps.connection), ledger);
+  invalidateOutcomeDataset(deps.connection);
+  return { outcomes: outcomes.length, exams: exams.length, ledger: ledger.length };
 }
