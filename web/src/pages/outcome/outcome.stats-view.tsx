@@ -117,7 +117,12 @@ function BreakdownSection({
         onChange={(e) => setFigure(e.target.value)}
         options={CHARTABLE.map((c) => ({ value: c.key, label: t(c.labelKey) }))}
       />
-      <OutcomeChart title={`${chart.title} — ${title}`} spec={chart.spec} kind={chart.kind} table={chart.table} />
+      <OutcomeChart
+        title={`${chart.title} — ${title}`}
+        spec={chart.spec}
+        kind={chart.kind}
+        table={{ ...chart.table, title: `${chart.title} — ${title}` }}
+      />
       <DataTableView table={table} />
       <ExportButtons tables={[table]} filters={filters} title={title} />
     </section>
