@@ -154,3 +154,23 @@ export async function insertDrawnOutcomes(
   invalidateOutcomeDataset(deps.connection);
   return { outcomes: outcomes.length, exams: exams.length, ledger: ledger.length };
 }
+
+export interface OffPlatformPromise {
+  studentId: Types.ObjectId;
+  schoolId: Types.ObjectId;
+  companyName: string;
+  date: Date;
+}
+
+/** Off-platform promises in one bulk write, in the shape recordOffPlatformPromise writes (recordedBy null: imported). */
+export async function insertOffPlatformPromises(
+  deps: Pick<DataDeps, 'connection'>,
+  promises: readonly OffPlatformPromise[],
+): Promise<void> {
+  if (!promises.length) return;
+  await ledgerEntryModel(deps.connection).insertMany(
+    promises.map((p) => ({ ...p, source: 'OFF_PLATFORM', recordedBy: null, createdAt: p.date, updatedAt: p.date })),
+    { ordered: false },
+  );
+  invalidateOutcomeDataset(deps.connection);
+}
