@@ -94,7 +94,10 @@ test('staff record an outcome and the school dashboard changes', async () => {
   await form.getByLabel('Date de début').fill(new Date().toISOString().slice(0, 10));
   await form.getByRole('button', { name: 'Enregistrer la situation' }).click();
   await form.getByRole('status').filter({ hasText: 'Situation enregistrée.' }).waitFor();
-  await expect(page.getByTestId('current-outcome').textContent()).resolves.toBe('En emploi');
+  await page
+    .getByTestId('current-outcome')
+    .filter({ hasText: /^En emploi$/ })
+    .waitFor();
   await expectNoSeriousA11yViolations(page);
 
   // Back on the dashboard, one more positive outcome over the same graduates.
