@@ -27,7 +27,8 @@ export interface OutcomeDataset {
   rows: GraduateRow[];
   /** The same rows per school id (a school's figures never scan the network). */
   bySchool: Map<string, GraduateRow[]>;
-  regions: Map<string, string | null>;
+  /** Region of a school (read on first use: the INSEE lists take a second to parse, once per process). */
+  regionOf(schoolId: string): string | null;
   /** `deps.clock` time of the load. */
   at: Date;
 }
@@ -81,7 +82,11 @@ async function loadDataset(deps: DataDeps): Promise<OutcomeDataset> {
   const latestExam = new Map<string, LatestExam>();
   for (const e of exams) latestExam.set(String(e.studentId), e);
   const ledgerCount = new Map(ledger.map((l) => [String(l._id), l.n]));
-  const regions = new Map([...cities].map(([id, city]) => [id, regionOfTown(city)]));
+  const regions = new Map<string, string | null>();
+  const regionOf = (schoolId: string) => {
+    if (!regions.has(schoolId)) regions.set(schoolId, regionOfTown(cities.get(schoolId) ?? ''));
+    return regions.get(schoolId) ?? null;
+  };
 
   const rows: GraduateRow[] = [];
   const bySchool = new Map<string, GraduateRow[]>();
@@ -95,7 +100,6 @@ async function loadDataset(deps: DataDeps): Promise<OutcomeDataset> {
       schoolId,
       trade: g.trade ?? null,
       graduationDate: g.graduationDate,
-      region: regions.get(schoolId) ?? null,
       outcome: outcome && { outcome: outcome.outcome, startDate: outcome.startDate ?? null },
       examPassed: exam ? exam.passed : null,
       ledgerEntries: ledgerCount.get(studentId) ?? 0,
@@ -107,5 +111,5 @@ async function loadDataset(deps: DataDeps): Promise<OutcomeDataset> {
     if (!list) bySchool.set(schoolId, (list = []));
     list.push(row);
   }
-  return { rows, bySchool, regions, at };
+  return { rows, bySchool, regionOf, at };
 }

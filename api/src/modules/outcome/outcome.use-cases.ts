@@ -118,10 +118,21 @@ export const recordOffPlatformPromise = defineUseCase({
 
 const statsInputSchema = z.object({ filter: optionalInput(outcomeFilterSchema) });
 
-/** The rows a filter can reach: only the listed schools' when it names schools (no network scan). */
-function rowsOf(data: OutcomeDataset, filter: OutcomeFilter | undefined): GraduateRow[] {
-  if (!filter?.schoolIds?.length) return data.rows;
-  return filter.schoolIds.flatMap((id) => data.bySchool.get(id) ?? []);
+/**
+ * The rows a filter can reach (only the listed schools' when it names schools: no network scan) and the filter
+ * left for computeOutcomeStats: the region is matched here, through the schools' cities, so a dashboard without a
+ * region filter never parses the INSEE lists.
+ */
+function select(data: OutcomeDataset, filter: OutcomeFilter | undefined): [GraduateRow[], OutcomeFilter | null] {
+  if (!filter) return [data.rows, null];
+  const { region, ...rest } = filter;
+  const rows = rest.schoolIds?.length ? rest.schoolIds.flatMap((id) => data.bySchool.get(id) ?? []) : data.rows;
+  return [region === undefined ? rows : rows.filter((r) => data.regionOf(r.schoolId) === region), rest];
+}
+
+function statsOf(data: OutcomeDataset, filter: OutcomeFilter | undefined, viewerSchoolId: string | null) {
+  const [rows, rest] = select(data, filter);
+  return computeOutcomeStats(rows, { filter: rest, viewerSchoolId });
 }
 
 /**
@@ -136,10 +147,9 @@ export const getOutcomeStats = defineUseCase({
     const data = await outcomeDataset(deps);
     if (isStaff(actor)) {
       if (filter?.schoolIds?.some((id) => id !== actor.schoolId)) throw forbidden('outcome.ownSchoolOnly');
-      const own = { ...filter, schoolIds: [actor.schoolId] };
-      return computeOutcomeStats(rowsOf(data, own), { filter: own, viewerSchoolId: actor.schoolId });
+      return statsOf(data, { ...filter, schoolIds: [actor.schoolId] }, actor.schoolId);
     }
-    return computeOutcomeStats(rowsOf(data, filter), { filter: filter ?? null });
+    return statsOf(data, filter, null);
   },
 });
 
@@ -149,8 +159,7 @@ export const getPublicOutcomeStats = defineUseCase({
   input: statsInputSchema,
   access: 'public',
   run: async ({ filter }, { deps }): Promise<OutcomeStats> => {
-    const data = await outcomeDataset(deps);
-    return computeOutcomeStats(rowsOf(data, filter), { filter: filter ?? null });
+    return statsOf(await outcomeDataset(deps), filter, null);
   },
 });
 
