@@ -3,8 +3,10 @@ import { loadEnv } from '../src/config/env';
 import { connectDatabase } from '../src/db/database';
 import { createLogger } from '../src/logger';
 import { seedLarge } from './seed-large.generator';
+import { seedLargeOutcomes } from './seed-large.outcomes';
 
-// `npm run seed:large -- --students 50000 --promises 5000 [--companies N] [--hire-rate 0.02] [--seed 1]`
+// `npm run seed:large -- --students 50000 --promises 5000 [--companies N] [--hire-rate 0.02] [--seed 1] [--alumni N]`
+// Every graduate also gets outcomes drawn around the network's figures; --alumni adds past graduates (default 0).
 // Synthetic benchmark data, written to MONGODB_URI when set, else to the embedded engine in DATA_DIR (./.data).
 
 const { values } = parseArgs({
@@ -14,6 +16,7 @@ const { values } = parseArgs({
     companies: { type: 'string' },
     'hire-rate': { type: 'string' },
     seed: { type: 'string' },
+    alumni: { type: 'string', default: '0' },
   },
 });
 
@@ -41,6 +44,14 @@ async function main(): Promise<void> {
       ...(seed === undefined ? {} : { seed: Math.floor(seed) }),
       log: (message) => console.log(message),
     });
+    const outcomes = await seedLargeOutcomes(db.connection, {
+      alumni: Math.floor(count('alumni', values.alumni)!),
+      ...(seed === undefined ? {} : { seed: Math.floor(seed) }),
+    });
+    console.log(
+      `outcomes: ${outcomes.graduates} graduates, ${outcomes.outcomes} exit outcomes, ${outcomes.exams} exam results, ` +
+        `${outcomes.ledger} promises in their ledgers`,
+    );
     console.log(
       `seeded into ${db.embedded ? `the embedded engine (${env.DATA_DIR})` : 'MONGODB_URI'}: ` +
         `${result.counts.students} students, ${result.counts.promises} open promises, ${result.counts.companies} companies, ` +

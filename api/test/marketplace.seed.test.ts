@@ -16,11 +16,15 @@ const COLLECTIONS = [
   'applications',
   'recommendations',
   'notifications',
+  'exitoutcomerecords',
+  'examresults',
+  'ledgerentries',
 ];
 
 async function counts(t: TestApp): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const name of COLLECTIONS) out[name] = await t.connection.collection(name).countDocuments();
+  out['alumni'] = await t.connection.collection('users').countDocuments({ email: /^ancien\./ });
   return out;
 }
 
@@ -41,13 +45,33 @@ describe('demo seed', () => {
   it('loads the network: schools, staff, companies with valid SIRETs and approved partnerships, students, promises', () => {
     expect(first['schools']).toBe(DEMO_SCHOOLS.length);
     expect(first['companies']).toBe(DEMO_COMPANIES.length);
-    expect(first['students']).toBe(DEMO_STUDENTS.length);
-    expect(first['users']).toBe(1 + DEMO_SCHOOLS.length + DEMO_COMPANIES.length + DEMO_STUDENTS.length);
+    // Plus the alumni of the last three summers (8 to 15 per school and year), whose outcomes feed the dashboards.
+    const alumni = first['alumni']!;
+    expect(alumni).toBeGreaterThanOrEqual(DEMO_SCHOOLS.length * 3 * 8);
+    expect(alumni).toBeLessThanOrEqual(DEMO_SCHOOLS.length * 3 * 15);
+    expect(first['students']).toBe(DEMO_STUDENTS.length + alumni);
+    expect(first['users']).toBe(1 + DEMO_SCHOOLS.length + DEMO_COMPANIES.length + DEMO_STUDENTS.length + alumni);
     expect(first['jobpromises']).toBe(DEMO_COMPANIES.reduce((n, c) => n + c.promises.length, 0));
     expect(first['applications']).toBeGreaterThanOrEqual(6);
     expect(first['recommendations']).toBe(2);
     expect(first['notifications']).toBeGreaterThan(0);
     for (const c of DEMO_COMPANIES) expect(isValidSiret(demoSiret(c.siretBase))).toBe(true);
+  });
+
+  it('draws the alumni outcomes around the network’s headline figures, recorded through the outcome services', async () => {
+    expect(first['exitoutcomerecords']).toBeGreaterThan(0);
+    const { publicOutcomeStats: s } = await t.ok(
+      `{ publicOutcomeStats { graduates examSuccessRate positiveOutcomeRate employedWithinTwoMonthsRate
+        continuingStudiesRate promisesPerGraduate { mean } byCohort { cohort graduates } } }`,
+    );
+    expect(s.graduates).toBeGreaterThan(first['alumni']! - 1);
+    expect(s.examSuccessRate).toBeGreaterThan(0.8);
+    expect(s.positiveOutcomeRate).toBeGreaterThan(0.8);
+    expect(s.employedWithinTwoMonthsRate).toBeGreaterThan(0.4);
+    expect(s.employedWithinTwoMonthsRate).toBeLessThan(0.7);
+    expect(s.continuingStudiesRate).toBeGreaterThan(0.25);
+    expect(s.promisesPerGraduate.mean).toBeGreaterThan(3.5);
+    expect(s.byCohort.length).toBeGreaterThanOrEqual(4);
   });
 
   it('is idempotent: a second run, and a run after a crash before the final flag, change nothing', async () => {

@@ -17,3 +17,4 @@ export * from './search';
 export * from './wording';
 export * from './roster';
 export * from './mail';
+export * from './outcome';

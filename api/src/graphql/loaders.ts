@@ -6,6 +6,7 @@ import { createStudentLoaders } from '../modules/student/student.loaders';
 import { createJobPromiseLoaders } from '../modules/job-promise/job-promise.loaders';
 import { createApplicationLoaders } from '../modules/application/application.loaders';
 import { createRecommendationLoaders } from '../modules/recommendation/recommendation.loaders';
+import { createOutcomeLoaders } from '../modules/outcome/outcome.loaders';
 
 // Per-request batch loaders: one query per relation per tick, whatever the shape of the GraphQL query.
 export function createLoaders(deps: DataDeps) {
@@ -17,6 +18,7 @@ export function createLoaders(deps: DataDeps) {
     ...createJobPromiseLoaders(deps),
     ...createApplicationLoaders(deps),
     ...createRecommendationLoaders(deps),
+    ...createOutcomeLoaders(deps),
   };
 }
 

@@ -14,6 +14,7 @@ import '../modules/place/place.graphql';
 import '../modules/mail/mail.graphql';
 import '../modules/scheduler/scheduler.graphql';
 import '../modules/roster/roster.graphql';
+import '../modules/outcome/outcome.graphql';
 
 let schema: GraphQLSchema | null = null;
 

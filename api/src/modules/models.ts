@@ -12,6 +12,7 @@ import './notification/notification.model';
 import './job-promise/job-promise.model';
 import './application/application.model';
 import './recommendation/recommendation.model';
+import './outcome/outcome.model';
 import './matching/matching.model';
 import './mail/mail.model';
 import '../db/meta.model';

@@ -25,6 +25,7 @@ import { recommendGraduate, respondToRecommendation } from '../modules/recommend
 import { schoolModel } from '../modules/school/school.model';
 import { createSchool } from '../modules/school/school.use-cases';
 import { studentModel } from '../modules/student/student.model';
+import { seedDemoOutcomes } from './demo.outcomes';
 import {
   DEMO_ADMIN_EMAIL,
   DEMO_ADMIN_PASSWORD,
@@ -304,12 +305,19 @@ export async function seedDemo(deps: AppDeps): Promise<SeedResult> {
     }
   }
 
+  const alumni = await seedDemoOutcomes(
+    deps,
+    DEMO_SCHOOLS.map((s) => ({ spec: s, schoolId: schoolIds.get(s.key)!, staff: staffByKey.get(s.key)! })),
+    await hashOf(DEMO_PASSWORD),
+  );
+
   await Meta.updateOne({ _id: SEEDED_FLAG }, { $set: { value: { at: now.toISOString() } } }, { upsert: true });
   logger.info(
     {
       schools: DEMO_SCHOOLS.length,
       companies: DEMO_COMPANIES.length,
       students: DEMO_STUDENTS.length,
+      alumni,
       promises: promiseByKey.size,
       applications: await applicationModel(connection).countDocuments(),
     },

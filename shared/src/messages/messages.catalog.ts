@@ -18,6 +18,8 @@ import { mailMessages } from '../mail/mail.messages';
 import { rosterMessages } from '../roster/roster.messages';
 import { searchMessages } from '../search/search.messages';
 import { securityMessages } from '../security/security.messages';
+import { outcomeMessages } from '../outcome/outcome.messages';
+import { outcomeValidationMessages } from '../outcome/outcome.validation.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -44,6 +46,8 @@ const bundles = [
   rosterMessages,
   searchMessages,
   securityMessages,
+  outcomeMessages,
+  outcomeValidationMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

@@ -111,6 +111,9 @@ export function AppLayout() {
       </main>
       <footer className="footer">
         <p>{t('app.footer')}</p>
+        <p>
+          <Link to="/resultats">{t('nav.publicOutcomes')}</Link>
+        </p>
       </footer>
     </div>
   );

@@ -37,8 +37,9 @@ export function navItemsFor(role: Role, t: TFunction): NavItem[] {
         { to: '/ecole/recommandations', label: t('nav.schoolRecommendations') },
         { to: '/ecole/partenariats', label: t('nav.schoolPartnerships') },
         { to: '/ecole/appariement', label: t('nav.schoolMatching') },
+        { to: '/ecole/resultats', label: t('nav.schoolOutcomes') },
       ];
     case 'FEDERATION_ADMIN':
-      return [home];
+      return [home, { to: '/federation/resultats', label: t('nav.federationOutcomes') }];
   }
 }

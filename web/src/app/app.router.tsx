@@ -19,6 +19,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/public/company-signup.page')).CompanySignupPage }),
       },
       {
+        path: 'resultats',
+        lazy: async () => ({ Component: (await import('../pages/outcome/outcome.public.page')).PublicOutcomesPage }),
+      },
+      {
         path: 'invitation/:code?',
         lazy: async () => ({ Component: (await import('../pages/public/invitation.page')).InvitationPage }),
       },
@@ -140,6 +144,18 @@ export const routes: RouteObject[] = [
               Component: (await import('../pages/school/school.matching.page')).SchoolMatchingPage,
             }),
           },
+          {
+            path: 'resultats',
+            lazy: async () => ({
+              Component: (await import('../pages/outcome/outcome.school.page')).SchoolOutcomesPage,
+            }),
+          },
+          {
+            path: 'resultats/diplomes/:id',
+            lazy: async () => ({
+              Component: (await import('../pages/outcome/outcome.graduate.page')).GraduateOutcomePage,
+            }),
+          },
         ],
       },
       {
@@ -149,6 +165,12 @@ export const routes: RouteObject[] = [
           {
             index: true,
             lazy: async () => ({ Component: (await import('../pages/admin/admin.home.page')).AdminHomePage }),
+          },
+          {
+            path: 'resultats',
+            lazy: async () => ({
+              Component: (await import('../pages/outcome/outcome.federation.page')).FederationOutcomesPage,
+            }),
           },
         ],
       },

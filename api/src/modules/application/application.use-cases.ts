@@ -19,11 +19,12 @@ import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
 import { loadRecipients } from '../auth/auth.queries';
 import { isRecruiterOf } from '../company/company.policy';
-import { companyNames } from '../company/company.queries';
+import { companyNameOf, companyNames } from '../company/company.queries';
 import type { JobPromiseDoc } from '../job-promise/job-promise.model';
 import { isOpenNow, targetsSchool } from '../job-promise/job-promise.policy';
 import { findJobPromise, jobPromisesByIds, markFilled, takePosition } from '../job-promise/job-promise.queries';
 import { createNotifications, type NotificationItem } from '../notification/notification.queries';
+import { recordHireOutcome, recordOfferInLedger } from '../outcome/outcome.queries';
 import type { StudentDoc } from '../student/student.model';
 import { findStudent, findStudentByUserId, findStudents } from '../student/student.queries';
 import { applicationModel, type ApplicationDoc } from './application.model';
@@ -207,6 +208,10 @@ export const moveApplication = defineUseCase({
         { returnDocument: 'after', session },
       );
       if (!updated) throw staleConflict(current);
+      // An offer is a promise of hire: one entry in the graduate's ledger (outcome module), once per application.
+      if (input.to === 'OFFERED') {
+        await recordOfferInLedger(deps, session, { ...(await applicationFacts(deps, updated, session)), at: now });
+      }
       const promises = await jobPromisesByIds(deps, [String(current.jobPromiseId)], session);
       await notifyMoves(
         deps,
@@ -298,8 +303,26 @@ async function hire(deps: DataDeps, offered: ApplicationDoc, actor: Actor, now: 
       )),
     );
     await notifyMoves(deps, session, moves, actor, promises);
+    // The graduate's exit outcome, recorded for their school (outcome module).
+    await recordHireOutcome(deps, session, {
+      ...(await applicationFacts(deps, hired, session)),
+      at: now,
+      contractType: jp.contractType,
+      startDate: jp.startDate,
+    });
     return hired;
   });
+}
+
+/** What the outcome module records of an application (its company's name included). */
+async function applicationFacts(deps: DataDeps, app: ApplicationDoc, session: ClientSession) {
+  return {
+    applicationId: app._id,
+    studentId: app.studentId,
+    schoolId: app.schoolId,
+    companyId: app.companyId,
+    companyName: (await companyNameOf(deps, app.companyId, session)) ?? '',
+  };
 }
 
 async function applicationsByIds(deps: DataDeps, ids: readonly string[]): Promise<ApplicationDoc[]> {

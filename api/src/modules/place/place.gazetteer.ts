@@ -185,3 +185,34 @@ export function getGazetteer(): Gazetteer {
   gazetteer ??= buildGazetteer();
   return gazetteer;
 }
+
+interface InseeRegion {
+  code: string;
+  nom: string;
+}
+
+let regionByTown: Map<string, { region: string; population: number }> | null = null;
+
+/**
+ * The region (INSEE name, e.g. "Normandie") of the most populated current commune of this name (case, accents
+ * and hyphens aside), or null. Built once from the INSEE lists alone (no search index: a second or less).
+ */
+export function regionOfCommune(name: string): string | null {
+  if (!regionByTown) {
+    const regions = new Map(
+      readJson<InseeRegion[]>('@etalab/decoupage-administratif/data/regions.json').map((r) => [r.code, r.nom]),
+    );
+    regionByTown = new Map();
+    for (const c of readJson<(InseeCommune & { region?: string })[]>(
+      '@etalab/decoupage-administratif/data/communes.json',
+    )) {
+      const region = c.type === 'commune-actuelle' && c.region ? regions.get(c.region) : undefined;
+      if (!region) continue;
+      const key = foldText(c.nom);
+      const population = c.population ?? 0;
+      const known = regionByTown.get(key);
+      if (!known || known.population < population) regionByTown.set(key, { region, population });
+    }
+  }
+  return regionByTown.get(foldText(name))?.region ?? null;
+}

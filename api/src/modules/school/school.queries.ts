@@ -41,3 +41,9 @@ export async function existingSchoolIds(
     .lean();
   return rows.map((s) => String(s._id));
 }
+
+/** Every school's id and city (outcome figures group schools by the region of their city). */
+export async function schoolCities(deps: Pick<DataDeps, 'connection'>): Promise<Map<string, string>> {
+  const rows = await schoolModel(deps.connection).find({}, { city: 1 }).lean();
+  return new Map(rows.map((s) => [String(s._id), s.city]));
+}

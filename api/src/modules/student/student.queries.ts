@@ -161,3 +161,20 @@ export async function knownCompanyStudentPairs(
   for (const row of rows.flat()) known.add(`${String(row['companyId'])}:${String(row['studentId'])}`);
   return known;
 }
+
+// ---------- outcomes (modules/outcome) ----------
+
+/** What the outcome figures read of a graduate. */
+export interface GraduateFacts {
+  _id: Types.ObjectId;
+  schoolId: Types.ObjectId;
+  trade?: Trade | null;
+  graduationDate: Date;
+}
+
+/** Every graduate: the students whose graduation date is `now` or earlier. */
+export function graduatesAt(deps: Deps, now: Date): Promise<GraduateFacts[]> {
+  return studentModel(deps.connection)
+    .find({ graduationDate: { $lte: now } }, { _id: 1, schoolId: 1, trade: 1, graduationDate: 1 })
+    .lean<GraduateFacts[]>();
+}

@@ -11,6 +11,7 @@ export function SchoolNav() {
     { to: '/ecole/recommandations', label: t('school.navRecommendations') },
     { to: '/ecole/partenariats', label: t('school.navPartnerships') },
     { to: '/ecole/appariement', label: t('school.navMatching') },
+    { to: '/ecole/resultats', label: t('nav.schoolOutcomes') },
   ];
   return (
     <nav className="subnav" aria-label={t('school.navLabel')}>

@@ -1,0 +1,83 @@
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import {
+  CONTRACT_TYPES,
+  DIPLOMA_LEVELS,
+  EXIT_OUTCOMES,
+  LEDGER_ENTRY_SOURCES,
+  OUTCOME_RECORD_SOURCES,
+  TEXT_LIMITS,
+} from '@promesse/shared';
+import { defineModel } from '../../db/model-registry';
+
+// A graduate's records. Nothing is ever updated in place: a correction is a new record and the latest one counts
+// (shared/src/outcome/outcome.stats.ts), so the history stays. schoolId is the student's school when recorded.
+
+const exitOutcomeSchema = new Schema(
+  {
+    studentId: { type: Schema.Types.ObjectId, ref: 'Student', required: true },
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    outcome: { type: String, enum: EXIT_OUTCOMES, required: true },
+    companyId: { type: Schema.Types.ObjectId, ref: 'Company' },
+    companyName: { type: String, trim: true, maxlength: TEXT_LIMITS.name },
+    contractType: { type: String, enum: CONTRACT_TYPES },
+    startDate: { type: Date },
+    note: { type: String, trim: true, maxlength: TEXT_LIMITS.note },
+    source: { type: String, enum: OUTCOME_RECORD_SOURCES, required: true },
+    /** The HIRED application of an automatic record (at most one record per application). */
+    applicationId: { type: Schema.Types.ObjectId, ref: 'Application' },
+    /** The staff member; null for an automatic record. */
+    recordedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    recordedAt: { type: Date, required: true },
+  },
+  { timestamps: false },
+);
+exitOutcomeSchema.index({ studentId: 1, recordedAt: 1 });
+exitOutcomeSchema.index(
+  { applicationId: 1 },
+  { unique: true, partialFilterExpression: { applicationId: { $exists: true } }, name: 'one_record_per_hire' },
+);
+
+const examResultSchema = new Schema(
+  {
+    studentId: { type: Schema.Types.ObjectId, ref: 'Student', required: true },
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    diploma: { type: String, enum: DIPLOMA_LEVELS, required: true },
+    passed: { type: Boolean, required: true },
+    recordedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+    recordedAt: { type: Date, required: true },
+  },
+  { timestamps: false },
+);
+examResultSchema.index({ studentId: 1, recordedAt: 1 });
+
+const ledgerEntrySchema = new Schema(
+  {
+    studentId: { type: Schema.Types.ObjectId, ref: 'Student', required: true },
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    source: { type: String, enum: LEDGER_ENTRY_SOURCES, required: true },
+    companyId: { type: Schema.Types.ObjectId, ref: 'Company' },
+    companyName: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
+    date: { type: Date, required: true },
+    note: { type: String, trim: true, maxlength: TEXT_LIMITS.note },
+    /** The application that reached OFFERED (once per application). */
+    applicationId: { type: Schema.Types.ObjectId, ref: 'Application' },
+    recordedBy: { type: Schema.Types.ObjectId, ref: 'User', default: null },
+  },
+  { timestamps: true },
+);
+ledgerEntrySchema.index({ studentId: 1, date: 1 });
+ledgerEntrySchema.index(
+  { applicationId: 1 },
+  { unique: true, partialFilterExpression: { applicationId: { $exists: true } }, name: 'one_entry_per_offer' },
+);
+
+export type ExitOutcomeRecord = InferSchemaType<typeof exitOutcomeSchema>;
+export type ExitOutcomeRecordDoc = HydratedDocumentFromSchema<typeof exitOutcomeSchema>;
+export type ExamResult = InferSchemaType<typeof examResultSchema>;
+export type ExamResultDoc = HydratedDocumentFromSchema<typeof examResultSchema>;
+export type LedgerEntry = InferSchemaType<typeof ledgerEntrySchema>;
+export type LedgerEntryDoc = HydratedDocumentFromSchema<typeof ledgerEntrySchema>;
+
+export const exitOutcomeModel = defineModel('ExitOutcomeRecord', exitOutcomeSchema);
+export const examResultModel = defineModel('ExamResult', examResultSchema);
+export const ledgerEntryModel = defineModel('LedgerEntry', ledgerEntrySchema);

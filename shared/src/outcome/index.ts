@@ -1,0 +1,4 @@
+export * from './outcome.enums';
+export * from './outcome.schemas';
+export * from './outcome.reference';
+export * from './outcome.stats';

@@ -1,0 +1,272 @@
+import { TRADES, type Trade } from '../common/common.enums';
+import { DAY_MS } from '../common/common.schemas';
+import type { ExitOutcome } from './outcome.enums';
+import type { OutcomeFilter } from './outcome.schemas';
+
+/*
+ * DEFINITIONS (CONTRACT.md, Outcomes; the README repeats them). Every figure is computed here from the records;
+ * none is ever stored.
+ *
+ * - Graduate: a student whose graduation date has passed (the API selects them). Cohort: the graduates whose
+ *   graduation date falls in one calendar year (UTC).
+ * - A graduate's exit outcome is the LATEST record of their history (a correction is a new record); their exam
+ *   result likewise. No record = no outcome.
+ * - Denominator: every rate is over the group's graduates, those without a recorded outcome included (they count
+ *   as not positive), except `examSuccessRate`, which is over the graduates with a recorded exam result.
+ * - Employed within two months: outcome EMPLOYED with a start date at most 60 days after the graduation date
+ *   (day 60 counts, day 61 does not; a start before graduation counts).
+ * - Continuing: APPRENTICESHIP or FURTHER_STUDIES. Positive: EMPLOYED (any start date) or continuing.
+ * - Days to hire: start date of the EMPLOYED outcome minus graduation date, in whole UTC days; its median is
+ *   over the group's EMPLOYED graduates with a start date.
+ * - Promises per graduate: ledger entries (offers made in the app, once per application, plus promises received
+ *   off the platform that staff recorded) over the group's graduates: `mean` = entries / graduates, `median` =
+ *   median of the per-graduate counts (graduates with none count as 0).
+ * - Median of an even number of values: the mean of the two middle ones.
+ * - Suppression (minors): outside a graduate's own school, a group of fewer than 10 graduates shows no figure but
+ *   its size: every rate, mean and median is null and `suppressed` is true. A group made only of the viewer's own
+ *   school's graduates is never suppressed. An empty group has every figure null (nothing to divide by).
+ */
+
+/** Employed within two months: a start at most this many days after the graduation date. */
+export const EMPLOYED_WITHIN_DAYS = 60;
+/** Groups smaller than this are suppressed outside the graduates' own school. */
+export const SUPPRESSION_MIN_GRADUATES = 10;
+/** A graduate without an outcome this many days after graduation is flagged to their school. */
+export const OUTCOME_REMINDER_AFTER_DAYS = 60;
+
+/** What the statistics need of one graduate (built by the API from the student and their records). */
+export interface GraduateOutcomeRecord {
+  schoolId: string;
+  /** Null when the profile names no trade: the graduate counts everywhere but in `byTrade`. */
+  trade: Trade | null;
+  graduationDate: Date;
+  region?: string | null;
+  /** The latest exit-outcome record (see `latestRecord`), null when none was recorded. */
+  outcome: { outcome: ExitOutcome; startDate?: Date | null } | null;
+  /** The latest exam result: passed or not; null when none was recorded. */
+  examPassed: boolean | null;
+  /** Number of entries of the graduate's promise ledger. */
+  ledgerEntries: number;
+}
+
+export interface OutcomeStatsOptions {
+  filter?: OutcomeFilter | null;
+  /** The school of the viewer (school staff): groups made only of its graduates are never suppressed. */
+  viewerSchoolId?: string | null;
+  /** Defaults to SUPPRESSION_MIN_GRADUATES. */
+  minGroupSize?: number;
+}
+
+export interface PromisesPerGraduate {
+  mean: number | null;
+  median: number | null;
+}
+
+/** The figures of one group of graduates. Rates are in [0, 1]; null when the group is suppressed or empty. */
+export interface OutcomeFigures {
+  graduates: number;
+  /** True when the group has fewer than 10 graduates and is seen from outside their school. */
+  suppressed: boolean;
+  /** Denominator of `examSuccessRate`: graduates with a recorded exam result. */
+  examResults: number;
+  /** Graduates with a recorded exit outcome (the others count as not positive). */
+  outcomesRecorded: number;
+  examSuccessRate: number | null;
+  positiveOutcomeRate: number | null;
+  employedWithinTwoMonthsRate: number | null;
+  continuingStudiesRate: number | null;
+  promisesPerGraduate: PromisesPerGraduate;
+  medianDaysToHire: number | null;
+}
+
+export interface OutcomeStats extends OutcomeFigures {
+  /** One entry per school with graduates in the filter, ordered by school id. */
+  bySchool: (OutcomeFigures & { schoolId: string })[];
+  /** One entry per trade with graduates, in TRADES order. */
+  byTrade: (OutcomeFigures & { trade: Trade })[];
+  /** One entry per graduation year with graduates, oldest first. */
+  byCohort: (OutcomeFigures & { cohort: number })[];
+}
+
+/** Whole UTC days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.floor(to.getTime() / DAY_MS) - Math.floor(from.getTime() / DAY_MS);
+}
+
+/** The graduation year a graduate belongs to. */
+export function cohortOf(graduationDate: Date): number {
+  return graduationDate.getUTCFullYear();
+}
+
+/** The latest of a history (greatest `recordedAt`; on a tie, the one recorded last in the array). */
+export function latestRecord<T extends { recordedAt: Date }>(history: readonly T[]): T | null {
+  let latest: T | null = null;
+  for (const r of history) if (!latest || r.recordedAt.getTime() >= latest.recordedAt.getTime()) latest = r;
+  return latest;
+}
+
+/** A graduate whose outcome is still missing `OUTCOME_REMINDER_AFTER_DAYS` days after graduation. */
+export function isOutcomeOverdue(graduationDate: Date, hasOutcome: boolean, now: Date): boolean {
+  return !hasOutcome && daysBetween(graduationDate, now) > OUTCOME_REMINDER_AFTER_DAYS;
+}
+
+/** How one graduate counts, by the definitions above. */
+export interface GraduateClassification {
+  positive: boolean;
+  continuing: boolean;
+  employed: boolean;
+  employedWithinTwoMonths: boolean;
+  /** Days from graduation to the start of the EMPLOYED outcome; null when not employed or no start date. */
+  daysToHire: number | null;
+}
+
+export function classifyGraduate(
+  record: Pick<GraduateOutcomeRecord, 'graduationDate' | 'outcome'>,
+): GraduateClassification {
+  const outcome = record.outcome?.outcome;
+  const employed = outcome === 'EMPLOYED';
+  const continuing = outcome === 'APPRENTICESHIP' || outcome === 'FURTHER_STUDIES';
+  const start = employed ? record.outcome?.startDate : null;
+  const daysToHire = start ? daysBetween(record.graduationDate, start) : null;
+  return {
+    positive: employed || continuing,
+    continuing,
+    employed,
+    employedWithinTwoMonths: daysToHire !== null && daysToHire <= EMPLOYED_WITHIN_DAYS,
+    daysToHire,
+  };
+}
+
+/** Running sums of one group; figures are derived once, at the end. */
+class GroupAccumulator {
+  graduates = 0;
+  own = 0;
+  examResults = 0;
+  examPassed = 0;
+  outcomesRecorded = 0;
+  positive = 0;
+  continuing = 0;
+  employedWithinTwoMonths = 0;
+  ledgerEntries = 0;
+  /** ledgerHistogram[k] = graduates with k ledger entries (counts are small integers). */
+  readonly ledgerHistogram: number[] = [];
+  readonly daysToHire: number[] = [];
+
+  add(r: GraduateOutcomeRecord, c: GraduateClassification, own: boolean): void {
+    this.graduates++;
+    if (own) this.own++;
+    if (r.examPassed !== null) {
+      this.examResults++;
+      if (r.examPassed) this.examPassed++;
+    }
+    if (r.outcome) this.outcomesRecorded++;
+    if (c.positive) this.positive++;
+    if (c.continuing) this.continuing++;
+    if (c.employedWithinTwoMonths) this.employedWithinTwoMonths++;
+    if (c.daysToHire !== null) this.daysToHire.push(c.daysToHire);
+    const entries = r.ledgerEntries;
+    this.ledgerEntries += entries;
+    this.ledgerHistogram[entries] = (this.ledgerHistogram[entries] ?? 0) + 1;
+  }
+
+  figures(minGroupSize: number, ownSchoolSeen: boolean): OutcomeFigures {
+    const n = this.graduates;
+    const suppressed = n > 0 && n < minGroupSize && !(ownSchoolSeen && this.own === n);
+    const hidden = suppressed || n === 0;
+    const rate = (count: number, over: number) => (hidden || over === 0 ? null : count / over);
+    return {
+      graduates: n,
+      suppressed,
+      examResults: this.examResults,
+      outcomesRecorded: this.outcomesRecorded,
+      examSuccessRate: rate(this.examPassed, this.examResults),
+      positiveOutcomeRate: rate(this.positive, n),
+      employedWithinTwoMonthsRate: rate(this.employedWithinTwoMonths, n),
+      continuingStudiesRate: rate(this.continuing, n),
+      promisesPerGraduate: {
+        mean: rate(this.ledgerEntries, n),
+        median: hidden ? null : histogramMedian(this.ledgerHistogram, n),
+      },
+      medianDaysToHire: hidden ? null : median(this.daysToHire),
+    };
+  }
+}
+
+/** Median of numbers (mean of the two middle values when their count is even); null when there are none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median of `n` non-negative integers given as a histogram (histogram[k] = how many equal k). */
+function histogramMedian(histogram: readonly (number | undefined)[], n: number): number | null {
+  if (n === 0) return null;
+  // The values of sorted ranks lo and hi (0-based); equal when n is odd.
+  const lo = (n - 1) >> 1;
+  const hi = n >> 1;
+  let seen = 0;
+  let loValue = -1;
+  for (let k = 0; k < histogram.length; k++) {
+    seen += histogram[k] ?? 0;
+    if (loValue < 0 && seen > lo) loValue = k;
+    if (seen > hi) return (loValue + k) / 2;
+  }
+  return null;
+}
+
+/**
+ * The OutcomeStats of the records that pass the filter, in one pass: the whole selection and each school,
+ * trade and cohort in it. See DEFINITIONS above.
+ */
+export function computeOutcomeStats(
+  records: Iterable<GraduateOutcomeRecord>,
+  options: OutcomeStatsOptions = {},
+): OutcomeStats {
+  const { filter, viewerSchoolId = null } = options;
+  const minGroupSize = options.minGroupSize ?? SUPPRESSION_MIN_GRADUATES;
+  const schoolIds = filter?.schoolIds?.length ? new Set(filter.schoolIds) : null;
+  const trades = filter?.trades?.length ? new Set(filter.trades) : null;
+  const cohort = filter?.cohort ?? null;
+  const region = filter?.region ?? null;
+
+  const total = new GroupAccumulator();
+  const bySchool = new Map<string, GroupAccumulator>();
+  const byTrade = new Map<Trade, GroupAccumulator>();
+  const byCohort = new Map<number, GroupAccumulator>();
+  const groupOf = <K>(map: Map<K, GroupAccumulator>, key: K) => {
+    let group = map.get(key);
+    if (!group) map.set(key, (group = new GroupAccumulator()));
+    return group;
+  };
+
+  for (const r of records) {
+    if (schoolIds && !schoolIds.has(r.schoolId)) continue;
+    if (trades && (!r.trade || !trades.has(r.trade))) continue;
+    const year = cohortOf(r.graduationDate);
+    if (cohort !== null && year !== cohort) continue;
+    if (region !== null && r.region !== region) continue;
+    const c = classifyGraduate(r);
+    const own = r.schoolId === viewerSchoolId;
+    total.add(r, c, own);
+    groupOf(bySchool, r.schoolId).add(r, c, own);
+    if (r.trade) groupOf(byTrade, r.trade).add(r, c, own);
+    groupOf(byCohort, year).add(r, c, own);
+  }
+
+  const ownSeen = viewerSchoolId !== null;
+  return {
+    ...total.figures(minGroupSize, ownSeen),
+    bySchool: [...bySchool.keys()]
+      .sort()
+      .map((schoolId) => ({ schoolId, ...bySchool.get(schoolId)!.figures(minGroupSize, ownSeen) })),
+    byTrade: TRADES.filter((t) => byTrade.has(t)).map((trade) => ({
+      trade,
+      ...byTrade.get(trade)!.figures(minGroupSize, ownSeen),
+    })),
+    byCohort: [...byCohort.keys()]
+      .sort((a, b) => a - b)
+      .map((year) => ({ cohort: year, ...byCohort.get(year)!.figures(minGroupSize, ownSeen) })),
+  };
+}
