@@ -295,7 +295,7 @@ export const acceptInvitation = defineUseCase({
     const codeHash = hashInvitationCode(input.code);
     const Invitation = invitationModel(deps.connection);
     // The code first: a junk code costs one indexed read, never an argon2 hash (which slowed every log-in down).
-    const usable = await Invitation.exists({ codeHash, usedAt: null, expiresAt: { $gt: now } });
+    const usable = await Invitation.exists({ codeHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } });
     const passwordHash = usable ? await hashPassword(input.password) : null;
     try {
       const user = await inTransaction(deps, async (session) => {
