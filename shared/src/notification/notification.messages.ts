@@ -36,7 +36,8 @@ export const notificationMessages = defineMessages({
     'notification.JOB_PROMISE_MATCH.companyFallback': 'Une entreprise',
     'notification.JOB_PROMISE_MATCH.jobPromiseFallback': 'un poste',
     'notification.PARTNERSHIP_REQUESTED.title': 'Demande de partenariat',
-    'notification.PARTNERSHIP_REQUESTED.body': '{{companyName}} demande à devenir partenaire {{schoolName, deArticle}}.',
+    'notification.PARTNERSHIP_REQUESTED.body':
+      '{{companyName}} demande à devenir partenaire {{schoolName, deArticle}}.',
     'notification.PARTNERSHIP_REQUESTED.companyFallback': 'Une entreprise',
     'notification.PARTNERSHIP_REQUESTED.schoolFallback': 'votre école',
     'notification.PARTNERSHIP_DECIDED.titleApproved': 'Partenariat accepté',
