@@ -6,6 +6,6 @@ module.exports = {
   rootDir: __dirname,
   // Browser tests run separately (`npm run test:e2e`, tests/e2e/jest.config.js).
   testPathIgnorePatterns: [...preset.testPathIgnorePatterns, '<rootDir>/e2e/'],
-  // jose ships ESM only: compile it to CommonJS like our sources.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose, agenda and its MongoDB backend ship ESM only: compile them to CommonJS like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|agenda|@agendajs)/)'],
 };

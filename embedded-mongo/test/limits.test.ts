@@ -90,6 +90,8 @@ describe('regex and query time budget', () => {
     const idleTimes = await idle.stop();
     const pings = pingLoop(other);
     const t0 = performance.now();
+    // Twice, so the window holds enough pings to judge even when the linear-time scans are quick.
+    await queries();
     await queries();
     const elapsed = performance.now() - t0;
     const times = await pings.stop();
@@ -100,7 +102,7 @@ describe('regex and query time budget', () => {
     expect(times.length).toBeGreaterThan(5);
     expect(median(times)).toBeLessThan(100 + median(idleTimes));
     expect(times[times.length - 1]).toBeLessThan(1000);
-    expect(elapsed).toBeLessThan(3000);
+    expect(elapsed).toBeLessThan(6000);
   });
 
   it('keeps JavaScript regex semantics for ordinary patterns', async () => {

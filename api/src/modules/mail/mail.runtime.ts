@@ -44,7 +44,10 @@ export async function startMail(
     url = devServer.url;
   }
   const transport = createMailTransport(url, settings);
-  const worker = options.worker === false ? null : startMailWorker(deps, settings, transport);
+  // The worker polls the outbox in the background: on a Connection object of its own (same client, same database)
+  // its reads stay out of what request-level monitoring of the app's connection counts.
+  const workerDeps = { ...deps, connection: deps.connection.useDb(deps.connection.name, { useCache: true }) };
+  const worker = options.worker === false ? null : startMailWorker(workerDeps, settings, transport);
   if (devServer) deps.logger.info({ dir: devServer.dir }, 'mail: in-process SMTP server, messages stored as .eml');
   let closing: Promise<void> | null = null;
   return {
