@@ -86,7 +86,7 @@ test('staff record an outcome and the school dashboard changes', async () => {
   // A graduate without an outcome: record that they were hired on a CDI.
   const graduates = page.getByTestId('outcome-graduates');
   await graduates.getByRole('link').first().click();
-  await page.getByRole('heading', { level: 1, name: /^Situation de / }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /^Situation (de |d’)/ }).waitFor();
   const form = page.getByTestId('exit-outcome-form');
   await form.getByLabel('En emploi').check();
   await form.getByLabel('Entreprise').fill('Usinage Normand de Précision');
