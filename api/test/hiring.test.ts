@@ -151,7 +151,9 @@ describe('interviews', () => {
       .replace(/[-:]/g, '')
       .replace(/\.\d{3}/, '');
     for (const address of [student.email, w.companyA.email]) {
-      const [mail] = (await mailsTo(dir, address)).filter((m) => m.subject.startsWith('Entretien confirmé'));
+      const confirmed = (m: { to: string[]; subject: string }) =>
+        m.to.includes(address) && m.subject.startsWith('Entretien confirmé') && m.subject.includes('14:00');
+      const [mail] = (await waitForMails(dir, (all) => all.some(confirmed))).filter(confirmed);
       expect(mail).toBeDefined();
       const ics = mail?.attachments.find((a) => a.contentType.startsWith('text/calendar'));
       expect(ics?.filename).toBe('entretien.ics');
@@ -195,15 +197,16 @@ describe('interviews', () => {
       (n) => n.type === 'INTERVIEW_REMINDER' && n.data['applicationId'] === appId,
     );
     expect(recruiterReminders).toHaveLength(1);
-    const mails = await waitForMails(dir, (all) =>
-      all.some((m) => m.to.includes(student.email) && m.subject.startsWith('Rappel')),
-    );
-    expect(mails.filter((m) => m.to.includes(student.email) && m.subject.startsWith('Rappel'))).toHaveLength(1);
-    expect(
-      await t.connection
-        .collection('mailOutbox')
-        .countDocuments({ key: { $regex: `^interview:reminder:${proposed.proposeInterview.id}:` } }),
-    ).toBe(2);
+    const outbox = t.connection.collection('mailOutbox');
+    const keys = { key: { $regex: `^interview:reminder:${proposed.proposeInterview.id}:` } };
+    expect(await outbox.countDocuments(keys)).toBe(2);
+    // Queued at the job's (simulated) time: let them be due now, as they would be the day before.
+    await outbox.updateMany(keys, { $set: { availableAt: new Date() } });
+    const reminder = (m: { to: string[]; subject: string }) =>
+      m.to.includes(student.email) && m.subject.startsWith('Rappel');
+    const mails = (await waitForMails(dir, (all) => all.some(reminder))).filter(reminder);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.attachments.some((a) => a.content.includes('BEGIN:VCALENDAR'))).toBe(true);
   });
 });
 
