@@ -83,7 +83,7 @@ export const mailMessages = defineMessages({
     'mail.interview.eventTitle': 'Entretien : {{title}} ({{companyName}})',
     'mail.colleagueInvitation.subject': '{{inviterName}} vous invite à recruter avec {{companyName}} sur Promesse',
     'mail.colleagueInvitation.intro':
-      '{{inviterName}} vous invite à rejoindre l’équipe de recrutement de {{companyName}} sur Promesse.',
+      '{{inviterName}} vous invite à rejoindre l’équipe de recrutement {{companyName, de}} sur Promesse.',
   },
   en: {
     'mail.appName': 'Promesse',
