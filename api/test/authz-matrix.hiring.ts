@@ -12,8 +12,8 @@ interface Ctx {
 }
 type Only = (allowed: Who[], overrides?: Partial<Record<Who, Outcome>>) => Record<Who, Outcome>;
 
-async function openOfA({ t, w }: Ctx): Promise<string> {
-  const input = {
+function promiseFields(w: World) {
+  return {
     title: `Soudeur·se ${unique('')}`,
     description: 'Atelier de chaudronnerie, tutorat assuré.',
     trade: 'MACHINING',
@@ -26,6 +26,10 @@ async function openOfA({ t, w }: Ctx): Promise<string> {
     expiresAt: new Date(Date.now() + 60 * DAY_MS).toISOString(),
     schoolIds: [w.schoolA.id],
   };
+}
+
+async function openOfA({ t, w }: Ctx): Promise<string> {
+  const input = promiseFields(w);
   const created = await t.ok<any>(
     `mutation($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }`,
     { input },
@@ -109,6 +113,13 @@ export function hiringRows(only: Only, AUTHENTICATED: Record<Who, Outcome>) {
       document: `query($id: ID!) { application(id: $id) { id interviews { id startsAt place } offer { weeklyHours } } }`,
       vars: async (ctx: Ctx) => ({ id: await applicationOfA(ctx, ['SHORTLISTED']) }),
       expect: only(['admin', 'recruiterA', 'staffA', 'studentA']),
+    },
+    {
+      op: 'draftJobPromise',
+      label: 'own company, no school yet',
+      document: `mutation($input: JobPromiseInput!) { draftJobPromise(input: $input) { id } }`,
+      vars: ({ w }: Ctx) => ({ input: { ...promiseFields(w), schoolIds: [] } }),
+      expect: only(['recruiterA', 'recruiterB']),
     },
     {
       op: 'updateJobPromise',

@@ -16,10 +16,11 @@ import {
 import { linkIn, mailsTo, waitForMails } from './mail.harness';
 import {
   apply,
-  createPromise,
+  CREATE_PROMISE,
   move,
   notificationsOf,
   openPromise,
+  promiseInput,
   PUBLISH_PROMISE,
   recommend,
   UPDATE_PROMISE,
@@ -376,26 +377,26 @@ describe('editing a published promise', () => {
 
 describe('a new company', () => {
   it('saves drafts before its partnership is approved and publishes once it is', async () => {
+    const DRAFT = `mutation($input: JobPromiseInput!) { draftJobPromise(input: $input) { id status schools { id } } }`;
     const company = await registerCompany(t, { city: 'Lyon' });
-    const draft = await createPromise(t, company, { schoolIds: [] });
-    expect(draft.status).toBe('DRAFT');
+    // createJobPromise keeps its contract (an approved partnership first); draftJobPromise does not wait.
+    expect(await t.code(CREATE_PROMISE, { input: promiseInput({ schoolIds: [] }) }, company.token)).toBe('FORBIDDEN');
+    const draft = (await t.ok<any>(DRAFT, { input: promiseInput({ schoolIds: [] }) }, company.token)).draftJobPromise;
+    expect(draft).toMatchObject({ status: 'DRAFT', schools: [] });
     expect(await t.code(PUBLISH_PROMISE, { id: draft.id }, company.token)).toBe('FORBIDDEN');
     // A school it asked (pending) may already be targeted by a draft; one it never asked may not.
     await t.ok(`mutation($id: ID!) { requestPartnership(schoolId: $id) { id } }`, { id: w.schoolA.id }, company.token);
-    const targeted = await createPromise(t, company, { schoolIds: [w.schoolA.id] });
+    const targeted = (await t.ok<any>(DRAFT, { input: promiseInput({ schoolIds: [w.schoolA.id] }) }, company.token))
+      .draftJobPromise;
     expect(targeted.schools).toEqual([{ id: w.schoolA.id }]);
-    expect(
-      await t.code(
-        `mutation($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }`,
-        {
-          input: { ...(await import('./marketplace.fixtures')).promiseInput({ schoolIds: [w.schoolB.id] }) },
-        },
-        company.token,
-      ),
-    ).toBe('FORBIDDEN');
+    expect(await t.code(DRAFT, { input: promiseInput({ schoolIds: [w.schoolB.id] }) }, company.token)).toBe(
+      'FORBIDDEN',
+    );
     expect(await t.code(PUBLISH_PROMISE, { id: targeted.id }, company.token)).toBe('FORBIDDEN');
+    expect(await t.code(DRAFT, { input: promiseInput() }, w.studentA.token)).toBe('FORBIDDEN');
     await approvePartnership(t, company, w.staffA);
     await t.ok(PUBLISH_PROMISE, { id: draft.id }, company.token);
+    await t.ok(PUBLISH_PROMISE, { id: targeted.id }, company.token);
     const published = await t.ok<any>(
       `query($id: ID!) { jobPromise(id: $id) { status schools { id } } }`,
       { id: draft.id },

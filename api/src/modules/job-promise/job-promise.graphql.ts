@@ -18,6 +18,7 @@ import { applicationScopeOnPromise, effectiveJobPromiseStatus, isOwnerRecruiter 
 import {
   closeJobPromise,
   createJobPromise,
+  draftJobPromise,
   getJobPromise,
   listJobPromises,
   publishJobPromise,
@@ -275,6 +276,17 @@ builder.mutationField('createJobPromise', (t) =>
     description: 'A recruiter whose company has an approved partnership drafts a promise (DRAFT) for partner schools.',
     args: { input: t.arg({ type: JobPromiseInputRef, required: true }) },
     resolve: (_root, args, ctx) => createJobPromise(ctx, withoutNulls(args.input)),
+  }),
+);
+
+builder.mutationField('draftJobPromise', (t) =>
+  t.withAuth({ companyRecruiter: true }).field({
+    type: JobPromiseRef,
+    description:
+      'Saves a DRAFT without waiting for a partnership: schoolIds among the schools asked (pending or approved), or ' +
+      'empty (resolved to the approved partners at publication). Publishing still needs an approved partnership.',
+    args: { input: t.arg({ type: JobPromiseInputRef, required: true }) },
+    resolve: (_root, args, ctx) => draftJobPromise(ctx, withoutNulls(args.input)),
   }),
 );
 

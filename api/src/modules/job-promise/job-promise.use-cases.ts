@@ -29,6 +29,7 @@ import {
   type SearchSort,
   type SortKey,
 } from '@promesse/shared';
+import type * as z from 'zod';
 import { isRecruiter, isStudent, type Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
 import { inTransaction } from '../../core/transactions';
@@ -74,11 +75,11 @@ async function resolveSchoolIds(
   draft = false,
 ): Promise<Types.ObjectId[]> {
   const approved = await approvedSchoolIdsOfCompany(deps, companyId);
-  // A draft may be prepared while partnerships wait for the schools' answer: it may target requested schools, or
-  // none yet (resolved to the approved partners when published).
-  const allowed = draft ? await requestedSchoolIdsOfCompany(deps, companyId) : approved;
+  // A draft (draftJobPromise) may be prepared while partnerships wait for the schools' answer: it may target
+  // requested schools, or none yet (empty: resolved to the approved partners when published).
   if (!draft && approved.length === 0) throw forbidden('jobPromise.partnershipRequired');
-  if (requested.length === 0) return draft ? [] : approved;
+  if (requested.length === 0) return approved;
+  const allowed = draft ? await requestedSchoolIdsOfCompany(deps, companyId) : approved;
   const approvedSet = new Set(allowed.map(String));
   const outside = requested.filter((id) => !approvedSet.has(id));
   if (outside.length) {
@@ -101,31 +102,50 @@ export const createJobPromise = defineUseCase({
   input: jobPromiseCreateFieldsSchema,
   inputPath: 'input',
   access: ['COMPANY_RECRUITER'],
-  run: async (input, { actor, deps }): Promise<JobPromiseDoc> => {
-    checkDates(deps, input);
-    const companyId = companyOf(actor);
-    const schoolIds = await resolveSchoolIds(deps, companyId, input.schoolIds, true);
-    return jobPromiseModel(deps.connection).create({
-      companyId,
-      schoolIds,
-      title: input.title,
-      description: input.description,
-      trade: input.trade,
-      contractType: input.contractType,
-      positions: input.positions,
-      ...(input.diplomaLevel ? { diplomaLevel: input.diplomaLevel } : {}),
-      skills: input.skills,
-      city: input.city,
-      location: toGeoJsonPoint(input.location),
-      startDate: input.startDate,
-      expiresAt: input.expiresAt,
-      status: 'DRAFT',
-      hiredCount: 0,
-      listedAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-  },
+  run: (input, { actor, deps }) => insertDraft(deps, actor, input, false),
 });
+
+/**
+ * Like createJobPromise, without waiting for a partnership: a new company prepares its drafts while its requests are
+ * pending (targeting schools it asked, or none yet); publishing still needs the approved partnerships.
+ */
+export const draftJobPromise = defineUseCase({
+  name: 'draftJobPromise',
+  input: jobPromiseCreateFieldsSchema,
+  inputPath: 'input',
+  access: ['COMPANY_RECRUITER'],
+  run: (input, { actor, deps }) => insertDraft(deps, actor, input, true),
+});
+
+async function insertDraft(
+  deps: DataDeps,
+  actor: Actor,
+  input: z.output<typeof jobPromiseCreateFieldsSchema>,
+  beforePartnership: boolean,
+): Promise<JobPromiseDoc> {
+  checkDates(deps, input);
+  const companyId = companyOf(actor);
+  const schoolIds = await resolveSchoolIds(deps, companyId, input.schoolIds, beforePartnership);
+  return jobPromiseModel(deps.connection).create({
+    companyId,
+    schoolIds,
+    title: input.title,
+    description: input.description,
+    trade: input.trade,
+    contractType: input.contractType,
+    positions: input.positions,
+    ...(input.diplomaLevel ? { diplomaLevel: input.diplomaLevel } : {}),
+    skills: input.skills,
+    city: input.city,
+    location: toGeoJsonPoint(input.location),
+    startDate: input.startDate,
+    expiresAt: input.expiresAt,
+    status: 'DRAFT',
+    hiredCount: 0,
+    listedAt: deps.clock.now(),
+    createdBy: actor.userId,
+  });
+}
 
 /** Edits a DRAFT freely; an OPEN promise keeps its place, trade, contract and schools (job-promise.edit.ts). */
 export const updateJobPromise = defineUseCase({

@@ -117,3 +117,11 @@ export const InviteColleagueDocument = graphql(`
     }
   }
 `);
+
+export const DraftJobPromiseDocument = graphql(`
+  mutation CompanyDraftJobPromise($input: JobPromiseInput!) {
+    draftJobPromise(input: $input) {
+      id
+    }
+  }
+`);

@@ -23,12 +23,8 @@ import { FormMessage, SubmitButton, useValidatedForm } from '../../components/us
 import type { CompanyPromiseFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
-import {
-  CompanyPromiseDocument,
-  CreateJobPromiseDocument,
-  PartnerSchoolsDocument,
-  UpdateJobPromiseDocument,
-} from './company.documents';
+import { CompanyPromiseDocument, PartnerSchoolsDocument, UpdateJobPromiseDocument } from './company.documents';
+import { DraftJobPromiseDocument } from './company.hiring.documents';
 
 /** `/entreprise/promesses/nouvelle` and `/entreprise/promesses/:id/modifier` (drafts, and open promises' text). */
 export function CompanyPromiseFormPage() {
@@ -64,7 +60,8 @@ export function CompanyPromiseFormPage() {
 function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | null }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const [, create] = useMutation(CreateJobPromiseDocument);
+  // A draft is saved whatever the partnerships' state (publishing waits for an approved one).
+  const [, create] = useMutation(DraftJobPromiseDocument);
   const [, update] = useMutation(UpdateJobPromiseDocument);
   const [partners] = useQuery({ query: PartnerSchoolsDocument });
   const partnerSchools = partners.data?.partnerships.map((p) => p.school) ?? [];
@@ -95,8 +92,7 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
       const res = existing
         ? await update({ input: { id: existing.id, ...(published ? editable : input) } })
         : await create({ input });
-      const saved =
-        res.data && ('createJobPromise' in res.data ? res.data.createJobPromise : res.data.updateJobPromise);
+      const saved = res.data && ('draftJobPromise' in res.data ? res.data.draftJobPromise : res.data.updateJobPromise);
       if (!saved) return res;
       void navigate(`/entreprise/promesses/${saved.id}`);
     },
