@@ -12,22 +12,25 @@ import {
   VIEWPORTS,
 } from './harness';
 
-// Hiring through the UI on the demo data: a recruiter proposes an interview that the student accepts, then makes an
+// Hiring through the UI: a recruiter proposes an interview that the student accepts, then makes an
 // offer that the student accepts — each side's page updates live (notification push over socket.io), without a
 // reload. Accessibility (axe) and layout at 1280 and 360 px on the new views.
 
-const PASSWORD = 'promesse-demo-2026';
-const COMPANY = 'recrutement@chaudronnerie-chalonnais.demo';
-const STUDENT = 'lina.martin@eleve.promesse.demo';
+const PASSWORD = 'atelier-tolerie-2026';
+const COMPANY = 'recrutement@tolerie-chalonnaise.promesse.test';
+const STUDENT = 'lina.martin@eleve.promesse.test';
 const TITLE = 'Chaudronnier·ère en CDI — parcours entretien e2e';
 
 let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+let jobPromiseId = '';
 
 beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
+  // No demo data: the server starts faster, and the test makes exactly the people it needs through the API.
+  server = await startServer();
   browser = await launchBrowser();
+  jobPromiseId = await setUpShortlistedApplication();
 });
 
 afterAll(async () => {
@@ -40,13 +43,107 @@ function dayFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function token(email: string): Promise<string> {
-  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    { email, password: PASSWORD },
+const gql = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
+  graphqlRequest<T>(server, query, variables, token);
+
+async function acceptInvitation(code: string, firstName: string, lastName: string): Promise<string> {
+  const { acceptInvitation } = await gql<{ acceptInvitation: { token: string } }>(
+    'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }',
+    { input: { code, password: PASSWORD, firstName, lastName } },
   );
-  return logIn.token;
+  return acceptInvitation.token;
+}
+
+/**
+ * A school, its staff and a student (Lina), a company partnered with the school, a published promise Lina applied to,
+ * shortlisted by the company: everything before "Proposer un entretien". Returns the promise's id.
+ */
+async function setUpShortlistedApplication(): Promise<string> {
+  const { logIn } = await gql<{ logIn: { token: string } }>(
+    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
+    server.admin,
+  );
+  const { createSchool } = await gql<{ createSchool: { id: string } }>(
+    'mutation ($input: CreateSchoolInput!) { createSchool(input: $input) { id } }',
+    {
+      input: {
+        name: 'École de Production de Chalon',
+        city: 'Chalon-sur-Saône',
+        location: { lat: 46.7806, lng: 4.8539 },
+        trades: ['BOILERMAKING'],
+      },
+    },
+    logIn.token,
+  );
+  const invite = 'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { code } }';
+  const staffInvitation = await gql<{ inviteUser: { code: string } }>(
+    invite,
+    { input: { email: 'direction@chalon.promesse.test', role: 'SCHOOL_STAFF', schoolId: createSchool.id } },
+    logIn.token,
+  );
+  const staff = await acceptInvitation(staffInvitation.inviteUser.code, 'Claire', 'Martin');
+  const studentInvitation = await gql<{ inviteUser: { code: string } }>(
+    invite,
+    { input: { email: STUDENT, role: 'STUDENT' } },
+    staff,
+  );
+  const student = await acceptInvitation(studentInvitation.inviteUser.code, 'Lina', 'Martin');
+  const { registerCompany } = await gql<{ registerCompany: { token: string } }>(
+    'mutation ($input: RegisterCompanyInput!) { registerCompany(input: $input) { token } }',
+    {
+      input: {
+        companyName: 'Tôlerie Chalonnaise',
+        siret: '73282932000074',
+        email: COMPANY,
+        password: PASSWORD,
+        contactName: 'Bruno Mathieu',
+        city: 'Chalon-sur-Saône',
+        location: { lat: 46.7806, lng: 4.8539 },
+      },
+    },
+  );
+  const company = registerCompany.token;
+  const { requestPartnership } = await gql<{ requestPartnership: { id: string } }>(
+    'mutation ($id: ID!) { requestPartnership(schoolId: $id) { id } }',
+    { id: createSchool.id },
+    company,
+  );
+  await gql(
+    'mutation ($id: ID!) { decidePartnership(id: $id, approve: true) { id } }',
+    { id: requestPartnership.id },
+    staff,
+  );
+  const { createJobPromise } = await gql<{ createJobPromise: { id: string } }>(
+    'mutation ($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }',
+    {
+      input: {
+        title: TITLE,
+        description: 'Découpe, pliage et soudure de pièces de tôlerie fine, en équipe de cinq.',
+        trade: 'BOILERMAKING',
+        contractType: 'CDI',
+        positions: 1,
+        skills: ['pliage', 'soudure'],
+        city: 'Chalon-sur-Saône',
+        location: { lat: 46.7806, lng: 4.8539 },
+        startDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        expiresAt: new Date(Date.now() + 60 * 86_400_000).toISOString(),
+        schoolIds: [],
+      },
+    },
+    company,
+  );
+  await gql('mutation ($id: ID!) { publishJobPromise(id: $id) { id } }', { id: createJobPromise.id }, company);
+  const { applyToJobPromise } = await gql<{ applyToJobPromise: { id: string } }>(
+    'mutation ($id: ID!) { applyToJobPromise(jobPromiseId: $id, message: "Bonjour, je suis intéressée.") { id } }',
+    { id: createJobPromise.id },
+    student,
+  );
+  await gql(
+    'mutation ($id: ID!) { moveApplication(id: $id, to: SHORTLISTED) { id } }',
+    { id: applyToJobPromise.id },
+    company,
+  );
+  return createJobPromise.id;
 }
 
 async function signedInPage(email: string, landing: string): Promise<Page> {
@@ -68,53 +165,7 @@ async function checkBothWidths(page: Page, name: string): Promise<void> {
   await page.setViewportSize(VIEWPORTS.desktop);
 }
 
-/** A published promise of the demo company that the student applied to, shortlisted (set up through the API). */
-async function shortlistedApplication(): Promise<{ jobPromiseId: string }> {
-  const companyToken = await token(COMPANY);
-  const { createJobPromise } = await graphqlRequest<{ createJobPromise: { id: string } }>(
-    server,
-    'mutation ($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }',
-    {
-      input: {
-        title: TITLE,
-        description: 'Découpe, pliage et soudure de pièces de tôlerie fine, en équipe de cinq.',
-        trade: 'BOILERMAKING',
-        contractType: 'CDI',
-        positions: 1,
-        skills: ['pliage', 'soudure'],
-        city: 'Chalon-sur-Saône',
-        location: { lat: 46.7806, lng: 4.8539 },
-        startDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        expiresAt: new Date(Date.now() + 60 * 86_400_000).toISOString(),
-        schoolIds: [],
-      },
-    },
-    companyToken,
-  );
-  const jobPromiseId = createJobPromise.id;
-  await graphqlRequest(
-    server,
-    'mutation ($id: ID!) { publishJobPromise(id: $id) { id } }',
-    { id: jobPromiseId },
-    companyToken,
-  );
-  const { applyToJobPromise } = await graphqlRequest<{ applyToJobPromise: { id: string } }>(
-    server,
-    'mutation ($id: ID!) { applyToJobPromise(jobPromiseId: $id, message: "Bonjour, je suis intéressée.") { id } }',
-    { id: jobPromiseId },
-    await token(STUDENT),
-  );
-  await graphqlRequest(
-    server,
-    'mutation ($id: ID!) { moveApplication(id: $id, to: SHORTLISTED) { id } }',
-    { id: applyToJobPromise.id },
-    companyToken,
-  );
-  return { jobPromiseId };
-}
-
 test('a recruiter proposes an interview the student accepts, then an offer the student accepts, live on both sides', async () => {
-  const { jobPromiseId } = await shortlistedApplication();
   const company = await signedInPage(COMPANY, '/entreprise');
   const student = await signedInPage(STUDENT, '/eleve');
 
@@ -194,7 +245,7 @@ test('the company profile and colleagues page, and the promise page students see
   await company.getByLabel('Ville', { exact: true }).fill('Chalon-sur-Saône');
   await company.getByRole('button', { name: 'Enregistrer le profil' }).click();
   await company.getByRole('status').filter({ hasText: 'Profil enregistré.' }).waitFor();
-  await company.getByLabel('Adresse e-mail du collègue').fill('atelier@chaudronnerie-chalonnais.demo');
+  await company.getByLabel('Adresse e-mail du collègue').fill('atelier@tolerie-chalonnaise.promesse.test');
   await company.getByRole('button', { name: 'Inviter' }).click();
   await company.getByRole('status').filter({ hasText: 'Invitation envoyée' }).waitFor();
   await checkBothWidths(company, 'hiring-company-profile');
