@@ -2,7 +2,6 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
   APPLICATION_SOURCE_LABELS,
-  APPLICATION_STATUS_LABELS,
   labelOf,
   moveLabel,
   reasonLabel,
@@ -76,7 +75,7 @@ export function StudentApplicationsPage() {
                 <ol className="timeline">
                   {a.history.map((h, i) => (
                     <li key={i} className="timeline__item">
-                      <span className="timeline__status">{labelOf(APPLICATION_STATUS_LABELS, h.to, locale)}</span>
+                      <span className="timeline__status">{statusLabelFor(h.to, 'STUDENT', locale)}</span>
                       <span className="timeline__meta">
                         {' '}
                         · {formatDateTime(h.at, locale)} ·{' '}
