@@ -648,6 +648,43 @@ const ROWS: Row[] = [
     vars: async (ctx) => ({ id: await invitationOfA(ctx) }),
     expect: only(['staffA'], { admin: 'NOT_FOUND', staffB: 'NOT_FOUND' }),
   },
+  // ---------------- notification channels, job alerts (issue 14) ----------------
+  {
+    op: 'updateNotificationChannels',
+    document: `mutation { updateNotificationChannels(settings: [{ type: PARTNERSHIP_DECIDED, channel: DIGEST }]) { channels { type channel } } }`,
+    vars: () => ({}),
+    expect: AUTHENTICATED,
+  },
+  {
+    op: 'myJobAlerts',
+    document: `{ myJobAlerts { id name } }`,
+    vars: () => ({}),
+    expect: only(['studentA', 'studentB']),
+  },
+  {
+    op: 'createJobAlert',
+    document: `mutation { createJobAlert(input: { name: "Usinage", filter: { trade: MACHINING } }) { id } }`,
+    vars: async ({ t }) => {
+      // Room for one more each call (a student keeps at most 10).
+      await t.connection.collection('jobAlerts').deleteMany({});
+      return {};
+    },
+    expect: only(['studentA', 'studentB']),
+  },
+  {
+    op: 'deleteJobAlert',
+    label: 'an alert of student A',
+    document: `mutation($id: ID!) { deleteJobAlert(id: $id) }`,
+    vars: async ({ t, w }) => {
+      const res = await t.ok<any>(
+        `mutation { createJobAlert(input: { name: "Soudure", filter: { text: "soudure" } }) { id } }`,
+        {},
+        w.studentA.token,
+      );
+      return { id: res.createJobAlert.id };
+    },
+    expect: only(['studentA'], { studentB: 'NOT_FOUND' }),
+  },
   // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
   {
     op: 'refreshSession',

@@ -20,6 +20,9 @@ import { searchMessages } from '../search/search.messages';
 import { securityMessages } from '../security/security.messages';
 import { outcomeMessages } from '../outcome/outcome.messages';
 import { outcomeValidationMessages } from '../outcome/outcome.validation.messages';
+import { notificationIssue14Messages } from '../notification/notification.issue14.messages';
+import { securityCapMessages } from '../security/security.caps';
+import { jobAlertMessages } from '../job-alert/job-alert.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -48,6 +51,9 @@ const bundles = [
   securityMessages,
   outcomeMessages,
   outcomeValidationMessages,
+  notificationIssue14Messages,
+  securityCapMessages,
+  jobAlertMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { enumObject, type EnumLabels, type Locale } from '../common/common.enum';
 import { activeLocale } from '../messages/messages.locale';
-import { renderMessage } from '../messages/messages.render';
+import { renderMessage, type MessageParams } from '../messages/messages.render';
 import { idSchema, optionalInput } from '../common/common.schemas';
 import { APPLICATION_STATUS_LABELS, reasonLabel, type ApplicationStatus } from '../application/application.machine';
 import type { PartnershipStatus } from '../company/company.partnership';
@@ -13,6 +13,11 @@ export const NOTIFICATION_TYPES = [
   'JOB_PROMISE_MATCH',
   'PARTNERSHIP_REQUESTED',
   'PARTNERSHIP_DECIDED',
+  // Issue 14: saved searches, reminders to companies, recommendations closed with their promise.
+  'JOB_ALERT_MATCH',
+  'JOB_PROMISE_EXPIRING',
+  'APPLICATIONS_WAITING',
+  'RECOMMENDATION_CLOSED',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NotificationType = enumObject(NOTIFICATION_TYPES);
@@ -26,6 +31,10 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'Nouvelle promesse pour vous',
     PARTNERSHIP_REQUESTED: 'Demande de partenariat',
     PARTNERSHIP_DECIDED: 'Décision de partenariat',
+    JOB_ALERT_MATCH: 'Alerte de recherche',
+    JOB_PROMISE_EXPIRING: 'Promesse bientôt expirée',
+    APPLICATIONS_WAITING: 'Candidatures en attente',
+    RECOMMENDATION_CLOSED: 'Recommandation close',
   },
   en: {
     APPLICATION_RECEIVED: 'New application',
@@ -34,6 +43,10 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'New job promise for you',
     PARTNERSHIP_REQUESTED: 'Partnership request',
     PARTNERSHIP_DECIDED: 'Partnership decision',
+    JOB_ALERT_MATCH: 'Search alert',
+    JOB_PROMISE_EXPIRING: 'Job promise expiring soon',
+    APPLICATIONS_WAITING: 'Applications waiting',
+    RECOMMENDATION_CLOSED: 'Recommendation closed',
   },
 };
 
@@ -66,6 +79,24 @@ export interface NotificationDataMap {
   JOB_PROMISE_MATCH: { jobPromiseId: string; jobPromiseTitle?: string; companyName?: string; city?: string };
   PARTNERSHIP_REQUESTED: { partnershipId: string; companyName?: string; schoolName?: string };
   PARTNERSHIP_DECIDED: { partnershipId: string; schoolName?: string; status: PartnershipStatus };
+  JOB_ALERT_MATCH: {
+    jobPromiseId: string;
+    jobAlertId: string;
+    jobPromiseTitle?: string;
+    companyName?: string;
+    city?: string;
+    alertName?: string;
+  };
+  JOB_PROMISE_EXPIRING: { jobPromiseId: string; jobPromiseTitle?: string; expiresAt?: string };
+  APPLICATIONS_WAITING: { jobPromiseId: string; jobPromiseTitle?: string; count?: number; days?: number };
+  RECOMMENDATION_CLOSED: {
+    recommendationId: string;
+    jobPromiseId: string;
+    jobPromiseTitle?: string;
+    companyName?: string;
+    /** The promise's status that closed it (CLOSED, EXPIRED, FILLED). */
+    status?: string;
+  };
 }
 export type NotificationData<T extends NotificationType = NotificationType> = NotificationDataMap[T];
 
@@ -74,7 +105,7 @@ export interface NotificationText {
   body: string;
 }
 
-type Texts = (key: string, params?: Record<string, string>) => string;
+type Texts = (key: string, params?: MessageParams) => string;
 type Builder<T extends NotificationType> = (
   d: Partial<NotificationDataMap[T]>,
   t: Texts,
@@ -139,6 +170,36 @@ const builders: { [T in NotificationType]: Builder<T> } = {
       body: t(`body${outcome}`, { schoolName: d.schoolName ?? t('schoolFallback') }),
     };
   },
+  JOB_ALERT_MATCH: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      city: d.city ? t('city', { city: d.city }) : '',
+      alertName: d.alertName ? (quoted(d.alertName, locale) ?? '') : t('alertFallback'),
+    }),
+  }),
+  JOB_PROMISE_EXPIRING: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      date: d.expiresAt ?? '',
+    }),
+  }),
+  APPLICATIONS_WAITING: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      count: d.count ?? 1,
+      days: d.days ?? 10,
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+    }),
+  }),
+  RECOMMENDATION_CLOSED: (d, t, locale) => ({
+    title: t('title'),
+    body: t(d.status === 'FILLED' ? 'bodyFilled' : d.status === 'EXPIRED' ? 'bodyExpired' : 'bodyClosed', {
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+    }),
+  }),
 };
 
 function quoted(text: string | undefined, locale: Locale): string | undefined {

@@ -1,5 +1,7 @@
 import { expireJobPromises } from '../job-promise/job-promise.expiry';
 import { mailPurgeJob } from '../mail/mail.jobs';
+import { notificationDigestJob } from '../notification/notification.digest';
+import { applicationsWaitingReminderJob, promiseExpiringReminderJob } from '../reminder/reminder.jobs';
 import type { ScheduledJob } from './scheduler.runtime';
 
 // Every recurring job of the application: `npm start` (and the Docker image) starts the scheduler with this list.
@@ -13,4 +15,10 @@ const jobPromiseExpiryJob: ScheduledJob = {
   },
 };
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [jobPromiseExpiryJob, mailPurgeJob];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  jobPromiseExpiryJob,
+  mailPurgeJob,
+  notificationDigestJob,
+  promiseExpiringReminderJob,
+  applicationsWaitingReminderJob,
+];
