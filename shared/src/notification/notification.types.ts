@@ -189,8 +189,9 @@ const builders: { [T in NotificationType]: Builder<T> } = {
   APPLICATIONS_WAITING: (d, t, locale) => ({
     title: t('title'),
     body: t('body', {
-      count: d.count ?? 1,
-      days: d.days ?? 10,
+      // Numbers (GraphQL's NotificationData gives them as strings): i18next picks the plural from a number.
+      count: Number(d.count ?? 1),
+      days: Number(d.days ?? 10),
       jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
     }),
   }),

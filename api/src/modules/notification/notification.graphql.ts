@@ -34,6 +34,11 @@ const DATA_FIELDS = [
   'to',
   'reason',
   'status',
+  'jobAlertId',
+  'alertName',
+  'expiresAt',
+  'count',
+  'days',
 ] as const;
 
 // Typed view of `data` (see NotificationDataMap in shared/): ids for links, names used in the text.
