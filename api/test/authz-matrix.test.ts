@@ -651,6 +651,43 @@ const ROWS: Row[] = [
   },
   // ---------------- hiring (authz-matrix.hiring.ts) ----------------
   ...hiringRows(only, AUTHENTICATED),
+  // ---------------- notification channels, job alerts (issue 14) ----------------
+  {
+    op: 'updateNotificationChannels',
+    document: `mutation { updateNotificationChannels(settings: [{ type: PARTNERSHIP_DECIDED, channel: DIGEST }]) { channels { type channel } } }`,
+    vars: () => ({}),
+    expect: AUTHENTICATED,
+  },
+  {
+    op: 'myJobAlerts',
+    document: `{ myJobAlerts { id name } }`,
+    vars: () => ({}),
+    expect: only(['studentA', 'studentB']),
+  },
+  {
+    op: 'createJobAlert',
+    document: `mutation { createJobAlert(input: { name: "Usinage", filter: { trade: MACHINING } }) { id } }`,
+    vars: async ({ t }) => {
+      // Room for one more each call (a student keeps at most 10).
+      await t.connection.collection('jobAlerts').deleteMany({});
+      return {};
+    },
+    expect: only(['studentA', 'studentB']),
+  },
+  {
+    op: 'deleteJobAlert',
+    label: 'an alert of student A',
+    document: `mutation($id: ID!) { deleteJobAlert(id: $id) }`,
+    vars: async ({ t, w }) => {
+      const res = await t.ok<any>(
+        `mutation { createJobAlert(input: { name: "Soudure", filter: { text: "soudure" } }) { id } }`,
+        {},
+        w.studentA.token,
+      );
+      return { id: res.createJobAlert.id };
+    },
+    expect: only(['studentA'], { studentB: 'NOT_FOUND' }),
+  },
   // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
   {
     op: 'refreshSession',
@@ -706,6 +743,20 @@ const CONTRACT_OPERATIONS = [
   'markNotificationsRead',
 ];
 
+/**
+ * The caps against spam (issue 14: applications, recommendations, partnership requests per day, invitations per
+ * hour) count the records of the last day or hour; the matrix creates hundreds of fixtures with the same actors, so
+ * before each call the earlier ones are moved two days back (a fixture step, before the "before" snapshot).
+ */
+async function ageCapRecords(t: TestApp): Promise<void> {
+  const past = new Date(Date.now() - 2 * DAY);
+  const recent = (field: string) => ({ [field]: { $gt: past } });
+  await t.connection.collection('applications').updateMany(recent('createdAt'), { $set: { createdAt: past } });
+  await t.connection.collection('recommendations').updateMany(recent('createdAt'), { $set: { createdAt: past } });
+  await t.connection.collection('partnerships').updateMany(recent('requestedAt'), { $set: { requestedAt: past } });
+  await t.connection.collection('invitations').updateMany(recent('lastSentAt'), { $set: { lastSentAt: past } });
+}
+
 const schema = getSchema();
 const rootFields = new Set([
   ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
@@ -734,6 +785,7 @@ describe('authorization matrix (real HTTP, refused calls write nothing)', () => 
   describe.each(rows.map((r) => [r.label ? `${r.op} (${r.label})` : r.op, r] as const))('%s', (_name, row) => {
     it.each(WHO.map((who) => [who, row.expect[who]] as const))('%s -> %s', async (who, expected) => {
       const ctx = { t, w };
+      await ageCapRecords(t);
       const variables = await row.vars(ctx);
       const before = await snapshotDatabase(t.connection, row.ignoreCollections);
       const res = await t.gql(row.document, variables, tokenOf(w, who));

@@ -308,8 +308,9 @@ describe('applications over HTTP', () => {
       await t.ok(CLOSE_PROMISE, { id: jp.id }, w.companyA.token);
       const before = await countDocs(t, 'notifications');
       expect(await t.code(MOVE, { id: app.id, to: 'HIRED' }, student.token)).toBe('CONFLICT');
+      // Closing the promise already resolved the offer (issue 14: REJECTED, "promise closed").
       const stored = await t.connection.collection('applications').findOne({ _id: new Types.ObjectId(app.id) });
-      expect(stored?.['status']).toBe('OFFERED');
+      expect(stored?.['status']).toBe('REJECTED');
       expect(await countDocs(t, 'notifications')).toBe(before);
     });
   });

@@ -350,12 +350,18 @@ describe('preferences: muted types are stored, listed and caught up, not pushed'
     // The mute commits before the publication: the change stream applies it first on every instance.
     const jp = await createPromise(t, companyA, { schoolIds: [schoolA.id], title: 'Fraiseur (muet)' });
     await t.ok(PUBLISH_PROMISE, { id: jp.id }, companyA.token);
-    // Stored and counted: the unread count is still pushed.
-    await Promise.all([early.waitForCount(1), late.waitForCount(1)]);
+    // Stored as read (issue 14: a muted type no longer raises the unread count): after the settle marker (one
+    // unread notification of another type), the count is 1, the marker alone.
     await settle([
       { client: early, actor: student },
       { client: late, actor: student },
     ]);
+    await Promise.all([early.waitForCount(1), late.waitForCount(1)]);
+    expect(early.counts).not.toContain(2);
+    expect(
+      (await t.ok<{ unreadNotificationCount: number }>('{ unreadNotificationCount }', undefined, student.token))
+        .unreadNotificationCount,
+    ).toBe(1);
     expect(early.notifications).toEqual([]);
     expect(late.notifications).toEqual([]);
     const listed = await listNotifications(student);

@@ -19,3 +19,5 @@ export * from './roster';
 export * from './mail';
 export * from './outcome';
 export * from './hiring';
+export * from './security';
+export * from './job-alert';

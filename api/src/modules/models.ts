@@ -18,3 +18,4 @@ import './mail/mail.model';
 import '../db/meta.model';
 import './interview/interview.model';
 import './job-promise/job-promise.edit.model';
+import './job-alert/job-alert.model';

@@ -9,7 +9,7 @@ import {
 } from '@promesse/shared';
 import type { Logger } from '../logger';
 import { userModel } from '../modules/auth/auth.model';
-import { preferencesOf } from '../modules/notification/notification.preferences';
+import { mutedTypesOf } from '../modules/notification/notification.preferences';
 import { notificationModel } from '../modules/notification/notification.model';
 
 // mongoose's own driver (its types differ from the top-level `mongodb` package's).
@@ -261,7 +261,7 @@ export class NotificationFeed {
       return {
         kind: 'preferences',
         userId: String(change.documentKey._id),
-        mutedTypes: preferencesOf(user).mutedTypes,
+        mutedTypes: mutedTypesOf(user),
         locale: isOneOf(LOCALES, user['locale']) ? user['locale'] : DEFAULT_LOCALE,
       };
     }

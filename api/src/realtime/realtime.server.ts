@@ -7,7 +7,7 @@ import { BODY_LIMIT_BYTES } from '../http/http.guards';
 import { localeFromAcceptLanguage } from '../core/locale';
 import { authenticate } from '../modules/auth/auth.context';
 import { createAuthLoaders } from '../modules/auth/auth.loaders';
-import { preferencesOf } from '../modules/notification/notification.preferences';
+import { mutedTypesOf } from '../modules/notification/notification.preferences';
 import {
   RealtimeDelivery,
   type HandshakePreferences,
@@ -104,7 +104,7 @@ export function createRealtime(httpServer: HttpServer, deps: AppDeps): Realtime 
       socket.data = actor;
       tokens.set(socket, token);
       handshakes.set(socket, {
-        preferences: { mutedTypes: preferencesOf(user).mutedTypes, locale: actor.locale, readAt },
+        preferences: { mutedTypes: mutedTypesOf(user), locale: actor.locale, readAt },
         expiresAt,
       });
       next();

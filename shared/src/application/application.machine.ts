@@ -43,6 +43,8 @@ export type ApplicationActorKind = 'COMPANY' | 'STUDENT' | 'SYSTEM';
 export const SYSTEM_MOVE_REASONS = {
   POSITION_FILLED: 'position filled',
   HIRED_ELSEWHERE: 'hired elsewhere',
+  PROMISE_CLOSED: 'promise closed',
+  PROMISE_EXPIRED: 'promise expired',
 } as const;
 
 export interface ApplicationMove {
@@ -172,8 +174,18 @@ export function moveLabel(to: ApplicationStatus, locale: 'fr' | 'en' = 'fr'): st
 
 /** French/English text of the system reasons, for history display. */
 export const SYSTEM_MOVE_REASON_LABELS = {
-  fr: { 'position filled': 'Poste pourvu', 'hired elsewhere': 'Embauché·e ailleurs' },
-  en: { 'position filled': 'Position filled', 'hired elsewhere': 'Hired elsewhere' },
+  fr: {
+    'position filled': 'Poste pourvu',
+    'hired elsewhere': 'Embauché·e ailleurs',
+    'promise closed': 'Promesse clôturée',
+    'promise expired': 'Promesse expirée',
+  },
+  en: {
+    'position filled': 'Position filled',
+    'hired elsewhere': 'Hired elsewhere',
+    'promise closed': 'Job promise closed',
+    'promise expired': 'Job promise expired',
+  },
 } as const;
 
 /** A stored reason as shown to people: system reasons translated, others as written. */

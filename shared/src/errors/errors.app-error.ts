@@ -54,9 +54,13 @@ export class AppError extends Error {
     params?: MessageParams;
     details?: Record<string, unknown>;
     fieldIssues?: FieldIssue[];
+    retryAfterSeconds?: number;
   } {
+    const retryAfter = this.details?.['retryAfterSeconds'];
     return {
       code: this.code,
+      // CONTRACT.md (version 2): TOO_MANY_REQUESTS carries `extensions.retryAfterSeconds`.
+      ...(this.code === 'TOO_MANY_REQUESTS' && typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.params ? { params: this.params } : {}),
       ...(this.details ? { details: this.details } : {}),

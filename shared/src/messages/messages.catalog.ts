@@ -21,6 +21,9 @@ import { securityMessages } from '../security/security.messages';
 import { outcomeMessages } from '../outcome/outcome.messages';
 import { outcomeValidationMessages } from '../outcome/outcome.validation.messages';
 import { hiringMessages } from '../hiring/hiring.messages';
+import { notificationIssue14Messages } from '../notification/notification.issue14.messages';
+import { securityCapMessages } from '../security/security.caps';
+import { jobAlertMessages } from '../job-alert/job-alert.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -50,6 +53,9 @@ const bundles = [
   outcomeMessages,
   outcomeValidationMessages,
   hiringMessages,
+  notificationIssue14Messages,
+  securityCapMessages,
+  jobAlertMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

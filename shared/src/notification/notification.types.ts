@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { enumObject, type EnumLabels, type Locale } from '../common/common.enum';
 import { activeLocale } from '../messages/messages.locale';
-import { renderMessage } from '../messages/messages.render';
+import { renderMessage, type MessageParams } from '../messages/messages.render';
 import { idSchema, optionalInput } from '../common/common.schemas';
 import { APPLICATION_STATUS_LABELS, reasonLabel, type ApplicationStatus } from '../application/application.machine';
 import type { PartnershipStatus } from '../company/company.partnership';
@@ -19,6 +19,11 @@ export const NOTIFICATION_TYPES = [
   'INTERVIEW_ANSWERED',
   'INTERVIEW_REMINDER',
   'JOB_PROMISE_UPDATED',
+  // Issue 14: saved searches, reminders to companies, recommendations closed with their promise.
+  'JOB_ALERT_MATCH',
+  'JOB_PROMISE_EXPIRING',
+  'APPLICATIONS_WAITING',
+  'RECOMMENDATION_CLOSED',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NotificationType = enumObject(NOTIFICATION_TYPES);
@@ -36,6 +41,10 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     INTERVIEW_ANSWERED: 'Réponse à un entretien',
     INTERVIEW_REMINDER: 'Rappel d’entretien',
     JOB_PROMISE_UPDATED: 'Promesse modifiée',
+    JOB_ALERT_MATCH: 'Alerte de recherche',
+    JOB_PROMISE_EXPIRING: 'Promesse bientôt expirée',
+    APPLICATIONS_WAITING: 'Candidatures en attente',
+    RECOMMENDATION_CLOSED: 'Recommandation close',
   },
   en: {
     APPLICATION_RECEIVED: 'New application',
@@ -48,6 +57,10 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     INTERVIEW_ANSWERED: 'Interview answer',
     INTERVIEW_REMINDER: 'Interview reminder',
     JOB_PROMISE_UPDATED: 'Job promise updated',
+    JOB_ALERT_MATCH: 'Search alert',
+    JOB_PROMISE_EXPIRING: 'Job promise expiring soon',
+    APPLICATIONS_WAITING: 'Applications waiting',
+    RECOMMENDATION_CLOSED: 'Recommendation closed',
   },
 };
 
@@ -80,6 +93,24 @@ export interface NotificationDataMap {
   JOB_PROMISE_MATCH: { jobPromiseId: string; jobPromiseTitle?: string; companyName?: string; city?: string };
   PARTNERSHIP_REQUESTED: { partnershipId: string; companyName?: string; schoolName?: string };
   PARTNERSHIP_DECIDED: { partnershipId: string; schoolName?: string; status: PartnershipStatus };
+  JOB_ALERT_MATCH: {
+    jobPromiseId: string;
+    jobAlertId: string;
+    jobPromiseTitle?: string;
+    companyName?: string;
+    city?: string;
+    alertName?: string;
+  };
+  JOB_PROMISE_EXPIRING: { jobPromiseId: string; jobPromiseTitle?: string; expiresAt?: string };
+  APPLICATIONS_WAITING: { jobPromiseId: string; jobPromiseTitle?: string; count?: number; days?: number };
+  RECOMMENDATION_CLOSED: {
+    recommendationId: string;
+    jobPromiseId: string;
+    jobPromiseTitle?: string;
+    companyName?: string;
+    /** The promise's status that closed it (CLOSED, EXPIRED, FILLED). */
+    status?: string;
+  };
   INTERVIEW_PROPOSED: InterviewNotificationData;
   INTERVIEW_ANSWERED: InterviewNotificationData & { accepted: boolean; message?: string };
   INTERVIEW_REMINDER: InterviewNotificationData;
@@ -106,7 +137,7 @@ export interface NotificationText {
   body: string;
 }
 
-type Texts = (key: string, params?: Record<string, string>) => string;
+type Texts = (key: string, params?: MessageParams) => string;
 type Builder<T extends NotificationType> = (
   d: Partial<NotificationDataMap[T]>,
   t: Texts,
@@ -202,6 +233,37 @@ const builders: { [T in NotificationType]: Builder<T> } = {
       companyName: d.companyName ?? t('companyFallback'),
       jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
       fields: (d.fields ?? []).map((f) => t(`field.${f}`)).join(', '),
+    }),
+  }),
+  JOB_ALERT_MATCH: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      city: d.city ? t('city', { city: d.city }) : '',
+      alertName: d.alertName ? (quoted(d.alertName, locale) ?? '') : t('alertFallback'),
+    }),
+  }),
+  JOB_PROMISE_EXPIRING: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      date: d.expiresAt ?? '',
+    }),
+  }),
+  APPLICATIONS_WAITING: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      // Numbers (GraphQL's NotificationData gives them as strings): i18next picks the plural from a number.
+      count: Number(d.count ?? 1),
+      days: Number(d.days ?? 10),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+    }),
+  }),
+  RECOMMENDATION_CLOSED: (d, t, locale) => ({
+    title: t('title'),
+    body: t(d.status === 'FILLED' ? 'bodyFilled' : d.status === 'EXPIRED' ? 'bodyExpired' : 'bodyClosed', {
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
     }),
   }),
 };

@@ -23,6 +23,7 @@ export function navItemsFor(role: Role, t: TFunction): NavItem[] {
         { to: '/eleve/candidatures', label: t('nav.studentApplications') },
         { to: '/eleve/recommandations', label: t('nav.studentRecommendations') },
         { to: '/eleve/profil', label: t('nav.studentProfile') },
+        { to: '/eleve/alertes', label: t('nav.studentAlerts') },
       ];
     case 'COMPANY_RECRUITER':
       return [

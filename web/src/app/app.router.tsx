@@ -192,6 +192,31 @@ export const routes: RouteObject[] = [
           },
         ],
       },
+      {
+        path: 'parametres/notifications',
+        element: <RequireSession />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../pages/notifications/notifications.preferences.page'))
+                .NotificationPreferencesPage,
+            }),
+          },
+        ],
+      },
+      {
+        path: 'eleve/alertes',
+        element: <RequireSession role="STUDENT" />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../pages/student/student.alerts.page')).StudentAlertsPage,
+            }),
+          },
+        ],
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

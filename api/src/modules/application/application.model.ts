@@ -54,6 +54,8 @@ const applicationSchema = new Schema(
     recommendationId: { type: Schema.Types.ObjectId, ref: 'Recommendation' },
     history: { type: [historyEntrySchema], default: [] },
     offer: { type: offerSchema, default: undefined },
+    // Set when the company was reminded that this application waits for an answer (once per application).
+    waitingReminderAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
@@ -61,6 +63,9 @@ const applicationSchema = new Schema(
 applicationSchema.index({ studentId: 1, jobPromiseId: 1 }, { unique: true });
 applicationSchema.index({ jobPromiseId: 1, status: 1 });
 applicationSchema.index({ studentId: 1, status: 1 });
+// The daily reminder of unanswered applications; the daily cap of a student's applications.
+applicationSchema.index({ status: 1, createdAt: 1 });
+applicationSchema.index({ studentId: 1, createdAt: 1 });
 applicationSchema.index({ companyId: 1, studentId: 1 });
 applicationSchema.index({ schoolId: 1, createdAt: -1 });
 // Matching: past hires of companies through a school (matching.candidates.ts loadSchoolHistory).

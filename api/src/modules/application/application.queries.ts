@@ -1,10 +1,11 @@
 import { Types, type ClientSession } from 'mongoose';
-import { Role, type ApplicationStatus } from '@promesse/shared';
+import { OPEN_APPLICATION_STATUSES, Role, SYSTEM_MOVE_REASONS, type ApplicationStatus } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { toObjectId } from '../../core/ids';
 import { loadRecipients } from '../auth/auth.queries';
 import type { JobPromiseDoc } from '../job-promise/job-promise.model';
-import { createNotifications } from '../notification/notification.queries';
+import { createNotifications, type NotificationItem } from '../notification/notification.queries';
+import { findStudents } from '../student/student.queries';
 import type { StudentDoc } from '../student/student.model';
 import { applicationModel, type ApplicationDoc } from './application.model';
 
@@ -103,7 +104,7 @@ export async function linkRecommendation(
 
 /** APPLICATION_RECEIVED to the company's recruiters, in the caller's transaction. */
 export async function notifyApplicationReceived(
-  deps: Deps,
+  deps: DataDeps,
   session: ClientSession,
   jp: Pick<JobPromiseDoc, '_id' | 'companyId' | 'title'>,
   student: Pick<StudentDoc, 'firstName' | 'lastName'>,
@@ -193,4 +194,109 @@ export async function openApplicantStudentIds(
     .session(session)
     .lean();
   return rows.map((r) => r.studentId);
+}
+
+/**
+ * A promise closed or expired: its open applications are REJECTED by the system ("promise closed" / "promise
+ * expired"), each move in its history, in the caller's transaction; the students and their school staff are told.
+ * Returns how many moved.
+ */
+export async function rejectOpenApplicationsOfPromise(
+  deps: DataDeps,
+  session: ClientSession,
+  jp: Pick<JobPromiseDoc, '_id' | 'title'>,
+  why: 'CLOSED' | 'EXPIRED',
+  now: Date,
+): Promise<number> {
+  const Application = applicationModel(deps.connection);
+  const open = await Application.find({ jobPromiseId: jp._id, status: { $in: [...OPEN_APPLICATION_STATUSES] } })
+    .session(session)
+    .lean();
+  if (open.length === 0) return 0;
+  const reason = why === 'CLOSED' ? SYSTEM_MOVE_REASONS.PROMISE_CLOSED : SYSTEM_MOVE_REASONS.PROMISE_EXPIRED;
+  await Application.bulkWrite(
+    open.map((a) => ({
+      updateOne: {
+        filter: { _id: a._id, status: a.status },
+        update: {
+          $set: { status: 'REJECTED' },
+          $push: { history: historyEntry(a.status, 'REJECTED', { userId: null, role: 'SYSTEM' }, now, reason) },
+        },
+      },
+    })),
+    { session, ordered: true },
+  );
+  const students = new Map(
+    (
+      await findStudents(
+        deps,
+        open.map((a) => a.studentId),
+        session,
+      )
+    ).map((s) => [String(s._id), s]),
+  );
+  const recipients = await loadRecipients(deps, { schoolIds: open.map((a) => a.schoolId) }, session);
+  const items: NotificationItem[] = [];
+  for (const a of open) {
+    const student = students.get(String(a.studentId));
+    const data = {
+      applicationId: String(a._id),
+      jobPromiseId: String(jp._id),
+      jobPromiseTitle: jp.title,
+      from: a.status,
+      to: 'REJECTED',
+      reason,
+    };
+    if (student) items.push({ userId: student.userId, type: 'APPLICATION_STATUS_CHANGED', data });
+    const named = student ? { ...data, studentName: `${student.firstName} ${student.lastName}` } : data;
+    for (const userId of recipients.staffOfSchool(a.schoolId)) {
+      items.push({ userId, type: 'APPLICATION_STATUS_CHANGED', data: named });
+    }
+  }
+  await createNotifications(deps, session, items);
+  return open.length;
+}
+
+/** Applications still SUBMITTED since before `before` that no reminder mentioned yet, by promise. */
+export async function unansweredApplications(
+  deps: Deps,
+  before: Date,
+  limit: number,
+): Promise<{ _id: Types.ObjectId; jobPromiseId: Types.ObjectId; companyId: Types.ObjectId }[]> {
+  return applicationModel(deps.connection)
+    .find(
+      { status: 'SUBMITTED', createdAt: { $lte: before }, waitingReminderAt: null },
+      { jobPromiseId: 1, companyId: 1 },
+    )
+    .limit(limit)
+    .lean();
+}
+
+/** Marks applications as reminded (only those not yet): returns how many this call marked. */
+export async function markApplicationsReminded(
+  deps: Deps,
+  session: ClientSession,
+  ids: readonly Types.ObjectId[],
+  now: Date,
+): Promise<number> {
+  const result = await applicationModel(deps.connection).updateMany(
+    { _id: { $in: [...ids] }, status: 'SUBMITTED', waitingReminderAt: null },
+    { $set: { waitingReminderAt: now } },
+    { session },
+  );
+  return result.modifiedCount;
+}
+
+/** How many applications this student sent since `since`, and the oldest of them (for the daily cap). */
+export async function applicationsSentSince(
+  deps: Deps,
+  studentId: Id,
+  since: Date,
+): Promise<{ count: number; oldest: Date | null }> {
+  const filter = { studentId, createdAt: { $gte: since }, source: 'STUDENT' as const };
+  const [count, oldest] = await Promise.all([
+    applicationModel(deps.connection).countDocuments(filter),
+    applicationModel(deps.connection).findOne(filter, { createdAt: 1 }).sort({ createdAt: 1 }).lean(),
+  ]);
+  return { count, oldest: oldest?.createdAt ?? null };
 }

@@ -13,6 +13,7 @@ import {
 } from '@promesse/shared';
 import * as z from 'zod';
 import { isStudent, type Actor } from '../../core/actor';
+import { assertUnderCap, capWindowStart } from '../../core/caps';
 import type { DataDeps } from '../../core/deps';
 import { isDuplicateKeyError, sameId, validObjectIds } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
@@ -25,11 +26,18 @@ import { isOpenNow, targetsSchool } from '../job-promise/job-promise.policy';
 import { findJobPromise, jobPromisesByIds, markFilled, takePosition } from '../job-promise/job-promise.queries';
 import { createNotifications, type NotificationItem } from '../notification/notification.queries';
 import { recordHireOutcome, recordOfferInLedger } from '../outcome/outcome.queries';
+import { closePendingRecommendationsOfPromise } from '../recommendation/recommendation.queries';
 import type { StudentDoc } from '../student/student.model';
 import { findStudent, findStudentByUserId, findStudents } from '../student/student.queries';
 import { applicationModel, type ApplicationDoc } from './application.model';
 import { canSeeApplication, moverKind } from './application.policy';
-import { findApplicationOf, historyEntry, insertApplication, notifyApplicationReceived } from './application.queries';
+import {
+  applicationsSentSince,
+  findApplicationOf,
+  historyEntry,
+  insertApplication,
+  notifyApplicationReceived,
+} from './application.queries';
 
 /** The student profile of a student actor (FORBIDDEN for other roles). */
 export async function studentOfActor(
@@ -64,6 +72,12 @@ export const applyToJobPromise = defineUseCase({
     if (!isOpenNow(jp, now)) {
       throw conflict('application.notOpen', undefined, { entity: 'JobPromise', id: String(jp._id) });
     }
+    // Anti-spam: a student's applications per day (a repeat of an existing one, above, does not count).
+    assertUnderCap(
+      'applicationsPerStudent',
+      await applicationsSentSince(deps, student._id, capWindowStart('applicationsPerStudent', now)),
+      now,
+    );
     try {
       return await inTransaction(deps, async (session) => {
         const created = await insertApplication(deps, session, {
@@ -276,6 +290,7 @@ async function hire(deps: DataDeps, offered: ApplicationDoc, actor: Actor, now: 
     if (counted.hiredCount >= counted.positions) {
       await markFilled(deps, counted._id, now, session);
       counted.status = 'FILLED';
+      await closePendingRecommendationsOfPromise(deps, session, counted, 'FILLED', now);
       const others = await Application.find({ jobPromiseId: counted._id, _id: { $ne: hired._id }, ...open }).session(
         session,
       );

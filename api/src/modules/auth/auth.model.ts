@@ -20,6 +20,8 @@ const userSchema = new Schema(
     // Notification types the user muted: still stored and listed, not pushed live (realtime, issue 5).
     notificationPreferences: {
       mutedTypes: { type: [{ type: String, enum: NOTIFICATION_TYPES }], default: [] },
+      // Chosen channel per type (IN_APP, IMMEDIATE, DIGEST; MUTED lives in mutedTypes); absent = the role's default.
+      channels: { type: Schema.Types.Mixed, default: {} },
     },
   },
   { timestamps: true },

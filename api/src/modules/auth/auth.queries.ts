@@ -100,30 +100,57 @@ export async function ensureBootstrapAdmin(
   }
 }
 
+/** What the notification module reads of a user: role, preferences and where to e-mail them. */
+export interface NotificationSettingsRow {
+  _id: Types.ObjectId;
+  email: string;
+  role: Role;
+  displayName: string;
+  locale?: Locale | null;
+  notificationPreferences?: { mutedTypes?: string[] | null; channels?: Record<string, string> | null } | null;
+}
+
+const NOTIFICATION_SETTINGS_PROJECTION = { email: 1, role: 1, displayName: 1, locale: 1, notificationPreferences: 1 };
+
 /** The notification settings stored on the user (raw: the notification module reads them). */
 export async function notificationSettingsOf(
   deps: Pick<DataDeps, 'connection'>,
   userId: string,
-): Promise<{ notificationPreferences?: { mutedTypes?: string[] | null } | null } | null> {
-  return userModel(deps.connection).findById(userId, { notificationPreferences: 1 }).lean();
+): Promise<NotificationSettingsRow | null> {
+  return userModel(deps.connection).findById(userId, NOTIFICATION_SETTINGS_PROJECTION).lean<NotificationSettingsRow>();
+}
+
+/** The settings of several users at once (recipients of notifications), in the caller's transaction. */
+export async function notificationSettingsOfUsers(
+  deps: Pick<DataDeps, 'connection'>,
+  userIds: readonly (string | Types.ObjectId)[],
+  session: ClientSession | null = null,
+): Promise<NotificationSettingsRow[]> {
+  if (userIds.length === 0) return [];
+  return userModel(deps.connection)
+    .find({ _id: { $in: userIds.map((id) => new Types.ObjectId(String(id))) } }, NOTIFICATION_SETTINGS_PROJECTION)
+    .session(session)
+    .lean<NotificationSettingsRow[]>();
 }
 
 /**
- * Replaces the user's muted notification types. The whole sub-document is set, so the change event's
+ * Replaces the user's notification preferences. The whole sub-document is set, so the change event's
  * updatedFields names it whatever the previous value (realtime/realtime.feed.ts reads it).
  */
-export async function setMutedNotificationTypes(
+export async function setNotificationPreferences(
   deps: Pick<DataDeps, 'connection'>,
   userId: string,
-  mutedTypes: readonly string[],
-): Promise<{ notificationPreferences?: { mutedTypes?: string[] | null } | null } | null> {
+  preferences: { mutedTypes: readonly string[]; channels: Record<string, string> },
+): Promise<NotificationSettingsRow | null> {
   return userModel(deps.connection)
     .findOneAndUpdate(
       { _id: new Types.ObjectId(userId) },
-      { $set: { notificationPreferences: { mutedTypes: [...mutedTypes] } } },
-      { returnDocument: 'after', projection: { notificationPreferences: 1 } },
+      {
+        $set: { notificationPreferences: { mutedTypes: [...preferences.mutedTypes], channels: preferences.channels } },
+      },
+      { returnDocument: 'after', projection: NOTIFICATION_SETTINGS_PROJECTION },
     )
-    .lean();
+    .lean<NotificationSettingsRow>();
 }
 
 /** Of these e-mails, those with an account, or else with a pending (unused, unexpired) invitation. */

@@ -35,6 +35,7 @@ import type { SchoolDoc } from '../school/school.model';
 import { createStudentProfile } from '../student/student.queries';
 import { hashInvitationCode, newInvitationCode } from './auth.invitation-code';
 import { enqueueMail } from '../mail/mail.queries';
+import { assertInvitationCap } from './auth.caps';
 import { invitationModel, type InvitationDoc } from './auth.invitation.model';
 import { passwordResetModel } from './auth.password-reset.model';
 import { userModel, type UserDoc } from './auth.model';
@@ -187,6 +188,7 @@ export const inviteUser = defineUseCase({
     if (await emailIsTaken(deps, input.email)) throw emailTaken();
     const code = newInvitationCode();
     const now = deps.clock.now();
+    await assertInvitationCap(deps, actor.userId, now);
     const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
     // The invitation and its e-mail commit together: no invitation without its message, no message for nothing.
     await inTransaction(deps, async (session) => {
@@ -251,6 +253,7 @@ export const resendInvitation = defineUseCase({
     if (await emailIsTaken(deps, current.email)) throw emailTaken();
     const code = newInvitationCode();
     const now = deps.clock.now();
+    await assertInvitationCap(deps, actor.userId, now);
     const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
     const invitation = await inTransaction(deps, async (session) => {
       const updated = await invitationModel(deps.connection).findOneAndUpdate(

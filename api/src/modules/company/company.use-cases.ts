@@ -15,6 +15,7 @@ import {
   type PartnershipStatus,
 } from '@promesse/shared';
 import { isAdmin, isRecruiter, isStaff } from '../../core/actor';
+import { assertUnderCap, capWindowStart } from '../../core/caps';
 import { isDuplicateKeyError } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
@@ -76,6 +77,14 @@ export const requestPartnership = defineUseCase({
         throw conflict('company.partnershipApproved', undefined, { entity: 'Partnership', id: String(existing._id) });
       }
       const now = deps.clock.now();
+      // Anti-spam: a company's partnership requests (new or re-opened) per day; a pending one returned above is free.
+      const since = capWindowStart('partnershipRequestsPerCompany', now);
+      const recent = { companyId: company._id, requestedAt: { $gte: since } };
+      const [count, oldest] = await Promise.all([
+        Partnership.countDocuments(recent),
+        Partnership.findOne(recent, { requestedAt: 1 }).sort({ requestedAt: 1 }).lean(),
+      ]);
+      assertUnderCap('partnershipRequestsPerCompany', { count, oldest: oldest?.requestedAt ?? null }, now);
       try {
         return await inTransaction(deps, async (session) => {
           let partnership: PartnershipDoc | null;

@@ -1,13 +1,35 @@
 import type { AppDeps, DataDeps } from '../../core/deps';
+import { inTransaction } from '../../core/transactions';
+import { rejectOpenApplicationsOfPromise } from '../application/application.queries';
+import { closePendingRecommendationsOfPromise } from '../recommendation/recommendation.queries';
 import { jobPromiseModel } from './job-promise.model';
 
-/** Stores EXPIRED on every OPEN promise whose expiresAt has passed; returns how many changed. */
+/**
+ * Stores EXPIRED on every OPEN promise whose expiresAt has passed, one transaction per promise with what ends with
+ * it (open applications REJECTED "promise expired", pending recommendations DECLINED, people notified); returns how
+ * many changed. Safe to run twice at once: each promise moves only while still OPEN.
+ */
 export async function expireJobPromises(deps: DataDeps, now: Date = deps.clock.now()): Promise<number> {
-  const result = await jobPromiseModel(deps.connection).updateMany(
-    { status: 'OPEN', expiresAt: { $lte: now } },
-    { $set: { status: 'EXPIRED' } },
-  );
-  return result.modifiedCount;
+  const JobPromise = jobPromiseModel(deps.connection);
+  const due = await JobPromise.find({ status: 'OPEN', expiresAt: { $lte: now } }, { _id: 1 })
+    .limit(500)
+    .lean();
+  let count = 0;
+  for (const { _id } of due) {
+    const moved = await inTransaction(deps, async (session) => {
+      const updated = await JobPromise.findOneAndUpdate(
+        { _id, status: 'OPEN', expiresAt: { $lte: now } },
+        { $set: { status: 'EXPIRED' } },
+        { returnDocument: 'after', session },
+      );
+      if (!updated) return false;
+      await rejectOpenApplicationsOfPromise(deps, session, updated, 'EXPIRED', now);
+      await closePendingRecommendationsOfPromise(deps, session, updated, 'EXPIRED', now);
+      return true;
+    });
+    if (moved) count += 1;
+  }
+  return count;
 }
 
 export const EXPIRY_SWEEP_INTERVAL_MS = 60_000;

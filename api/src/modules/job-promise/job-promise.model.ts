@@ -34,6 +34,8 @@ const jobPromiseSchema = new Schema(
     publishedAt: { type: Date },
     closedAt: { type: Date },
     filledAt: { type: Date },
+    // Set when the company was reminded that the promise expires soon (once).
+    expiryReminderAt: { type: Date, default: null },
     // Sort key of "newest first": creation time, then publication time (a draft published today lists on top).
     listedAt: { type: Date, required: true, default: () => new Date() },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },

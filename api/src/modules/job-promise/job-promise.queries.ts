@@ -111,3 +111,34 @@ export function promiseCandidatesByIds(
     .find({ _id: { $in: [...ids] } }, { ...PROMISE_FIELDS, status: 1, expiresAt: 1 })
     .lean<(PromiseCandidate & { status: JobPromiseStatus; expiresAt: Date })[]>();
 }
+
+/** OPEN promises expiring between now and `until` whose company was not reminded yet. */
+export function promisesExpiringUnreminded(
+  deps: Deps,
+  now: Date,
+  until: Date,
+  limit: number,
+): Promise<Pick<JobPromiseDoc, '_id' | 'companyId' | 'title' | 'expiresAt'>[]> {
+  return jobPromiseModel(deps.connection)
+    .find(
+      { status: 'OPEN', expiresAt: { $gt: now, $lte: until }, expiryReminderAt: null },
+      { companyId: 1, title: 1, expiresAt: 1 },
+    )
+    .limit(limit)
+    .lean();
+}
+
+/** Marks the expiry reminder of a promise as sent; false when another run did it first. */
+export async function markExpiryReminded(
+  deps: Deps,
+  session: ClientSession,
+  id: Types.ObjectId,
+  now: Date,
+): Promise<boolean> {
+  const result = await jobPromiseModel(deps.connection).updateOne(
+    { _id: id, status: 'OPEN', expiryReminderAt: null },
+    { $set: { expiryReminderAt: now } },
+    { session },
+  );
+  return result.modifiedCount === 1;
+}

@@ -34,10 +34,11 @@ import { isRecruiter, isStudent, type Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
 import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
-import { hasApplied } from '../application/application.queries';
+import { hasApplied, rejectOpenApplicationsOfPromise } from '../application/application.queries';
 import { approvedSchoolIdsOfCompany, companyNameOf, requestedSchoolIdsOfCompany } from '../company/company.queries';
+import { notifyJobAlerts } from '../job-alert/job-alert.queries';
 import { createNotifications } from '../notification/notification.queries';
-import { wasRecommended } from '../recommendation/recommendation.queries';
+import { closePendingRecommendationsOfPromise, wasRecommended } from '../recommendation/recommendation.queries';
 import { existingSchoolIds } from '../school/school.queries';
 import { findStudentByUserId, studentUserIdsOf } from '../student/student.queries';
 import { editPublishedJobPromise } from './job-promise.edit';
@@ -218,6 +219,8 @@ export const publishJobPromise = defineUseCase({
           },
         })),
       );
+      // Saved searches of the targeted schools' students (job-alert module): once per (alert, promise).
+      await notifyJobAlerts(deps, session, updated, { companyName, now });
       return updated;
     });
   },
@@ -235,13 +238,19 @@ export const closeJobPromise = defineUseCase({
     if (!kind) throw forbidden('jobPromise.otherCompany');
     const from = effectiveJobPromiseStatus(jp, now);
     assertJobPromiseTransition(from, 'CLOSED', kind);
-    const updated = await jobPromiseModel(deps.connection).findOneAndUpdate(
-      { _id: jp._id, ...effectiveStatusFilter(from, now) },
-      { $set: { status: 'CLOSED', closedAt: now } },
-      { returnDocument: 'after' },
-    );
-    if (!updated) throw conflict('jobPromise.statusChanged', undefined, { entity: 'JobPromise', id });
-    return updated;
+    // The promise and what hangs on it end together: open applications REJECTED ("promise closed"), pending
+    // recommendations DECLINED, everyone concerned notified, in one transaction.
+    return inTransaction(deps, async (session) => {
+      const updated = await jobPromiseModel(deps.connection).findOneAndUpdate(
+        { _id: jp._id, ...effectiveStatusFilter(from, now) },
+        { $set: { status: 'CLOSED', closedAt: now } },
+        { returnDocument: 'after', session },
+      );
+      if (!updated) throw conflict('jobPromise.statusChanged', undefined, { entity: 'JobPromise', id });
+      await rejectOpenApplicationsOfPromise(deps, session, updated, 'CLOSED', now);
+      await closePendingRecommendationsOfPromise(deps, session, updated, 'CLOSED', now);
+      return updated;
+    });
   },
 });
 

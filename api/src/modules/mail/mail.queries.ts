@@ -5,6 +5,9 @@ import { toObjectId } from '../../core/ids';
 import { mailOutboxModel, mailSuppressionModel, type MailStatus } from './mail.model';
 import { ESSENTIAL_TEMPLATES, type MailTemplate, type MailTemplateParams } from './mail.templates';
 
+/** The web app's pages that messages link to (notification e-mails link there too). */
+export { MAIL_PATHS } from './mail.templates';
+
 // The mail module's door for other modules: enqueue a message inside the caller's transaction, and the suppression
 // list that the notification preferences and the one-click unsubscribe share.
 

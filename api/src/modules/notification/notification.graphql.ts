@@ -1,8 +1,8 @@
-import type { Locale, NotificationText } from '@promesse/shared';
+import { NOTIFICATION_CHANNELS, type Locale, type NotificationText } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
 import { NotificationTypeEnum } from '../../graphql/common.types';
 import type { NotificationRow } from './notification.model';
-import type { NotificationPreferences } from './notification.preferences';
+import type { NotificationChannelSetting, NotificationPreferences } from './notification.preferences';
 import { plainData, renderNotification } from './notification.queries';
 import {
   countUnreadNotifications,
@@ -10,8 +10,15 @@ import {
   getNotificationPreferences,
   listNotifications,
   markNotificationsRead,
+  updateNotificationChannels,
   updateNotificationPreferences,
 } from './notification.use-cases';
+
+const NotificationChannelEnum = builder.enumType('NotificationChannel', {
+  values: NOTIFICATION_CHANNELS,
+  description:
+    'IN_APP: listed in the app only; IMMEDIATE: also e-mailed at once; DIGEST: also in the daily digest e-mail; MUTED: stored as read (no live push, no unread count).',
+});
 
 const DATA_FIELDS = [
   'jobPromiseId',
@@ -30,6 +37,11 @@ const DATA_FIELDS = [
   // Hiring.
   'interviewId',
   'startsAt',
+  'jobAlertId',
+  'alertName',
+  'expiresAt',
+  'count',
+  'days',
 ] as const;
 
 // Typed view of `data` (see NotificationDataMap in shared/): ids for links, names used in the text.
@@ -78,9 +90,31 @@ const NotificationRef = builder.objectRef<NotificationRow>('Notification').imple
 
 const NotificationConnectionRef = builder.connectionObject({ type: NotificationRef, name: 'NotificationConnection' });
 
-const NotificationPreferencesRef = builder.objectRef<NotificationPreferences>('NotificationPreferences').implement({
-  description: 'How the caller receives notifications live.',
+const NotificationChannelSettingRef = builder
+  .objectRef<NotificationChannelSetting>('NotificationChannelSetting')
+  .implement({
+    fields: (t) => ({
+      type: t.field({ type: NotificationTypeEnum, resolve: (s) => s.type }),
+      channel: t.field({ type: NotificationChannelEnum, resolve: (s) => s.channel }),
+      isDefault: t.exposeBoolean('isDefault', { description: 'The role’s default applies (never chosen).' }),
+    }),
+  });
+
+const NotificationChannelSettingInput = builder.inputType('NotificationChannelSettingInput', {
   fields: (t) => ({
+    type: t.field({ type: NotificationTypeEnum, required: true }),
+    channel: t.field({ type: NotificationChannelEnum, required: true }),
+  }),
+});
+
+const NotificationPreferencesRef = builder.objectRef<NotificationPreferences>('NotificationPreferences').implement({
+  description: 'How the caller receives notifications: live, by e-mail at once, in the daily digest.',
+  fields: (t) => ({
+    channels: t.field({
+      type: [NotificationChannelSettingRef],
+      description: 'One row per notification type the caller’s role receives.',
+      resolve: (p) => p.channels,
+    }),
     mutedTypes: t.field({
       type: [NotificationTypeEnum],
       description: 'Types stored and listed by `notifications` but not pushed on socket.io (`notification:new`).',
@@ -141,5 +175,14 @@ builder.mutationField('updateNotificationPreferences', (t) =>
     description: 'Replaces the muted types (an empty list unmutes everything). Applies to live connections at once.',
     args: { mutedTypes: t.arg({ type: [NotificationTypeEnum], required: true }) },
     resolve: (_root, args, ctx) => updateNotificationPreferences(ctx, { mutedTypes: args.mutedTypes }),
+  }),
+);
+
+builder.mutationField('updateNotificationChannels', (t) =>
+  t.withAuth({ authenticated: true }).field({
+    type: NotificationPreferencesRef,
+    description: 'Sets the caller’s channel for the given types (others unchanged); MUTED also mutes the live push.',
+    args: { settings: t.arg({ type: [NotificationChannelSettingInput], required: true }) },
+    resolve: (_root, args, ctx) => updateNotificationChannels(ctx, { settings: args.settings }),
   }),
 );

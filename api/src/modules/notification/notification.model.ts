@@ -11,6 +11,8 @@ const notificationSchema = new Schema(
     // Ids for deep links plus the names used in the text (see NotificationDataMap in shared/).
     data: { type: Schema.Types.Mixed, default: {} },
     readAt: { type: Date, default: null },
+    // Set when a daily digest e-mail listed it (or passed it over): the next digest starts after it.
+    digestedAt: { type: Date, default: null },
     // Set by the timestamps option; declared so its type is known.
     createdAt: { type: Date },
   },
@@ -18,6 +20,8 @@ const notificationSchema = new Schema(
 );
 notificationSchema.index({ userId: 1, _id: -1 });
 notificationSchema.index({ userId: 1, readAt: 1 });
+// The daily digest: unread notifications no digest has seen yet.
+notificationSchema.index({ readAt: 1, digestedAt: 1, userId: 1 });
 
 export type Notification = InferSchemaType<typeof notificationSchema>;
 export type NotificationDoc = HydratedDocumentFromSchema<typeof notificationSchema>;

@@ -1,8 +1,18 @@
 import { Types, type ClientSession } from 'mongoose';
-import { buildNotificationText, type Locale, type NotificationText, type NotificationType } from '@promesse/shared';
+import {
+  buildNotificationText,
+  DEFAULT_LOCALE,
+  type Locale,
+  type NotificationText,
+  type NotificationType,
+  type Role,
+} from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
+import { notificationSettingsOfUsers } from '../auth/auth.queries';
+import { enqueueMails, MAIL_PATHS, type MailMessage } from '../mail/mail.queries';
 import { newNotificationId } from './notification.ids';
 import { notificationModel, type NotificationDoc } from './notification.model';
+import { channelOf } from './notification.preferences';
 
 export interface NotificationItem {
   userId: string | Types.ObjectId;
@@ -10,34 +20,93 @@ export interface NotificationItem {
   data: Record<string, unknown>;
 }
 
+/** The page of the web app a notification leads to, for the recipient's role (null: the notifications page). */
+export function notificationPath(type: NotificationType, data: Record<string, unknown>, role: Role): string | null {
+  const promiseId = typeof data['jobPromiseId'] === 'string' ? data['jobPromiseId'] : null;
+  switch (role) {
+    case 'STUDENT':
+      if (type === 'RECOMMENDATION_RECEIVED' || type === 'RECOMMENDATION_CLOSED') return '/eleve/recommandations';
+      if (type === 'APPLICATION_STATUS_CHANGED') return '/eleve/candidatures';
+      return promiseId ? MAIL_PATHS.studentPromise(promiseId) : null;
+    case 'COMPANY_RECRUITER':
+      if (type === 'PARTNERSHIP_DECIDED') return '/entreprise/partenariats';
+      return promiseId ? MAIL_PATHS.companyPromise(promiseId) : null;
+    case 'SCHOOL_STAFF':
+      if (type === 'PARTNERSHIP_REQUESTED') return '/ecole/partenariats';
+      if (type === 'APPLICATION_STATUS_CHANGED') return '/ecole/candidatures';
+      return promiseId ? `/ecole/promesses/${promiseId}` : null;
+    default:
+      return null;
+  }
+}
+
 /**
  * Stores notifications in the caller's session, so they commit (or vanish) with the change they announce; live
  * delivery follows the commit (realtime/realtime.feed.ts). Only type + data are stored: the text is rendered when
  * read, in the reader's language. Duplicate (userId, type) pairs with identical data in one call are written once.
+ *
+ * Each recipient's channel for the type applies here: MUTED is stored already read (no push, no unread count);
+ * IMMEDIATE queues an e-mail in the same transaction, keyed by the notification's id (sent once, even if the
+ * transaction is retried: the id is drawn again, and the aborted attempt's message never existed); DIGEST waits for
+ * the daily digest job.
  */
 export async function createNotifications(
-  deps: Pick<DataDeps, 'connection'>,
+  deps: DataDeps,
   session: ClientSession | null,
   items: readonly NotificationItem[],
 ): Promise<NotificationDoc[]> {
   const seen = new Set<string>();
-  const docs = [];
+  const unique: NotificationItem[] = [];
   for (const item of items) {
-    const userId = String(item.userId);
-    const key = `${userId}|${item.type}|${JSON.stringify(item.data)}`;
+    const key = `${String(item.userId)}|${item.type}|${JSON.stringify(item.data)}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    unique.push(item);
+  }
+  if (unique.length === 0) return [];
+  const recipients = new Map(
+    (await notificationSettingsOfUsers(deps, [...new Set(unique.map((i) => String(i.userId)))], session)).map((u) => [
+      String(u._id),
+      u,
+    ]),
+  );
+  const now = deps.clock.now();
+  const docs = [];
+  const mails: MailMessage[] = [];
+  for (const item of unique) {
+    const userId = String(item.userId);
+    const user = recipients.get(userId);
+    const channel = user ? channelOf(user, item.type) : 'IN_APP';
+    // Millisecond-ordered across API instances: the list and catch-up order by id (see notification.ids.ts).
+    const _id = newNotificationId();
     docs.push({
-      // Millisecond-ordered across API instances: the list and catch-up order by id (see notification.ids.ts).
-      _id: newNotificationId(),
+      _id,
       userId: new Types.ObjectId(userId),
       type: item.type,
       data: item.data,
-      readAt: null,
+      readAt: channel === 'MUTED' ? now : null,
+      digestedAt: null,
     });
+    if (channel === 'IMMEDIATE' && user) {
+      mails.push({
+        key: `notification:${String(_id)}`,
+        to: user.email,
+        locale: user.locale ?? DEFAULT_LOCALE,
+        recipientName: user.displayName,
+        userId,
+        topic: `notification:${item.type}`,
+        template: 'notification',
+        params: {
+          type: item.type,
+          data: plainData(item.data),
+          path: notificationPath(item.type, item.data, user.role),
+        },
+      });
+    }
   }
-  if (docs.length === 0) return [];
-  return notificationModel(deps.connection).insertMany(docs, { session: session ?? undefined });
+  const inserted = await notificationModel(deps.connection).insertMany(docs, { session: session ?? undefined });
+  await enqueueMails(deps, session, mails);
+  return inserted;
 }
 
 /** What a stored notification (hydrated, lean, or from a change event) needs to be shown. */

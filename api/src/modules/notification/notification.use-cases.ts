@@ -5,13 +5,15 @@ import {
   isObjectId,
   markNotificationsReadSchema,
   notFound,
+  notificationChannelsInputSchema,
   notificationPreferencesSchema,
   notificationsQuerySchema,
   PAGE_SIZE_DEFAULT,
   renderMessage,
 } from '@promesse/shared';
 import { defineUseCase } from '../../core/use-case';
-import { notificationSettingsOf, setMutedNotificationTypes } from '../auth/auth.queries';
+import { notificationSettingsOf, setNotificationPreferences } from '../auth/auth.queries';
+import { suppressedTopics, unsuppressTopic } from '../mail/mail.queries';
 import { notificationModel, type NotificationRow } from './notification.model';
 import { preferencesOf, type NotificationPreferences } from './notification.preferences';
 
@@ -88,23 +90,62 @@ export const getNotificationPreferences = defineUseCase({
   input: z.object({}),
   access: 'authenticated',
   run: async (_input, { actor, deps }): Promise<NotificationPreferences> => {
-    const user = await notificationSettingsOf(deps, actor.userId);
+    const [user, suppressed] = await Promise.all([
+      notificationSettingsOf(deps, actor.userId),
+      suppressedTopics(deps, actor.userId),
+    ]);
     if (!user) throw notFound('User', actor.userId);
-    return preferencesOf(user);
+    return preferencesOf(user, suppressed);
   },
 });
 
 /**
- * Replaces the caller's muted types. Every API instance's notification feed sees the update through its change
- * stream, so muting takes effect on all of the user's live connections, wherever they are connected.
+ * Replaces the caller's muted types (the other channels stay). Every API instance's notification feed sees the
+ * update through its change stream, so muting takes effect on all of the user's live connections, wherever they
+ * are connected.
  */
 export const updateNotificationPreferences = defineUseCase({
   name: 'updateNotificationPreferences',
   input: notificationPreferencesSchema,
   access: 'authenticated',
   run: async ({ mutedTypes }, { actor, deps }): Promise<NotificationPreferences> => {
-    const user = await setMutedNotificationTypes(deps, actor.userId, mutedTypes);
+    const current = await notificationSettingsOf(deps, actor.userId);
+    if (!current) throw notFound('User', actor.userId);
+    const channels = { ...(current.notificationPreferences?.channels ?? {}) };
+    const user = await setNotificationPreferences(deps, actor.userId, { mutedTypes, channels });
     if (!user) throw notFound('User', actor.userId);
-    return preferencesOf(user);
+    return preferencesOf(user, await suppressedTopics(deps, actor.userId));
+  },
+});
+
+/**
+ * Sets the caller's channel for some types. MUTED joins the muted types (live push and unread count stop); any
+ * other choice leaves them. Choosing an e-mail channel again undoes an earlier one-click unsubscribe of it.
+ */
+export const updateNotificationChannels = defineUseCase({
+  name: 'updateNotificationChannels',
+  input: notificationChannelsInputSchema,
+  access: 'authenticated',
+  run: async ({ settings }, { actor, deps }): Promise<NotificationPreferences> => {
+    const current = await notificationSettingsOf(deps, actor.userId);
+    if (!current) throw notFound('User', actor.userId);
+    const muted = new Set<string>(current.notificationPreferences?.mutedTypes ?? []);
+    const channels: Record<string, string> = { ...(current.notificationPreferences?.channels ?? {}) };
+    for (const { type, channel } of settings) {
+      if (channel === 'MUTED') {
+        muted.add(type);
+        delete channels[type];
+      } else {
+        muted.delete(type);
+        channels[type] = channel;
+      }
+    }
+    const user = await setNotificationPreferences(deps, actor.userId, { mutedTypes: [...muted], channels });
+    if (!user) throw notFound('User', actor.userId);
+    for (const { type, channel } of settings) {
+      if (channel === 'IMMEDIATE') await unsuppressTopic(deps, actor.userId, `notification:${type}`);
+      if (channel === 'DIGEST') await unsuppressTopic(deps, actor.userId, 'digest');
+    }
+    return preferencesOf(user, await suppressedTopics(deps, actor.userId));
   },
 });

@@ -14,6 +14,8 @@ const recommendationSchema = new Schema(
     status: { type: String, enum: RECOMMENDATION_STATUSES, required: true, default: 'PENDING' },
     applicationId: { type: Schema.Types.ObjectId, ref: 'Application' },
     respondedAt: { type: Date },
+    // Set when the promise's end (CLOSED, EXPIRED, FILLED) declined it, not the graduate.
+    closedByPromise: { type: String },
   },
   { timestamps: true },
 );

@@ -3,6 +3,7 @@ import type { DataDeps } from '../../core/deps';
 import { loadRecipients } from '../auth/auth.queries';
 import type { JobPromiseDoc } from '../job-promise/job-promise.model';
 import { createNotifications } from '../notification/notification.queries';
+import { findStudents } from '../student/student.queries';
 import type { StudentDoc } from '../student/student.model';
 import { recommendationModel, type RecommendationDoc } from './recommendation.model';
 
@@ -52,7 +53,7 @@ export interface RecommendationDraft {
  * for the notifications, whatever their number (recommendGraduate passes one; a matching round many).
  */
 export async function insertRecommendations(
-  deps: Deps,
+  deps: DataDeps,
   session: ClientSession,
   drafts: RecommendationDraft[],
   recommendedBy: string,
@@ -105,4 +106,73 @@ export async function recommendedStudentIds(
     .session(session)
     .lean();
   return rows.map((r) => r.studentId);
+}
+
+/**
+ * A promise closed, expired or filled: its pending recommendations end DECLINED (the machine's terminal answer;
+ * `closedByPromise` tells them from a graduate's refusal), and each graduate is told (RECOMMENDATION_CLOSED), in
+ * the caller's transaction. A graduate can then no longer accept a recommendation for a promise that is gone.
+ */
+export async function closePendingRecommendationsOfPromise(
+  deps: DataDeps,
+  session: ClientSession,
+  jp: Pick<JobPromiseDoc, '_id' | 'title'>,
+  status: 'CLOSED' | 'EXPIRED' | 'FILLED',
+  now: Date,
+): Promise<number> {
+  const Recommendation = recommendationModel(deps.connection);
+  const pending = await Recommendation.find({ jobPromiseId: jp._id, status: 'PENDING' }, { studentId: 1 })
+    .session(session)
+    .lean();
+  if (pending.length === 0) return 0;
+  await Recommendation.updateMany(
+    { _id: { $in: pending.map((r) => r._id) }, status: 'PENDING' },
+    { $set: { status: 'DECLINED', respondedAt: now, closedByPromise: status } },
+    { session },
+  );
+  const students = new Map(
+    (
+      await findStudents(
+        deps,
+        pending.map((r) => r.studentId),
+        session,
+      )
+    ).map((s) => [String(s._id), s]),
+  );
+  await createNotifications(
+    deps,
+    session,
+    pending.flatMap((r) => {
+      const student = students.get(String(r.studentId));
+      return student
+        ? [
+            {
+              userId: student.userId,
+              type: 'RECOMMENDATION_CLOSED' as const,
+              data: {
+                recommendationId: String(r._id),
+                jobPromiseId: String(jp._id),
+                jobPromiseTitle: jp.title,
+                status,
+              },
+            },
+          ]
+        : [];
+    }),
+  );
+  return pending.length;
+}
+
+/** How many recommendations a graduate received since `since`, and the oldest of them (for the daily cap). */
+export async function recommendationsReceivedSince(
+  deps: Deps,
+  studentId: Types.ObjectId,
+  since: Date,
+): Promise<{ count: number; oldest: Date | null }> {
+  const filter = { studentId, createdAt: { $gte: since } };
+  const [count, oldest] = await Promise.all([
+    recommendationModel(deps.connection).countDocuments(filter),
+    recommendationModel(deps.connection).findOne(filter, { createdAt: 1 }).sort({ createdAt: 1 }).lean(),
+  ]);
+  return { count, oldest: oldest?.createdAt ?? null };
 }

@@ -9,6 +9,7 @@ import {
 } from '@promesse/shared';
 import * as z from 'zod';
 import { isAdmin, isRecruiter, isStaff, isStudent } from '../../core/actor';
+import { assertUnderCap, capWindowStart } from '../../core/caps';
 import { isDuplicateKeyError, sameId, validObjectIds } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
@@ -26,7 +27,7 @@ import { schoolNames } from '../school/school.queries';
 import { findStudent } from '../student/student.queries';
 import { recommendationModel, type RecommendationDoc } from './recommendation.model';
 import { canSeeRecommendation } from './recommendation.policy';
-import { insertRecommendations } from './recommendation.queries';
+import { insertRecommendations, recommendationsReceivedSince } from './recommendation.queries';
 
 const alreadyPending = () => conflict('recommendation.alreadyPending', undefined, { entity: 'Recommendation' });
 const alreadyAnswered = () => conflict('recommendation.alreadyAnswered', undefined, { entity: 'Recommendation' });
@@ -55,6 +56,12 @@ export const recommendGraduate = defineUseCase({
     if (await Recommendation.exists({ studentId: student._id, jobPromiseId: jp._id, status: 'PENDING' })) {
       throw alreadyPending();
     }
+    // Anti-spam: how many recommendations one graduate receives per day (from every school's staff).
+    assertUnderCap(
+      'recommendationsPerGraduate',
+      await recommendationsReceivedSince(deps, student._id, capWindowStart('recommendationsPerGraduate', now)),
+      now,
+    );
     const schoolName = (await schoolNames(deps, [student.schoolId])).get(String(student.schoolId));
     try {
       return await inTransaction(deps, async (session) => {

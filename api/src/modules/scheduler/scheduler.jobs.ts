@@ -1,6 +1,8 @@
 import { expireJobPromises } from '../job-promise/job-promise.expiry';
 import { mailPurgeJob } from '../mail/mail.jobs';
 import { sendInterviewReminders } from '../interview/interview.use-cases';
+import { notificationDigestJob } from '../notification/notification.digest';
+import { applicationsWaitingReminderJob, promiseExpiringReminderJob } from '../reminder/reminder.jobs';
 import type { ScheduledJob } from './scheduler.runtime';
 
 // Every recurring job of the application: `npm start` (and the Docker image) starts the scheduler with this list.
@@ -24,4 +26,11 @@ export const interviewReminderJob: ScheduledJob = {
   },
 };
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [jobPromiseExpiryJob, mailPurgeJob, interviewReminderJob];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  jobPromiseExpiryJob,
+  mailPurgeJob,
+  notificationDigestJob,
+  promiseExpiringReminderJob,
+  applicationsWaitingReminderJob,
+  interviewReminderJob,
+];

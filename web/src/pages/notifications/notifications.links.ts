@@ -17,7 +17,7 @@ export function notificationTarget(role: Role, type: NotificationType, data: Not
   const promise = data.jobPromiseId ?? null;
   switch (role) {
     case 'STUDENT':
-      if (type === 'RECOMMENDATION_RECEIVED') return '/eleve/recommandations';
+      if (type === 'RECOMMENDATION_RECEIVED' || type === 'RECOMMENDATION_CLOSED') return '/eleve/recommandations';
       if (type === 'APPLICATION_STATUS_CHANGED') return '/eleve/candidatures';
       if (type === 'INTERVIEW_PROPOSED' || type === 'INTERVIEW_REMINDER') return '/eleve/candidatures';
       return promise ? `/eleve/promesses/${promise}` : null;

@@ -34,6 +34,10 @@ graphql(`
       to
       status
       reason
+      alertName
+      expiresAt
+      count
+      days
     }
   }
 `);
@@ -279,6 +283,9 @@ export function NotificationsPage() {
           />
         ))}
       </ul>
+      <p>
+        <Link to="/parametres/notifications">{t('notifications.channelsLink')}</Link>
+      </p>
       <Preferences />
     </div>
   );

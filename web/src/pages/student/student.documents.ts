@@ -204,3 +204,35 @@ export const MyStudentProfileDocument = graphql(`
     }
   }
 `);
+
+// Saved searches (issue 14): a published promise that matches notifies the student once.
+export const MyJobAlertsDocument = graphql(`
+  query MyJobAlerts {
+    myJobAlerts {
+      id
+      name
+      trade
+      contractType
+      text
+      near {
+        radiusKm
+      }
+      createdAt
+    }
+  }
+`);
+
+export const CreateJobAlertDocument = graphql(`
+  mutation CreateJobAlert($input: CreateJobAlertInput!) {
+    createJobAlert(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const DeleteJobAlertDocument = graphql(`
+  mutation DeleteJobAlert($id: ID!) {
+    deleteJobAlert(id: $id)
+  }
+`);

@@ -23,6 +23,7 @@ import { FormMessage, SubmitButton, useValidatedForm } from '../../components/us
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MyStudentProfileDocument, SearchJobPromisesDocument } from './student.documents';
+import { CreateJobAlertForm } from './student.alerts';
 import { PromiseCard } from './student.promise-card';
 
 const PAGE_SIZE = 20;
@@ -205,6 +206,15 @@ export function StudentSearchPage() {
           <FormMessage form={form} />
         </form>
       </div>
+      <CreateJobAlertForm
+        key={params.toString()}
+        filter={{
+          trade: state.trade,
+          contractType: state.contractType,
+          text: state.text,
+          near: filter.near,
+        }}
+      />
       <section aria-labelledby="search-results" aria-busy={result.fetching}>
         <h2 id="search-results">{t('student.search.results')}</h2>
         {result.error && !connection ? (
