@@ -26,7 +26,6 @@ import {
   writeErrorOf,
 } from './command.helpers';
 import { cursorIdOf, toLong } from '../cursors/cursor.registry';
-import { collatorOf } from '../storage/collation';
 import type { Collection } from '../storage/storage.engine';
 
 function checkInsertable(doc: Document): void {
@@ -108,14 +107,15 @@ export function orderedSource(
   c: Collection | undefined,
   filter: Document,
   sort: Document | undefined,
+  collation = ctx.cmd.collation as Document | undefined,
 ): OrderedSource | undefined {
-  // Index order is binary: a collated sort is done in memory.
-  if (!c || !sort || !Object.keys(sort).length || ctx.txn || collatorOf(ctx.cmd.collation)) return undefined;
+  // A collated sort reads only an index created with the same collation (the index layer checks).
+  if (!c || !sort || !Object.keys(sort).length || ctx.txn) return undefined;
   try {
-    const scan = c.indexes.sortedScan(filter, sort);
+    const scan = c.indexes.sortedScan(filter, sort, collation);
     if (!scan) return undefined;
     // Few candidates from another index: sorting them in memory beats walking the sort index.
-    const plan = c.indexes.plan(filter, SORT_IN_MEMORY_MAX);
+    const plan = c.indexes.plan(filter, SORT_IN_MEMORY_MAX, collation);
     return plan && plan.indexName !== scan.indexName ? undefined : scan;
   } catch {
     return undefined; // the filter's own error surfaces when it is planned for real
@@ -437,7 +437,8 @@ const explain: CommandHandler = (ctx) => {
   const sort = kind === 'find' && inner.sort && typeof inner.sort === 'object' ? (inner.sort as Document) : undefined;
   const limit = kind === 'find' ? Math.abs(Number(inner.limit ?? 0)) || 0 : 0;
   const skip = kind === 'find' ? Number(inner.skip ?? 0) || 0 : 0;
-  const ordered = orderedSource(ctx, c, filter, sort);
+  const collation = inner.collation as Document | undefined;
+  const ordered = orderedSource(ctx, c, filter, sort, collation);
   const hits = selectDocs(
     ctx.state.engine,
     c,
@@ -446,6 +447,7 @@ const explain: CommandHandler = (ctx) => {
     stats,
     ordered && limit ? skip + limit : Infinity,
     ordered,
+    collation,
   );
   let input: Document = ordered
     ? {

@@ -104,7 +104,7 @@ export interface SelectOptions {
   stats?: QueryStats;
   /** Enough hits when the caller neither sorts nor needs them all (findOne, limit, single update). */
   stopAfter?: number;
-  /** The command's collation: strings compare with it, and (binary) indexes are not used for the filter. */
+  /** The command's collation: strings compare with it, and only indexes with the same collation are used. */
   collation?: Document;
   /** Candidates in sort order from an index instead of the filter's plan. */
   ordered?: OrderedSource;
@@ -153,7 +153,8 @@ class DocScan {
     }
     let plan: QueryPlan | null = null;
     try {
-      if (!opts.ordered && (!this.collated || shape.text || shape.near)) plan = c.indexes.plan(filter);
+      // Under a collation only indexes created with the same one qualify (the index layer checks).
+      if (!opts.ordered) plan = c.indexes.plan(filter, Infinity, opts.collation);
     } catch (e) {
       throw toCommandError(e);
     }
