@@ -1,6 +1,6 @@
 // Indexes created with a collation: ordered, compared and unique by that collation, used only by queries with
 // the same collation (as mongod does).
-import type { Collection, Document } from 'mongodb';
+import type { CollationOptions, Collection, Document } from 'mongodb';
 import { errorOf, rmDir, startTestServer, tmpDir, type TestServer } from './helpers';
 
 const FR1 = { locale: 'fr', strength: 1 };
@@ -34,7 +34,7 @@ describe('collation on indexes', () => {
   });
   afterAll(() => t.close());
 
-  const explainFind = (filter: Document, opts: { sort?: Document; collation?: Document; limit?: number }) => {
+  const explainFind = (filter: Document, opts: { sort?: Document; collation?: CollationOptions; limit?: number }) => {
     let cur = people.find(filter);
     if (opts.sort) cur = cur.sort(opts.sort);
     if (opts.collation) cur = cur.collation(opts.collation);
