@@ -6,13 +6,15 @@ import { DirLock } from './storage/storage.lock';
 
 export interface CliOptions {
   command: 'serve' | 'repair';
-  port: number;
+  /** Undefined with --socket and no --port: no TCP listener. */
+  port?: number;
   host: string;
   dbPath?: string;
+  socketPath?: string;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { command: 'serve', port: 27017, host: '127.0.0.1' };
+  const opts: CliOptions = { command: 'serve', host: '127.0.0.1' };
   for (let i = 0; i < argv.length; i++) {
     if (i === 0 && argv[0] === 'repair') {
       opts.command = 'repair';
@@ -38,10 +40,15 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--dbPath':
         opts.dbPath = value();
         break;
+      case '--socket':
+        opts.socketPath = value();
+        break;
       case '--help':
       case '-h':
         console.log(
-          'usage: embedded-mongo [--port 27017] [--host 127.0.0.1] [--dbpath DIR]   (no --dbpath = in memory)\n' +
+          'usage: embedded-mongo [--port 27017] [--host 127.0.0.1] [--dbpath DIR] [--socket PATH]\n' +
+            '       (no --dbpath = in memory; --socket: a Unix socket only this user can use, and no TCP port\n' +
+            '       unless --port is given too)\n' +
             '       embedded-mongo repair --dbpath DIR   (keeps every readable record of a damaged journal)',
         );
         process.exit(0);
@@ -51,6 +58,8 @@ export function parseArgs(argv: string[]): CliOptions {
     }
   }
   if (opts.command === 'repair' && !opts.dbPath) throw new Error('repair needs --dbpath');
+  // Without a socket the engine listens on TCP, by default on mongod's port.
+  if (opts.socketPath === undefined) opts.port ??= 27017;
   return opts;
 }
 
@@ -81,12 +90,18 @@ export async function main(argv: string[]): Promise<void> {
       repair(opts.dbPath!);
       return;
     }
-    server = await startEmbeddedMongo({ port: opts.port, host: opts.host, dbPath: opts.dbPath });
+    server = await startEmbeddedMongo({
+      port: opts.port,
+      host: opts.host,
+      dbPath: opts.dbPath,
+      socketPath: opts.socketPath,
+    });
   } catch (e) {
     console.error(`embedded-mongo: ${(e as Error).message}`);
     process.exit(1);
   }
   console.log(server.uri);
+  if (server.tcpUri && server.tcpUri !== server.uri) console.log(server.tcpUri);
   console.error(`embedded-mongo listening on ${server.uri} (${opts.dbPath ? `data in ${opts.dbPath}` : 'in memory'})`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -8,9 +8,14 @@ import type { ServerState } from './commands/command.context';
 import { TtlMonitor } from './storage/ttl.monitor';
 
 export interface EmbeddedMongoOptions {
-  /** 0 (default) picks a free port. */
+  /** TCP port; 0 picks a free one. Default 0, or no TCP listener at all when `socketPath` is given. */
   port?: number;
   host?: string;
+  /**
+   * Unix domain socket to listen on (mode 0600: only this user can connect; no TCP port unless `port` is given
+   * too). The URI then names the socket: mongodb://%2Fpath%2Fto%2Fmongod.sock/
+   */
+  socketPath?: string;
   /** Data directory; omitted = in memory only. */
   dbPath?: string;
   onWarning?: (msg: string) => void;
@@ -29,9 +34,14 @@ export interface EmbeddedMongoOptions {
 }
 
 export interface EmbeddedMongo {
+  /** Through the Unix socket when there is one, else TCP. */
   uri: string;
+  /** TCP port, 0 when only the Unix socket listens. */
   port: number;
   host: string;
+  socketPath?: string;
+  /** mongodb://host:port/ when a TCP port listens. */
+  tcpUri?: string;
   stop(): Promise<void>;
 }
 
@@ -61,10 +71,17 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     maxPendingBytes: opts.maxPendingMessageBytes,
     partialTimeoutMs: opts.partialMessageTimeoutMs,
   });
-  let port: number;
+  if (opts.socketPath !== undefined && opts.socketPath !== opts.socketPath.toLowerCase())
+    warn(
+      `socket path ${opts.socketPath} has capitals: the MongoDB driver lowercases host names, so it would dial the lowercase path`,
+    );
+  let port = 0;
+  const tcp = opts.socketPath === undefined || opts.port !== undefined;
   try {
-    port = await server.listen(opts.port ?? 0, host);
+    if (opts.socketPath !== undefined) await server.listenSocket(opts.socketPath);
+    if (tcp) port = await server.listen(opts.port ?? 0, host);
   } catch (e) {
+    await server.close();
     cursors.closeAll();
     sessions.close();
     await engine.close();
@@ -76,10 +93,13 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   const ttl = new TtlMonitor(engine, opts.ttlIntervalMs ?? 1000, warn);
   ttl.start();
   let stopping: Promise<void> | null = null;
+  const tcpUri = tcp ? `mongodb://${hostPart}:${port}/` : undefined;
   return {
-    uri: `mongodb://${hostPart}:${port}/`,
+    uri: opts.socketPath !== undefined ? `mongodb://${encodeURIComponent(opts.socketPath)}/` : tcpUri!,
     port,
     host,
+    socketPath: opts.socketPath,
+    tcpUri,
     stop() {
       stopping ??= (async () => {
         ttl.stop();

@@ -1,4 +1,5 @@
 // Test helpers: a real server on a random port and a real driver client.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
@@ -79,3 +80,50 @@ export async function rawConnection(port: number): Promise<{
     close: () => socket.destroy(),
   };
 }
+
+/** Pings on their own connection every 10 ms; returns the answer times (ms, ascending) once stopped. */
+export function pingLoop(client: MongoClient): { stop(): Promise<number[]> } {
+  const times: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      await client.db('admin').command({ ping: 1 });
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return times.sort((a, b) => a - b);
+    },
+  };
+}
+
+/** The server in its own process (as the API runs it), so that pings measure the server, not this test's client. */
+export async function serverProcess(args = ['--port', '0']): Promise<{ uri: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(__dirname, '../bin/embedded-mongo.mjs'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const uri = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('mongodb://'));
+      if (line) resolve(line.trim());
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return {
+    uri,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -1,55 +1,8 @@
 // Limits that keep one client from hurting the others: regex time, query budget, half-sent message buffering.
-import { spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { encodeOpMsg } from '../src/wire/wire.protocol';
-import { errorOf, startTestServer, type TestServer } from './helpers';
-
-/** Pings on their own connection every 10 ms; returns the answer times (ms, ascending) once stopped. */
-function pingLoop(client: MongoClient): { stop(): Promise<number[]> } {
-  const times: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      await client.db('admin').command({ ping: 1 });
-      times.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return times.sort((a, b) => a - b);
-    },
-  };
-}
-
-/** The server in its own process (as the API runs it), so that pings measure the server, not this test's client. */
-async function serverProcess(): Promise<{ uri: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(__dirname, '../bin/embedded-mongo.mjs'), '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const uri = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const line = out.split('\n').find((l) => l.startsWith('mongodb://'));
-      if (line) resolve(line.trim());
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return {
-    uri,
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+import { errorOf, pingLoop, serverProcess, startTestServer, type TestServer } from './helpers';
 
 describe('regex and query time budget', () => {
   let t: { client: MongoClient; stop(): Promise<void> };

@@ -45,6 +45,9 @@ const rawSchema = z.object({
     message: 'must start with mongodb:// or mongodb+srv://',
   }),
   DATA_DIR: optionalString,
+  EMBEDDED_MONGO_PORT: optionalString
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .pipe(z.number().int().min(0).max(65535).optional()),
   SEED_DEMO: booleanFlag(false),
   BOOTSTRAP_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   BOOTSTRAP_ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, 'must be at least 10 characters').optional()),
@@ -76,6 +79,11 @@ export interface Env {
   MONGODB_URI: string | undefined;
   /** Absolute path of the embedded engine's data, or ':memory:' for a throw-away in-memory engine. */
   DATA_DIR: string;
+  /**
+   * The in-process engine is reached over a Unix socket only its user can open; this TCP port (127.0.0.1, no
+   * authentication) is opened too only when set, e.g. for a database tool. Ignored with MONGODB_URI.
+   */
+  EMBEDDED_MONGO_PORT: number | undefined;
   SEED_DEMO: boolean;
   /** Both set or both undefined. */
   BOOTSTRAP_ADMIN_EMAIL: string | undefined;
@@ -146,6 +154,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     HOST: raw.HOST,
     MONGODB_URI: raw.MONGODB_URI,
     DATA_DIR: dataPath,
+    EMBEDDED_MONGO_PORT: raw.EMBEDDED_MONGO_PORT,
     SEED_DEMO: raw.SEED_DEMO,
     BOOTSTRAP_ADMIN_EMAIL: raw.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase(),
     BOOTSTRAP_ADMIN_PASSWORD: raw.BOOTSTRAP_ADMIN_PASSWORD,

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import { startEmbeddedMongo } from '@promesse/embedded-mongo';
 import { IN_MEMORY, type Env } from '../config/env';
@@ -25,22 +29,54 @@ export function withDatabaseName(uri: string, dbName = DEFAULT_DB_NAME): string 
   return `${hostPart}/${dbName}${query}`;
 }
 
-export async function connectDatabase(env: Pick<Env, 'MONGODB_URI' | 'DATA_DIR'>, logger: Logger): Promise<Database> {
+/**
+ * A private folder (0700) for the in-process engine's Unix socket. Lowercase, since the MongoDB driver lowercases
+ * host names (socket paths included); short, since a socket path is limited to about 100 bytes.
+ */
+function socketDir(): string {
+  const tmp = os.tmpdir();
+  const base = tmp === tmp.toLowerCase() && tmp.length < 60 ? tmp : '/tmp';
+  const dir = path.join(base, `promesse-mongo-${randomBytes(6).toString('hex')}`);
+  mkdirSync(dir, { mode: 0o700 });
+  return dir;
+}
+
+export async function connectDatabase(
+  env: Pick<Env, 'MONGODB_URI' | 'DATA_DIR'> & Partial<Pick<Env, 'EMBEDDED_MONGO_PORT'>>,
+  logger: Logger,
+): Promise<Database> {
   let engine: Awaited<ReturnType<typeof startEmbeddedMongo>> | null = null;
+  let sockets: string | null = null;
   let uri: string;
   if (env.MONGODB_URI) {
     uri = env.MONGODB_URI;
   } else {
     const inMemory = env.DATA_DIR === IN_MEMORY;
-    engine = await startEmbeddedMongo({
-      host: '127.0.0.1',
-      port: 0,
-      ...(inMemory ? {} : { dbPath: env.DATA_DIR }),
-      onWarning: (message) => logger.warn({ component: 'embedded-mongo' }, message),
-    });
+    // The engine has no authentication: it listens on a Unix socket only this user can open (issue 13, item 10),
+    // and on a TCP port only when EMBEDDED_MONGO_PORT asks for one.
+    sockets = socketDir();
+    try {
+      engine = await startEmbeddedMongo({
+        host: '127.0.0.1',
+        socketPath: path.join(sockets, 'mongod.sock'),
+        ...(env.EMBEDDED_MONGO_PORT !== undefined ? { port: env.EMBEDDED_MONGO_PORT } : {}),
+        ...(inMemory ? {} : { dbPath: env.DATA_DIR }),
+        onWarning: (message) => logger.warn({ component: 'embedded-mongo' }, message),
+      });
+    } catch (error) {
+      rmSync(sockets, { recursive: true, force: true });
+      throw error;
+    }
     uri = withDatabaseName(engine.uri);
-    logger.info({ uri, dataDir: inMemory ? IN_MEMORY : env.DATA_DIR }, 'embedded MongoDB-compatible engine started');
+    logger.info(
+      { uri, tcp: engine.tcpUri, dataDir: inMemory ? IN_MEMORY : env.DATA_DIR },
+      'embedded MongoDB-compatible engine started',
+    );
   }
+  const stopEngine = async () => {
+    await engine?.stop();
+    if (sockets) rmSync(sockets, { recursive: true, force: true });
+  };
 
   const connection = mongoose.createConnection(uri, {
     autoIndex: true,
@@ -52,7 +88,7 @@ export async function connectDatabase(env: Pick<Env, 'MONGODB_URI' | 'DATA_DIR'>
     await initModels(connection);
   } catch (error) {
     await connection.close().catch(() => undefined);
-    await engine?.stop().catch(() => undefined);
+    await stopEngine().catch(() => undefined);
     throw error;
   }
   logger.info({ db: connection.name, embedded: engine !== null }, 'database connected');
@@ -65,7 +101,7 @@ export async function connectDatabase(env: Pick<Env, 'MONGODB_URI' | 'DATA_DIR'>
     close() {
       closing ??= (async () => {
         await connection.close();
-        await engine?.stop();
+        await stopEngine();
       })();
       return closing;
     },

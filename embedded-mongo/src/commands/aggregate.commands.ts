@@ -15,6 +15,7 @@ import { withIdFirst } from './update.apply';
 import { DuplicateKeyError } from '../indexes/types';
 import { collatorOf } from '../storage/collation';
 import type { CollationSpec } from 'mingo/types';
+import { checkTimeLimit, currentDeadline, withDeadline } from '../storage/query.budget';
 
 const SCORE_FIELD = '__embeddedTextScore';
 const DIST_FIELD = '__embeddedGeoDistance';
@@ -154,8 +155,45 @@ function countGroup(stage: Document | undefined): string | undefined {
   return acc && Object.keys(acc).length === 1 && acc.$sum === 1 ? field : undefined;
 }
 
-function runPipeline(ctx: CommandContext, docs: Document[], pipeline: Document[]): Document[] {
-  if (!pipeline.length) return docs.map(stripHidden);
+/** Stages that turn each document into at most one, independently of the others, keeping their order. */
+const PER_DOCUMENT = new Set(['$match', '$project', '$addFields', '$set', '$unset', '$replaceRoot', '$replaceWith']);
+/** Documents given to the per-document stages at a time, and the time a slice may hold the event loop. */
+const CHUNK = 32;
+const SLICE_MS = 8;
+
+/**
+ * Runs the pipeline under the command's budget. Its leading per-document stages (a later $match, $project
+ * with $regexFind...) run over chunks of documents, giving the event loop back every few milliseconds so that
+ * other clients are served meanwhile (mingo runs a pipeline in one synchronous call); the rest runs at once.
+ */
+async function runPipelineSliced(
+  ctx: CommandContext,
+  docs: Document[],
+  pipeline: Document[],
+  deadline: number,
+): Promise<Document[]> {
+  let k = 0;
+  while (k < pipeline.length && PER_DOCUMENT.has(stageName(pipeline[k]!))) k++;
+  if (k === 0 || docs.length <= CHUNK) return withDeadline(deadline, () => runPipeline(ctx, docs, pipeline));
+  const head = pipeline.slice(0, k);
+  const kept: Document[] = [];
+  let sliceEnd = performance.now() + SLICE_MS;
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    if (performance.now() > sliceEnd) {
+      await new Promise((r) => setImmediate(r));
+      sliceEnd = performance.now() + SLICE_MS;
+    }
+    const part = withDeadline(deadline, () => {
+      checkTimeLimit();
+      return runPipeline(ctx, docs.slice(i, i + CHUNK), head, true);
+    });
+    for (const d of part) kept.push(d);
+  }
+  return withDeadline(deadline, () => runPipeline(ctx, kept, pipeline.slice(k)));
+}
+
+function runPipeline(ctx: CommandContext, docs: Document[], pipeline: Document[], keepHidden = false): Document[] {
+  if (!pipeline.length) return keepHidden ? docs : docs.map(stripHidden);
   const countField = pipeline.length === 1 ? countGroup(pipeline[0]) : undefined;
   if (countField) return docs.length ? [{ _id: (pipeline[0]!.$group as Document)._id, [countField]: docs.length }] : [];
   const { engine } = ctx.state;
@@ -172,7 +210,8 @@ function runPipeline(ctx: CommandContext, docs: Document[], pipeline: Document[]
       // Later $match and $sort stages compare strings with the command's collation too.
       collation: collatorOf(ctx.cmd.collation) ? (ctx.cmd.collation as CollationSpec) : undefined,
     });
-    return (agg.run(docs) as Document[]).map(stripHidden);
+    const out = agg.run(docs) as Document[];
+    return keepHidden ? out : out.map(stripHidden);
   } catch (e) {
     const err = toCommandError(e);
     const m =
@@ -304,8 +343,10 @@ const aggregate: CommandHandler = async (ctx) => {
     if (ctx.txn) throw new MongoCommandError(263, `${lastName} cannot be used in a transaction`);
     stages = stages.slice(0, -1);
   }
+  // The budget's deadline, taken before the first await (later code runs outside the dispatcher's frame).
+  const deadline = currentDeadline();
   const { docs, rest } = await sourceDocs(ctx, collName, stages);
-  const out = runPipeline(ctx, docs, rest);
+  const out = await runPipelineSliced(ctx, docs, rest, deadline);
   if (writes) {
     try {
       if (lastName === '$out') writeOut(ctx, last!.$out, out);

@@ -78,7 +78,8 @@ export function writeErrorOf(index: number, e: unknown): Document {
 /** Errors that abort the whole command (and the transaction) rather than becoming a writeError. */
 export function isFatalWriteError(e: unknown): boolean {
   const code = (e as { code?: number }).code;
-  return code === 112 || code === 251 || code === 225 || code === 256;
+  // 50: an interrupted write (MaxTimeMSExpired) fails the whole command, as in mongod.
+  return code === 112 || code === 251 || code === 225 || code === 256 || code === 50;
 }
 
 export function cursorReply(

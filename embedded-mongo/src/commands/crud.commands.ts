@@ -5,6 +5,7 @@ import { MongoCommandError } from '../errors.command';
 import { recordIdOf, valuesAtPath, valuesEqual } from '../storage/bson.values';
 import {
   projectHits,
+  revalidateHits,
   selectDocs,
   selectDocsAsync,
   sortHits,
@@ -26,7 +27,7 @@ import {
   writeErrorOf,
 } from './command.helpers';
 import { cursorIdOf, toLong } from '../cursors/cursor.registry';
-import { collatorOf } from '../storage/collation';
+import { currentDeadline, withDeadline } from '../storage/query.budget';
 import type { Collection } from '../storage/storage.engine';
 
 function checkInsertable(doc: Document): void {
@@ -108,14 +109,15 @@ export function orderedSource(
   c: Collection | undefined,
   filter: Document,
   sort: Document | undefined,
+  collation = ctx.cmd.collation as Document | undefined,
 ): OrderedSource | undefined {
-  // Index order is binary: a collated sort is done in memory.
-  if (!c || !sort || !Object.keys(sort).length || ctx.txn || collatorOf(ctx.cmd.collation)) return undefined;
+  // A collated sort reads only an index created with the same collation (the index layer checks).
+  if (!c || !sort || !Object.keys(sort).length || ctx.txn) return undefined;
   try {
-    const scan = c.indexes.sortedScan(filter, sort);
+    const scan = c.indexes.sortedScan(filter, sort, collation);
     if (!scan) return undefined;
     // Few candidates from another index: sorting them in memory beats walking the sort index.
-    const plan = c.indexes.plan(filter, SORT_IN_MEMORY_MAX);
+    const plan = c.indexes.plan(filter, SORT_IN_MEMORY_MAX, collation);
     return plan && plan.indexName !== scan.indexName ? undefined : scan;
   } catch {
     return undefined; // the filter's own error surfaces when it is planned for real
@@ -211,8 +213,37 @@ interface UpdateOutcome {
   after?: Document;
 }
 
+/**
+ * The documents a write statement applies to. The scan runs in time slices under the command's deadline (a slow
+ * filter over a large collection lets other clients in, as reads do); what changed meanwhile is tested again.
+ * A single-document statement whose only match changed away is selected again at once (no slice in between).
+ */
+async function writeTargets(
+  ctx: CommandContext,
+  name: string,
+  filter: Document,
+  opts: { stopAfter: number; collation?: Document; deadline: number },
+): Promise<{ c: Collection | undefined; hits: Hit[] }> {
+  const { engine } = ctx.state;
+  const c = getColl(ctx, name);
+  const scanned = await selectDocsAsync(engine, c, filter, {
+    txn: ctx.txn,
+    stopAfter: opts.stopAfter,
+    collation: opts.collation,
+    deadline: opts.deadline,
+  });
+  const now = getColl(ctx, name);
+  const hits = now === c ? revalidateHits(engine, c, filter, scanned, { txn: ctx.txn, collation: opts.collation }) : [];
+  if (now === c && (hits.length === scanned.length || opts.stopAfter === Infinity)) return { c, hits };
+  // The collection was dropped/recreated, or the one document found changed: select again synchronously.
+  const again = withDeadline(opts.deadline, () =>
+    selectDocs(engine, now, filter, ctx.txn, undefined, opts.stopAfter, undefined, opts.collation),
+  );
+  return { c: now, hits: again };
+}
+
 /** One update statement; shared by update and findAndModify. */
-function updateStatement(
+async function updateStatement(
   ctx: CommandContext,
   name: string,
   q: Document,
@@ -224,24 +255,21 @@ function updateStatement(
     sort?: Document;
     variables?: Document;
     collation?: Document;
+    deadline: number;
   },
-): UpdateOutcome {
+): Promise<UpdateOutcome> {
   const { engine } = ctx.state;
   const update = validateUpdate(u);
   if (opts.multi && isReplacement(update) && Object.keys(update).length)
     throw new MongoCommandError(9, 'multi update is not supported for replacement-style update');
-  let c = getColl(ctx, name);
   const sorted = !!opts.sort && Object.keys(opts.sort).length > 0;
-  let hits = selectDocs(
-    engine,
-    c,
-    q,
-    ctx.txn,
-    undefined,
-    opts.multi || sorted ? Infinity : 1,
-    undefined,
-    opts.collation,
-  );
+  const targets = await writeTargets(ctx, name, q, {
+    stopAfter: opts.multi || sorted ? Infinity : 1,
+    collation: opts.collation,
+    deadline: opts.deadline,
+  });
+  let { c } = targets;
+  let hits = targets.hits;
   if (sorted) hits = sortHits(hits, opts.sort, opts.collation);
   if (!opts.multi) hits = hits.slice(0, 1);
   const out: UpdateOutcome = { n: 0, nModified: 0 };
@@ -274,7 +302,8 @@ function pickId(d: Document): Document {
   return d._id !== undefined ? { _id: d._id } : {};
 }
 
-const update: CommandHandler = (ctx) => {
+const update: CommandHandler = async (ctx) => {
+  const deadline = currentDeadline();
   const name = collectionName(ctx);
   const statements = optArray(ctx, 'updates');
   const ordered = ctx.cmd.ordered !== false;
@@ -285,13 +314,14 @@ const update: CommandHandler = (ctx) => {
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i]!;
     try {
-      const r = updateStatement(ctx, name, checkFilter(s.q, 'q'), s.u, {
+      const r = await updateStatement(ctx, name, checkFilter(s.q, 'q'), s.u, {
         multi: s.multi === true,
         upsert: s.upsert === true,
         arrayFilters: s.arrayFilters,
         sort: s.sort,
         variables: s.c ?? ctx.cmd.let,
         collation: s.collation,
+        deadline,
       });
       n += r.n;
       nModified += r.nModified;
@@ -307,12 +337,12 @@ const update: CommandHandler = (ctx) => {
   return writeResult(ctx, res, writeErrors);
 };
 
-const del: CommandHandler = (ctx) => {
+const del: CommandHandler = async (ctx) => {
+  const deadline = currentDeadline();
   const name = collectionName(ctx);
   const statements = optArray(ctx, 'deletes');
   const ordered = ctx.cmd.ordered !== false;
   const { engine } = ctx.state;
-  const c = getColl(ctx, name);
   let n = 0;
   const writeErrors: Document[] = [];
   for (let i = 0; i < statements.length; i++) {
@@ -321,16 +351,13 @@ const del: CommandHandler = (ctx) => {
       const limit = typeof s.limit === 'number' ? s.limit : Number(s.limit ?? 0);
       if (limit !== 0 && limit !== 1)
         throw new MongoCommandError(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
-      let hits = selectDocs(
-        engine,
-        c,
-        checkFilter(s.q, 'q'),
-        ctx.txn,
-        undefined,
-        limit === 1 ? 1 : Infinity,
-        undefined,
-        s.collation,
-      );
+      const targets = await writeTargets(ctx, name, checkFilter(s.q, 'q'), {
+        stopAfter: limit === 1 ? 1 : Infinity,
+        collation: s.collation,
+        deadline,
+      });
+      const c = targets.c;
+      let hits = targets.hits;
       if (limit === 1) hits = hits.slice(0, 1);
       for (const h of hits) {
         engine.write(c!, h.rid, null, 'delete', h.doc, ctx.meta, ctx.txn);
@@ -345,7 +372,8 @@ const del: CommandHandler = (ctx) => {
   return writeResult(ctx, { n }, writeErrors);
 };
 
-const findAndModify: CommandHandler = (ctx) => {
+const findAndModify: CommandHandler = async (ctx) => {
+  const deadline = currentDeadline();
   const name = collectionName(ctx);
   const query = checkFilter(ctx.cmd.query, 'query');
   const sort = optDoc(ctx, 'sort');
@@ -355,20 +383,26 @@ const findAndModify: CommandHandler = (ctx) => {
   try {
     if (ctx.cmd.remove === true) {
       if (ctx.cmd.update !== undefined) throw new MongoCommandError(9, 'Cannot specify both an update and remove=true');
-      const c = getColl(ctx, name);
-      const hit = findHits(ctx, c, query, sort, 0, 1)[0];
+      let c = getColl(ctx, name);
+      // Read in time slices; a match that changed meanwhile is looked up again at once.
+      let hit = (await findHitsAsync(ctx, c, query, sort, 0, 1))[0];
+      if (hit && (getColl(ctx, name) !== c || engine.visible(c!, hit.rid, ctx.txn) !== hit.doc)) {
+        c = getColl(ctx, name);
+        hit = withDeadline(deadline, () => findHits(ctx, c, query, sort, 0, 1)[0]);
+      }
       if (hit) engine.write(c!, hit.rid, null, 'delete', hit.doc, ctx.meta, ctx.txn);
       return { lastErrorObject: { n: hit ? 1 : 0 }, value: project(hit?.doc), ok: 1 };
     }
     if (ctx.cmd.update === undefined)
       throw new MongoCommandError(9, 'Either an update or remove=true must be specified');
-    const r = updateStatement(ctx, name, query, ctx.cmd.update, {
+    const r = await updateStatement(ctx, name, query, ctx.cmd.update, {
       multi: false,
       upsert: ctx.cmd.upsert === true,
       arrayFilters: ctx.cmd.arrayFilters,
       sort,
       variables: ctx.cmd.let,
       collation: ctx.cmd.collation,
+      deadline,
     });
     const lastErrorObject: Document = { n: r.n, updatedExisting: r.n > 0 && r.upsertedId === undefined };
     if (r.upsertedId !== undefined) lastErrorObject.upserted = r.upsertedId;
@@ -437,7 +471,8 @@ const explain: CommandHandler = (ctx) => {
   const sort = kind === 'find' && inner.sort && typeof inner.sort === 'object' ? (inner.sort as Document) : undefined;
   const limit = kind === 'find' ? Math.abs(Number(inner.limit ?? 0)) || 0 : 0;
   const skip = kind === 'find' ? Number(inner.skip ?? 0) || 0 : 0;
-  const ordered = orderedSource(ctx, c, filter, sort);
+  const collation = inner.collation as Document | undefined;
+  const ordered = orderedSource(ctx, c, filter, sort, collation);
   const hits = selectDocs(
     ctx.state.engine,
     c,
@@ -446,6 +481,7 @@ const explain: CommandHandler = (ctx) => {
     stats,
     ordered && limit ? skip + limit : Infinity,
     ordered,
+    collation,
   );
   let input: Document = ordered
     ? {

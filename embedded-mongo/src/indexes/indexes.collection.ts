@@ -13,6 +13,8 @@ import {
 } from './indexes.bounds';
 import { GeoIndex, parseNear, parseRegion } from './indexes.geo';
 import { codedError } from './indexes.keys';
+import { collateIntervals, expandCollation, holdsRegex, uncollateValue } from './indexes.collation';
+import { collatorOf } from '../storage/collation';
 import { OrderedIndex, type ScanPlan } from './indexes.ordered';
 import { isPlainObject, promoteNumbers, Rank, sameValue, toNumber, typeRank } from './indexes.order';
 import { TextIndex } from './indexes.text';
@@ -121,6 +123,11 @@ export function normalizeSpec(input: IndexSpec): IndexSpec {
     if (opts.weights !== undefined || opts.default_language !== undefined)
       throw cannotCreate('weights and default_language are only valid for text indexes');
   }
+  if (opts.collation !== undefined) {
+    const collation = expandCollation(opts.collation);
+    if (collation) opts.collation = collation;
+    else delete opts.collation;
+  }
   if (hasGeo && opts['2dsphereIndexVersion'] === undefined) opts['2dsphereIndexVersion'] = 3;
   if (opts.unique === false) delete opts.unique;
   if (opts.sparse === false) delete opts.sparse;
@@ -211,9 +218,19 @@ function isNear(cond: unknown): cond is Record<string, unknown> {
   return isOperatorObject(cond) && (cond.$near !== undefined || cond.$nearSphere !== undefined);
 }
 
-/** Intervals of a field under several AND-ed conditions. */
-function fieldBounds(conds: unknown[] | undefined, multikey: boolean): Interval[] | undefined {
+/** Intervals of a field under several AND-ed conditions (string ends collated for a collated index). */
+function fieldBounds(
+  conds: unknown[] | undefined,
+  multikey: boolean,
+  collator?: Intl.Collator,
+): Interval[] | undefined {
   if (!conds) return undefined;
+  if (collator) {
+    // A regex matches bytes, not collation keys: no bound from it (the field is scanned whole).
+    if (conds.some((c) => holdsRegex(c))) return undefined;
+    const b = fieldBounds(conds, multikey);
+    return b && collateIntervals(b, collator);
+  }
   const parts = conds.map((c) => conditionIntervals(c, multikey)).filter((x): x is Interval[] => x !== undefined);
   if (parts.length === 0) return undefined;
   if (multikey) return parts.find((p) => p.every(isPoint)) ?? parts[0];
@@ -346,7 +363,7 @@ export class IndexSet implements CollectionIndexes {
     return [...out];
   }
 
-  plan(filter: Document, maxCandidates = Infinity): QueryPlan | null {
+  plan(filter: Document, maxCandidates = Infinity, collation?: Document): QueryPlan | null {
     if (!isPlainObject(filter)) return null;
     const clauses: Clauses = { fields: new Map(), ors: [] };
     collect(filter, clauses);
@@ -355,11 +372,12 @@ export class IndexSet implements CollectionIndexes {
       const near = conds.find(isNear);
       if (near) return this.nearPlan(field, near);
     }
-    const best = this.bestCandidate(clauses, maxCandidates);
+    const best = this.bestCandidate(clauses, maxCandidates, collatorOf(collation));
     return best && best.examined <= maxCandidates ? { indexName: best.name, ids: best.ids } : null;
   }
 
-  sortedScan(filter: Document, sort: Document): SortedScan | null {
+  sortedScan(filter: Document, sort: Document, collation?: Document): SortedScan | null {
+    const collator = collatorOf(collation);
     const keys = Object.keys(sort);
     const dirs = Object.values(sort).map(toNumber);
     if (!isPlainObject(filter) || !keys.length || !(dirs[0] === 1 || dirs[0] === -1) || dirs.some((d) => d !== dirs[0]))
@@ -372,12 +390,14 @@ export class IndexSet implements CollectionIndexes {
       const ix = b.ordered;
       // A sparse or partial index lacks documents; a multikey sort field has several keys per document.
       if (!ix || b.hidden || ix.sparse || b.spec.partialFilterExpression) continue;
+      // Only an index with the query's collation holds strings in the order (and equality) it asks for.
+      if (ix.collator !== collator) continue;
       const k = ix.fields.indexOf(keys[0]!);
       if (k < 0 || keys.some((f, i) => ix.fields[k + i] !== f || ix.multikey.has(k + i))) continue;
       // The fields before the sort fields must each be fixed to one value by the filter.
       const prefix: unknown[] = [];
       for (let i = 0; i < k; i++) {
-        const bounds = fieldBounds(clauses.fields.get(ix.fields[i]!), ix.multikey.has(i));
+        const bounds = fieldBounds(clauses.fields.get(ix.fields[i]!), ix.multikey.has(i), collator);
         const only = bounds?.length === 1 && isPoint(bounds[0]!) ? bounds[0]! : undefined;
         if (!only || (ix.innerArrays.has(i) && includesNull([only]))) break;
         prefix.push(only.lo);
@@ -415,6 +435,7 @@ export class IndexSet implements CollectionIndexes {
         // _id_ is listed without `unique` (as mongod does) but is always unique.
         spec.unique === true || spec.name === '_id_',
         spec.sparse === true,
+        collatorOf(spec.collation),
       );
       if (spec.expireAfterSeconds !== undefined) b.ttl = spec.expireAfterSeconds;
     }
@@ -437,7 +458,7 @@ export class IndexSet implements CollectionIndexes {
         const dup = b.ordered.conflict(rid, keys);
         if (dup) {
           const keyValue: Document = {};
-          b.ordered.fields.forEach((f, i) => (keyValue[f] = dup[i]));
+          b.ordered.fields.forEach((f, i) => (keyValue[f] = uncollateValue(dup[i])));
           throw new DuplicateKeyError(this.ns, b.spec.name, { ...b.spec.key }, keyValue);
         }
       }
@@ -492,7 +513,7 @@ export class IndexSet implements CollectionIndexes {
   }
 
   /** Smallest candidate set among ordered indexes, $geoWithin on a geo index, and $or unions. */
-  private bestCandidate(clauses: Clauses, maxCandidates = Infinity): Candidate | null {
+  private bestCandidate(clauses: Clauses, maxCandidates = Infinity, collator?: Intl.Collator): Candidate | null {
     let best: Candidate | null = null;
     const consider = (c: Candidate | null): void => {
       if (c && (!best || c.examined < best.examined)) best = c;
@@ -516,8 +537,9 @@ export class IndexSet implements CollectionIndexes {
     const scans: { b: Built; plan: ScanPlan }[] = [];
     for (const b of this.built.values()) {
       const ix = b.ordered;
-      if (!ix || b.hidden) continue;
-      const bounds = ix.fields.map((f, i) => fieldBounds(clauses.fields.get(f), ix.multikey.has(i)));
+      // Bounds computed under one collation do not hold in an index ordered by another.
+      if (!ix || b.hidden || ix.collator !== collator) continue;
+      const bounds = ix.fields.map((f, i) => fieldBounds(clauses.fields.get(f), ix.multikey.has(i), collator));
       if (ix.sparse && !bounds.some((x) => x && !includesNull(x))) continue;
       bounds.forEach((x, i) => {
         if (x && ix.innerArrays.has(i) && includesNull(x)) bounds[i] = undefined;
@@ -554,7 +576,7 @@ export class IndexSet implements CollectionIndexes {
           ok = false;
           break;
         }
-        const c = this.bestCandidate(sub);
+        const c = this.bestCandidate(sub, Infinity, collator);
         if (!c) {
           ok = false;
           break;

@@ -27,6 +27,17 @@ export class TypeBound {
   ) {}
 }
 
+/**
+ * A string key of an index created with a collation: compares through the collator (é = e at strength 1), so
+ * such an index orders, bounds and uniquely checks strings as mongod's ICU collation keys do.
+ */
+export class CollatedString {
+  constructor(
+    readonly s: string,
+    readonly collator: Intl.Collator,
+  ) {}
+}
+
 /** Sorts before / after every BSON value (including MinKey/MaxKey). */
 export const LOWEST = new TypeBound(0, -1);
 export const HIGHEST = new TypeBound(99, 1);
@@ -60,6 +71,7 @@ export function typeRank(v: unknown): number {
       return Rank.Code;
   }
   if (v instanceof TypeBound) return v.rank;
+  if (v instanceof CollatedString) return Rank.String;
   if (Array.isArray(v)) return Rank.Array;
   if (v instanceof Date) return Rank.Date;
   if (v instanceof RegExp) return Rank.Regex;
@@ -229,6 +241,12 @@ export function compareValues(a: unknown, b: unknown): number {
     case Rank.Number:
       return compareNumbers(a, b);
     case Rank.String:
+      if (a instanceof CollatedString || b instanceof CollatedString) {
+        const collator = (a instanceof CollatedString ? a : (b as CollatedString)).collator;
+        const sa = a instanceof CollatedString ? a.s : String(a);
+        const sb = b instanceof CollatedString ? b.s : String(b);
+        return Math.sign(collator.compare(sa, sb));
+      }
       return cmpStr(String(a), String(b));
     case Rank.Boolean:
       return a === b ? 0 : a ? 1 : -1;

@@ -3,6 +3,7 @@
 import type { Document } from 'bson';
 import { type Interval, isPoint, matchesIntervals } from './indexes.bounds';
 import { keyTuples } from './indexes.keys';
+import { collateValue } from './indexes.collation';
 import { compareTuples, compareValues, HIGHEST, LOWEST, Rank, TypeBound } from './indexes.order';
 import { SortedList } from './indexes.sorted-list';
 
@@ -51,6 +52,8 @@ export class OrderedIndex {
     readonly fields: string[],
     readonly unique: boolean,
     readonly sparse: boolean,
+    /** Set for an index created with a collation: string keys compare through it. */
+    readonly collator?: Intl.Collator,
   ) {}
 
   get size(): number {
@@ -59,7 +62,9 @@ export class OrderedIndex {
 
   /** Key tuples of a document, or null when a sparse index leaves it out. */
   keysOf(doc: Document): unknown[][] | null {
-    return keyTuples(doc, this.fields, this.sparse, (i) => this.innerArrays.add(i));
+    const keys = keyTuples(doc, this.fields, this.sparse, (i) => this.innerArrays.add(i));
+    const collator = this.collator;
+    return keys && collator ? keys.map((k) => k.map((v) => collateValue(v, collator))) : keys;
   }
 
   /** First key of `keys` already held by another record, if any. */

@@ -76,10 +76,12 @@ export interface CollectionIndexes {
   check(rid: RecordId, doc: Document, oldDoc?: Document): void;
   /** Applies the change to every index; call after check(). oldDoc undefined = insert, doc undefined = delete. */
   apply(rid: RecordId, oldDoc: Document | undefined, doc: Document | undefined): void;
-  /** Best single-index plan for a filter (null as well when every plan would exceed `maxCandidates`) (equality, $in, ranges, prefix of compound, $text, $near/$nearSphere, $geoWithin), or null = full scan. */
-  plan(filter: Document, maxCandidates?: number): QueryPlan | null;
+  /** `collation`: the query's; regular indexes qualify only when created with the same one (none: simple).
+   *  Best single-index plan for a filter (null as well when every plan would exceed `maxCandidates`) (equality, $in, ranges, prefix of compound, $text, $near/$nearSphere, $geoWithin), or null = full scan. */
+  plan(filter: Document, maxCandidates?: number, collation?: Document): QueryPlan | null;
   /** An index that yields the documents the filter may match in `sort` order, or null (then sort in memory). */
-  sortedScan(filter: Document, sort: Document): SortedScan | null;
+  /** `collation`: the query's; only an index created with the same collation qualifies (none: simple indexes). */
+  sortedScan(filter: Document, sort: Document, collation?: Document): SortedScan | null;
   /** Record ids whose TTL index date field is older than now - expireAfterSeconds. */
   expired(now: Date): RecordId[];
 }

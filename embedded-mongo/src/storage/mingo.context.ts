@@ -14,6 +14,7 @@ import { shapePredicate, toPoint } from './geo.predicates';
 import { valuesAtPath } from './bson.values';
 import { collated, inOperator, ninOperator, regexOperator, type QueryOp } from './query.operators';
 import { bucketStage } from './bucket.stage';
+import { $regexFind, $regexFindAll, $regexMatch, allOperator } from './regex.expressions';
 
 function geoOperator(selector: string, value: unknown): (obj: Record<string, unknown>) => boolean {
   const pred = shapePredicate((value ?? {}) as Record<string, unknown>);
@@ -36,7 +37,8 @@ const alwaysTrue: QueryOp = () => () => true;
 
 export const MINGO_CONTEXT = Context.init({
   accumulator: accumulatorOperators as never,
-  expression: expressionOperators as never,
+  // Expression regexes on RE2, or under the watchdog (mingo runs them on V8 unguarded).
+  expression: { ...expressionOperators, $regexMatch, $regexFind, $regexFindAll } as never,
   pipeline: { ...pipelineOperators, $bucket: bucketStage } as never,
   projection: projectionOperators as never,
   window: windowOperators as never,
@@ -50,6 +52,7 @@ export const MINGO_CONTEXT = Context.init({
     $nearSphere: alwaysTrue,
     // Linear-time regexes and hashed $in sets (mingo backtracks and compares each value in turn).
     $regex: regexOperator as QueryOp,
+    $all: allOperator(queryOperators.$all as QueryOp),
     $in: collated('$in', inOperator as QueryOp),
     $nin: collated('$nin', ninOperator as QueryOp),
     // Collation-aware when the query has one.

@@ -25,6 +25,17 @@ export function withTimeLimit<T>(ms: number | undefined, fallbackMs: number, fn:
   }
 }
 
+/** Runs `fn` with the deadline of a command captured before an await (see currentDeadline). */
+export function withDeadline<T>(until: number, fn: () => T): T {
+  const prev = deadline;
+  deadline = until;
+  try {
+    return fn();
+  } finally {
+    deadline = prev;
+  }
+}
+
 /** The running command's deadline (epoch ms), to carry across awaits. */
 export function currentDeadline(): number {
   return deadline;
@@ -42,6 +53,8 @@ const script = new vm.Script('run()');
  * the interruption reaches even the inside of a single RegExp execution.
  */
 export function underWatchdog<T>(fn: () => T, until = deadline): T {
+  // Already inside a watchdog (an expression regex within a guarded scan): the outer one stops both.
+  if (context.run !== undefined) return fn();
   const left = Math.max(1, Math.min(until - Date.now(), BACKTRACKING_LIMIT_MS));
   let out: T | undefined;
   context.run = () => {

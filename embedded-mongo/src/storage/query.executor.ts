@@ -104,10 +104,12 @@ export interface SelectOptions {
   stats?: QueryStats;
   /** Enough hits when the caller neither sorts nor needs them all (findOne, limit, single update). */
   stopAfter?: number;
-  /** The command's collation: strings compare with it, and (binary) indexes are not used for the filter. */
+  /** The command's collation: strings compare with it, and only indexes with the same collation are used. */
   collation?: Document;
   /** Candidates in sort order from an index instead of the filter's plan. */
   ordered?: OrderedSource;
+  /** The command's deadline when the scan starts after an await (default: the running command's). */
+  deadline?: number;
 }
 
 /** Work between two checks of the clock (the budget, and the time slice of an async scan). */
@@ -126,7 +128,7 @@ class DocScan {
   private readonly it: Iterator<string> | null;
   private readonly plan: QueryPlan | null;
   readonly watchdog: boolean;
-  readonly deadline = currentDeadline();
+  readonly deadline: number;
   private readonly stopAfter: number;
   private readonly collated: boolean;
 
@@ -138,6 +140,7 @@ class DocScan {
   ) {
     if (filter === null || typeof filter !== 'object' || Array.isArray(filter))
       throw new MongoCommandError(14, "BSON field 'filter' is the wrong type, expected type 'object'");
+    this.deadline = opts.deadline ?? currentDeadline();
     this.stopAfter = opts.stopAfter ?? Infinity;
     this.collated = collatorOf(opts.collation) !== undefined;
     const shape = splitFilter(filter);
@@ -153,7 +156,8 @@ class DocScan {
     }
     let plan: QueryPlan | null = null;
     try {
-      if (!opts.ordered && (!this.collated || shape.text || shape.near)) plan = c.indexes.plan(filter);
+      // Under a collation only indexes created with the same one qualify (the index layer checks).
+      if (!opts.ordered) plan = c.indexes.plan(filter, Infinity, opts.collation);
     } catch (e) {
       throw toCommandError(e);
     }
@@ -276,6 +280,31 @@ export async function selectDocsAsync(
   const scan = new DocScan(engine, c, filter, opts);
   while (!scan.runSlice(performance.now() + SLICE_MS)) await new Promise((r) => setImmediate(r));
   return scan.hits;
+}
+
+/**
+ * The hits of an async scan as they are now: a document another client changed between two slices is tested
+ * again (dropped when it no longer matches or is gone), as mongod re-checks a document after yielding.
+ */
+export function revalidateHits(
+  engine: Engine,
+  c: Collection | undefined,
+  filter: Document,
+  hits: Hit[],
+  opts: { txn?: Transaction; collation?: Document } = {},
+): Hit[] {
+  if (!c) return hits;
+  let test: ((doc: Document) => boolean) | undefined;
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const cur = engine.visible(c, h.rid, opts.txn);
+    if (cur === h.doc) out.push(h);
+    else if (cur) {
+      test ??= compileFilter(plain(splitFilter(filter).rest), opts.collation);
+      if (test(viewOf(cur))) out.push({ ...h, doc: cur });
+    }
+  }
+  return out;
 }
 
 function nearError(): MongoCommandError {

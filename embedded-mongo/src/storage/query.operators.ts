@@ -2,6 +2,7 @@
 import { MongoCommandError } from '../errors.command';
 import { recordIdOf, toNumber, valuesAtPath } from './bson.values';
 import { matcherOf, type StringMatcher } from './regex.safe';
+import { underWatchdog } from './query.budget';
 import { collatorOf, compareCollated } from './collation';
 import type { Options } from 'mingo/types';
 
@@ -17,10 +18,20 @@ function candidates(obj: unknown, selector: string): unknown[] {
   return out;
 }
 
+/**
+ * A regex test that cannot freeze the server: RE2's (linear), or V8's under the watchdog of the running
+ * command's budget when only V8 can run the pattern (a find scan already runs under one; a later $match of an
+ * aggregation, a $lookup pipeline or an update's positional match do not).
+ */
+export function guardedTest(re: RegExp): StringMatcher {
+  const m = matcherOf(re);
+  return m.backtracking ? (s) => underWatchdog(() => m.test(s)) : m.test;
+}
+
 export function regexOperator(selector: string, value: unknown): Predicate {
   if (!(value instanceof RegExp)) throw new MongoCommandError(2, '$regex has to be a string');
-  const m = matcherOf(value);
-  return (obj) => candidates(obj, selector).some((v) => typeof v === 'string' && m.test(v));
+  const test = guardedTest(value);
+  return (obj) => candidates(obj, selector).some((v) => typeof v === 'string' && test(v));
 }
 
 /**
@@ -59,7 +70,7 @@ function inMatcher(values: unknown, op: string): (obj: unknown, selector: string
   const set = new HashedValues();
   const patterns: StringMatcher[] = [];
   for (const x of values) {
-    if (x instanceof RegExp) patterns.push(matcherOf(x).test);
+    if (x instanceof RegExp) patterns.push(guardedTest(x));
     else if (x !== null && typeof x === 'object' && '$regex' in x)
       throw new MongoCommandError(2, `cannot nest $ under ${op}`);
     else set.add(x);

@@ -1,4 +1,5 @@
 // TCP server: frames messages per connection, runs commands in order, answers OP_MSG / OP_REPLY.
+import fs from 'node:fs';
 import net from 'node:net';
 import { Binary, Long, type Document } from 'bson';
 import type { ConnectionInfo, ServerState } from '../commands/command.context';
@@ -32,7 +33,8 @@ export interface WireLimits {
 }
 
 export class WireServer {
-  private server: net.Server;
+  /** A TCP listener and/or a Unix domain socket listener, sharing connections and limits. */
+  private readonly servers: net.Server[] = [];
   private sockets = new Set<net.Socket>();
   private timers = new Set<NodeJS.Timeout>();
   /** Each connection's framer and when it last received bytes. */
@@ -47,30 +49,71 @@ export class WireServer {
   ) {
     this.maxPending = limits.maxPendingBytes ?? 128 << 20;
     this.partialTimeoutMs = limits.partialTimeoutMs ?? 30_000;
-    this.server = net.createServer((s) => this.accept(s));
-    this.server.on('error', (e) => onWarning(`server error: ${e.message}`));
+  }
+
+  private newServer(me?: string): net.Server {
+    const server = net.createServer((s) => this.accept(s, me));
+    server.on('error', (e) => this.onWarning(`server error: ${e.message}`));
+    this.servers.push(server);
+    return server;
   }
 
   listen(port: number, host: string): Promise<number> {
+    const server = this.newServer();
     return new Promise((resolve, reject) => {
       const onError = (e: Error) => reject(e);
-      this.server.once('error', onError);
-      this.server.listen(port, host, () => {
-        this.server.off('error', onError);
-        resolve((this.server.address() as net.AddressInfo).port);
+      server.once('error', onError);
+      server.listen(port, host, () => {
+        server.off('error', onError);
+        resolve((server.address() as net.AddressInfo).port);
       });
     });
   }
 
-  private accept(socket: net.Socket): void {
+  /**
+   * Listens on a Unix domain socket that only this user may connect to (mode 0600, created so from the start).
+   * A socket file left by a process that died is replaced; one that answers, or any other kind of file, is not.
+   */
+  async listenSocket(socketPath: string): Promise<void> {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.lstatSync(socketPath);
+    } catch {
+      st = undefined;
+    }
+    if (st) {
+      if (!st.isSocket()) throw new Error(`${socketPath} exists and is not a socket`);
+      if (await answers(socketPath)) throw new Error(`socket ${socketPath} is in use by another server`);
+      fs.unlinkSync(socketPath);
+    }
+    // Connections announce the socket path as their address (the driver compares it with the one it dialed).
+    const server = this.newServer(socketPath);
+    await new Promise<void>((resolve, reject) => {
+      const onError = (e: Error) => reject(e);
+      server.once('error', onError);
+      // The file is created by bind(), synchronously inside listen(): the umask makes it 0600 from the start.
+      const umask = process.umask(0o177);
+      try {
+        server.listen(socketPath, () => {
+          server.off('error', onError);
+          resolve();
+        });
+      } finally {
+        process.umask(umask);
+      }
+    });
+    fs.chmodSync(socketPath, 0o600);
+  }
+
+  private accept(socket: net.Socket, socketPath?: string): void {
     socket.setNoDelay(true);
     this.sockets.add(socket);
     this.state.connections.current++;
     this.state.connections.totalCreated++;
     const conn: ConnectionInfo = {
       id: nextConnectionId++,
-      me: hostPort(socket.localAddress, this.state.port, this.state.defaultMe),
-      remote: hostPort(socket.remoteAddress, socket.remotePort ?? 0, 'unknown'),
+      me: socketPath ?? hostPort(socket.localAddress, this.state.port, this.state.defaultMe),
+      remote: socketPath ? 'unix' : hostPort(socket.remoteAddress, socket.remotePort ?? 0, 'unknown'),
       closed: false,
     };
     const framer = new MessageFramer();
@@ -254,8 +297,23 @@ export class WireServer {
       clearInterval(t);
     }
     this.timers.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // Closing a Unix socket listener also removes its file.
+    const closed = Promise.all(
+      this.servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+    );
     for (const s of this.sockets) s.destroy();
     await closed;
   }
+}
+
+/** Whether a server accepts connections on this Unix socket. */
+function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.connect(socketPath);
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
 }
