@@ -53,6 +53,7 @@ export class AppError extends Error {
     reason?: MessageKey;
     params?: MessageParams;
     details?: Record<string, unknown>;
+    retryAfterSeconds?: unknown;
     fieldIssues?: FieldIssue[];
   } {
     return {
@@ -60,6 +61,10 @@ export class AppError extends Error {
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.params ? { params: this.params } : {}),
       ...(this.details ? { details: this.details } : {}),
+      // Throttles say when to come back at the top level too (clients read extensions.retryAfterSeconds).
+      ...(typeof this.details?.['retryAfterSeconds'] === 'number'
+        ? { retryAfterSeconds: this.details['retryAfterSeconds'] }
+        : {}),
       ...(this.fieldIssues ? { fieldIssues: this.fieldIssues } : {}),
     };
   }

@@ -4,10 +4,11 @@ import {
   byIdInputSchema,
   confirmMatchingRoundSchema,
   conflict,
+  distanceBandBetween,
+  distanceKm as roundedDistanceKm,
   forbidden,
   fromGeoJsonPoint,
   graduateMatchesQuerySchema,
-  haversineKm,
   isAppError,
   MATCHES_FIRST_DEFAULT,
   matchesQuerySchema,
@@ -22,6 +23,7 @@ import {
   stableMatching,
   tradesOfFamily,
   type CodedMatchScore,
+  type DistanceBand,
   type GeoPoint,
   type MatchContext,
   type MatchReason,
@@ -61,9 +63,7 @@ import {
 import { graduateWindow, loadSchoolHistory } from './matching.candidates';
 import { matchingRoundModel, type MatchingRoundDoc } from './matching.model';
 import { canSeeMatchingRound, graduateMatchScope } from './matching.policy';
-
-/** Distances shown to (and scored for) companies are rounded up to this step; see GraduateMatchScope. */
-export const COMPANY_DISTANCE_STEP_KM = 5;
+import { reserveGraduateMatching } from './matching.throttle';
 
 export type MatchComponents = CodedMatchScore['components'];
 
@@ -83,6 +83,10 @@ export interface GraduateMatchResult {
   reasons: MatchReason[];
   components: MatchComponents;
   outOfRadius: boolean;
+  /** The band containing the distance (null: a place is unknown). */
+  distanceBand: DistanceBand | null;
+  /** Whole kilometres between the student's town and the promise; null for companies (they get the band only). */
+  distanceKm: number | null;
 }
 
 /**
@@ -185,7 +189,8 @@ export const matchJobPromisesForStudent = defineUseCase({
               score: match.score,
               reasons: match.reasons,
               components: match.components,
-              distanceKm: match.distanceKm,
+              // The same whole kilometres as the reasons, the search and the staff show for this pair.
+              distanceKm: match.distanceKm === null ? null : Math.round(match.distanceKm),
               outOfRadius: match.outOfRadius,
             },
           ]
@@ -200,10 +205,15 @@ function pointOf(location: { coordinates: number[] } | null | undefined): GeoPoi
   return lng === undefined || lat === undefined ? null : { lat, lng };
 }
 
-function coarseDistance(student: StudentCandidate, promise: { location: GeoPoint | null }): number | null {
+/** The band of distance between a student's town and a promise, or null when a place is unknown. */
+function bandOf(student: StudentCandidate, promise: { location: GeoPoint | null }): DistanceBand | null {
   if (!student.location || !promise.location) return null;
-  const d = haversineKm(fromGeoJsonPoint(student.location), promise.location);
-  return Math.max(1, Math.ceil(d / COMPANY_DISTANCE_STEP_KM)) * COMPANY_DISTANCE_STEP_KM;
+  return distanceBandBetween(fromGeoJsonPoint(student.location), promise.location);
+}
+
+function kmOf(student: StudentCandidate, promise: { location: GeoPoint | null }): number | null {
+  if (!student.location || !promise.location) return null;
+  return roundedDistanceKm(fromGeoJsonPoint(student.location), promise.location);
 }
 
 /**
@@ -220,6 +230,17 @@ export const matchGraduatesForPromise = defineUseCase({
     const jp = await findJobPromise(deps, input.jobPromiseId);
     const scope = graduateMatchScope(actor, jp);
     if (!scope) throw forbidden('matching.graduatesPartiesOnly');
+    // A draft's place can still move: bisecting a graduate's town from a moving point is refused (issue 13).
+    if (jp.status === 'DRAFT') {
+      throw conflict('place.matchingOnDraft', undefined, { entity: 'JobPromise', id: String(jp._id) });
+    }
+    if (scope.coarseDistances) {
+      await reserveGraduateMatching(deps, {
+        userId: actor.userId,
+        companyId: String(jp.companyId),
+        jobPromiseId: String(jp._id),
+      });
+    }
     const historyP = loadSchoolHistory(deps, { companyIds: [jp.companyId], schoolIds: scope.schoolIds });
     historyP.catch(() => undefined);
     let history: Awaited<typeof historyP> | null = null;
@@ -254,7 +275,10 @@ export const matchGraduatesForPromise = defineUseCase({
       },
       (s, options) => {
         const base = contextOf(s.schoolId);
-        const context = scope.coarseDistances ? { ...base, distanceKm: coarseDistance(s, promise) } : base;
+        // Companies: the band only (scores, order and flags from the band alone); others: whole kilometres.
+        const context = scope.coarseDistances
+          ? { ...base, distanceBand: bandOf(s, promise) }
+          : { ...base, distanceKm: kmOf(s, promise) };
         return scoreMatchCoded(asStudent(s), promise, context, options);
       },
     );
@@ -277,6 +301,8 @@ export const matchGraduatesForPromise = defineUseCase({
               reasons: match.reasons,
               components: match.components,
               outOfRadius: match.outOfRadius,
+              distanceBand: bandOf(candidate, promise),
+              distanceKm: scope.coarseDistances ? null : kmOf(candidate, promise),
             },
           ]
         : [];
