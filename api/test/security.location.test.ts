@@ -102,15 +102,13 @@ describe('a student is placed at their town’s centre, whatever the write path'
 
   it('locations stored before are migrated (run at start and after seeding), once', async () => {
     const legacy = await createStudent(t, w.staffA);
-    await t.connection
-      .collection('students')
-      .updateOne(
-        { _id: new Types.ObjectId(legacy.studentId) },
-        {
-          $set: { location: { type: 'Point', coordinates: [HOME.lng, HOME.lat] }, city: 'Villeurbanne' },
-          $unset: { locationPrecision: '' },
-        },
-      );
+    await t.connection.collection('students').updateOne(
+      { _id: new Types.ObjectId(legacy.studentId) },
+      {
+        $set: { location: { type: 'Point', coordinates: [HOME.lng, HOME.lat] }, city: 'Villeurbanne' },
+        $unset: { locationPrecision: '' },
+      },
+    );
     expect(await migrateStudentLocations({ connection: t.connection })).toBe(1);
     expect((await storedLocation(legacy.studentId)).point).toEqual(findTown('Villeurbanne')!.location);
     expect(await migrateStudentLocations({ connection: t.connection })).toBe(0);
@@ -203,7 +201,7 @@ describe('the bisection attack, replayed', () => {
     const rays = [0, 120, 240].map((bearing) => ({ bearing, near: 0, far: 30 }));
     let probes = 0;
     let answered = 0;
-    for (let step = 0; step < 16; step++) {
+    for (let step = 0; step < 12; step++) {
       for (const ray of rays) {
         const mid = (ray.near + ray.far) / 2;
         const id = await create(towards(SCHOOL, ray.bearing, mid));
@@ -240,5 +238,5 @@ describe('the bisection attack, replayed', () => {
     expect(answered).toBeLessThanOrEqual(MATCHING_THROTTLE.maxDistinctPromisesPerCompany);
     expect(refusals['TOO_MANY_REQUESTS:place.tooManyMatchingRequests']).toBeGreaterThan(0);
     expect(errorKm).toBeGreaterThan(5);
-  });
+  }, 900_000);
 });

@@ -92,7 +92,9 @@ export const emailSchema = z
 export const passwordSchema = z
   .string(msg('validation.passwordExpected'))
   .min(TEXT_LIMITS.passwordMin, msg('validation.minChars', { min: TEXT_LIMITS.passwordMin }))
-  .max(TEXT_LIMITS.passwordMax, msg('validation.maxChars', { max: TEXT_LIMITS.passwordMax }));
+  .max(TEXT_LIMITS.passwordMax, msg('validation.maxChars', { max: TEXT_LIMITS.passwordMax }))
+  // One character repeated ("aaaaaaaaaa", "          ") is no password; the API also refuses the most common ones.
+  .refine((p) => new Set(p).size > 1, msg('validation.passwordRepeated'));
 
 /** No date the app deals with lies outside these years (a typo such as 20255-01-01 or 0025-01-01 is refused). */
 export const DATE_YEAR_MIN = 1900;
