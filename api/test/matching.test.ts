@@ -360,7 +360,8 @@ describe('matching over HTTP', () => {
           expect(r).not.toMatch(/moins d’1 km/);
         }
       }
-      expect(best.reasons.some((r) => r.startsWith('À moins de 10 km'))).toBe(true);
+      // No application nor recommendation yet: the company learns nothing of where the student lives.
+      expect(best.reasons.some((r) => r.startsWith('Distance indiquée une fois'))).toBe(true);
       // Staff see their students in full.
       const staffView = (await graduateMatches(w.staffA.token, jp)).find((m) => m.student.id === g.best!.studentId)!;
       expect(staffView.student).toMatchObject({ lastName: 'Garnier', email: g.best!.email, contactVisible: true });

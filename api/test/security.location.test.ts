@@ -4,7 +4,7 @@ import { MATCHING_THROTTLE } from '../src/modules/matching/matching.throttle';
 import { findTown } from '../src/modules/place/place.queries';
 import { migrateStudentLocations } from '../src/modules/student/student.queries';
 import { createStudent, createWorld, startTestApp, type StudentFixture, type TestApp, type World } from './helpers';
-import { CREATE_PROMISE, promiseInput, PUBLISH_PROMISE, UPDATE_PROMISE } from './marketplace.fixtures';
+import { APPLY, CREATE_PROMISE, promiseInput, PUBLISH_PROMISE, UPDATE_PROMISE } from './marketplace.fixtures';
 
 // Issue 13, item 1: a recruiter bisected where the distance label of `matchingGraduates` flipped, moving a DRAFT
 // promise, and located a minor's home to within metres in ~150 requests. Now a student is stored at their town's
@@ -124,6 +124,8 @@ describe('one distance everywhere, a band for companies', () => {
     );
     const id = created.createJobPromise.id;
     await t.ok(PUBLISH_PROMISE, { id }, w.companyA.token);
+    // This student applies (shows their town to the company); the attack's target below never does.
+    const applicant = await createStudent(t, w.staffA, { city: 'Villeurbanne', location: HOME, mobilityKm: 30 });
     const town = findTown('Villeurbanne')!.location;
     const km = distanceKm(town, { lat: 45.7386, lng: 4.9128 });
 
@@ -136,13 +138,20 @@ describe('one distance everywhere, a band for companies', () => {
 
     const staff = (await t.ok<{ matchingGraduates: GraduateMatch[] }>(GRADUATES, { id }, w.staffA.token))
       .matchingGraduates;
-    const forStaff = staff.find((m) => m.student.id === victim.studentId)!;
+    const forStaff = staff.find((m) => m.student.id === applicant.studentId)!;
     expect(forStaff.distanceKm).toBe(km);
     expect(forStaff.reasons.join(' ')).toContain(`À ${km} km`);
 
+    const before = (await t.ok<{ matchingGraduates: GraduateMatch[] }>(GRADUATES, { id }, w.companyA.token))
+      .matchingGraduates;
+    // Before any application or recommendation: no band, and no distance in the score either.
+    const hidden = before.find((m) => m.student.id === applicant.studentId)!;
+    expect(hidden.distanceBand).toBeNull();
+    expect(hidden.reasons.join(' ')).toContain('Distance indiquée une fois');
+    await t.ok(APPLY, { jobPromiseId: id, message: null }, applicant.token);
     const company = (await t.ok<{ matchingGraduates: GraduateMatch[] }>(GRADUATES, { id }, w.companyA.token))
       .matchingGraduates;
-    const forCompany = company.find((m) => m.student.id === victim.studentId)!;
+    const forCompany = company.find((m) => m.student.id === applicant.studentId)!;
     expect(forCompany.distanceKm).toBeNull();
     expect(forCompany.distanceBand).toBe(distanceBandBetween(town, { lat: 45.7386, lng: 4.9128 }));
     expect(forCompany.reasons.join(' ')).toContain('À moins de 10 km');

@@ -58,6 +58,7 @@ import {
   studentCandidateOfUser,
   studentCandidatesByIds,
   findStudents,
+  knownCompanyStudentPairs,
   type StudentCandidate,
 } from '../student/student.queries';
 import { graduateWindow, loadSchoolHistory } from './matching.candidates';
@@ -262,6 +263,11 @@ export const matchGraduatesForPromise = defineUseCase({
       }
       return context;
     };
+    // Companies learn a band of distance only for students who applied to them or were recommended to them
+    // (who chose to show their town); for the others, distance plays no part at all: no band, score or order
+    // tells anything of where they live (issue 13).
+    const knownKey = (s: StudentCandidate) => `${String(jp.companyId)}:${String(s._id)}`;
+    const known = new Set<string>();
     const ranked = await bestByTradeTier(
       promise.trade,
       first,
@@ -271,15 +277,27 @@ export const matchGraduatesForPromise = defineUseCase({
           historyP,
         ]);
         history = h;
+        if (scope.coarseDistances && candidates.length) {
+          for (const key of await knownCompanyStudentPairs(deps, candidates.map(knownKey))) known.add(key);
+        }
         return candidates;
       },
       (s, options) => {
         const base = contextOf(s.schoolId);
-        // Companies: the band only (scores, order and flags from the band alone); others: whole kilometres.
-        const context = scope.coarseDistances
-          ? { ...base, distanceBand: bandOf(s, promise) }
-          : { ...base, distanceKm: kmOf(s, promise) };
-        return scoreMatchCoded(asStudent(s), promise, context, options);
+        if (!scope.coarseDistances) {
+          return scoreMatchCoded(asStudent(s), promise, { ...base, distanceKm: kmOf(s, promise) }, options);
+        }
+        if (!known.has(knownKey(s))) {
+          const match = scoreMatchCoded(asStudent({ ...s, location: null }), promise, base, options);
+          return {
+            ...match,
+            reasons: match.reasons.map((r) =>
+              r.key === 'matching.reason.distanceUnknown' ? { ...r, key: 'place.reason.distanceHidden' as const } : r,
+            ),
+          };
+        }
+        // Companies: the band only (scores, order and flags from the band alone).
+        return scoreMatchCoded(asStudent(s), promise, { ...base, distanceBand: bandOf(s, promise) }, options);
       },
     );
     // Candidates carry the scoring fields only: the kept ones are read whole, in one query.
@@ -301,7 +319,8 @@ export const matchGraduatesForPromise = defineUseCase({
               reasons: match.reasons,
               components: match.components,
               outOfRadius: match.outOfRadius,
-              distanceBand: bandOf(candidate, promise),
+              distanceBand:
+                !scope.coarseDistances || known.has(knownKey(candidate)) ? bandOf(candidate, promise) : null,
               distanceKm: scope.coarseDistances ? null : kmOf(candidate, promise),
             },
           ]

@@ -143,6 +143,7 @@ export const MatchingGraduatesDocument = graphql(`
       score
       reasons
       outOfRadius
+      distanceBand
       student {
         id
         displayName
