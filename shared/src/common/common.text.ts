@@ -4,15 +4,18 @@ import { msg } from '../messages/messages.zod';
 // Input hygiene for every free text (issue 13, item 9): one helper, used by every free-text field of the shared
 // schemas, so the web refuses what the API refuses and says why first.
 
+/* eslint-disable no-control-regex -- refusing control characters is the point of these two patterns. */
 /** NUL and the other C0/C1 controls; tab, line feed and carriage return are allowed only in multi-line text. */
 const CONTROL_ONE_LINE = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+/* eslint-enable no-control-regex */
 /** A UTF-16 surrogate half with no partner: not text (it cannot even be encoded as UTF-8). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /**
  * Characters that show nothing: white space, format characters (zero-width space/joiners, bidi marks, BOM…),
  * combining marks on their own, Hangul fillers, the Braille blank, variation selectors.
  */
+// eslint-disable-next-line no-misleading-character-class -- each invisible character is listed on its own on purpose.
 const INVISIBLE = /[\p{White_Space}\p{Cf}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800\ufe00-\ufe0f]/gu;
 
 export function hasLoneSurrogate(s: string): boolean {
