@@ -17,7 +17,7 @@ import { pingDatabase } from './db/database';
 import type { AppDeps } from './core/deps';
 import { localeFromAcceptLanguage, setScopeLocale, withLocale } from './core/locale';
 import type { GraphQLContext } from './graphql/context';
-import { maskError, useBadUserInputValidationCodes } from './graphql/errors';
+import { codeArmorRejection, maskError, useBadUserInputValidationCodes, useNoIntrospection } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -34,6 +34,7 @@ import {
   graphqlContentTypeGuard,
 } from './http/http.guards';
 import { sessionCookie } from './http/http.session-cookie';
+import { hardenServer, securityHeaders } from './http/http.hardening';
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/healthz';
@@ -53,16 +54,6 @@ export interface App {
    * sockets are disconnected. The database belongs to the caller and stays open.
    */
   close(): Promise<void>;
-}
-
-function securityHeaders(): RequestHandler {
-  return (_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    next();
-  };
 }
 
 // Only for the dev tools listed in CORS_ORIGINS (the Vite dev server normally proxies, so same-origin).
@@ -128,14 +119,17 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): App {
     maskedErrors: { maskError, isDev: env.NODE_ENV === 'development' },
     plugins: [
       EnvelopArmorPlugin({
-        maxDepth: { n: 10 },
-        maxAliases: { n: 15 },
-        costLimit: { maxCost: 5000 },
-        maxTokens: { n: 2000 },
-        maxDirectives: { n: 50 },
+        // Each rejection carries extensions.code (BAD_USER_INPUT, reason security.queryTooComplex).
+        maxDepth: { n: 10, onReject: [codeArmorRejection] },
+        maxAliases: { n: 15, onReject: [codeArmorRejection] },
+        costLimit: { maxCost: 5000, onReject: [codeArmorRejection] },
+        maxTokens: { n: 2000, onReject: [codeArmorRejection] },
+        maxDirectives: { n: 50, onReject: [codeArmorRejection] },
         blockFieldSuggestion: { enabled: isProduction },
       }),
       useBadUserInputValidationCodes(),
+      // The schema is printed in the repository (api/schema.graphql): production does not answer introspection.
+      ...(isProduction ? [useNoIntrospection()] : []),
     ],
     context: async ({ req, res, request }): Promise<GraphQLContext> => {
       const loaders = createLoaders(deps);
@@ -162,7 +156,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', env.TRUST_PROXY);
-  app.use(securityHeaders());
+  app.use(securityHeaders({ graphqlPath: GRAPHQL_PATH, allowDevTools: !isProduction }));
   app.use(
     pinoHttp({
       logger: logger.child({ component: 'http' }),
@@ -258,6 +252,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): App {
   app.use(errorHandler);
 
   const httpServer = createServer(app);
+  hardenServer(httpServer);
   const realtime = createRealtime(httpServer, deps);
   const io = realtime.io;
 

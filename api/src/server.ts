@@ -6,6 +6,7 @@ import { createLogger } from './logger';
 import { systemClock } from './core/clock';
 import type { AppDeps } from './core/deps';
 import { ensureBootstrapAdmin } from './modules/auth/auth.queries';
+import { migrateStudentLocations } from './modules/student/student.queries';
 import { DEV_MAIL_PATH } from './modules/mail/mail.http';
 import { startMail } from './modules/mail/mail.runtime';
 import { warmTowns } from './modules/place/place.queries';
@@ -42,8 +43,11 @@ async function main(): Promise<void> {
   const logger = createLogger(env);
   if (env.JWT_SECRET_GENERATED) {
     logger.warn(
-      'JWT_SECRET is not set, so this process signs log-in tokens with a random secret and everyone is logged out ' +
-        'when it stops. Set JWT_SECRET (32 characters or more) to keep sessions across restarts.',
+      env.JWT_SECRET_FILE
+        ? `JWT_SECRET is not set, so log-in tokens are signed with a development secret kept in ${env.JWT_SECRET_FILE}: ` +
+            'sessions survive a restart while that file stays. Set JWT_SECRET (32 characters or more) outside development.'
+        : 'JWT_SECRET is not set, so this process signs log-in tokens with a random secret and everyone is logged out ' +
+            'when it stops. Set JWT_SECRET (32 characters or more) to keep sessions across restarts.',
     );
   }
 
@@ -58,6 +62,9 @@ async function main(): Promise<void> {
     if (admin) logger.info({ email: admin.email }, 'bootstrap federation admin created');
   }
   const demoAccounts = env.SEED_DEMO ? (await seedDemo(deps)).accounts : [];
+  // Students stored before town granularity (issue 13) are placed at their town's centre before anyone reads them.
+  const migrated = await migrateStudentLocations(deps);
+  if (migrated > 0) logger.info({ students: migrated }, 'student locations placed at their town centre');
 
   const mail = await startMail(deps, await mailSettingsFromEnv(env));
   const scheduler = await startScheduler(deps, SCHEDULED_JOBS, { uri: db.uri });
@@ -73,7 +80,8 @@ async function main(): Promise<void> {
   const url = `http://localhost:${port}`;
   logger.info({ port, url }, 'listening');
   process.stdout.write(`${banner(url, demoAccounts, mail.devServer !== null && env.NODE_ENV !== 'production')}\n`);
-  // The town picker's gazetteer, read once listening (rather than during the first person's search).
+  // The town picker's gazetteer, read once listening (rather than during the first person's search), unless the
+  // migration above read it already.
   setImmediate(warmTowns);
 
   let stopping = false;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { persistentDevSecret } from './dev-secret';
+import { DEV_SECRET_FILE, persistentDevSecret } from './dev-secret';
 import { findRepoRoot } from './paths';
 
 // The only module that reads process.env: everything else receives a parsed, typed `Env`.
@@ -94,6 +94,8 @@ export interface Env {
    * sessions survive a restart; otherwise tokens die with the process).
    */
   JWT_SECRET_GENERATED: boolean;
+  /** Where the generated development secret is kept (DATA_DIR/jwt-secret), or null when it lives with the process. */
+  JWT_SECRET_FILE: string | null;
   LOG_LEVEL: LogLevel;
   /** Absolute path of the built web app. */
   WEB_DIST_DIR: string;
@@ -147,7 +149,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const dataDir = raw.DATA_DIR ?? './.data';
   const dataPath = dataDir === IN_MEMORY ? IN_MEMORY : path.resolve(root, dataDir);
   // In development the unset secret survives restarts (kept in DATA_DIR); elsewhere it lives with the process.
-  if (generated && raw.NODE_ENV === 'development' && dataPath !== IN_MEMORY) jwtSecret = persistentDevSecret(dataPath);
+  const keepSecret = generated && raw.NODE_ENV === 'development' && dataPath !== IN_MEMORY;
+  if (keepSecret) jwtSecret = persistentDevSecret(dataPath);
   return {
     NODE_ENV: raw.NODE_ENV,
     PORT: raw.PORT,
@@ -160,6 +163,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     BOOTSTRAP_ADMIN_PASSWORD: raw.BOOTSTRAP_ADMIN_PASSWORD,
     JWT_SECRET: jwtSecret,
     JWT_SECRET_GENERATED: generated,
+    JWT_SECRET_FILE: keepSecret ? path.join(dataPath, DEV_SECRET_FILE) : null,
     LOG_LEVEL: raw.LOG_LEVEL,
     WEB_DIST_DIR: path.resolve(root, raw.WEB_DIST_DIR ?? 'web/dist'),
     CORS_ORIGINS: raw.CORS_ORIGIN

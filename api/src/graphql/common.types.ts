@@ -2,6 +2,7 @@ import {
   APPLICATION_SOURCES,
   APPLICATION_STATUSES,
   CONTRACT_TYPES,
+  DISTANCE_BAND_VALUES,
   DIPLOMA_LEVELS,
   INVITABLE_ROLES,
   JOB_PROMISE_STATUSES,
@@ -54,3 +55,9 @@ export function required<T>(value: T | null | undefined, what: string): T {
   if (value == null) throw new Error(`dangling reference: ${what}`);
   return value;
 }
+
+/** The distance bands a company sees (issue 13; shared DISTANCE_BANDS). */
+export const DistanceBandEnum = builder.enumType('DistanceBand', {
+  values: DISTANCE_BAND_VALUES,
+  description: 'Band of the distance between a student’s town and a promise: < 10 km, 10–25, 25–50, > 50 km.',
+});

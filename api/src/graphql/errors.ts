@@ -1,6 +1,7 @@
 import {
   GraphQLError,
   Kind,
+  NoSchemaIntrospectionCustomRule,
   ProvidedRequiredArgumentsRule,
   specifiedRules,
   ValuesOfCorrectTypeRule,
@@ -175,6 +176,44 @@ export function useBadUserInputValidationCodes(): Plugin {
         const tagged = (rules ?? specifiedRules).map((rule: ValidationRule) => taggedRules.get(rule) ?? rule);
         return validateFn(schema, document, tagged, ...rest);
       });
+    },
+  };
+}
+
+/**
+ * graphql-armor `onReject`: its rejections (depth, aliases, cost, tokens, directives) carry a code like every other
+ * refusal, so clients can tell a too-complex query from a broken server.
+ */
+export function codeArmorRejection(_context: unknown, error: GraphQLError): void {
+  Object.assign(error.extensions as Record<string, unknown>, {
+    code: 'BAD_USER_INPUT' satisfies ErrorCode,
+    reason: 'security.queryTooComplex',
+  });
+}
+
+/** Production: introspection refused at validation (FORBIDDEN, reason security.introspectionDisabled). */
+export function useNoIntrospection(): Plugin {
+  const rule: ValidationRule = (context) =>
+    NoSchemaIntrospectionCustomRule(
+      new Proxy(context, {
+        get(target, key, receiver) {
+          if (key === 'reportError') {
+            return (error: GraphQLError) => {
+              Object.assign(error.extensions as Record<string, unknown>, {
+                code: 'FORBIDDEN' satisfies ErrorCode,
+                reason: 'security.introspectionDisabled',
+              });
+              target.reportError(error);
+            };
+          }
+          const value: unknown = Reflect.get(target, key, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    );
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule);
     },
   };
 }

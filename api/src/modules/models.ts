@@ -19,3 +19,4 @@ import '../db/meta.model';
 import './interview/interview.model';
 import './job-promise/job-promise.edit.model';
 import './job-alert/job-alert.model';
+import './matching/matching.throttle';

@@ -80,7 +80,10 @@ export const inviteUserSchema = z.object({
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
 
 /** A log-in as the API receives it: checked with logInSchema inside, where malformed means wrong credentials. */
-export const logInAttemptSchema = z.object({ email: z.string(), password: z.string() });
+export const logInAttemptSchema = z.object({
+  email: z.string().max(TEXT_LIMITS.email),
+  password: z.string().max(TEXT_LIMITS.passwordMax),
+});
 
 /** The language a signed-in user reads the app, errors and notifications in. */
 export const setMyLocaleSchema = z.object({ locale: localeSchema });

@@ -1,10 +1,13 @@
 import * as z from 'zod';
 import { msg } from '../messages/messages.zod';
 import { renderMessage } from '../messages/messages.render';
+import { text } from './common.text';
 
 /** Length limits of free-text fields, shared by API validation, database schemas and web forms. */
 export const TEXT_LIMITS = {
   name: 100,
+  /** A user's display name built from first + last name (both at most `name`): never the limit a user meets. */
+  displayName: 201,
   title: 120,
   description: 5000,
   message: 2000,
@@ -28,13 +31,9 @@ export function isObjectId(value: unknown): value is string {
   return typeof value === 'string' && OBJECT_ID_PATTERN.test(value);
 }
 
-/** Trimmed string of `min`..`max` characters (after trimming), with messages in the active locale. */
+/** Trimmed one-line text of `min`..`max` characters (after trimming), with input hygiene (common.text.ts). */
 export function boundedString(max: number, min = 1) {
-  return z
-    .string(msg('validation.textExpected'))
-    .trim()
-    .min(min, min <= 1 ? msg('validation.required') : msg('validation.minChars', { min }))
-    .max(max, msg('validation.maxChars', { max }));
+  return text(max, { min });
 }
 
 /**
@@ -51,10 +50,10 @@ export type OptionalInput<T extends z.ZodType> = z.ZodOptional<z.ZodType<z.outpu
 
 export const nameSchema = boundedString(TEXT_LIMITS.name);
 export const titleSchema = boundedString(TEXT_LIMITS.title);
-export const descriptionSchema = boundedString(TEXT_LIMITS.description);
-export const messageSchema = boundedString(TEXT_LIMITS.message);
-export const noteSchema = boundedString(TEXT_LIMITS.note);
-export const reasonSchema = boundedString(TEXT_LIMITS.reason);
+export const descriptionSchema = text(TEXT_LIMITS.description, { multiline: true });
+export const messageSchema = text(TEXT_LIMITS.message, { multiline: true });
+export const noteSchema = text(TEXT_LIMITS.note, { multiline: true });
+export const reasonSchema = text(TEXT_LIMITS.reason, { multiline: true });
 export const citySchema = boundedString(TEXT_LIMITS.name);
 
 export const skillSchema = boundedString(TEXT_LIMITS.skill);
@@ -93,7 +92,13 @@ export const emailSchema = z
 export const passwordSchema = z
   .string(msg('validation.passwordExpected'))
   .min(TEXT_LIMITS.passwordMin, msg('validation.minChars', { min: TEXT_LIMITS.passwordMin }))
-  .max(TEXT_LIMITS.passwordMax, msg('validation.maxChars', { max: TEXT_LIMITS.passwordMax }));
+  .max(TEXT_LIMITS.passwordMax, msg('validation.maxChars', { max: TEXT_LIMITS.passwordMax }))
+  // One character repeated ("aaaaaaaaaa", "          ") is no password; the API also refuses the most common ones.
+  .refine((p) => new Set(p).size > 1, msg('validation.passwordRepeated'));
+
+/** No date the app deals with lies outside these years (a typo such as 20255-01-01 or 0025-01-01 is refused). */
+export const DATE_YEAR_MIN = 1900;
+export const DATE_YEAR_MAX = 2100;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -111,14 +116,43 @@ export const dateInputSchema = z
       return z.NEVER;
     }
     const d = new Date(v);
-    // Date-only inputs must round-trip, or '2025-02-30' would silently become 2 March.
-    if (Number.isNaN(d.getTime()) || (ISO_DATE.test(v) && d.toISOString().slice(0, 10) !== v)) {
+    // The calendar day must exist, or '2025-02-30' (alone or with a time) would silently become 2 March.
+    const day = v.slice(0, 10);
+    const [y, m, dd] = day.split('-').map(Number) as [number, number, number];
+    const calendar = new Date(Date.UTC(y, m - 1, dd));
+    calendar.setUTCFullYear(y);
+    if (Number.isNaN(d.getTime()) || calendar.toISOString().slice(-24, -14) !== day) {
       ctx.addIssue({ code: 'custom', message: renderMessage('validation.dateInvalid') });
       return z.NEVER;
     }
     return d;
   })
-  .pipe(z.date(msg('validation.dateInvalid')));
+  .pipe(z.date(msg('validation.dateInvalid')))
+  .refine(
+    (d) => d.getUTCFullYear() >= DATE_YEAR_MIN && d.getUTCFullYear() <= DATE_YEAR_MAX,
+    msg('validation.dateOutOfRange', { from: `${DATE_YEAR_MIN}-01-01`, to: `${DATE_YEAR_MAX}-12-31` }),
+  );
+
+/**
+ * A date within `past` years before and `future` years after today (read when parsing): graduation dates, dates of
+ * availability, start dates. Outside: validation.dateOutOfRange with the bounds.
+ */
+export function plausibleDate(range: { pastYears: number; futureYears: number }) {
+  return dateInputSchema.superRefine((d, ctx) => {
+    const today = startOfUtcDay(new Date());
+    const from = addUtcYears(today, -range.pastYears);
+    const to = addUtcYears(today, range.futureYears);
+    if (d.getTime() < from.getTime() || d.getTime() > to.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        message: renderMessage('validation.dateOutOfRange', {
+          from: from.toISOString().slice(0, 10),
+          to: to.toISOString().slice(0, 10),
+        }),
+      });
+    }
+  });
+}
 
 /** Midnight UTC of the day of `d`. Date-only inputs are read as midnight UTC, so "today" is compared the same way. */
 export function startOfUtcDay(d: Date): Date {
@@ -153,5 +187,5 @@ export type PaginationInput = z.infer<typeof paginationSchema>;
  * Input naming one record by id. Any string: a malformed id designates nothing, so lookups answer NOT_FOUND for it
  * exactly as for an unknown one (the contract's "unknown or malformed id: NOT_FOUND").
  */
-export const byIdInputSchema = z.object({ id: z.string() });
+export const byIdInputSchema = z.object({ id: z.string().max(100) });
 export type ByIdInput = z.infer<typeof byIdInputSchema>;

@@ -5,3 +5,4 @@ export * from './common.labels';
 export * from './common.geo';
 export * from './common.schemas';
 export * from './common.machine';
+export * from './common.text';

@@ -64,6 +64,9 @@ export const jobPromiseInputShape = {
  * Date rules, relative to `now`: startDate is today or later; expiresAt is after now and at most one year
  * ahead. "Today" is the UTC day (date-only inputs are midnight UTC).
  */
+/** A promise starts at most this many years after today. */
+export const START_DATE_MAX_YEARS = 2;
+
 function checkDates(
   v: { startDate?: Date | undefined; expiresAt?: Date | undefined },
   ctx: z.RefinementCtx,
@@ -71,6 +74,16 @@ function checkDates(
 ): void {
   if (v.startDate && v.startDate.getTime() < startOfUtcDay(now).getTime()) {
     ctx.addIssue({ code: 'custom', path: ['startDate'], message: renderMessage('validation.startDatePast') });
+  } else if (v.startDate && v.startDate.getTime() > addUtcYears(startOfUtcDay(now), START_DATE_MAX_YEARS).getTime()) {
+    // A start years away is a typo (2062 for 2026), not a promise.
+    ctx.addIssue({
+      code: 'custom',
+      path: ['startDate'],
+      message: renderMessage('validation.dateOutOfRange', {
+        from: startOfUtcDay(now).toISOString().slice(0, 10),
+        to: addUtcYears(startOfUtcDay(now), START_DATE_MAX_YEARS).toISOString().slice(0, 10),
+      }),
+    });
   }
   if (v.expiresAt) {
     if (v.expiresAt.getTime() <= now.getTime()) {

@@ -19,7 +19,7 @@ const firstSchema = optionalInput(
 export const matchesQuerySchema = z.object({ first: firstSchema });
 
 /** matchingGraduates(jobPromiseId, first): a malformed id is NOT_FOUND (looked up like an unknown one). */
-export const graduateMatchesQuerySchema = z.object({ jobPromiseId: z.string(), first: firstSchema });
+export const graduateMatchesQuerySchema = z.object({ jobPromiseId: z.string().max(100), first: firstSchema });
 
 export const proposeMatchingRoundSchema = z.object({
   studentIds: z
@@ -45,7 +45,7 @@ export type ProposeMatchingRoundInput = z.infer<typeof proposeMatchingRoundSchem
 
 /** `roundId` is any string: a malformed one is NOT_FOUND. */
 export const confirmMatchingRoundSchema = z.object({
-  roundId: z.string(),
+  roundId: z.string().max(100),
   pairs: optionalInput(
     z
       .array(z.object({ studentId: idSchema, jobPromiseId: idSchema }), msg('matching.validation.pairsExpected'))

@@ -1,5 +1,5 @@
 import type { DiplomaLevel, Trade } from '../common/common.enums';
-import { haversineKm, fromGeoJsonPoint, type GeoJsonPoint, type GeoPoint } from '../common/common.geo';
+import { fromGeoJsonPoint, type GeoJsonPoint, type GeoPoint } from '../common/common.geo';
 import { DIPLOMA_LEVEL_LABELS, TRADE_LABELS } from '../common/common.labels';
 import type { Locale } from '../common/common.enum';
 import type { MessageKey } from '../messages/messages.catalog';
@@ -7,6 +7,12 @@ import { activeLocale } from '../messages/messages.locale';
 import { renderMessage, type MessageParams } from '../messages/messages.render';
 import { normalizeText } from '../common/common.schemas';
 import { TRADE_FAMILY } from '../common/common.trades';
+import {
+  bandRepresentativeKm,
+  distanceBandKey,
+  distanceKm as roundedDistanceKm,
+  type DistanceBand,
+} from '../place/place.distance';
 import {
   AVAILABILITY_GRACE_DAYS,
   DEFAULT_MOBILITY_KM,
@@ -59,6 +65,11 @@ export interface MatchContext {
   pastHires?: number;
   /** Distance already known (e.g. from `$geoNear`); computed from the locations otherwise. */
   distanceKm?: number | null;
+  /**
+   * A company's view (issue 13): only the band of the distance is known; scoring, ranking and the out-of-radius
+   * flag use the band's representative distance, so nothing tells more than the band. Wins over distanceKm.
+   */
+  distanceBand?: DistanceBand | null;
   /** Who reads the reasons: the student ("votre rayon") or the company / school ("son rayon"). Default STUDENT. */
   audience?: 'STUDENT' | 'COMPANY';
 }
@@ -128,11 +139,13 @@ export function renderMatchReason(r: MatchReason, locale: Locale = activeLocale(
   for (const k of ['asked', 'held'] as const) {
     if (typeof p[k] === 'string') shown[k] = DIPLOMA_LEVEL_LABELS[locale][p[k] as DiplomaLevel];
   }
+  const band = p['band'];
+  if (typeof band === 'string') shown['band'] = renderMessage(distanceBandKey(band as DistanceBand), {}, locale);
   const d = p['distanceKm'];
   if (typeof d === 'number') {
     shown['distanceKm'] = Math.round(d);
     shown['distance'] =
-      d < 1
+      Math.round(d) < 1
         ? renderMessage('matching.lessThanOneKm', {}, locale)
         : renderMessage('matching.km', { km: Math.round(d) }, locale);
   }
@@ -195,10 +208,22 @@ export function scoreMatchCoded(
   let distanceKm: number | null =
     typeof context.distanceKm === 'number' && Number.isFinite(context.distanceKm) ? context.distanceKm : null;
   if (distanceKm === null && student.location && promise.location) {
-    distanceKm = haversineKm(toPoint(student.location), toPoint(promise.location));
+    // Whole kilometres, like every distance shown for this pair (place.distance.ts).
+    distanceKm = roundedDistanceKm(toPoint(student.location), toPoint(promise.location));
   }
+  const band = context.distanceBand ?? null;
+  if (band) distanceKm = bandRepresentativeKm(band);
   if (distanceKm === null) add('distance', () => reason('matching.reason.distanceUnknown'));
-  else {
+  else if (band) {
+    const radius = Math.max(MIN_MOBILITY_KM, student.mobilityKm ?? DEFAULT_MOBILITY_KM);
+    if (distanceKm <= radius) {
+      distance = 1 - (DISTANCE_DECAY * distanceKm) / radius;
+      add('distance', () => reason('place.reason.withinBand', { band, radiusKm: radius }));
+    } else {
+      outOfRadius = true;
+      add('distance', () => reason('place.reason.outOfBand', { band, radiusKm: radius }));
+    }
+  } else {
     const radius = Math.max(MIN_MOBILITY_KM, student.mobilityKm ?? DEFAULT_MOBILITY_KM);
     if (distanceKm <= radius) {
       distance = 1 - (DISTANCE_DECAY * distanceKm) / radius;

@@ -24,6 +24,8 @@ import { hiringMessages } from '../hiring/hiring.messages';
 import { notificationIssue14Messages } from '../notification/notification.issue14.messages';
 import { securityCapMessages } from '../security/security.caps';
 import { jobAlertMessages } from '../job-alert/job-alert.messages';
+import { placeMessages } from '../place/place.messages';
+import { hygieneMessages } from '../common/common.hygiene.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -56,6 +58,8 @@ const bundles = [
   notificationIssue14Messages,
   securityCapMessages,
   jobAlertMessages,
+  placeMessages,
+  hygieneMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

@@ -1,2 +1,3 @@
 export * from './place.schemas';
 export * from './place.distance';
+export * from './place.messages';

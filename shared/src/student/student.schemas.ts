@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { msg } from '../messages/messages.zod';
 import { diplomaLevelSchema, tradeSchema } from '../common/common.enums';
 import { geoPointSchema } from '../common/common.geo';
-import { citySchema, dateInputSchema, idSchema, optionalInput, skillsSchema } from '../common/common.schemas';
+import { citySchema, idSchema, optionalInput, plausibleDate, skillsSchema } from '../common/common.schemas';
 
 export const MOBILITY_KM_MAX = 500;
 
@@ -14,7 +14,8 @@ export const studentProfileSchema = z.object({
   studentId: optionalInput(idSchema),
   trade: optionalInput(tradeSchema),
   diplomaLevel: optionalInput(diplomaLevelSchema),
-  graduationDate: optionalInput(dateInputSchema),
+  // A student graduates within a few years of now (past graduates stay on the platform for a while).
+  graduationDate: optionalInput(plausibleDate({ pastYears: 10, futureYears: 6 })),
   skills: optionalInput(skillsSchema),
   city: optionalInput(citySchema),
   location: optionalInput(geoPointSchema),
@@ -25,6 +26,6 @@ export const studentProfileSchema = z.object({
       .min(0, msg('validation.mobilityMin'))
       .max(MOBILITY_KM_MAX, msg('validation.mobilityMax', { max: MOBILITY_KM_MAX })),
   ),
-  availableFrom: optionalInput(dateInputSchema),
+  availableFrom: optionalInput(plausibleDate({ pastYears: 10, futureYears: 6 })),
 });
 export type StudentProfileInput = z.infer<typeof studentProfileSchema>;

@@ -1,5 +1,5 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
-import { DEFAULT_LOCALE, LOCALES, NOTIFICATION_TYPES, ROLES } from '@promesse/shared';
+import { DEFAULT_LOCALE, LOCALES, NOTIFICATION_TYPES, ROLES, TEXT_LIMITS } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 
 const userSchema = new Schema(
@@ -8,7 +8,7 @@ const userSchema = new Schema(
     // Never selected by default: only the login path asks for it explicitly.
     passwordHash: { type: String, required: true, select: false },
     role: { type: String, enum: ROLES, required: true, index: true },
-    displayName: { type: String, required: true, trim: true, maxlength: 200 },
+    displayName: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.displayName },
     schoolId: { type: Schema.Types.ObjectId, ref: 'School', index: true },
     companyId: { type: Schema.Types.ObjectId, ref: 'Company', index: true },
     // The language of the app, errors and notifications for this user (rendered when read).

@@ -39,7 +39,7 @@ import { assertInvitationCap } from './auth.caps';
 import { invitationModel, type InvitationDoc } from './auth.invitation.model';
 import { passwordResetModel } from './auth.password-reset.model';
 import { userModel, type UserDoc } from './auth.model';
-import { hashPassword, verifyPassword } from './auth.password';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './auth.password';
 import { emailIsTaken, queueInvitationMail } from './auth.queries';
 import { checkInvitationAttempts, recordInvitationFailure, reserveLoginAttempt } from './auth.throttle';
 import { openSession, revokeAllSessions, revokeSession, rotateSession, type IssuedRefresh } from './auth.session';
@@ -107,6 +107,7 @@ export const registerCompany = defineUseCase({
   run: async (input, { deps }): Promise<AuthPayload> => {
     if (await siretIsTaken(deps, input.siret)) throw siretTaken();
     if (await emailIsTaken(deps, input.email)) throw emailTaken();
+    assertAcceptablePassword(input.password, 'input.password');
     const passwordHash = await hashPassword(input.password);
     try {
       const user = await inTransaction(deps, async (session) => {
@@ -301,6 +302,7 @@ export const acceptInvitation = defineUseCase({
     const Invitation = invitationModel(deps.connection);
     // The code first: a junk code costs one indexed read, never an argon2 hash (which slowed every log-in down).
     const usable = await Invitation.exists({ codeHash, usedAt: null, revokedAt: null, expiresAt: { $gt: now } });
+    if (usable) assertAcceptablePassword(input.password, 'input.password');
     const passwordHash = usable ? await hashPassword(input.password) : null;
     try {
       const user = await inTransaction(deps, async (session) => {
@@ -481,6 +483,7 @@ export const resetPassword = defineUseCase({
   access: 'public',
   run: async ({ token, password }, { deps }): Promise<boolean> => {
     const now = deps.clock.now();
+    assertAcceptablePassword(password, 'password');
     const passwordHash = await hashPassword(password);
     const Reset = passwordResetModel(deps.connection);
     await inTransaction(deps, async (session) => {

@@ -6,7 +6,7 @@ import {
   type MatchReason,
 } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
-import { required } from '../../graphql/common.types';
+import { DistanceBandEnum, required } from '../../graphql/common.types';
 import type { GraphQLContext } from '../../graphql/context';
 import { JobPromiseRef, RecommendationRef, SchoolRef, StudentRef, UserRef } from '../../graphql/refs';
 import type { JobPromiseDoc } from '../job-promise/job-promise.model';
@@ -66,7 +66,8 @@ const GraduateMatchRef = builder.objectRef<GraduateMatchResult>('GraduateMatch')
   description:
     'A graduate for a promise, with score and reasons. `student` follows the privacy of minors (a company ' +
     'sees first name + initial, trade, diploma, school, availability and skills until an application or a ' +
-    'recommendation); companies get distances rounded up to 5 km.',
+    'recommendation). Distances are measured from the student’s town centre (never a home address): staff and the ' +
+    'admin get whole kilometres, companies only the band containing them (published promises only; throttled).',
   fields: (t) => ({
     student: t.field({ type: StudentRef, resolve: (m) => m.student }),
     score: t.exposeFloat('score'),
@@ -74,7 +75,18 @@ const GraduateMatchRef = builder.objectRef<GraduateMatchResult>('GraduateMatch')
     reasonCodes: t.field({ type: [MatchReasonRef], resolve: (m) => m.reasons }),
     components: t.field({ type: MatchComponentsRef, resolve: (m) => m.components }),
     outOfRadius: t.exposeBoolean('outOfRadius', {
-      description: 'Beyond the student’s mobility radius (score halved).',
+      description: 'Beyond the student’s mobility radius (score halved); for companies, judged from the band.',
+    }),
+    distanceBand: t.field({
+      type: DistanceBandEnum,
+      nullable: true,
+      description: 'The band containing the distance; null when a place is unknown.',
+      resolve: (m) => m.distanceBand,
+    }),
+    distanceKm: t.int({
+      nullable: true,
+      description: 'Whole kilometres from the student’s town: staff and the admin only (null for companies).',
+      resolve: (m) => m.distanceKm,
     }),
   }),
 });
@@ -96,7 +108,8 @@ builder.queryField('matchingGraduates', (t) =>
     description:
       'Graduates (graduation date within 12 months before or after today) of the targeted schools whose trade is the ' +
       'promise’s or a related one, best first. Recruiters of the owner company and the admin: every targeted school; ' +
-      'staff of a targeted school: their own students (published promises). Others: FORBIDDEN.',
+      'staff of a targeted school: their own students (published promises). Others: FORBIDDEN. A DRAFT promise: ' +
+      'CONFLICT (reason place.matchingOnDraft). Companies are throttled (TOO_MANY_REQUESTS, retryAfterSeconds).',
     args: { jobPromiseId: t.arg.id({ required: true }), first: t.arg.int() },
     resolve: (_root, args, ctx) =>
       matchGraduatesForPromise(ctx, { jobPromiseId: String(args.jobPromiseId), first: args.first }),

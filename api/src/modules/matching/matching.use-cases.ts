@@ -4,10 +4,11 @@ import {
   byIdInputSchema,
   confirmMatchingRoundSchema,
   conflict,
+  distanceBandBetween,
+  distanceKm as roundedDistanceKm,
   forbidden,
   fromGeoJsonPoint,
   graduateMatchesQuerySchema,
-  haversineKm,
   isAppError,
   MATCHES_FIRST_DEFAULT,
   matchesQuerySchema,
@@ -22,6 +23,7 @@ import {
   stableMatching,
   tradesOfFamily,
   type CodedMatchScore,
+  type DistanceBand,
   type GeoPoint,
   type MatchContext,
   type MatchReason,
@@ -56,14 +58,13 @@ import {
   studentCandidateOfUser,
   studentCandidatesByIds,
   findStudents,
+  knownCompanyStudentPairs,
   type StudentCandidate,
 } from '../student/student.queries';
 import { graduateWindow, loadSchoolHistory } from './matching.candidates';
 import { matchingRoundModel, type MatchingRoundDoc } from './matching.model';
 import { canSeeMatchingRound, graduateMatchScope } from './matching.policy';
-
-/** Distances shown to (and scored for) companies are rounded up to this step; see GraduateMatchScope. */
-export const COMPANY_DISTANCE_STEP_KM = 5;
+import { reserveGraduateMatching } from './matching.throttle';
 
 export type MatchComponents = CodedMatchScore['components'];
 
@@ -83,6 +84,10 @@ export interface GraduateMatchResult {
   reasons: MatchReason[];
   components: MatchComponents;
   outOfRadius: boolean;
+  /** The band containing the distance (null: a place is unknown). */
+  distanceBand: DistanceBand | null;
+  /** Whole kilometres between the student's town and the promise; null for companies (they get the band only). */
+  distanceKm: number | null;
 }
 
 /**
@@ -185,7 +190,8 @@ export const matchJobPromisesForStudent = defineUseCase({
               score: match.score,
               reasons: match.reasons,
               components: match.components,
-              distanceKm: match.distanceKm,
+              // The same whole kilometres as the reasons, the search and the staff show for this pair.
+              distanceKm: match.distanceKm === null ? null : Math.round(match.distanceKm),
               outOfRadius: match.outOfRadius,
             },
           ]
@@ -200,10 +206,15 @@ function pointOf(location: { coordinates: number[] } | null | undefined): GeoPoi
   return lng === undefined || lat === undefined ? null : { lat, lng };
 }
 
-function coarseDistance(student: StudentCandidate, promise: { location: GeoPoint | null }): number | null {
+/** The band of distance between a student's town and a promise, or null when a place is unknown. */
+function bandOf(student: StudentCandidate, promise: { location: GeoPoint | null }): DistanceBand | null {
   if (!student.location || !promise.location) return null;
-  const d = haversineKm(fromGeoJsonPoint(student.location), promise.location);
-  return Math.max(1, Math.ceil(d / COMPANY_DISTANCE_STEP_KM)) * COMPANY_DISTANCE_STEP_KM;
+  return distanceBandBetween(fromGeoJsonPoint(student.location), promise.location);
+}
+
+function kmOf(student: StudentCandidate, promise: { location: GeoPoint | null }): number | null {
+  if (!student.location || !promise.location) return null;
+  return roundedDistanceKm(fromGeoJsonPoint(student.location), promise.location);
 }
 
 /**
@@ -220,6 +231,17 @@ export const matchGraduatesForPromise = defineUseCase({
     const jp = await findJobPromise(deps, input.jobPromiseId);
     const scope = graduateMatchScope(actor, jp);
     if (!scope) throw forbidden('matching.graduatesPartiesOnly');
+    // A draft's place can still move: bisecting a graduate's town from a moving point is refused (issue 13).
+    if (jp.status === 'DRAFT') {
+      throw conflict('place.matchingOnDraft', undefined, { entity: 'JobPromise', id: String(jp._id) });
+    }
+    if (scope.coarseDistances) {
+      await reserveGraduateMatching(deps, {
+        userId: actor.userId,
+        companyId: String(jp.companyId),
+        jobPromiseId: String(jp._id),
+      });
+    }
     const historyP = loadSchoolHistory(deps, { companyIds: [jp.companyId], schoolIds: scope.schoolIds });
     historyP.catch(() => undefined);
     let history: Awaited<typeof historyP> | null = null;
@@ -241,6 +263,11 @@ export const matchGraduatesForPromise = defineUseCase({
       }
       return context;
     };
+    // Companies learn a band of distance only for students who applied to them or were recommended to them
+    // (who chose to show their town); for the others, distance plays no part at all: no band, score or order
+    // tells anything of where they live (issue 13).
+    const knownKey = (s: StudentCandidate) => `${String(jp.companyId)}:${String(s._id)}`;
+    const known = new Set<string>();
     const ranked = await bestByTradeTier(
       promise.trade,
       first,
@@ -250,12 +277,27 @@ export const matchGraduatesForPromise = defineUseCase({
           historyP,
         ]);
         history = h;
+        if (scope.coarseDistances && candidates.length) {
+          for (const key of await knownCompanyStudentPairs(deps, candidates.map(knownKey))) known.add(key);
+        }
         return candidates;
       },
       (s, options) => {
         const base = contextOf(s.schoolId);
-        const context = scope.coarseDistances ? { ...base, distanceKm: coarseDistance(s, promise) } : base;
-        return scoreMatchCoded(asStudent(s), promise, context, options);
+        if (!scope.coarseDistances) {
+          return scoreMatchCoded(asStudent(s), promise, { ...base, distanceKm: kmOf(s, promise) }, options);
+        }
+        if (!known.has(knownKey(s))) {
+          const match = scoreMatchCoded(asStudent({ ...s, location: null }), promise, base, options);
+          return {
+            ...match,
+            reasons: match.reasons.map((r) =>
+              r.key === 'matching.reason.distanceUnknown' ? { ...r, key: 'place.reason.distanceHidden' as const } : r,
+            ),
+          };
+        }
+        // Companies: the band only (scores, order and flags from the band alone).
+        return scoreMatchCoded(asStudent(s), promise, { ...base, distanceBand: bandOf(s, promise) }, options);
       },
     );
     // Candidates carry the scoring fields only: the kept ones are read whole, in one query.
@@ -277,6 +319,9 @@ export const matchGraduatesForPromise = defineUseCase({
               reasons: match.reasons,
               components: match.components,
               outOfRadius: match.outOfRadius,
+              distanceBand:
+                !scope.coarseDistances || known.has(knownKey(candidate)) ? bandOf(candidate, promise) : null,
+              distanceKm: scope.coarseDistances ? null : kmOf(candidate, promise),
             },
           ]
         : [];

