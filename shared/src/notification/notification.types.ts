@@ -13,6 +13,8 @@ export const NOTIFICATION_TYPES = [
   'JOB_PROMISE_MATCH',
   'PARTNERSHIP_REQUESTED',
   'PARTNERSHIP_DECIDED',
+  // Issue 17: staff of a school, once per graduate whose exit outcome is still missing two months after graduation.
+  'OUTCOME_MISSING',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NotificationType = enumObject(NOTIFICATION_TYPES);
@@ -26,6 +28,7 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'Nouvelle promesse pour vous',
     PARTNERSHIP_REQUESTED: 'Demande de partenariat',
     PARTNERSHIP_DECIDED: 'Décision de partenariat',
+    OUTCOME_MISSING: 'Devenir d’un diplômé à renseigner',
   },
   en: {
     APPLICATION_RECEIVED: 'New application',
@@ -34,6 +37,7 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'New job promise for you',
     PARTNERSHIP_REQUESTED: 'Partnership request',
     PARTNERSHIP_DECIDED: 'Partnership decision',
+    OUTCOME_MISSING: 'Graduate outcome to record',
   },
 };
 
@@ -66,6 +70,8 @@ export interface NotificationDataMap {
   JOB_PROMISE_MATCH: { jobPromiseId: string; jobPromiseTitle?: string; companyName?: string; city?: string };
   PARTNERSHIP_REQUESTED: { partnershipId: string; companyName?: string; schoolName?: string };
   PARTNERSHIP_DECIDED: { partnershipId: string; schoolName?: string; status: PartnershipStatus };
+  /** graduationDate: ISO date-time. */
+  OUTCOME_MISSING: { studentId: string; studentName?: string; graduationDate?: string };
 }
 export type NotificationData<T extends NotificationType = NotificationType> = NotificationDataMap[T];
 
@@ -139,6 +145,13 @@ const builders: { [T in NotificationType]: Builder<T> } = {
       body: t(`body${outcome}`, { schoolName: d.schoolName ?? t('schoolFallback') }),
     };
   },
+  OUTCOME_MISSING: (d, t) => ({
+    title: t('title'),
+    body: t(d.graduationDate ? 'body' : 'bodyUndated', {
+      studentName: d.studentName ?? t('studentFallback'),
+      date: d.graduationDate ?? '',
+    }),
+  }),
 };
 
 function quoted(text: string | undefined, locale: Locale): string | undefined {

@@ -1,5 +1,6 @@
 import { expireJobPromises } from '../job-promise/job-promise.expiry';
 import { mailPurgeJob } from '../mail/mail.jobs';
+import { outcomeReminderJob } from '../outcome/outcome.reminders';
 import type { ScheduledJob } from './scheduler.runtime';
 
 // Every recurring job of the application: `npm start` (and the Docker image) starts the scheduler with this list.
@@ -13,4 +14,4 @@ const jobPromiseExpiryJob: ScheduledJob = {
   },
 };
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [jobPromiseExpiryJob, mailPurgeJob];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [jobPromiseExpiryJob, mailPurgeJob, outcomeReminderJob];

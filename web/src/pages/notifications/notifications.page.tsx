@@ -34,6 +34,8 @@ graphql(`
       to
       status
       reason
+      studentId
+      graduationDate
     }
   }
 `);
