@@ -16,3 +16,5 @@ import './outcome/outcome.model';
 import './matching/matching.model';
 import './mail/mail.model';
 import '../db/meta.model';
+import './interview/interview.model';
+import './job-promise/job-promise.edit.model';

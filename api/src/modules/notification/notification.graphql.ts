@@ -27,6 +27,9 @@ const DATA_FIELDS = [
   'to',
   'reason',
   'status',
+  // Hiring.
+  'interviewId',
+  'startsAt',
   // OUTCOME_MISSING (issue 17): the graduate to open, and when they graduated.
   'studentId',
   'graduationDate',

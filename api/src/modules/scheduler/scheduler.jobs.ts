@@ -1,5 +1,6 @@
 import { expireJobPromises } from '../job-promise/job-promise.expiry';
 import { mailPurgeJob } from '../mail/mail.jobs';
+import { sendInterviewReminders } from '../interview/interview.use-cases';
 import { outcomeReminderJob } from '../outcome/outcome.reminders';
 import type { ScheduledJob } from './scheduler.runtime';
 
@@ -14,4 +15,19 @@ const jobPromiseExpiryJob: ScheduledJob = {
   },
 };
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [jobPromiseExpiryJob, mailPurgeJob, outcomeReminderJob];
+/** Every 15 minutes: reminds both sides of the interviews of the next 24 hours, once each (see the use case). */
+export const interviewReminderJob: ScheduledJob = {
+  name: 'interview.remind',
+  schedule: '15 minutes',
+  run: async (deps) => {
+    const count = await sendInterviewReminders(deps);
+    if (count) deps.logger.info({ count }, 'interview reminders sent');
+  },
+};
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  jobPromiseExpiryJob,
+  mailPurgeJob,
+  interviewReminderJob,
+  outcomeReminderJob,
+];
