@@ -91,8 +91,9 @@ async function start(args: string[], env: Record<string, string>, ready: RegExp)
   throw new Error(`${args.join(' ')} exited before being ready`);
 }
 
+/** The API seeds the demo data before it is healthy: minutes on a machine shared with other work. */
 async function waitHealthy(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 3000; i++) {
     const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,

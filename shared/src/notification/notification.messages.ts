@@ -46,6 +46,11 @@ export const notificationMessages = defineMessages({
       '{{schoolName}} a accepté votre partenariat. Vous pouvez publier des promesses pour ses élèves.',
     'notification.PARTNERSHIP_DECIDED.bodyRejected': '{{schoolName}} a refusé votre demande de partenariat.',
     'notification.PARTNERSHIP_DECIDED.schoolFallback': 'L’école',
+    'notification.OUTCOME_MISSING.title': 'Devenir à renseigner',
+    'notification.OUTCOME_MISSING.body':
+      '{{studentName}}, diplômé·e le {{date, longDate}}, n’a pas encore de situation de sortie renseignée.',
+    'notification.OUTCOME_MISSING.bodyUndated': '{{studentName}} n’a pas encore de situation de sortie renseignée.',
+    'notification.OUTCOME_MISSING.studentFallback': 'Un·e diplômé·e',
     'notification.badCursor': 'after : curseur invalide',
     'notification.badCursorField': 'Curseur invalide',
     'notification.INTERVIEW_PROPOSED.title': 'Proposition d’entretien',
@@ -126,6 +131,11 @@ export const notificationMessages = defineMessages({
       '{{schoolName}} approved your partnership. You can now post job promises for its students.',
     'notification.PARTNERSHIP_DECIDED.bodyRejected': '{{schoolName}} rejected your partnership request.',
     'notification.PARTNERSHIP_DECIDED.schoolFallback': 'The school',
+    'notification.OUTCOME_MISSING.title': 'Outcome to record',
+    'notification.OUTCOME_MISSING.body':
+      '{{studentName}} graduated on {{date, longDate}} and their exit outcome is not recorded yet.',
+    'notification.OUTCOME_MISSING.bodyUndated': 'The exit outcome of {{studentName}} is not recorded yet.',
+    'notification.OUTCOME_MISSING.studentFallback': 'a graduate',
     'notification.badCursor': 'after: invalid cursor',
     'notification.badCursorField': 'Invalid cursor',
     'notification.INTERVIEW_PROPOSED.title': 'Interview proposal',

@@ -54,6 +54,17 @@ describe('notification texts', () => {
     ).toContain('EP Lyon recommends Lucie M.');
   });
 
+  it('reminds staff of a graduate whose outcome is missing, with the graduation date, in French and English', () => {
+    const data = { studentId: 's', studentName: 'Emma Roux', graduationDate: '2025-06-30T00:00:00.000Z' };
+    expect(buildNotificationText('OUTCOME_MISSING', data, 'fr')).toEqual({
+      title: 'Devenir à renseigner',
+      body: 'Emma Roux, diplômé·e le 30 juin 2025, n’a pas encore de situation de sortie renseignée.',
+    });
+    expect(buildNotificationText('OUTCOME_MISSING', data, 'en').body).toBe(
+      'Emma Roux graduated on 30 June 2025 and their exit outcome is not recorded yet.',
+    );
+  });
+
   it('validates mark-read and preferences inputs', () => {
     expect(markNotificationsReadSchema.parse({})).toEqual({});
     expect(markNotificationsReadSchema.parse({ ids: null }).ids).toBeUndefined();

@@ -24,6 +24,8 @@ export const NOTIFICATION_TYPES = [
   'JOB_PROMISE_EXPIRING',
   'APPLICATIONS_WAITING',
   'RECOMMENDATION_CLOSED',
+  // Issue 17: staff of a school, once per graduate whose exit outcome is still missing two months after graduation.
+  'OUTCOME_MISSING',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NotificationType = enumObject(NOTIFICATION_TYPES);
@@ -45,6 +47,7 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_EXPIRING: 'Promesse bientôt expirée',
     APPLICATIONS_WAITING: 'Candidatures en attente',
     RECOMMENDATION_CLOSED: 'Recommandation close',
+    OUTCOME_MISSING: 'Devenir d’un diplômé à renseigner',
   },
   en: {
     APPLICATION_RECEIVED: 'New application',
@@ -61,6 +64,7 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_EXPIRING: 'Job promise expiring soon',
     APPLICATIONS_WAITING: 'Applications waiting',
     RECOMMENDATION_CLOSED: 'Recommendation closed',
+    OUTCOME_MISSING: 'Graduate outcome to record',
   },
 };
 
@@ -115,6 +119,8 @@ export interface NotificationDataMap {
   INTERVIEW_ANSWERED: InterviewNotificationData & { accepted: boolean; message?: string };
   INTERVIEW_REMINDER: InterviewNotificationData;
   JOB_PROMISE_UPDATED: { jobPromiseId: string; jobPromiseTitle?: string; companyName?: string; fields: string[] };
+  /** graduationDate: ISO date-time. */
+  OUTCOME_MISSING: { studentId: string; studentName?: string; graduationDate?: string };
 }
 
 /** What every interview notification carries; `studentName` is set when the recipient is a recruiter. */
@@ -264,6 +270,13 @@ const builders: { [T in NotificationType]: Builder<T> } = {
     title: t('title'),
     body: t(d.status === 'FILLED' ? 'bodyFilled' : d.status === 'EXPIRED' ? 'bodyExpired' : 'bodyClosed', {
       jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+    }),
+  }),
+  OUTCOME_MISSING: (d, t) => ({
+    title: t('title'),
+    body: t(d.graduationDate ? 'body' : 'bodyUndated', {
+      studentName: d.studentName ?? t('studentFallback'),
+      date: d.graduationDate ?? '',
     }),
   }),
 };

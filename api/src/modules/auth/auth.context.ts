@@ -3,7 +3,7 @@ import { DEFAULT_LOCALE } from '@promesse/shared';
 import type { Actor } from '../../core/actor';
 import type { AppDeps } from '../../core/deps';
 import type { AuthLoaders } from './auth.loaders';
-import { sessionIsActive } from './auth.session';
+import { activeSession } from './auth.session';
 import { TokenError, verifyAccessToken, type VerifiedToken } from './auth.token';
 
 export interface Authentication {
@@ -17,9 +17,43 @@ const ANONYMOUS: Authentication = { actor: null, authProblem: null, expiresAt: n
 
 // Checking the HS256 signature through WebCrypto was 6-9% of a list request's CPU (profile of issue 19). A token never
 // changes, so what its verification found is kept (keyed by secret and token) until it expires; only valid tokens are
-// kept. The claims say who, never what: the user (and the session) are still read on every request, so a role,
-// membership or revocation shows on the next one.
+// kept. The claims say who, never what: the user is still read on every request, so a role, membership or
+// revocation shows on the next one.
 const verifiedTokens = new LRUCache<string, VerifiedToken>({ max: 10_000 });
+
+// The session check was one of the six database commands of a list request (profile of issue 19). A session found
+// active is kept, with its expiry and the user's revocation stamps read in the same request. Every end of a session
+// first revokes it, then touches the user document (sessionRevokedAt or sessionsValidFrom: auth.session.ts), and the
+// user is read on every request: a changed stamp sends the check back to the database, on every instance, from the
+// next request on; an expired session is read again too.
+interface KnownSession {
+  userId: string;
+  expiresAt: number;
+  stamp: string;
+}
+const activeSessions = new LRUCache<string, KnownSession>({ max: 10_000 });
+
+function revocationStamp(user: { sessionRevokedAt?: Date | null; sessionsValidFrom?: Date | null }): string {
+  return `${user.sessionRevokedAt?.getTime() ?? 0}:${user.sessionsValidFrom?.getTime() ?? 0}`;
+}
+
+async function sessionStillActive(
+  deps: Pick<AppDeps, 'connection' | 'clock'>,
+  sessionId: string,
+  userId: string,
+  stamp: string,
+): Promise<boolean> {
+  const now = deps.clock.now().getTime();
+  const known = activeSessions.get(sessionId);
+  if (known && known.userId === userId && known.stamp === stamp && now < known.expiresAt) return true;
+  const session = await activeSession(deps, sessionId);
+  if (!session || session.userId !== userId) {
+    activeSessions.delete(sessionId);
+    return false;
+  }
+  activeSessions.set(sessionId, { userId, expiresAt: session.expiresAt.getTime(), stamp });
+  return true;
+}
 
 async function verified(token: string, secret: string): Promise<VerifiedToken> {
   const key = `${secret}\n${token}`;
@@ -49,7 +83,8 @@ export async function authenticate(
     if (!user) return { actor: null, authProblem: 'INVALID', expiresAt: null };
     const revoked =
       (user.sessionsValidFrom && claims.issuedAt < user.sessionsValidFrom.getTime()) ||
-      (claims.sid !== undefined && !(await sessionIsActive(deps, claims.sid)));
+      (claims.sid !== undefined &&
+        !(await sessionStillActive(deps, claims.sid, String(user._id), revocationStamp(user))));
     if (revoked) return { actor: null, authProblem: 'EXPIRED', expiresAt: null };
     return {
       actor: {

@@ -3,7 +3,7 @@ import { GeoPointInputRef, InvitableRoleEnum, LocaleEnum, RoleEnum } from '../..
 import type { GraphQLContext } from '../../graphql/context';
 import { SchoolRef, UserRef } from '../../graphql/refs';
 import type { InvitationDoc } from './auth.invitation.model';
-import type { UserDoc } from './auth.model';
+import type { UserRow } from './auth.model';
 import {
   acceptInvitation,
   inviteUser,
@@ -54,7 +54,7 @@ builder.queryField('me', (t) =>
     type: UserRef,
     nullable: true,
     description: 'The logged-in user; null when anonymous.',
-    resolve: (_root, _args, ctx): Promise<UserDoc | null> | null =>
+    resolve: (_root, _args, ctx): Promise<UserRow | null> | null =>
       ctx.actor ? ctx.loaders.userById.load(ctx.actor.userId) : null,
   }),
 );

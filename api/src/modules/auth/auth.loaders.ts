@@ -2,13 +2,14 @@ import DataLoader from 'dataloader';
 import { Role } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { byIds, groupByKey, validObjectIds } from '../../core/ids';
-import { userModel, type UserDoc } from './auth.model';
+import { userModel, type UserDoc, type UserRow } from './auth.model';
 
 export function createAuthLoaders(deps: Pick<DataDeps, 'connection'>) {
   const User = userModel(deps.connection);
   return {
-    userById: new DataLoader<string, UserDoc | null>(async (ids) =>
-      byIds(ids, await User.find({ _id: { $in: validObjectIds(ids) } })),
+    // Lean: read on every request (authentication), and only ever displayed.
+    userById: new DataLoader<string, UserRow | null>(async (ids) =>
+      byIds(ids, await User.find({ _id: { $in: validObjectIds(ids) } }).lean<UserRow[]>()),
     ),
     /** The staff accounts of each school, by name. */
     staffBySchoolId: new DataLoader<string, UserDoc[]>(async (schoolIds) =>

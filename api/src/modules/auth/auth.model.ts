@@ -1,4 +1,4 @@
-import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType, type Types } from 'mongoose';
 import { DEFAULT_LOCALE, LOCALES, NOTIFICATION_TYPES, ROLES, TEXT_LIMITS } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 
@@ -29,5 +29,7 @@ const userSchema = new Schema(
 
 export type User = InferSchemaType<typeof userSchema>;
 export type UserDoc = HydratedDocumentFromSchema<typeof userSchema>;
+/** A plain (lean) user as read for display: what the GraphQL type resolves from (a hydrated document fits too). */
+export type UserRow = User & { _id: Types.ObjectId };
 
 export const userModel = defineModel('User', userSchema);

@@ -70,6 +70,11 @@ export async function rotateSession(deps: DataDeps, refreshToken: string): Promi
     { $set: { revokedAt: now } },
     { returnDocument: 'after' },
   ).lean();
+  // Like every end of a session, touching the user: instances drop what they knew of the session (auth.context.ts)
+  // and close its sockets.
+  if (replayed) {
+    await userModel(deps.connection).updateOne({ _id: replayed.userId }, { $set: { sessionRevokedAt: now } });
+  }
   return { ok: false, reused: replayed !== null };
 }
 
@@ -118,11 +123,18 @@ export async function revokeAllSessions(
   await userModel(deps.connection).updateOne({ _id: id }, { $set: { sessionsValidFrom: validFrom } }, options);
 }
 
-/** Whether an access token's session is still active (tokens without a session id predate sessions: none). */
-export async function sessionIsActive(deps: DataDeps, sessionId: string): Promise<boolean> {
-  if (!Types.ObjectId.isValid(sessionId)) return false;
+/**
+ * The session if it is still active: its user and when it expires (unless refreshed first); null when revoked,
+ * expired or unknown. Every way a session ends (revokeSession, revokeAllSessions, a replayed refresh token) touches
+ * its user's document after ending it, which is what lets auth.context.ts keep this answer between requests.
+ */
+export async function activeSession(
+  deps: DataDeps,
+  sessionId: string,
+): Promise<{ userId: string; expiresAt: Date } | null> {
+  if (!Types.ObjectId.isValid(sessionId)) return null;
   const doc = await sessionModel(deps.connection)
-    .findOne({ _id: sessionId, revokedAt: null, expiresAt: { $gt: deps.clock.now() } }, { _id: 1 })
+    .findOne({ _id: sessionId, revokedAt: null, expiresAt: { $gt: deps.clock.now() } }, { userId: 1, expiresAt: 1 })
     .lean();
-  return doc !== null;
+  return doc && { userId: String(doc.userId), expiresAt: doc.expiresAt };
 }

@@ -3,11 +3,11 @@ import { builder } from '../../graphql/builder';
 import { GeoPointRef, geoPointOf, PartnershipStatusEnum, required } from '../../graphql/common.types';
 import type { GraphQLContext } from '../../graphql/context';
 import { CompanyRef, PartnershipRef, SchoolRef, UserRef } from '../../graphql/refs';
-import type { CompanyDoc } from './company.model';
+import type { CompanyRow } from './company.model';
 import { canSeeCompanyDetails, visiblePartnerships } from './company.policy';
 import { decidePartnership, getCompany, getMyCompany, listPartnerships, requestPartnership } from './company.use-cases';
 
-async function detailsVisible(c: CompanyDoc, ctx: GraphQLContext): Promise<boolean> {
+async function detailsVisible(c: CompanyRow, ctx: GraphQLContext): Promise<boolean> {
   // Only staff need the partnerships (recruiters and the admin are decided by role).
   const partnerships = isStaff(ctx.actor) ? await ctx.loaders.partnershipsByCompanyId.load(String(c._id)) : [];
   return canSeeCompanyDetails(ctx.actor, c._id, partnerships);

@@ -1,4 +1,4 @@
-import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType, type Types } from 'mongoose';
 import { COMPANY_PROFILE_LIMITS, PARTNERSHIP_STATUSES, TEXT_LIMITS, TRADES } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 import { geoPointDefinition } from '../../db/geo-point';
@@ -34,6 +34,8 @@ companySchema.index({ location: '2dsphere' });
 
 export type Company = InferSchemaType<typeof companySchema>;
 export type CompanyDoc = HydratedDocumentFromSchema<typeof companySchema>;
+/** A plain (lean) company as read for display: what the GraphQL type resolves from (a hydrated document fits too). */
+export type CompanyRow = Company & { _id: Types.ObjectId };
 export const companyModel = defineModel('Company', companySchema);
 
 // One partnership per (company, school): a rejected request is re-opened (back to PENDING), never duplicated.

@@ -1,4 +1,4 @@
-import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType, type Types } from 'mongoose';
 import {
   CONTRACT_TYPES,
   DIPLOMA_LEVELS,
@@ -57,4 +57,6 @@ jobPromiseSchema.index({ status: 1, expiresAt: 1 });
 
 export type JobPromise = InferSchemaType<typeof jobPromiseSchema>;
 export type JobPromiseDoc = HydratedDocumentFromSchema<typeof jobPromiseSchema>;
+/** A plain (lean) jobPromise as read for display: what the GraphQL type resolves from (a hydrated document fits too). */
+export type JobPromiseRow = JobPromise & { _id: Types.ObjectId };
 export const jobPromiseModel = defineModel('JobPromise', jobPromiseSchema);

@@ -2,7 +2,7 @@ import type { ClientSession, Types } from 'mongoose';
 import { notFound, type DiplomaLevel, type GeoJsonPoint, type JobPromiseStatus, type Trade } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { toObjectId, validObjectIds } from '../../core/ids';
-import { jobPromiseModel, type JobPromiseDoc } from './job-promise.model';
+import { jobPromiseModel, type JobPromiseDoc, type JobPromiseRow } from './job-promise.model';
 import { openNowFilter } from './job-promise.policy';
 
 // What other modules may read or write of job promises (applications, recommendations, matching).
@@ -30,6 +30,15 @@ export async function jobPromisesByIds(
   return jobPromiseModel(deps.connection)
     .find({ _id: { $in: valid } })
     .session(session);
+}
+
+/** Some promises as plain rows, to display (no document to save): cheaper than jobPromisesByIds. */
+export async function jobPromiseRowsByIds(deps: Deps, ids: readonly string[]): Promise<JobPromiseRow[]> {
+  const valid = validObjectIds(ids);
+  if (valid.length === 0) return [];
+  return jobPromiseModel(deps.connection)
+    .find({ _id: { $in: valid } })
+    .lean<JobPromiseRow[]>();
 }
 
 /**

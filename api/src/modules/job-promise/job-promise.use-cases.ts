@@ -42,7 +42,7 @@ import { closePendingRecommendationsOfPromise, wasRecommended } from '../recomme
 import { existingSchoolIds } from '../school/school.queries';
 import { findStudentByUserId, studentUserIdsOf } from '../student/student.queries';
 import { editPublishedJobPromise } from './job-promise.edit';
-import { jobPromiseModel, type JobPromiseDoc } from './job-promise.model';
+import { jobPromiseModel, type JobPromiseDoc, type JobPromiseRow } from './job-promise.model';
 import {
   canSeeJobPromise,
   closerKind,
@@ -281,7 +281,8 @@ export const getJobPromise = defineUseCase({
 // ---------- listing ----------
 
 export interface JobPromiseSearchHit {
-  node: JobPromiseDoc;
+  /** A plain row: lists only read fields (hydrating each promise was a visible share of a list's CPU, issue 19). */
+  node: JobPromiseRow;
   cursor: string;
   /** Whole km from the search's place (filter.origin or filter.near); null without one. */
   distanceKm: number | null;
@@ -408,7 +409,8 @@ export const listJobPromises = defineUseCase({
       ];
       const found = await JobPromise.find(and([match, ...bounds]))
         .sort(keysetSort(keyset, forwards))
-        .limit(size + 1);
+        .limit(size + 1)
+        .lean<JobPromiseRow[]>();
       const more = found.length > size;
       const docs = found.slice(0, size);
       if (!forwards) docs.reverse();
@@ -448,7 +450,9 @@ export const listJobPromises = defineUseCase({
     const keyOf = (c: SearchCandidate) => searchSortKey(sort, c);
     candidates.sort((a, b) => compareSortKeys(keyOf(a), keyOf(b)));
     const page = sortedPage(candidates, keyOf, sort, input, PAGE_SIZE_DEFAULT);
-    const docs = await JobPromise.find({ _id: { $in: page.edges.map((e) => new Types.ObjectId(e.node.id)) } });
+    const docs = await JobPromise.find({
+      _id: { $in: page.edges.map((e) => new Types.ObjectId(e.node.id)) },
+    }).lean<JobPromiseRow[]>();
     const byId = new Map(docs.map((d) => [String(d._id), d]));
     return {
       edges: page.edges.flatMap(({ node, cursor }) => {

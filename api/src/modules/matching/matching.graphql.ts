@@ -9,7 +9,7 @@ import { builder } from '../../graphql/builder';
 import { DistanceBandEnum, required } from '../../graphql/common.types';
 import type { GraphQLContext } from '../../graphql/context';
 import { JobPromiseRef, RecommendationRef, SchoolRef, StudentRef, UserRef } from '../../graphql/refs';
-import type { JobPromiseDoc } from '../job-promise/job-promise.model';
+import type { JobPromiseRow } from '../job-promise/job-promise.model';
 import type { RecommendationDoc } from '../recommendation/recommendation.model';
 import type { StudentDoc } from '../student/student.model';
 import { MATCHING_ROUND_STATUSES, type MatchingRoundDoc } from './matching.model';
@@ -139,7 +139,7 @@ function storedReason(code: { key?: string | null; params?: unknown }): string {
 
 const pairStudent = async (p: PairView, ctx: GraphQLContext): Promise<StudentDoc> =>
   required(await ctx.loaders.studentById.load(String(p.studentId)), 'student');
-const pairPromise = async (p: PairView, ctx: GraphQLContext): Promise<JobPromiseDoc> =>
+const pairPromise = async (p: PairView, ctx: GraphQLContext): Promise<JobPromiseRow> =>
   required(await ctx.loaders.jobPromiseById.load(String(p.jobPromiseId)), 'jobPromise');
 
 const MatchingPairRef = builder.objectRef<PairView>('MatchingPair').implement({

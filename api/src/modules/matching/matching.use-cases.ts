@@ -37,11 +37,12 @@ import { isDuplicateKeyError, sameId, validObjectIds } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
 import { appliedPairs } from '../application/application.queries';
-import type { JobPromiseDoc } from '../job-promise/job-promise.model';
+import type { JobPromiseRow } from '../job-promise/job-promise.model';
 import { isOpenNow, targetsSchool } from '../job-promise/job-promise.policy';
 import {
   findJobPromise,
   jobPromisesByIds,
+  jobPromiseRowsByIds,
   openPromiseCandidates,
   promiseCandidatesByIds,
   type PromiseCandidate,
@@ -69,7 +70,7 @@ import { reserveGraduateMatching } from './matching.throttle';
 export type MatchComponents = CodedMatchScore['components'];
 
 export interface JobPromiseMatchResult {
-  jobPromise: JobPromiseDoc;
+  jobPromise: JobPromiseRow;
   score: number;
   /** Codes: rendered in the reader's language by the GraphQL layer. */
   reasons: MatchReason[];
@@ -175,7 +176,7 @@ export const matchJobPromisesForStudent = defineUseCase({
     // Candidates carry the scoring fields only: the kept ones are read whole, in one query.
     const full = new Map(
       (
-        await jobPromisesByIds(
+        await jobPromiseRowsByIds(
           deps,
           ranked.map(({ candidate }) => String(candidate._id)),
         )

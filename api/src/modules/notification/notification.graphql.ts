@@ -42,6 +42,9 @@ const DATA_FIELDS = [
   'expiresAt',
   'count',
   'days',
+  // OUTCOME_MISSING (issue 17): the graduate to open, and when they graduated.
+  'studentId',
+  'graduationDate',
 ] as const;
 
 // Typed view of `data` (see NotificationDataMap in shared/): ids for links, names used in the text.

@@ -81,3 +81,19 @@ export type LedgerEntryDoc = HydratedDocumentFromSchema<typeof ledgerEntrySchema
 export const exitOutcomeModel = defineModel('ExitOutcomeRecord', exitOutcomeSchema);
 export const examResultModel = defineModel('ExamResult', examResultSchema);
 export const ledgerEntryModel = defineModel('LedgerEntry', ledgerEntrySchema);
+
+// One document per graduate reminded of (OUTCOME_MISSING): the unique studentId makes the reminder once per
+// graduate, even when two instances or a retried occurrence run the sweep at the same time.
+const outcomeReminderSchema = new Schema(
+  {
+    studentId: { type: Schema.Types.ObjectId, ref: 'Student', required: true },
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    remindedAt: { type: Date, required: true },
+    /** Staff accounts notified. */
+    recipients: { type: Number, required: true },
+  },
+  { timestamps: false },
+);
+outcomeReminderSchema.index({ studentId: 1 }, { unique: true, name: 'one_reminder_per_graduate' });
+
+export const outcomeReminderModel = defineModel('OutcomeReminder', outcomeReminderSchema);

@@ -3,6 +3,7 @@ import { mailPurgeJob } from '../mail/mail.jobs';
 import { sendInterviewReminders } from '../interview/interview.use-cases';
 import { notificationDigestJob } from '../notification/notification.digest';
 import { applicationsWaitingReminderJob, promiseExpiringReminderJob } from '../reminder/reminder.jobs';
+import { outcomeReminderJob } from '../outcome/outcome.reminders';
 import type { ScheduledJob } from './scheduler.runtime';
 
 // Every recurring job of the application: `npm start` (and the Docker image) starts the scheduler with this list.
@@ -33,4 +34,5 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   promiseExpiringReminderJob,
   applicationsWaitingReminderJob,
   interviewReminderJob,
+  outcomeReminderJob,
 ];

@@ -1,4 +1,4 @@
-import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
+import { Schema, type HydratedDocumentFromSchema, type InferSchemaType, type Types } from 'mongoose';
 import { TEXT_LIMITS, TRADES } from '@promesse/shared';
 import { geoPointDefinition } from '../../db/geo-point';
 import { defineModel } from '../../db/model-registry';
@@ -18,5 +18,7 @@ schoolSchema.index({ name: 1 });
 
 export type School = InferSchemaType<typeof schoolSchema>;
 export type SchoolDoc = HydratedDocumentFromSchema<typeof schoolSchema>;
+/** A plain (lean) school as read for display: what the GraphQL type resolves from (a hydrated document fits too). */
+export type SchoolRow = School & { _id: Types.ObjectId };
 
 export const schoolModel = defineModel('School', schoolSchema);

@@ -6,6 +6,7 @@ export interface NotificationLinkData {
   applicationId?: string | null;
   recommendationId?: string | null;
   partnershipId?: string | null;
+  studentId?: string | null;
 }
 
 /**
@@ -26,6 +27,8 @@ export function notificationTarget(role: Role, type: NotificationType, data: Not
       return promise ? `/entreprise/promesses/${promise}` : '/entreprise';
     case 'SCHOOL_STAFF':
       if (type === 'PARTNERSHIP_REQUESTED' || type === 'PARTNERSHIP_DECIDED') return '/ecole/partenariats';
+      if (type === 'OUTCOME_MISSING')
+        return data.studentId ? `/ecole/resultats/diplomes/${data.studentId}` : '/ecole/resultats';
       return promise ? `/ecole/promesses/${promise}` : '/ecole';
     case 'FEDERATION_ADMIN':
       return null;

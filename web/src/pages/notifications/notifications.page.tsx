@@ -38,6 +38,8 @@ graphql(`
       expiresAt
       count
       days
+      studentId
+      graduationDate
     }
   }
 `);
