@@ -18,3 +18,5 @@ export * from './wording';
 export * from './roster';
 export * from './mail';
 export * from './outcome';
+export * from './conversation';
+export * from './file';

@@ -15,4 +15,5 @@ import './recommendation/recommendation.model';
 import './outcome/outcome.model';
 import './matching/matching.model';
 import './mail/mail.model';
+import './conversation/conversation.model';
 import '../db/meta.model';

@@ -20,6 +20,8 @@ import { searchMessages } from '../search/search.messages';
 import { securityMessages } from '../security/security.messages';
 import { outcomeMessages } from '../outcome/outcome.messages';
 import { outcomeValidationMessages } from '../outcome/outcome.validation.messages';
+import { conversationMessages } from '../conversation/conversation.messages';
+import { fileMessages } from '../file/file.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -48,6 +50,8 @@ const bundles = [
   securityMessages,
   outcomeMessages,
   outcomeValidationMessages,
+  conversationMessages,
+  fileMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

@@ -5,6 +5,7 @@ import { renderMessage } from '../messages/messages.render';
 import { idSchema, optionalInput } from '../common/common.schemas';
 import { APPLICATION_STATUS_LABELS, reasonLabel, type ApplicationStatus } from '../application/application.machine';
 import type { PartnershipStatus } from '../company/company.partnership';
+import type { ContactSignal } from '../conversation/conversation.contact';
 
 export const NOTIFICATION_TYPES = [
   'APPLICATION_RECEIVED',
@@ -13,6 +14,9 @@ export const NOTIFICATION_TYPES = [
   'JOB_PROMISE_MATCH',
   'PARTNERSHIP_REQUESTED',
   'PARTNERSHIP_DECIDED',
+  // Conversations of applications (issue 15).
+  'MESSAGE_RECEIVED',
+  'CONTACT_REQUEST_FLAGGED',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NotificationType = enumObject(NOTIFICATION_TYPES);
@@ -26,6 +30,8 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'Nouvelle promesse pour vous',
     PARTNERSHIP_REQUESTED: 'Demande de partenariat',
     PARTNERSHIP_DECIDED: 'Décision de partenariat',
+    MESSAGE_RECEIVED: 'Nouveau message',
+    CONTACT_REQUEST_FLAGGED: 'Demande de contact hors de l’application',
   },
   en: {
     APPLICATION_RECEIVED: 'New application',
@@ -34,6 +40,8 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'New job promise for you',
     PARTNERSHIP_REQUESTED: 'Partnership request',
     PARTNERSHIP_DECIDED: 'Partnership decision',
+    MESSAGE_RECEIVED: 'New message',
+    CONTACT_REQUEST_FLAGGED: 'Request for contact outside the app',
   },
 };
 
@@ -66,6 +74,25 @@ export interface NotificationDataMap {
   JOB_PROMISE_MATCH: { jobPromiseId: string; jobPromiseTitle?: string; companyName?: string; city?: string };
   PARTNERSHIP_REQUESTED: { partnershipId: string; companyName?: string; schoolName?: string };
   PARTNERSHIP_DECIDED: { partnershipId: string; schoolName?: string; status: PartnershipStatus };
+  /** To the other side of an application's conversation (the student, or the company's recruiters). */
+  MESSAGE_RECEIVED: {
+    applicationId: string;
+    messageId: string;
+    jobPromiseTitle?: string;
+    /** "Lina Benali" for a recruiter; the company's name for the student. */
+    authorName?: string;
+    /** The message's first characters (the thread itself is read from the conversation). */
+    excerpt?: string;
+  };
+  /** To the student's school staff: a recruiter's message seems to ask for contact outside the app. */
+  CONTACT_REQUEST_FLAGGED: {
+    applicationId: string;
+    messageId: string;
+    studentId: string;
+    studentName?: string;
+    companyName?: string;
+    signals?: ContactSignal[];
+  };
 }
 export type NotificationData<T extends NotificationType = NotificationType> = NotificationDataMap[T];
 
@@ -139,6 +166,20 @@ const builders: { [T in NotificationType]: Builder<T> } = {
       body: t(`body${outcome}`, { schoolName: d.schoolName ?? t('schoolFallback') }),
     };
   },
+  MESSAGE_RECEIVED: (d, t, locale) => ({
+    title: t('title', { authorName: d.authorName ?? t('authorFallback') }),
+    body: t('body', {
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      excerpt: d.excerpt ? quoted(d.excerpt, locale) ?? '' : t('attachmentOnly'),
+    }),
+  }),
+  CONTACT_REQUEST_FLAGGED: (d, t) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      studentName: d.studentName ?? t('studentFallback'),
+    }),
+  }),
 };
 
 function quoted(text: string | undefined, locale: Locale): string | undefined {

@@ -153,3 +153,13 @@ export function pastHires(
     ])
     .session(session);
 }
+
+/** The application, or null for an unknown or malformed id (conversations, files). */
+export async function findApplicationById(
+  deps: Deps,
+  id: string,
+  session: ClientSession | null = null,
+): Promise<ApplicationDoc | null> {
+  if (!Types.ObjectId.isValid(id) || !/^[0-9a-fA-F]{24}$/.test(id)) return null;
+  return applicationModel(deps.connection).findById(id).session(session);
+}

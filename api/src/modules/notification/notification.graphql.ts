@@ -27,6 +27,11 @@ const DATA_FIELDS = [
   'to',
   'reason',
   'status',
+  // Conversations (MESSAGE_RECEIVED, CONTACT_REQUEST_FLAGGED).
+  'messageId',
+  'authorName',
+  'excerpt',
+  'studentId',
 ] as const;
 
 // Typed view of `data` (see NotificationDataMap in shared/): ids for links, names used in the text.

@@ -178,3 +178,28 @@ export function graduatesAt(deps: Deps, now: Date): Promise<GraduateFacts[]> {
     .find({ graduationDate: { $lte: now } }, { _id: 1, schoolId: 1, trade: 1, graduationDate: 1 })
     .lean<GraduateFacts[]>();
 }
+
+// ---------- CV (modules/file) ----------
+
+/** Makes `cv` the student's current CV; resolves to the previous CV's file id (to delete), if any. */
+export async function setStudentCv(
+  deps: Pick<DataDeps, 'connection'>,
+  studentId: Types.ObjectId,
+  cv: { fileId: Types.ObjectId; name: string; size: number; uploadedAt: Date },
+): Promise<Types.ObjectId | null> {
+  const before = await studentModel(deps.connection).findOneAndUpdate(
+    { _id: studentId },
+    { $set: { cv } },
+    { returnDocument: 'before', projection: { cv: 1 } },
+  );
+  return before?.cv?.fileId ?? null;
+}
+
+/** Is this file the current CV of its student? (A replaced CV is no longer served.) */
+export async function isCurrentCv(
+  deps: Pick<DataDeps, 'connection'>,
+  studentId: Types.ObjectId,
+  fileId: Types.ObjectId,
+): Promise<boolean> {
+  return (await studentModel(deps.connection).exists({ _id: studentId, 'cv.fileId': fileId })) !== null;
+}
