@@ -62,6 +62,12 @@ export const routes: RouteObject[] = [
               Component: (await import('../pages/student/student.profile.page')).StudentProfilePage,
             }),
           },
+          {
+            path: 'candidatures/:id',
+            lazy: async () => ({
+              Component: (await import('../pages/student/student.application.page')).StudentApplicationPage,
+            }),
+          },
         ],
       },
       {
@@ -94,6 +100,12 @@ export const routes: RouteObject[] = [
             path: 'partenariats',
             lazy: async () => ({
               Component: (await import('../pages/company/company.partnerships.page')).CompanyPartnershipsPage,
+            }),
+          },
+          {
+            path: 'candidatures/:id',
+            lazy: async () => ({
+              Component: (await import('../pages/company/company.application.page')).CompanyApplicationPage,
             }),
           },
         ],
@@ -154,6 +166,12 @@ export const routes: RouteObject[] = [
             path: 'resultats/diplomes/:id',
             lazy: async () => ({
               Component: (await import('../pages/outcome/outcome.graduate.page')).GraduateOutcomePage,
+            }),
+          },
+          {
+            path: 'candidatures/:id',
+            lazy: async () => ({
+              Component: (await import('../pages/school/school.application.page')).SchoolApplicationPage,
             }),
           },
         ],

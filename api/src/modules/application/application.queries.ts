@@ -163,3 +163,11 @@ export async function findApplicationById(
   if (!Types.ObjectId.isValid(id) || !/^[0-9a-fA-F]{24}$/.test(id)) return null;
   return applicationModel(deps.connection).findById(id).session(session);
 }
+
+/** The applications of some students, newest first (a school's staff reading a student's file). */
+export function applicationsOfStudents(deps: Deps, studentIds: readonly string[]): Promise<ApplicationDoc[]> {
+  const ids = studentIds.filter((id) => /^[0-9a-fA-F]{24}$/.test(id)).map((id) => new Types.ObjectId(id));
+  return applicationModel(deps.connection)
+    .find({ studentId: { $in: ids } })
+    .sort({ createdAt: -1, _id: -1 });
+}

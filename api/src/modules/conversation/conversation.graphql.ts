@@ -1,6 +1,7 @@
 import { fileUrl } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
-import { ApplicationRef } from '../../graphql/refs';
+import { ApplicationRef, StudentRef } from '../../graphql/refs';
+import { isStaffOf } from '../school/school.policy';
 import type { GraphQLContext } from '../../graphql/context';
 import { sameId } from '../../core/ids';
 import type { MessageDoc } from './conversation.model';
@@ -85,6 +86,18 @@ builder.objectFields(ApplicationRef, (t) => ({
       const side = conversationSide(ctx.actor, a, student?.userId);
       return side ? { application: a, side, viewer: ctx.actor } : null;
     },
+  }),
+}));
+
+builder.objectFields(StudentRef, (t) => ({
+  applications: t.field({
+    type: [ApplicationRef],
+    nullable: true,
+    description:
+      'The student’s applications, newest first (their conversations open from each one): the staff of the ' +
+      'student’s school only; null for anyone else (the student has `myApplications`).',
+    resolve: (s, _args, ctx) =>
+      isStaffOf(ctx.actor, s.schoolId) ? ctx.loaders.applicationsByStudentId.load(String(s._id)) : null,
   }),
 }));
 

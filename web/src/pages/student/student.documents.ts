@@ -134,6 +134,9 @@ export const MyApplicationsDocument = graphql(`
         to
         reason
       }
+      conversation {
+        unreadCount
+      }
     }
   }
 `);
@@ -199,6 +202,11 @@ export const MyStudentProfileDocument = graphql(`
         id
         name
         city
+      }
+      cv {
+        name
+        url
+        uploadedAt
       }
     }
   }
