@@ -105,7 +105,9 @@ function graphqlErrorResponse(res: Response, status: number, code: string, messa
 }
 
 function isApiPath(p: string): boolean {
-  return [GRAPHQL_PATH, SOCKET_PATH, HEALTH_PATH, FILES_PATH].some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
+  return [GRAPHQL_PATH, SOCKET_PATH, HEALTH_PATH, FILES_PATH].some(
+    (prefix) => p === prefix || p.startsWith(`${prefix}/`),
+  );
 }
 
 export interface AppOptions {

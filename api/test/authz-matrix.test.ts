@@ -838,7 +838,11 @@ describe('authorization matrix of the file routes (real HTTP, refused uploads wr
   const downloads: [string, () => string, Record<Who, Outcome>][] = [
     // Student A applied to company A: company A reads the CV, company B does not; the admin does not.
     ['GET the CV of student A', () => cvUrl, only(['staffA', 'recruiterA', 'studentA'])],
-    ['GET an attachment of a conversation of student A', () => attachmentUrl, only(['staffA', 'recruiterA', 'studentA'])],
+    [
+      'GET an attachment of a conversation of student A',
+      () => attachmentUrl,
+      only(['staffA', 'recruiterA', 'studentA']),
+    ],
   ];
   describe.each(downloads)('%s', (_name, url, expected) => {
     it.each(WHO.map((who) => [who, expected[who]] as const))('%s -> %s', async (who, outcome) => {

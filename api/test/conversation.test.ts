@@ -67,9 +67,16 @@ async function upload(
   return { status: res.status, body: await res.json() };
 }
 
-async function download(token: string | undefined, url: string): Promise<{ status: number; bytes: Buffer; type: string }> {
+async function download(
+  token: string | undefined,
+  url: string,
+): Promise<{ status: number; bytes: Buffer; type: string }> {
   const res = await fetch(`${t.url}${url}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type') ?? '' };
+  return {
+    status: res.status,
+    bytes: Buffer.from(await res.arrayBuffer()),
+    type: res.headers.get('content-type') ?? '',
+  };
 }
 
 async function newStudent(first: string, staff = w.staffA): Promise<StudentFixture> {
@@ -181,8 +188,16 @@ describe('conversation per application', () => {
   });
 
   it('lets the student and the recruiters write, the school staff read, and refuses everyone else', async () => {
-    const sent = await t.ok(SEND, { input: { applicationId, body: 'Bonjour Noah, êtes-vous disponible ?' } }, w.companyA.token);
-    expect(sent['sendMessage']).toMatchObject({ authorSide: 'COMPANY', mine: true, authorName: w.companyA.companyName });
+    const sent = await t.ok(
+      SEND,
+      { input: { applicationId, body: 'Bonjour Noah, êtes-vous disponible ?' } },
+      w.companyA.token,
+    );
+    expect(sent['sendMessage']).toMatchObject({
+      authorSide: 'COMPANY',
+      mine: true,
+      authorName: w.companyA.companyName,
+    });
 
     const forStudent = await t.ok(CONVERSATION, { id: applicationId }, student.token);
     expect(forStudent['conversation']).toMatchObject({ side: 'STUDENT', canWrite: true });
@@ -198,7 +213,9 @@ describe('conversation per application', () => {
       expect(await t.code(CONVERSATION, { id: applicationId }, other.token)).toBe('FORBIDDEN');
       expect(await t.code(SEND, { input: { applicationId, body: 'intrus' } }, other.token)).toBe('FORBIDDEN');
     }
-    expect(await t.code(SEND, { input: { applicationId, body: 'je lis seulement' } }, w.staffA.token)).toBe('FORBIDDEN');
+    expect(await t.code(SEND, { input: { applicationId, body: 'je lis seulement' } }, w.staffA.token)).toBe(
+      'FORBIDDEN',
+    );
     expect(await t.code(CONVERSATION, { id: applicationId })).toBe('UNAUTHENTICATED');
     expect(await t.code(CONVERSATION, { id: UNKNOWN_ID }, student.token)).toBe('NOT_FOUND');
     expect(await t.code(CONVERSATION, { id: 'not-an-id' }, student.token)).toBe('NOT_FOUND');
@@ -252,7 +269,11 @@ describe('conversation per application', () => {
       (await notificationsOf(t, w.staffA.token)).filter(
         (n) => n.type === 'CONTACT_REQUEST_FLAGGED' && n.data['applicationId'] === id,
       );
-    await t.ok(SEND, { input: { applicationId: id, body: 'Votre entretien est prévu le 12/03 à 14 h.' } }, w.companyA.token);
+    await t.ok(
+      SEND,
+      { input: { applicationId: id, body: 'Votre entretien est prévu le 12/03 à 14 h.' } },
+      w.companyA.token,
+    );
     expect(await flagged()).toHaveLength(0);
     await t.ok(SEND, { input: { applicationId: id, body: 'Envoie-moi ton 06 sur WhatsApp' } }, w.companyA.token);
     const alerts = await flagged();
@@ -267,12 +288,22 @@ describe('conversation per application', () => {
   });
 
   it('sends PDF and image attachments (checked by their bytes), readable by the conversation only', async () => {
-    const png = await upload(w.companyA.token, `purpose=ATTACHMENT&applicationId=${applicationId}`, PNG, 'atelier.png', 'image/png');
+    const png = await upload(
+      w.companyA.token,
+      `purpose=ATTACHMENT&applicationId=${applicationId}`,
+      PNG,
+      'atelier.png',
+      'image/png',
+    );
     expect(png.status).toBe(201);
     expect(png.body.contentType).toBe('image/png');
     // Not sent yet: its uploader's only.
     expect((await download(student.token, png.body.url)).status).toBe(403);
-    const sent = await t.ok(SEND, { input: { applicationId, body: 'Photo de l’atelier', attachmentIds: [png.body.id] } }, w.companyA.token);
+    const sent = await t.ok(
+      SEND,
+      { input: { applicationId, body: 'Photo de l’atelier', attachmentIds: [png.body.id] } },
+      w.companyA.token,
+    );
     expect(sent['sendMessage'].attachments).toEqual([
       expect.objectContaining({ id: png.body.id, name: 'atelier.png', contentType: 'image/png' }),
     ]);
@@ -292,11 +323,19 @@ describe('conversation per application', () => {
     expect((await upload(student.token, q, TEXT, 'photo.png', 'image/png')).status).toBe(400);
     const pdf = await upload(student.token, q, PDF, 'lettre.pdf');
     expect(pdf.status).toBe(201);
-    const big = await upload(student.token, q, Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]), 'big.png', 'image/png');
+    const big = await upload(
+      student.token,
+      q,
+      Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]),
+      'big.png',
+      'image/png',
+    );
     expect(big.status).toBe(413);
     expect((await upload(w.staffA.token, q, PDF, 'a.pdf')).status).toBe(403);
     expect((await upload(w.companyB.token, q, PDF, 'a.pdf')).status).toBe(403);
-    expect((await upload(student.token, `purpose=ATTACHMENT&applicationId=${UNKNOWN_ID}`, PDF, 'a.pdf')).status).toBe(404);
+    expect((await upload(student.token, `purpose=ATTACHMENT&applicationId=${UNKNOWN_ID}`, PDF, 'a.pdf')).status).toBe(
+      404,
+    );
     // Someone else's upload cannot be sent.
     expect(await t.code(SEND, { input: { applicationId, attachmentIds: [pdf.body.id] } }, w.companyA.token)).toBe(
       'BAD_USER_INPUT',
@@ -318,7 +357,11 @@ describe('conversation per application', () => {
     });
     const sent = await t.ok(SEND, { input: { applicationId: id, body: 'Bienvenue chez nous !' } }, w.companyA.token);
     const payload = await received;
-    expect(payload).toMatchObject({ applicationId: id, messageId: sent['sendMessage'].id, excerpt: 'Bienvenue chez nous !' });
+    expect(payload).toMatchObject({
+      applicationId: id,
+      messageId: sent['sendMessage'].id,
+      excerpt: 'Bienvenue chez nous !',
+    });
     await socket.waitFor((n) => n.type === 'MESSAGE_RECEIVED' && n.data['messageId'] === payload.messageId);
     const thread = await t.ok(CONVERSATION, { id }, fresh.token);
     expect(thread['conversation'].messages.map((m: { id: string }) => m.id)).toEqual([payload.messageId]);

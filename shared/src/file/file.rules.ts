@@ -12,11 +12,12 @@ export const PDF_TYPE = 'application/pdf';
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 
 /** Accepted types (as detected from the bytes) and size cap per purpose. */
-export const FILE_RULES: { readonly [P in FilePurpose]: { types: readonly string[]; maxBytes: number; label: string } } =
-  {
-    CV: { types: [PDF_TYPE], maxBytes: 5 * MB, label: '5 Mo' },
-    ATTACHMENT: { types: [PDF_TYPE, ...IMAGE_TYPES], maxBytes: 5 * MB, label: '5 Mo' },
-  };
+export const FILE_RULES: {
+  readonly [P in FilePurpose]: { types: readonly string[]; maxBytes: number; label: string };
+} = {
+  CV: { types: [PDF_TYPE], maxBytes: 5 * MB, label: '5 Mo' },
+  ATTACHMENT: { types: [PDF_TYPE, ...IMAGE_TYPES], maxBytes: 5 * MB, label: '5 Mo' },
+};
 
 /** The largest file any purpose accepts (the upload route's body limit adds the multipart envelope to it). */
 export const FILE_MAX_BYTES = Math.max(...Object.values(FILE_RULES).map((r) => r.maxBytes));
@@ -44,7 +45,10 @@ export function isAcceptedType(purpose: FilePurpose, detected: string | undefine
 /** A file name safe to store and to send back in Content-Disposition: no path, no control characters, bounded. */
 export function cleanFileName(name: string, fallback = 'document'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 120);
+  const cleaned = [...base]
+    .filter((c) => c !== '"' && c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
+    .slice(0, 120);
   return cleaned || fallback;
 }

@@ -170,7 +170,7 @@ const builders: { [T in NotificationType]: Builder<T> } = {
     title: t('title', { authorName: d.authorName ?? t('authorFallback') }),
     body: t('body', {
       jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
-      excerpt: d.excerpt ? quoted(d.excerpt, locale) ?? '' : t('attachmentOnly'),
+      excerpt: d.excerpt ? (quoted(d.excerpt, locale) ?? '') : t('attachmentOnly'),
     }),
   }),
   CONTACT_REQUEST_FLAGGED: (d, t) => ({

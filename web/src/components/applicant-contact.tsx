@@ -27,7 +27,9 @@ export function ApplicantContact({ student }: { student: ContactStudent }) {
         </>
       ) : null}
       <dt>{t('contact.phone')}</dt>
-      <dd>{student.phone ? <a href={`tel:${student.phone.replace(/\s/g, '')}`}>{student.phone}</a> : t('contact.none')}</dd>
+      <dd>
+        {student.phone ? <a href={`tel:${student.phone.replace(/\s/g, '')}`}>{student.phone}</a> : t('contact.none')}
+      </dd>
       <dt>{t('contact.cv')}</dt>
       <dd>
         {student.cv ? (

@@ -7,12 +7,7 @@ import { sameId } from '../../core/ids';
 import type { MessageDoc } from './conversation.model';
 import { unreadKey } from './conversation.loaders';
 import { conversationSide } from './conversation.policy';
-import {
-  getConversation,
-  markConversationRead,
-  sendMessage,
-  type Conversation,
-} from './conversation.use-cases';
+import { getConversation, markConversationRead, sendMessage, type Conversation } from './conversation.use-cases';
 
 const ConversationSideEnum = builder.enumType('ConversationSide', {
   description: 'STUDENT and COMPANY write; STAFF (the student’s school) reads.',

@@ -52,7 +52,8 @@ export function createConversationLoaders(deps: Pick<AppDeps, 'connection'>) {
         const sides = side === 'STAFF' ? ['STUDENT', 'COMPANY'] : [side === 'STUDENT' ? 'COMPANY' : 'STUDENT'];
         let n = 0;
         for (const s of sides) {
-          for (const id of bySide.get(`${applicationId}|${s}`) ?? []) if (!mark || id.toHexString() > mark.toHexString()) n += 1;
+          for (const id of bySide.get(`${applicationId}|${s}`) ?? [])
+            if (!mark || id.toHexString() > mark.toHexString()) n += 1;
         }
         return n;
       });

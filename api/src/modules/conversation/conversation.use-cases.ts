@@ -106,7 +106,11 @@ export const sendMessage = defineUseCase({
         { session },
       );
       if (!message) throw new Error('message insert returned nothing');
-      const recipients = await loadRecipients(deps, { schoolIds: [app.schoolId], companyIds: [app.companyId] }, session);
+      const recipients = await loadRecipients(
+        deps,
+        { schoolIds: [app.schoolId], companyIds: [app.companyId] },
+        session,
+      );
       const excerpt = excerptOf(input.body);
       const received = {
         applicationId: String(app._id),

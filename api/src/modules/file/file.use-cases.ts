@@ -85,7 +85,11 @@ export const uploadFile = defineUseCase({
         : badUserInput('file.badType', { accepted: renderMessage('file.acceptedAttachments') });
     }
     const type = contentType as string;
-    const id = await storeFile(deps, { bytes: input.bytes, filename: name, metadata: { ...metadata, contentType: type } });
+    const id = await storeFile(deps, {
+      bytes: input.bytes,
+      filename: name,
+      metadata: { ...metadata, contentType: type },
+    });
     if (studentId) {
       const previous = await setStudentCv(deps, studentId, {
         fileId: id,

@@ -30,11 +30,7 @@ function authHeaders(): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
-export async function uploadFile(
-  purpose: FilePurpose,
-  file: File,
-  applicationId?: string,
-): Promise<UploadedFile> {
+export async function uploadFile(purpose: FilePurpose, file: File, applicationId?: string): Promise<UploadedFile> {
   const query = new URLSearchParams({ purpose, ...(applicationId ? { applicationId } : {}) });
   const form = new FormData();
   form.append('file', file, file.name);

@@ -111,7 +111,10 @@ export function SchoolStudentPage() {
                 {a.jobPromise.title} ({a.company.name}) · {labelOf(APPLICATION_STATUS_LABELS, a.status, locale)} ·{' '}
                 <Link to={`/ecole/candidatures/${a.id}`}>
                   {a.conversation?.unreadCount
-                    ? t('school.readConversationUnread', { count: a.conversation.unreadCount, title: a.jobPromise.title })
+                    ? t('school.readConversationUnread', {
+                        count: a.conversation.unreadCount,
+                        title: a.jobPromise.title,
+                      })
                     : t('school.readConversation', { title: a.jobPromise.title })}
                 </Link>
               </li>
