@@ -63,29 +63,32 @@ export function ConversationPanel({ applicationId }: { applicationId: string }) 
           {conversation.messages.length === 0 ? (
             <p>{t('conversation.empty')}</p>
           ) : (
-            <ol className="conversation__list" role="log" aria-label={t('conversation.title')}>
-              {conversation.messages.map((m) => (
-                <li
-                  key={m.id}
-                  className={`conversation__message${m.mine ? ' conversation__message--mine' : ''}`}
-                  data-testid="message"
-                >
-                  <p className="conversation__meta">
-                    {m.mine ? t('conversation.you') : m.authorName} · {formatDateTime(m.createdAt, locale)}
-                  </p>
-                  {m.body ? <p className="conversation__body">{m.body}</p> : null}
-                  {m.attachments.length ? (
-                    <ul className="toolbar" aria-label={t('conversation.attachments')}>
-                      {m.attachments.map((a) => (
-                        <li key={a.id}>
-                          <FileButton url={a.url} label={t('conversation.openAttachment', { name: a.name })} />
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
+            // A log region (new messages are announced politely); the list inside keeps its list semantics.
+            <div role="log" aria-label={t('conversation.title')}>
+              <ol className="conversation__list">
+                {conversation.messages.map((m) => (
+                  <li
+                    key={m.id}
+                    className={`conversation__message${m.mine ? ' conversation__message--mine' : ''}`}
+                    data-testid="message"
+                  >
+                    <p className="conversation__meta">
+                      {m.mine ? t('conversation.you') : m.authorName} · {formatDateTime(m.createdAt, locale)}
+                    </p>
+                    {m.body ? <p className="conversation__body">{m.body}</p> : null}
+                    {m.attachments.length ? (
+                      <ul className="toolbar" aria-label={t('conversation.attachments')}>
+                        {m.attachments.map((a) => (
+                          <li key={a.id}>
+                            <FileButton url={a.url} label={t('conversation.openAttachment', { name: a.name })} />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            </div>
           )}
           {conversation.canWrite ? (
             <MessageForm applicationId={applicationId} onSent={refetch.current} />
