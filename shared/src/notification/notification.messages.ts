@@ -47,7 +47,7 @@ export const notificationMessages = defineMessages({
     'notification.PARTNERSHIP_DECIDED.bodyRejected': '{{schoolName}} a refusé votre demande de partenariat.',
     'notification.PARTNERSHIP_DECIDED.schoolFallback': 'L’école',
     'notification.MESSAGE_RECEIVED.title': 'Message {{authorName, de}}',
-    'notification.MESSAGE_RECEIVED.body': 'À propos de {{jobPromise}} : {{excerpt}}',
+    'notification.MESSAGE_RECEIVED.body': 'Au sujet {{jobPromise, de}} : {{excerpt}}',
     'notification.MESSAGE_RECEIVED.authorFallback': 'votre interlocuteur',
     'notification.MESSAGE_RECEIVED.jobPromiseFallback': 'la candidature',
     'notification.MESSAGE_RECEIVED.attachmentOnly': 'pièce jointe',
