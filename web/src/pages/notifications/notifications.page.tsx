@@ -34,6 +34,10 @@ graphql(`
       to
       status
       reason
+      messageId
+      authorName
+      excerpt
+      studentId
     }
   }
 `);
