@@ -163,6 +163,29 @@ describe('phone and CV: privacy of contact per actor', () => {
     expect((await download(student.token, cvUrl)).status).toBe(200);
   });
 
+  it('refuses an upload body over the upload limit before reading it (declared length), like every route', async () => {
+    const res = await fetch(`${t.url}/files?purpose=CV`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${student.token}`,
+        'Content-Type': 'multipart/form-data; boundary=x',
+        'Content-Length': String(6 * 1024 * 1024),
+      },
+      body: Buffer.alloc(6 * 1024 * 1024, 0x20),
+    });
+    expect(res.status).toBe(413);
+    const refusal = ((await res.json()) as any).errors[0];
+    expect(refusal.extensions.reason).toBe('security.bodyTooLarge');
+    expect(refusal.message).toContain('5 Mo');
+    // Other routes keep the one 1 MB limit.
+    const other = await fetch(`${t.url}/files/${UNKNOWN_ID}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', 'Content-Length': String(2 * 1024 * 1024) },
+      body: Buffer.alloc(2 * 1024 * 1024, 0x20),
+    });
+    expect(other.status).toBe(413);
+  });
+
   it('lets only students upload a CV', async () => {
     expect((await upload(w.companyA.token, 'purpose=CV', PDF, 'cv.pdf')).status).toBe(403);
     expect((await upload(w.staffA.token, 'purpose=CV', PDF, 'cv.pdf')).status).toBe(403);
