@@ -20,3 +20,4 @@ export * from './mail';
 export * from './outcome';
 export * from './conversation';
 export * from './file';
+export * from './hiring';

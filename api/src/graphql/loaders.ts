@@ -8,6 +8,7 @@ import { createApplicationLoaders } from '../modules/application/application.loa
 import { createRecommendationLoaders } from '../modules/recommendation/recommendation.loaders';
 import { createOutcomeLoaders } from '../modules/outcome/outcome.loaders';
 import { createConversationLoaders } from '../modules/conversation/conversation.loaders';
+import { createInterviewLoaders } from '../modules/interview/interview.loaders';
 
 // Per-request batch loaders: one query per relation per tick, whatever the shape of the GraphQL query.
 export function createLoaders(deps: DataDeps) {
@@ -21,6 +22,7 @@ export function createLoaders(deps: DataDeps) {
     ...createRecommendationLoaders(deps),
     ...createOutcomeLoaders(deps),
     ...createConversationLoaders(deps),
+    ...createInterviewLoaders(deps),
   };
 }
 

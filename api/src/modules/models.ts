@@ -17,3 +17,5 @@ import './matching/matching.model';
 import './mail/mail.model';
 import './conversation/conversation.model';
 import '../db/meta.model';
+import './interview/interview.model';
+import './job-promise/job-promise.edit.model';

@@ -22,6 +22,7 @@ import { outcomeMessages } from '../outcome/outcome.messages';
 import { outcomeValidationMessages } from '../outcome/outcome.validation.messages';
 import { conversationMessages } from '../conversation/conversation.messages';
 import { fileMessages } from '../file/file.messages';
+import { hiringMessages } from '../hiring/hiring.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -52,6 +53,7 @@ const bundles = [
   outcomeValidationMessages,
   conversationMessages,
   fileMessages,
+  hiringMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

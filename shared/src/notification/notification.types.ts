@@ -6,6 +6,7 @@ import { idSchema, optionalInput } from '../common/common.schemas';
 import { APPLICATION_STATUS_LABELS, reasonLabel, type ApplicationStatus } from '../application/application.machine';
 import type { PartnershipStatus } from '../company/company.partnership';
 import type { ContactSignal } from '../conversation/conversation.contact';
+import { parisParts } from '../hiring/hiring.schemas';
 
 export const NOTIFICATION_TYPES = [
   'APPLICATION_RECEIVED',
@@ -17,6 +18,11 @@ export const NOTIFICATION_TYPES = [
   // Conversations of applications (issue 15).
   'MESSAGE_RECEIVED',
   'CONTACT_REQUEST_FLAGGED',
+  // Hiring (interviews, promise edits).
+  'INTERVIEW_PROPOSED',
+  'INTERVIEW_ANSWERED',
+  'INTERVIEW_REMINDER',
+  'JOB_PROMISE_UPDATED',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NotificationType = enumObject(NOTIFICATION_TYPES);
@@ -32,6 +38,10 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     PARTNERSHIP_DECIDED: 'Décision de partenariat',
     MESSAGE_RECEIVED: 'Nouveau message',
     CONTACT_REQUEST_FLAGGED: 'Demande de contact hors de l’application',
+    INTERVIEW_PROPOSED: 'Proposition d’entretien',
+    INTERVIEW_ANSWERED: 'Réponse à un entretien',
+    INTERVIEW_REMINDER: 'Rappel d’entretien',
+    JOB_PROMISE_UPDATED: 'Promesse modifiée',
   },
   en: {
     APPLICATION_RECEIVED: 'New application',
@@ -42,6 +52,10 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     PARTNERSHIP_DECIDED: 'Partnership decision',
     MESSAGE_RECEIVED: 'New message',
     CONTACT_REQUEST_FLAGGED: 'Request for contact outside the app',
+    INTERVIEW_PROPOSED: 'Interview proposal',
+    INTERVIEW_ANSWERED: 'Interview answer',
+    INTERVIEW_REMINDER: 'Interview reminder',
+    JOB_PROMISE_UPDATED: 'Job promise updated',
   },
 };
 
@@ -93,6 +107,24 @@ export interface NotificationDataMap {
     companyName?: string;
     signals?: ContactSignal[];
   };
+  INTERVIEW_PROPOSED: InterviewNotificationData;
+  INTERVIEW_ANSWERED: InterviewNotificationData & { accepted: boolean; message?: string };
+  INTERVIEW_REMINDER: InterviewNotificationData;
+  JOB_PROMISE_UPDATED: { jobPromiseId: string; jobPromiseTitle?: string; companyName?: string; fields: string[] };
+}
+
+/** What every interview notification carries; `studentName` is set when the recipient is a recruiter. */
+export interface InterviewNotificationData {
+  interviewId: string;
+  applicationId: string;
+  jobPromiseId: string;
+  jobPromiseTitle?: string;
+  companyName?: string;
+  studentName?: string;
+  /** ISO instant; texts show it in Paris time. */
+  startsAt: string;
+  place?: string;
+  videoUrl?: string;
 }
 export type NotificationData<T extends NotificationType = NotificationType> = NotificationDataMap[T];
 
@@ -180,7 +212,46 @@ const builders: { [T in NotificationType]: Builder<T> } = {
       studentName: d.studentName ?? t('studentFallback'),
     }),
   }),
+  INTERVIEW_PROPOSED: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      when: interviewWhen(d.startsAt, t),
+    }),
+  }),
+  INTERVIEW_ANSWERED: (d, t, locale) => ({
+    title: t(d.accepted ? 'titleAccepted' : 'titleReschedule'),
+    body: t(d.accepted ? 'bodyAccepted' : 'bodyReschedule', {
+      studentName: d.studentName ?? t('studentFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      when: interviewWhen(d.startsAt, t),
+      message: d.message ? t('message', { message: d.message }) : '',
+    }),
+  }),
+  INTERVIEW_REMINDER: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      who: d.studentName ?? d.companyName ?? t('whoFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      when: interviewWhen(d.startsAt, t),
+    }),
+  }),
+  JOB_PROMISE_UPDATED: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      fields: (d.fields ?? []).map((f) => t(`field.${f}`)).join(', '),
+    }),
+  }),
 };
+
+function interviewWhen(startsAt: string | undefined, t: Texts): string {
+  if (!startsAt) return t('whenFallback');
+  const { date, time } = parisParts(new Date(startsAt));
+  return t('when', { date, time });
+}
 
 function quoted(text: string | undefined, locale: Locale): string | undefined {
   return text ? renderMessage('notification.quoted', { text }, locale) : undefined;

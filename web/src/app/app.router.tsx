@@ -103,6 +103,12 @@ export const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'profil',
+            lazy: async () => ({
+              Component: (await import('../pages/company/company.profile.page')).CompanyProfilePage,
+            }),
+          },
+          {
             path: 'candidatures/:id',
             lazy: async () => ({
               Component: (await import('../pages/company/company.application.page')).CompanyApplicationPage,

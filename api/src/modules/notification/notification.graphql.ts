@@ -32,6 +32,9 @@ const DATA_FIELDS = [
   'authorName',
   'excerpt',
   'studentId',
+  // Hiring.
+  'interviewId',
+  'startsAt',
 ] as const;
 
 // Typed view of `data` (see NotificationDataMap in shared/): ids for links, names used in the text.

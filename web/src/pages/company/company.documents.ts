@@ -83,6 +83,7 @@ export const CompanyPromiseDocument = graphql(`
           id
           note
         }
+        ...ApplicantHiringFields
       }
       recommendations {
         id

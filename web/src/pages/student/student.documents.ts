@@ -137,6 +137,7 @@ export const MyApplicationsDocument = graphql(`
       conversation {
         unreadCount
       }
+      ...StudentHiringFields
     }
   }
 `);
