@@ -13,6 +13,7 @@ export default defineConfig({
       '/graphql': { target: apiTarget, changeOrigin: true },
       '/healthz': { target: apiTarget, changeOrigin: true },
       '/socket.io': { target: apiTarget, changeOrigin: true, ws: true },
+      '/files': { target: apiTarget, changeOrigin: true },
     },
   },
   build: {

@@ -12,7 +12,7 @@ import express, {
 } from 'express';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pinoHttp } from 'pino-http';
-import { SOCKET_PATH } from '@promesse/shared';
+import { FILES_PATH, SOCKET_PATH } from '@promesse/shared';
 import { pingDatabase } from './db/database';
 import type { AppDeps } from './core/deps';
 import { localeFromAcceptLanguage, setScopeLocale, withLocale } from './core/locale';
@@ -24,6 +24,7 @@ import type { Logger } from './logger';
 import { authenticate } from './modules/auth/auth.context';
 import { bearerToken } from './modules/auth/auth.token';
 import { devMailHandler, unsubscribeHandler } from './modules/mail/mail.http';
+import { filesHandler } from './modules/file/file.http';
 import type { MailRuntime } from './modules/mail/mail.runtime';
 import { createRealtime, type Realtime, type RealtimeServer } from './realtime/realtime.server';
 import {
@@ -95,7 +96,9 @@ function graphqlErrorResponse(res: Response, status: number, code: string, messa
 }
 
 function isApiPath(p: string): boolean {
-  return [GRAPHQL_PATH, SOCKET_PATH, HEALTH_PATH].some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
+  return [GRAPHQL_PATH, SOCKET_PATH, HEALTH_PATH, FILES_PATH].some(
+    (prefix) => p === prefix || p.startsWith(`${prefix}/`),
+  );
 }
 
 export interface AppOptions {
@@ -194,6 +197,9 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): App {
     express.json({ limit: BODY_LIMIT_BYTES, type: GRAPHQL_BODY_TYPES }),
     (req, res) => withLocale(localeFromAcceptLanguage(req.headers['accept-language']), () => yoga(req, res)),
   );
+
+  // CVs and conversation attachments: multipart upload and streamed download (modules/file/file.http.ts).
+  app.use(filesHandler(deps));
 
   // One-click unsubscribe links of e-mails (RFC 8058) and the development mailbox.
   app.use(unsubscribeHandler(deps, env.JWT_SECRET));

@@ -649,6 +649,43 @@ const ROWS: Row[] = [
     vars: async (ctx) => ({ id: await invitationOfA(ctx) }),
     expect: only(['staffA'], { admin: 'NOT_FOUND', staffB: 'NOT_FOUND' }),
   },
+  // ---------------- conversations of applications (issue 15) ----------------
+  {
+    op: 'conversation',
+    label: 'of an application of student A to company A',
+    document: `query($id: ID!) { conversation(applicationId: $id) { side canWrite unreadCount messages { id body } } }`,
+    vars: async (ctx) => ({ id: await applicationOfA(ctx) }),
+    expect: only(['studentA', 'recruiterA', 'staffA']),
+  },
+  {
+    op: 'sendMessage',
+    label: 'in the conversation of an application of student A to company A',
+    document: `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
+    vars: async (ctx) => ({ input: { applicationId: await applicationOfA(ctx), body: 'Bonjour, disponible lundi ?' } }),
+    expect: only(['studentA', 'recruiterA']),
+  },
+  {
+    op: 'markConversationRead',
+    label: 'of an application of student A to company A',
+    document: `mutation($id: ID!) { markConversationRead(applicationId: $id) { unreadCount } }`,
+    vars: async (ctx) => {
+      const id = await applicationOfA(ctx);
+      await ctx.t.ok(
+        `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
+        { input: { applicationId: id, body: 'Bienvenue' } },
+        ctx.w.companyA.token,
+      );
+      return { id };
+    },
+    expect: only(['studentA', 'recruiterA', 'staffA']),
+  },
+  {
+    op: 'student',
+    label: 'phone and CV of student A (null unless allowed: conversation.test.ts checks the values)',
+    document: `query($id: ID!) { student(id: $id) { phone cv { url } } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    expect: only(['admin', 'staffA', 'recruiterA', 'studentA']),
+  },
   // ---------------- hiring (authz-matrix.hiring.ts) ----------------
   ...hiringRows(only, AUTHENTICATED),
   // ---------------- notification channels, job alerts (issue 14) ----------------
@@ -799,6 +836,91 @@ describe('authorization matrix (real HTTP, refused calls write nothing)', () => 
         // Refused: not a single document added, removed or changed.
         expect(after).toEqual(before);
       }
+    });
+  });
+});
+
+// ---- HTTP file routes (issue 15): a CV and an attachment of side A, downloaded and uploaded by every actor ----
+
+const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+async function uploadAs(t: TestApp, token: string | undefined, query: string): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(PDF_BYTES)], { type: 'application/pdf' }), 'doc.pdf');
+  const res = await fetch(`${t.url}/files?${query}`, {
+    method: 'POST',
+    body: form,
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+const STATUS: Record<Outcome, number> = {
+  OK: 200,
+  NOOP: 200,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  BAD_USER_INPUT: 400,
+};
+
+describe('authorization matrix of the file routes (real HTTP, refused uploads write nothing)', () => {
+  let t: TestApp;
+  let w: World;
+  let cvUrl: string;
+  let attachmentUrl: string;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t);
+    const ctx = { t, w };
+    applicationId = await applicationOfA(ctx);
+    cvUrl = (await uploadAs(t, w.studentA.token, 'purpose=CV')).body.url;
+    const attachment = await uploadAs(t, w.companyA.token, `purpose=ATTACHMENT&applicationId=${applicationId}`);
+    await t.ok(
+      `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`,
+      { input: { applicationId, attachmentIds: [attachment.body.id] } },
+      w.companyA.token,
+    );
+    attachmentUrl = attachment.body.url;
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const downloads: [string, () => string, Record<Who, Outcome>][] = [
+    // Student A applied to company A: company A reads the CV, company B does not; the admin does not.
+    ['GET the CV of student A', () => cvUrl, only(['staffA', 'recruiterA', 'studentA'])],
+    [
+      'GET an attachment of a conversation of student A',
+      () => attachmentUrl,
+      only(['staffA', 'recruiterA', 'studentA']),
+    ],
+  ];
+  describe.each(downloads)('%s', (_name, url, expected) => {
+    it.each(WHO.map((who) => [who, expected[who]] as const))('%s -> %s', async (who, outcome) => {
+      const token = tokenOf(w, who);
+      const res = await fetch(`${t.url}${url()}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      expect({ who, status: res.status }).toEqual({ who, status: STATUS[outcome] });
+    });
+  });
+
+  const uploads: [string, () => string, Record<Who, Outcome>][] = [
+    ['POST a CV', () => 'purpose=CV', only(['studentA', 'studentB'])],
+    [
+      'POST an attachment to the conversation of student A',
+      () => `purpose=ATTACHMENT&applicationId=${applicationId}`,
+      only(['studentA', 'recruiterA']),
+    ],
+  ];
+  describe.each(uploads)('%s', (_name, query, expected) => {
+    it.each(WHO.map((who) => [who, expected[who]] as const))('%s -> %s', async (who, outcome) => {
+      const before = await snapshotDatabase(t.connection);
+      const res = await uploadAs(t, tokenOf(w, who), query());
+      expect({ who, status: res.status }).toEqual({ who, status: outcome === 'OK' ? 201 : STATUS[outcome] });
+      if (outcome !== 'OK') expect(await snapshotDatabase(t.connection)).toEqual(before);
     });
   });
 });

@@ -18,6 +18,8 @@ export * from './wording';
 export * from './roster';
 export * from './mail';
 export * from './outcome';
+export * from './conversation';
+export * from './file';
 export * from './hiring';
 export * from './security';
 export * from './job-alert';

@@ -149,6 +149,11 @@ describe('company area', () => {
       .getByLabel('Motif du refus (transmis à l’élève)')
       .fill('Poste pourvu par un profil plus expérimenté.');
     await shortlisted.getByRole('button', { name: 'Confirmer le refus' }).click();
+    // A refusal cannot be undone: the app's confirmation dialog asks once more.
+    await page
+      .getByRole('dialog', { name: 'Refuser la candidature de Lina Martin ?' })
+      .getByRole('button', { name: 'Confirmer le refus' })
+      .click();
     await board
       .getByRole('region', { name: /^Refusée/ })
       .getByTestId('applicant')
@@ -207,8 +212,12 @@ describe('company area', () => {
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await page.getByRole('heading', { level: 1, name: 'Chaudronnier·ère en apprentissage' }).waitFor();
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Clore la promesse' }).click();
+    // Confirmed in the app's dialog (never window.confirm).
+    await page
+      .getByRole('dialog', { name: 'Clore la promesse ?' })
+      .getByRole('button', { name: 'Clore la promesse' })
+      .click();
     await page.getByTestId('promise-status').filter({ hasText: 'Clôturée' }).waitFor();
     expect(await page.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
   });

@@ -15,6 +15,7 @@ import '../modules/mail/mail.graphql';
 import '../modules/scheduler/scheduler.graphql';
 import '../modules/roster/roster.graphql';
 import '../modules/outcome/outcome.graphql';
+import '../modules/conversation/conversation.graphql';
 import '../modules/interview/interview.graphql';
 import '../modules/application/application.offer.graphql';
 import '../modules/job-promise/job-promise.edit.graphql';

@@ -15,6 +15,7 @@ import './recommendation/recommendation.model';
 import './outcome/outcome.model';
 import './matching/matching.model';
 import './mail/mail.model';
+import './conversation/conversation.model';
 import '../db/meta.model';
 import './interview/interview.model';
 import './job-promise/job-promise.edit.model';

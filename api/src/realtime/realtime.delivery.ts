@@ -24,7 +24,7 @@ import type { Logger } from '../logger';
 import { notificationModel } from '../modules/notification/notification.model';
 import { countUnreadNotifications, markNotificationsRead } from '../modules/notification/notification.use-cases';
 import type { FeedEvent, FeedHandler } from './realtime.feed';
-import { toNotificationPayload, type NotificationSource } from './realtime.payload';
+import { toMessageNewPayload, toNotificationPayload, type NotificationSource } from './realtime.payload';
 import type { Server } from 'socket.io';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -128,6 +128,8 @@ export class RealtimeDelivery implements FeedHandler {
         const user = this.users.get(userId);
         if (!user) continue;
         refresh.add(userId);
+        // The conversation itself is live whatever the user muted (muting silences the notification only).
+        if (event.notification.type === 'MESSAGE_RECEIVED') this.pushMessage(userId, event.notification);
         if (user.muted.has(event.notification.type)) continue;
         this.push(userId, toNotificationPayload(event.notification, user.locale));
       } else if (event.kind === 'read') {
@@ -187,6 +189,12 @@ export class RealtimeDelivery implements FeedHandler {
       sent += 1;
     }
     return sent;
+  }
+
+  /** `message:new` to every local socket of the user. */
+  private pushMessage(userId: string, notification: NotificationSource): void {
+    const payload = toMessageNewPayload(notification);
+    if (payload) this.io.local.to(userRoom(userId)).emit(SOCKET_EVENTS.MESSAGE_NEW, payload);
   }
 
   // ---------- unread counts ----------

@@ -1,5 +1,5 @@
 import { mongo, type Types } from 'mongoose';
-import type { Locale, NotificationPayload, NotificationType } from '@promesse/shared';
+import type { Locale, MessageNewPayload, NotificationPayload, NotificationType } from '@promesse/shared';
 import { plainData, renderNotification } from '../modules/notification/notification.queries';
 
 /** What both a change event's fullDocument and a lean/hydrated notification document provide. */
@@ -25,5 +25,23 @@ export function toNotificationPayload(n: NotificationSource, locale: Locale): No
     body,
     createdAt: createdAt.toISOString(),
     data: plainData(n.data),
+  };
+}
+
+/** The `message:new` payload of a MESSAGE_RECEIVED notification (which conversation, which message). */
+export function toMessageNewPayload(n: NotificationSource): MessageNewPayload | null {
+  const data = plainData(n.data);
+  const applicationId = data['applicationId'];
+  const messageId = data['messageId'];
+  if (typeof applicationId !== 'string' || typeof messageId !== 'string') return null;
+  const id = String(n._id);
+  const createdAt = n.createdAt ? new Date(n.createdAt) : new mongo.ObjectId(id).getTimestamp();
+  return {
+    applicationId,
+    messageId,
+    notificationId: id,
+    ...(typeof data['authorName'] === 'string' ? { authorName: data['authorName'] } : {}),
+    ...(typeof data['excerpt'] === 'string' ? { excerpt: data['excerpt'] } : {}),
+    createdAt: createdAt.toISOString(),
   };
 }

@@ -20,6 +20,8 @@ import { searchMessages } from '../search/search.messages';
 import { securityMessages } from '../security/security.messages';
 import { outcomeMessages } from '../outcome/outcome.messages';
 import { outcomeValidationMessages } from '../outcome/outcome.validation.messages';
+import { conversationMessages } from '../conversation/conversation.messages';
+import { fileMessages } from '../file/file.messages';
 import { hiringMessages } from '../hiring/hiring.messages';
 import { notificationIssue14Messages } from '../notification/notification.issue14.messages';
 import { securityCapMessages } from '../security/security.caps';
@@ -54,6 +56,8 @@ const bundles = [
   securityMessages,
   outcomeMessages,
   outcomeValidationMessages,
+  conversationMessages,
+  fileMessages,
   hiringMessages,
   notificationIssue14Messages,
   securityCapMessages,

@@ -5,6 +5,7 @@ import { renderMessage, type MessageParams } from '../messages/messages.render';
 import { idSchema, optionalInput } from '../common/common.schemas';
 import { APPLICATION_STATUS_LABELS, reasonLabel, type ApplicationStatus } from '../application/application.machine';
 import type { PartnershipStatus } from '../company/company.partnership';
+import type { ContactSignal } from '../conversation/conversation.contact';
 import { parisParts } from '../hiring/hiring.schemas';
 
 export const NOTIFICATION_TYPES = [
@@ -14,6 +15,9 @@ export const NOTIFICATION_TYPES = [
   'JOB_PROMISE_MATCH',
   'PARTNERSHIP_REQUESTED',
   'PARTNERSHIP_DECIDED',
+  // Conversations of applications (issue 15).
+  'MESSAGE_RECEIVED',
+  'CONTACT_REQUEST_FLAGGED',
   // Hiring (interviews, promise edits).
   'INTERVIEW_PROPOSED',
   'INTERVIEW_ANSWERED',
@@ -39,6 +43,8 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'Nouvelle promesse pour vous',
     PARTNERSHIP_REQUESTED: 'Demande de partenariat',
     PARTNERSHIP_DECIDED: 'Décision de partenariat',
+    MESSAGE_RECEIVED: 'Nouveau message',
+    CONTACT_REQUEST_FLAGGED: 'Demande de contact hors de l’application',
     INTERVIEW_PROPOSED: 'Proposition d’entretien',
     INTERVIEW_ANSWERED: 'Réponse à un entretien',
     INTERVIEW_REMINDER: 'Rappel d’entretien',
@@ -56,6 +62,8 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'New job promise for you',
     PARTNERSHIP_REQUESTED: 'Partnership request',
     PARTNERSHIP_DECIDED: 'Partnership decision',
+    MESSAGE_RECEIVED: 'New message',
+    CONTACT_REQUEST_FLAGGED: 'Request for contact outside the app',
     INTERVIEW_PROPOSED: 'Interview proposal',
     INTERVIEW_ANSWERED: 'Interview answer',
     INTERVIEW_REMINDER: 'Interview reminder',
@@ -114,6 +122,25 @@ export interface NotificationDataMap {
     companyName?: string;
     /** The promise's status that closed it (CLOSED, EXPIRED, FILLED). */
     status?: string;
+  };
+  /** To the other side of an application's conversation (the student, or the company's recruiters). */
+  MESSAGE_RECEIVED: {
+    applicationId: string;
+    messageId: string;
+    jobPromiseTitle?: string;
+    /** "Lina Benali" for a recruiter; the company's name for the student. */
+    authorName?: string;
+    /** The message's first characters (the thread itself is read from the conversation). */
+    excerpt?: string;
+  };
+  /** To the student's school staff: a recruiter's message seems to ask for contact outside the app. */
+  CONTACT_REQUEST_FLAGGED: {
+    applicationId: string;
+    messageId: string;
+    studentId: string;
+    studentName?: string;
+    companyName?: string;
+    signals?: ContactSignal[];
   };
   INTERVIEW_PROPOSED: InterviewNotificationData;
   INTERVIEW_ANSWERED: InterviewNotificationData & { accepted: boolean; message?: string };
@@ -208,6 +235,20 @@ const builders: { [T in NotificationType]: Builder<T> } = {
       body: t(`body${outcome}`, { schoolName: d.schoolName ?? t('schoolFallback') }),
     };
   },
+  MESSAGE_RECEIVED: (d, t, locale) => ({
+    title: t('title', { authorName: d.authorName ?? t('authorFallback') }),
+    body: t('body', {
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      excerpt: d.excerpt ? (quoted(d.excerpt, locale) ?? '') : t('attachmentOnly'),
+    }),
+  }),
+  CONTACT_REQUEST_FLAGGED: (d, t) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      studentName: d.studentName ?? t('studentFallback'),
+    }),
+  }),
   INTERVIEW_PROPOSED: (d, t, locale) => ({
     title: t('title'),
     body: t('body', {

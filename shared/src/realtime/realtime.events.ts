@@ -18,6 +18,8 @@ export const SOCKET_EVENTS = {
   NOTIFICATIONS_CATCH_UP: 'notifications:catch-up',
   /** client -> server (with ack): mark some (or, without ids, all) notifications read. */
   NOTIFICATIONS_MARK_READ: 'notifications:mark-read',
+  /** server -> client: a new message in one of the recipient's application conversations (stored before). */
+  MESSAGE_NEW: 'message:new',
 } as const;
 export type SocketEventName = (typeof SOCKET_EVENTS)[keyof typeof SOCKET_EVENTS];
 
@@ -40,6 +42,23 @@ export const notificationPayloadSchema = z.object({
   createdAt: z.string(),
   data: z.record(z.string(), z.unknown()),
 });
+
+/**
+ * `message:new` payload: which conversation has a new message. Sent to the other side of the conversation (the
+ * student, or every recruiter of the company) once the message and its MESSAGE_RECEIVED notification committed,
+ * whatever the recipient muted. The thread itself is read from the API (`conversation`), so nothing is lost while
+ * offline.
+ */
+export interface MessageNewPayload {
+  applicationId: string;
+  messageId: string;
+  /** The MESSAGE_RECEIVED notification announcing it. */
+  notificationId: string;
+  authorName?: string;
+  excerpt?: string;
+  /** ISO 8601 date-time. */
+  createdAt: string;
+}
 
 export interface UnreadCountPayload {
   count: number;
@@ -71,6 +90,7 @@ export type MarkReadAck = { ok: true; changed: number; unreadCount: number } | A
 export interface ServerToClientEvents {
   'notification:new': (payload: NotificationPayload) => void;
   'notification:unread-count': (payload: UnreadCountPayload) => void;
+  'message:new': (payload: MessageNewPayload) => void;
 }
 
 export interface ClientToServerEvents {

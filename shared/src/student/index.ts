@@ -1,1 +1,2 @@
 export * from './student.schemas';
+export * from './student.phone';

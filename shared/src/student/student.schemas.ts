@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { msg } from '../messages/messages.zod';
 import { diplomaLevelSchema, tradeSchema } from '../common/common.enums';
 import { geoPointSchema } from '../common/common.geo';
+import { frenchPhoneSchema } from './student.phone';
 import { citySchema, idSchema, optionalInput, plausibleDate, skillsSchema } from '../common/common.schemas';
 
 export const MOBILITY_KM_MAX = 500;
@@ -27,5 +28,9 @@ export const studentProfileSchema = z.object({
       .max(MOBILITY_KM_MAX, msg('validation.mobilityMax', { max: MOBILITY_KM_MAX })),
   ),
   availableFrom: optionalInput(plausibleDate({ pastYears: 10, futureYears: 6 })),
+  /** Optional French number; shown to a company only once the student applied or was recommended to it. */
+  phone: optionalInput(frenchPhoneSchema),
+  /** True removes the phone number (an absent `phone` keeps it). */
+  removePhone: optionalInput(z.boolean()),
 });
 export type StudentProfileInput = z.infer<typeof studentProfileSchema>;

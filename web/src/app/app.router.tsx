@@ -62,6 +62,12 @@ export const routes: RouteObject[] = [
               Component: (await import('../pages/student/student.profile.page')).StudentProfilePage,
             }),
           },
+          {
+            path: 'candidatures/:id',
+            lazy: async () => ({
+              Component: (await import('../pages/student/student.application.page')).StudentApplicationPage,
+            }),
+          },
         ],
       },
       {
@@ -100,6 +106,12 @@ export const routes: RouteObject[] = [
             path: 'profil',
             lazy: async () => ({
               Component: (await import('../pages/company/company.profile.page')).CompanyProfilePage,
+            }),
+          },
+          {
+            path: 'candidatures/:id',
+            lazy: async () => ({
+              Component: (await import('../pages/company/company.application.page')).CompanyApplicationPage,
             }),
           },
         ],
@@ -160,6 +172,12 @@ export const routes: RouteObject[] = [
             path: 'resultats/diplomes/:id',
             lazy: async () => ({
               Component: (await import('../pages/outcome/outcome.graduate.page')).GraduateOutcomePage,
+            }),
+          },
+          {
+            path: 'candidatures/:id',
+            lazy: async () => ({
+              Component: (await import('../pages/school/school.application.page')).SchoolApplicationPage,
             }),
           },
         ],

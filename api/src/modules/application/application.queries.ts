@@ -300,3 +300,11 @@ export async function applicationsSentSince(
   ]);
   return { count, oldest: oldest?.createdAt ?? null };
 }
+
+/** The applications of some students, newest first (a school's staff reading a student's file). */
+export function applicationsOfStudents(deps: Deps, studentIds: readonly string[]): Promise<ApplicationDoc[]> {
+  const ids = studentIds.filter((id) => /^[0-9a-fA-F]{24}$/.test(id)).map((id) => new Types.ObjectId(id));
+  return applicationModel(deps.connection)
+    .find({ studentId: { $in: ids } })
+    .sort({ createdAt: -1, _id: -1 });
+}

@@ -34,6 +34,11 @@ const DATA_FIELDS = [
   'to',
   'reason',
   'status',
+  // Conversations (MESSAGE_RECEIVED, CONTACT_REQUEST_FLAGGED).
+  'messageId',
+  'authorName',
+  'excerpt',
+  'studentId',
   // Hiring.
   'interviewId',
   'startsAt',

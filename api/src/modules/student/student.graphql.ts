@@ -11,7 +11,14 @@ import {
 import type { GraphQLContext } from '../../graphql/context';
 import { SchoolRef, StudentRef, UserRef } from '../../graphql/refs';
 import type { StudentDoc } from './student.model';
-import { canSeeStudentAccount, shortName, studentVisibility, type StudentVisibility } from './student.policy';
+import { fileUrl } from '@promesse/shared';
+import {
+  canReadCv,
+  canSeeStudentAccount,
+  shortName,
+  studentVisibility,
+  type StudentVisibility,
+} from './student.policy';
 import { getMyStudentProfile, getStudent, updateStudentProfile } from './student.use-cases';
 
 function visibility(s: StudentDoc, ctx: GraphQLContext): Promise<StudentVisibility> {
@@ -21,6 +28,27 @@ function visibility(s: StudentDoc, ctx: GraphQLContext): Promise<StudentVisibili
       companyId ? ctx.loaders.companyKnowsStudent.load(`${companyId}:${String(s._id)}`) : Promise.resolve(false),
   });
 }
+
+function companyLinksOf(s: StudentDoc, ctx: GraphQLContext) {
+  const companyId = isRecruiter(ctx.actor) ? ctx.actor.companyId : null;
+  return {
+    knowsStudent: () =>
+      companyId ? ctx.loaders.companyKnowsStudent.load(`${companyId}:${String(s._id)}`) : Promise.resolve(false),
+  };
+}
+
+type StudentCv = NonNullable<StudentDoc['cv']>;
+
+const StudentCvRef = builder.objectRef<StudentCv>('StudentCv').implement({
+  description: 'A student’s CV (PDF). `url` is read with the same bearer token (GET, streamed from storage).',
+  fields: (t) => ({
+    id: t.id({ resolve: (cv) => cv.fileId }),
+    name: t.string({ resolve: (cv) => cv.name }),
+    size: t.int({ description: 'Bytes.', resolve: (cv) => cv.size }),
+    uploadedAt: t.field({ type: 'DateTime', resolve: (cv) => cv.uploadedAt }),
+    url: t.string({ resolve: (cv) => fileUrl(String(cv.fileId)) }),
+  }),
+});
 
 /** Resolves a private field: its value for FULL visibility, null otherwise. */
 function privateField<T>(read: (s: StudentDoc) => T) {
@@ -41,6 +69,19 @@ StudentRef.implement({
         (await visibility(s, ctx)) === 'FULL' ? `${s.firstName} ${s.lastName}` : shortName(s.firstName, s.lastName),
     }),
     email: t.string({ nullable: true, resolve: privateField((s) => s.email) }),
+    phone: t.string({
+      nullable: true,
+      description: 'Optional; a contact detail (null for a company until the student applied or was recommended).',
+      resolve: privateField((s) => s.phone ?? null),
+    }),
+    cv: t.field({
+      type: StudentCvRef,
+      nullable: true,
+      description:
+        'The student, their school’s staff, and recruiters of a company the student applied or was recommended ' +
+        'to; null for anyone else (the admin included) and when no CV was uploaded.',
+      resolve: async (s, _args, ctx) => (s.cv && (await canReadCv(ctx.actor, s, companyLinksOf(s, ctx))) ? s.cv : null),
+    }),
     city: t.string({ nullable: true, resolve: privateField((s) => s.city ?? null) }),
     location: t.field({ type: GeoPointRef, nullable: true, resolve: privateField((s) => geoPointOf(s.location)) }),
     contactVisible: t.boolean({
@@ -79,6 +120,8 @@ const StudentProfileInputRef = builder.inputType('StudentProfileInput', {
     location: t.field({ type: GeoPointInputRef }),
     mobilityKm: t.int(),
     availableFrom: t.field({ type: 'DateTime' }),
+    phone: t.string({ description: 'French number (06 12 34 56 78, +33 6 12 34 56 78…).' }),
+    removePhone: t.boolean({ description: 'True removes the phone number.' }),
   }),
 });
 

@@ -26,6 +26,21 @@ const studentSchema = new Schema(
     locationPrecision: { type: String },
     mobilityKm: { type: Number, default: DEFAULT_MOBILITY_KM, min: 0 },
     availableFrom: { type: Date },
+    /** Optional French number ("06 12 34 56 78"); a contact detail (same privacy rule as the e-mail). */
+    phone: { type: String, trim: true, maxlength: 20 },
+    /** The current CV (a PDF in GridFS, modules/file); replacing it deletes the previous file. */
+    cv: {
+      type: new Schema(
+        {
+          fileId: { type: Schema.Types.ObjectId, required: true },
+          name: { type: String, required: true, maxlength: 200 },
+          size: { type: Number, required: true, min: 0 },
+          uploadedAt: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      required: false,
+    },
   },
   { timestamps: true },
 );

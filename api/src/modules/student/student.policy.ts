@@ -59,3 +59,18 @@ export function shortName(firstName: string, lastName: string): string {
   const initial = lastName.trim().charAt(0).toUpperCase();
   return initial ? `${firstName} ${initial}.` : firstName;
 }
+
+/**
+ * Who may read a student's CV: the student, the staff of their school, and recruiters of a company the student
+ * applied to or was recommended to. Not the admin, not other companies.
+ */
+export async function canReadCv(
+  actor: Actor | null,
+  student: StudentRefs,
+  links: Pick<CompanyLinks, 'knowsStudent'>,
+): Promise<boolean> {
+  if (isStudent(actor)) return sameId(actor.userId, student.userId);
+  if (isStaff(actor)) return sameId(actor.schoolId, student.schoolId);
+  if (isRecruiter(actor)) return links.knowsStudent();
+  return false;
+}

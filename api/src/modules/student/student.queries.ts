@@ -209,3 +209,28 @@ export async function migrateStudentLocations(deps: Deps): Promise<number> {
   await Student.bulkWrite(ops);
   return stale.length;
 }
+
+// ---------- CV (modules/file) ----------
+
+/** Makes `cv` the student's current CV; resolves to the previous CV's file id (to delete), if any. */
+export async function setStudentCv(
+  deps: Pick<DataDeps, 'connection'>,
+  studentId: Types.ObjectId,
+  cv: { fileId: Types.ObjectId; name: string; size: number; uploadedAt: Date },
+): Promise<Types.ObjectId | null> {
+  const before = await studentModel(deps.connection).findOneAndUpdate(
+    { _id: studentId },
+    { $set: { cv } },
+    { returnDocument: 'before', projection: { cv: 1 } },
+  );
+  return before?.cv?.fileId ?? null;
+}
+
+/** Is this file the current CV of its student? (A replaced CV is no longer served.) */
+export async function isCurrentCv(
+  deps: Pick<DataDeps, 'connection'>,
+  studentId: Types.ObjectId,
+  fileId: Types.ObjectId,
+): Promise<boolean> {
+  return (await studentModel(deps.connection).exists({ _id: studentId, 'cv.fileId': fileId })) !== null;
+}

@@ -102,10 +102,12 @@ export const updateStudentProfile = defineUseCase({
     if (input.location !== undefined) set['location'] = toGeoJsonPoint(input.location);
     if (input.mobilityKm !== undefined) set['mobilityKm'] = input.mobilityKm;
     if (input.availableFrom !== undefined) set['availableFrom'] = input.availableFrom;
-    if (Object.keys(set).length === 0) return student;
+    if (input.phone !== undefined) set['phone'] = input.phone;
+    const unset = input.removePhone && input.phone === undefined ? { phone: 1 } : null;
+    if (Object.keys(set).length === 0 && !unset) return student;
     const updated = await studentModel(deps.connection).findOneAndUpdate(
       { _id: student._id },
-      { $set: set },
+      { ...(Object.keys(set).length ? { $set: set } : {}), ...(unset ? { $unset: unset } : {}) },
       { returnDocument: 'after', runValidators: true },
     );
     if (!updated) throw notFound('Student', String(student._id));

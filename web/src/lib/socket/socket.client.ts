@@ -34,6 +34,7 @@ export class RealtimeClient {
   private readonly handlers: { [E in EventName]: Set<Handler<E>> } = {
     'notification:new': new Set(),
     'notification:unread-count': new Set(),
+    'message:new': new Set(),
   };
   private readonly statusListeners = new Set<() => void>();
 
@@ -87,6 +88,9 @@ export class RealtimeClient {
     socket.on(SOCKET_EVENTS.NOTIFICATION_UNREAD_COUNT, (payload) =>
       this.emitLocal('notification:unread-count', payload),
     );
+    // A new message in one of the user's conversations: open threads refetch it (the thread is read from the API,
+    // so one missed while offline is there on the next read).
+    socket.on(SOCKET_EVENTS.MESSAGE_NEW, (payload) => this.emitLocal('message:new', payload));
   }
 
   stop(): void {

@@ -68,6 +68,16 @@ export const CompanyPromiseDocument = graphql(`
             id
             name
           }
+          contactVisible
+          email
+          phone
+          cv {
+            name
+            url
+          }
+        }
+        conversation {
+          unreadCount
         }
         recommendation {
           id

@@ -19,6 +19,10 @@ import {
   type JobPromiseAction,
 } from '@promesse/shared';
 import { TextAreaField } from '../../components/form-field';
+import { ApplicantContact } from '../../components/applicant-contact';
+import { useConfirm, type ConfirmOptions } from '../../components/confirm-dialog';
+import { errorCodeOf } from '../../lib/errors/errors.map';
+import { NotFoundPage } from '../errors/not-found.page';
 import { ActionError } from '../../components/action-error';
 import { errorText } from '../../components/form-errors';
 import { formValues } from '../../components/form-values';
@@ -45,8 +49,8 @@ type Applicant = NonNullable<PromiseDetail['applications']>[number];
 interface MoveButton {
   label: string;
   primary?: boolean;
-  /** Asked first (a move that cannot be undone). */
-  confirm?: string;
+  /** Asked first in the app's confirmation dialog (a move that cannot be undone). */
+  confirm?: ConfirmOptions;
   run: () => Promise<{ error?: unknown }>;
 }
 
@@ -66,15 +70,28 @@ export function CompanyPromisePage() {
   const [publishState, publish] = useMutation(PublishJobPromiseDocument);
   const [closeState, close] = useMutation(CloseJobPromiseDocument);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
   // The buttons of the company's moves; which of them show comes from the shared machine.
   const moveButtons: Partial<Record<JobPromiseAction, MoveButton>> = {
     publish: { label: t('company.promise.publish'), primary: true, run: () => publish({ id }) },
-    close: { label: t('company.promise.close'), confirm: t('company.promise.confirmClose'), run: () => close({ id }) },
+    close: {
+      label: t('company.promise.close'),
+      confirm: {
+        title: t('company.promise.confirmCloseTitle'),
+        body: t('company.promise.confirmClose'),
+        confirmLabel: t('company.promise.close'),
+        danger: true,
+      },
+      run: () => close({ id }),
+    },
   };
   const promise = result.data?.jobPromise;
   useDocumentTitle(promise?.title ?? t('company.promise.title'));
 
   if (result.error && !promise) {
+    // An unknown or malformed id is a missing page, not a failure.
+    const code = errorCodeOf(result.error);
+    if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return <NotFoundPage />;
     return (
       <div className="page">
         <h1>{t('company.promise.title')}</h1>
@@ -82,10 +99,12 @@ export function CompanyPromisePage() {
       </div>
     );
   }
+  if (result.data && !promise) return <NotFoundPage />;
   if (!promise) return <LoadingState />;
 
-  const onMove = async ({ confirm, run }: MoveButton) => {
-    if (confirm && !window.confirm(confirm)) return;
+  const onMove = async (button: MoveButton) => {
+    if (button.confirm && !(await confirm(button.confirm))) return;
+    const { run } = button;
     const res = await run();
     setActionError(res.error ? errorText(res.error, locale) : null);
   };
@@ -130,6 +149,7 @@ export function CompanyPromisePage() {
         })}
       </div>
       <ActionError text={actionError} />
+      {confirmDialog}
       {promise.schools.length ? (
         <p>{t('company.promise.schools', { schools: promise.schools.map((s) => s.name).join(', ') })}</p>
       ) : null}
@@ -242,6 +262,14 @@ function ApplicantCard({ application: a, onMoved }: { application: Applicant; on
         {formatDate(a.createdAt, locale)}
       </p>
       {a.message ? <blockquote className="note">{a.message}</blockquote> : null}
+      <ApplicantContact student={a.student} />
+      <p>
+        <Link to={`/entreprise/candidatures/${a.id}`} className="button button--secondary button--compact">
+          {a.conversation?.unreadCount
+            ? t('company.board.messagesUnread', { count: a.conversation.unreadCount, name: a.student.displayName })
+            : t('company.board.messages', { name: a.student.displayName })}
+        </Link>
+      </p>
       {a.recommendation ? (
         <p className="note">
           {t('company.recommended.note')} : {a.recommendation.note}
@@ -303,11 +331,19 @@ function RejectForm({
 }) {
   const { t } = useI18n();
   const [, move] = useMutation(CompanyMoveApplicationDocument);
+  const [confirm, confirmDialog] = useConfirm();
   const schema = moveApplicationSchema.refine(
     (v) => Boolean(v.reason) || !moveRequiresReason(application.status, v.to, 'COMPANY'),
     { path: ['reason'], message: t('company.board.reasonRequired') },
   );
   const form = useValidatedForm(schema, async (input) => {
+    const ok = await confirm({
+      title: t('company.board.confirmRejectTitle', { name: application.student.displayName }),
+      body: t('company.board.confirmRejectBody'),
+      confirmLabel: t('company.board.confirmReject'),
+      danger: true,
+    });
+    if (!ok) return;
     const res = await move({ id: input.id, to: input.to, reason: input.reason ?? null });
     if (res.error) return res;
     onRejected();
@@ -328,6 +364,7 @@ function RejectForm({
         error={form.errors['reason']}
       />
       <FormMessage form={form} />
+      {confirmDialog}
       <div className="toolbar">
         <SubmitButton form={form} label={t('company.board.confirmReject')} className="button--compact" />
         <button type="button" className="button button--ghost button--compact" onClick={onCancel}>

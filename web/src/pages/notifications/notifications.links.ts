@@ -16,6 +16,13 @@ export interface NotificationLinkData {
  */
 export function notificationTarget(role: Role, type: NotificationType, data: NotificationLinkData): string | null {
   const promise = data.jobPromiseId ?? null;
+  // A message (or, for staff, a contact request to check) opens the application's conversation.
+  const application = data.applicationId ?? null;
+  if (application && (type === 'MESSAGE_RECEIVED' || type === 'CONTACT_REQUEST_FLAGGED')) {
+    if (role === 'STUDENT') return `/eleve/candidatures/${application}`;
+    if (role === 'COMPANY_RECRUITER') return `/entreprise/candidatures/${application}`;
+    if (role === 'SCHOOL_STAFF') return `/ecole/candidatures/${application}`;
+  }
   switch (role) {
     case 'STUDENT':
       if (type === 'RECOMMENDATION_RECEIVED' || type === 'RECOMMENDATION_CLOSED') return '/eleve/recommandations';

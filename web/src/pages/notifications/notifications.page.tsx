@@ -40,6 +40,9 @@ graphql(`
       days
       studentId
       graduationDate
+      messageId
+      authorName
+      excerpt
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { CONTRACT_TYPE_LABELS, labelOf } from '@promesse/shared';
+import { APPLICATION_STATUS_LABELS, CONTRACT_TYPE_LABELS, labelOf } from '@promesse/shared';
 import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
@@ -18,6 +18,21 @@ const SchoolStudentDocument = graphql(`
       ...StudentProfileFields
       displayName
       email
+      applications {
+        id
+        status
+        jobPromise {
+          id
+          title
+        }
+        company {
+          id
+          name
+        }
+        conversation {
+          unreadCount
+        }
+      }
     }
   }
 `);
@@ -85,6 +100,29 @@ export function SchoolStudentPage() {
           className="form form--grid"
           submitLabel={t('school.profileSave')}
         />
+      </section>
+      <section className="card" aria-labelledby="student-applications-title">
+        <h2 id="student-applications-title">{t('school.studentApplications')}</h2>
+        <p>{t('school.studentApplicationsLead')}</p>
+        {student.applications?.length ? (
+          <ul className="card-list" data-testid="student-applications">
+            {student.applications.map((a) => (
+              <li key={a.id}>
+                {a.jobPromise.title} ({a.company.name}) · {labelOf(APPLICATION_STATUS_LABELS, a.status, locale)} ·{' '}
+                <Link to={`/ecole/candidatures/${a.id}`}>
+                  {a.conversation?.unreadCount
+                    ? t('school.readConversationUnread', {
+                        count: a.conversation.unreadCount,
+                        title: a.jobPromise.title,
+                      })
+                    : t('school.readConversation', { title: a.jobPromise.title })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('school.studentNoApplications')}</p>
+        )}
       </section>
       <section className="card" aria-labelledby="recommend-title">
         <h2 id="recommend-title">{t('school.recommendTitle')}</h2>

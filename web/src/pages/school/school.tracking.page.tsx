@@ -84,7 +84,12 @@ export function SchoolApplicationsPage() {
                   <td>
                     <Link to={`/ecole/promesses/${a.promise.id}`}>{a.promise.title}</Link> ({a.promise.company.name})
                   </td>
-                  <td>{labelOf(APPLICATION_STATUS_LABELS, a.status, locale)}</td>
+                  <td>
+                    {labelOf(APPLICATION_STATUS_LABELS, a.status, locale)} ·{' '}
+                    <Link to={`/ecole/candidatures/${a.id}`}>
+                      {t('school.readConversation', { title: a.promise.title })}
+                    </Link>
+                  </td>
                   <td>{formatDate(a.updatedAt, locale)}</td>
                 </tr>
               ))}

@@ -10,6 +10,7 @@ import {
   type ApplicationStatus,
 } from '@promesse/shared';
 import { ActionError, useItemErrors } from '../../components/action-error';
+import { useConfirm } from '../../components/confirm-dialog';
 import { formatDate, formatDateTime } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useLiveRefresh } from '../../components/use-live-refresh';
@@ -29,10 +30,19 @@ export function StudentApplicationsPage() {
   );
   const [moveState, move] = useMutation(StudentMoveApplicationDocument);
   const itemErrors = useItemErrors();
+  const [confirm, confirmDialog] = useConfirm();
   const applications = result.data?.myApplications;
 
   const onMove = async (id: string, to: ApplicationStatus) => {
-    if (to === 'WITHDRAWN' && !window.confirm(t('student.applications.confirmWithdraw'))) return;
+    const irreversible =
+      to === 'WITHDRAWN' &&
+      !(await confirm({
+        title: t('student.applications.confirmWithdrawTitle'),
+        body: t('student.applications.confirmWithdraw'),
+        confirmLabel: moveLabel(to, locale),
+        danger: true,
+      }));
+    if (irreversible) return;
     const res = await move({ id, to });
     itemErrors.report(id, res);
   };
@@ -40,6 +50,7 @@ export function StudentApplicationsPage() {
   return (
     <div className="page">
       <h1>{t('student.applications.title')}</h1>
+      {confirmDialog}
       {result.error && !applications ? (
         <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !applications ? (
@@ -102,6 +113,16 @@ export function StudentApplicationsPage() {
                     ))}
                   </div>
                 ) : null}
+                <p>
+                  <Link to={`/eleve/candidatures/${a.id}`} className="button button--secondary button--compact">
+                    {a.conversation?.unreadCount
+                      ? t('student.applications.messagesUnread', {
+                          count: a.conversation.unreadCount,
+                          title: a.jobPromise.title,
+                        })
+                      : t('student.applications.messages', { title: a.jobPromise.title })}
+                  </Link>
+                </p>
                 <ActionError text={itemErrors.errorOf(a.id)} />
               </article>
             </li>

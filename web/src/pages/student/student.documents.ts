@@ -134,6 +134,9 @@ export const MyApplicationsDocument = graphql(`
         to
         reason
       }
+      conversation {
+        unreadCount
+      }
       ...StudentHiringFields
     }
   }
@@ -200,6 +203,11 @@ export const MyStudentProfileDocument = graphql(`
         id
         name
         city
+      }
+      cv {
+        name
+        url
+        uploadedAt
       }
     }
   }

@@ -32,6 +32,7 @@ export const StudentProfileFields = graphql(`
     }
     mobilityKm
     availableFrom
+    phone
   }
 `);
 
@@ -75,6 +76,8 @@ export function StudentProfileForm({
         city: v.city ?? null,
         location: v.location ?? null,
         mobilityKm: v.mobilityKm ?? null,
+        phone: v.phone ?? null,
+        removePhone: v.removePhone ?? null,
       },
     });
     return res.error ? res : { success: t('student.profile.saved') };
@@ -90,6 +93,9 @@ export function StudentProfileForm({
       skills: f.list('skills'),
       ...townInput(data),
       mobilityKm: f.number('mobilityKm'),
+      phone: f.optional('phone'),
+      // Emptied: the number is removed (a blank field otherwise means "unchanged").
+      removePhone: !f.optional('phone') && Boolean(profile.phone) ? true : undefined,
     };
   };
   const { errors } = form;
@@ -152,6 +158,15 @@ export function StudentProfileForm({
           type="date"
           defaultValue={toDateInput(profile.availableFrom)}
           error={errors['availableFrom']}
+        />
+        <FormField
+          label={t('student.profile.phone')}
+          hint={t('student.profile.phoneHint')}
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          defaultValue={profile.phone ?? ''}
+          error={errors['phone']}
         />
         <div className="form__actions">
           <SubmitButton form={form} label={submitLabel} busyLabel={t('student.profile.saving')} />

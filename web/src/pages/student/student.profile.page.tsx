@@ -3,6 +3,7 @@ import { ErrorState, LoadingState } from '../../components/states';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MyStudentProfileDocument } from './student.documents';
+import { StudentCvSection } from './student.cv';
 import { StudentProfileForm } from './student.profile-form';
 
 export function StudentProfilePage() {
@@ -28,6 +29,9 @@ export function StudentProfilePage() {
           <p>{t('student.profile.school', { school: profile.school.name })}</p>
         </StudentProfileForm>
       )}
+      {profile ? (
+        <StudentCvSection cv={profile.cv} onUploaded={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : null}
     </div>
   );
 }

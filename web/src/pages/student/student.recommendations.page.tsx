@@ -7,6 +7,7 @@ import {
   RECOMMENDATION_STATUS_LABELS,
 } from '@promesse/shared';
 import { ActionError, useItemErrors } from '../../components/action-error';
+import { useConfirm } from '../../components/confirm-dialog';
 import { formatDate } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useLiveRefresh } from '../../components/use-live-refresh';
@@ -24,10 +25,22 @@ export function StudentRecommendationsPage() {
     () => reexecute({ requestPolicy: 'network-only' }),
   );
   const [respondState, respond] = useMutation(RespondToRecommendationDocument);
+  const [confirm, confirmDialog] = useConfirm();
   const itemErrors = useItemErrors();
   const recommendations = result.data?.myRecommendations;
 
   const onRespond = async (id: string, accept: boolean) => {
+    // Declining cannot be undone: asked in the app's confirmation dialog.
+    if (
+      !accept &&
+      !(await confirm({
+        title: t('student.recommendations.confirmDeclineTitle'),
+        body: t('student.recommendations.confirmDecline'),
+        confirmLabel: t('student.recommendations.decline'),
+        danger: true,
+      }))
+    )
+      return;
     const res = await respond({ id, accept });
     itemErrors.report(id, res);
   };
@@ -36,6 +49,7 @@ export function StudentRecommendationsPage() {
     <div className="page">
       <h1>{t('student.recommendations.title')}</h1>
       <p className="page__lead">{t('student.recommendations.lead')}</p>
+      {confirmDialog}
       {result.error && !recommendations ? (
         <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !recommendations ? (

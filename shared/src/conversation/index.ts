@@ -1,0 +1,3 @@
+export * from './conversation.contact';
+export * from './conversation.schemas';
+export * from './conversation.messages';

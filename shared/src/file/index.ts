@@ -1,0 +1,3 @@
+export * from './file.rules';
+export * from './file.messages';
+export * from './file.schemas';
