@@ -16,3 +16,4 @@ import './outcome/outcome.model';
 import './matching/matching.model';
 import './mail/mail.model';
 import '../db/meta.model';
+import './auth/auth.registration.model';
