@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { useSession } from '../../app/app.session';
 import { errorText } from '../../components/form-errors';
 import { HOME_PATH, LOGIN_PATH } from '../../lib/auth/auth.routes';
 import { authStore } from '../../lib/auth/auth.store';
@@ -11,18 +10,16 @@ import { VerifyEmailDocument } from './public.documents';
 
 /**
  * `/verification-email#<token>`, opened from the sign-up e-mail. The account is created when the person presses the
- * button, not on load: a mail scanner that opens links does not use the single-use link up.
+ * button, not on load: a mail scanner that opens links does not use the single-use link up. Someone already logged
+ * in (another account in this browser) may confirm too: they are then logged in as the new recruiter.
  */
 export function VerifyEmailPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('account.verify.title'));
-  const session = useSession();
   const navigate = useNavigate();
   const token = useLocation().hash.replace(/^#/, '');
   const [state, verify] = useMutation(VerifyEmailDocument);
   const [failed, setFailed] = useState<unknown>(null);
-
-  if (session.status === 'ready') return <Navigate to={HOME_PATH[session.me.role]} replace />;
 
   const confirm = async () => {
     setFailed(null);
