@@ -14,6 +14,7 @@ import {
   type TestApp,
   type World,
 } from './helpers';
+import { hiringRows } from './authz-matrix.hiring';
 
 // Authorization matrix: every mutation and every query of the schema, called anonymously, by each role, and by a
 // same-role actor of the other school/company. Targets always belong to side A (school A, company A, student A),
@@ -683,6 +684,8 @@ const ROWS: Row[] = [
     vars: () => ({ token: unique('not-a-sign-up-token') }),
     expect: Object.fromEntries(WHO.map((w) => [w, 'BAD_USER_INPUT'])) as Record<Who, Outcome>,
   },
+  // ---------------- hiring (authz-matrix.hiring.ts) ----------------
+  ...hiringRows(only, AUTHENTICATED),
   // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
   {
     op: 'refreshSession',

@@ -151,7 +151,10 @@ describe('job promises over HTTP', () => {
         'NOT_FOUND',
       );
       await t.ok(PUBLISH_PROMISE, { id: jp.id }, w.companyA.token);
-      expect(await t.code(UPDATE_PROMISE, { input: { id: jp.id, title: 'Autre' } }, w.companyA.token)).toBe('CONFLICT');
+      // Published: its trade (like its place, contract and schools) is fixed; its text may change (hiring.test.ts).
+      expect(await t.code(UPDATE_PROMISE, { input: { id: jp.id, trade: 'WELDING' } }, w.companyA.token)).toBe(
+        'CONFLICT',
+      );
       const after = await t.ok<{ jobPromise: { title: string } }>(GET_PROMISE, { id: jp.id }, w.companyA.token);
       expect(after.jobPromise.title).toBe('Fraiseur CN');
     });

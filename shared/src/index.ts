@@ -18,3 +18,4 @@ export * from './wording';
 export * from './roster';
 export * from './mail';
 export * from './outcome';
+export * from './hiring';

@@ -7,6 +7,7 @@ import { createJobPromiseLoaders } from '../modules/job-promise/job-promise.load
 import { createApplicationLoaders } from '../modules/application/application.loaders';
 import { createRecommendationLoaders } from '../modules/recommendation/recommendation.loaders';
 import { createOutcomeLoaders } from '../modules/outcome/outcome.loaders';
+import { createInterviewLoaders } from '../modules/interview/interview.loaders';
 
 // Per-request batch loaders: one query per relation per tick, whatever the shape of the GraphQL query.
 export function createLoaders(deps: DataDeps) {
@@ -19,6 +20,7 @@ export function createLoaders(deps: DataDeps) {
     ...createApplicationLoaders(deps),
     ...createRecommendationLoaders(deps),
     ...createOutcomeLoaders(deps),
+    ...createInterviewLoaders(deps),
   };
 }
 

@@ -15,6 +15,11 @@ import '../modules/mail/mail.graphql';
 import '../modules/scheduler/scheduler.graphql';
 import '../modules/roster/roster.graphql';
 import '../modules/outcome/outcome.graphql';
+import '../modules/interview/interview.graphql';
+import '../modules/application/application.offer.graphql';
+import '../modules/job-promise/job-promise.edit.graphql';
+import '../modules/company/company.profile.graphql';
+import '../modules/auth/auth.colleague.graphql';
 
 let schema: GraphQLSchema | null = null;
 

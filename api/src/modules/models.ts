@@ -17,3 +17,5 @@ import './matching/matching.model';
 import './mail/mail.model';
 import '../db/meta.model';
 import './auth/auth.registration.model';
+import './interview/interview.model';
+import './job-promise/job-promise.edit.model';

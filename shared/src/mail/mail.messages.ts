@@ -70,6 +70,20 @@ export const mailMessages = defineMessages({
     'mail.topic.jobAlert': 'les alertes de promesses d’embauche',
     'mail.topic.reminder': 'les rappels',
     'mail.topic.notification': 'les notifications « {{type}} »',
+    'mail.interview.confirmed.subject': 'Entretien confirmé : {{title}}, {{when}}',
+    'mail.interview.confirmed.intro':
+      'L’entretien entre {{studentName}} et {{companyName}} pour « {{title}} » est confirmé : {{when}}.',
+    'mail.interview.reminder.subject': 'Rappel : entretien demain, {{when}}',
+    'mail.interview.reminder.intro':
+      'Rappel : l’entretien entre {{studentName}} et {{companyName}} pour « {{title}} » a lieu {{when}}.',
+    'mail.interview.where': 'Lieu : {{where}} (durée prévue : {{minutes}} min).',
+    'mail.interview.message': 'Message : {{message}}',
+    'mail.interview.action': 'Voir dans Promesse',
+    'mail.interview.calendar': 'L’invitation de calendrier (.ics) jointe ajoute l’entretien à votre agenda.',
+    'mail.interview.eventTitle': 'Entretien : {{title}} ({{companyName}})',
+    'mail.colleagueInvitation.subject': '{{inviterName}} vous invite à recruter avec {{companyName}} sur Promesse',
+    'mail.colleagueInvitation.intro':
+      '{{inviterName}} vous invite à rejoindre l’équipe de recrutement {{companyName, de}} sur Promesse.',
   },
   en: {
     'mail.appName': 'Promesse',
@@ -137,5 +151,19 @@ export const mailMessages = defineMessages({
     'mail.topic.jobAlert': 'job promise alerts',
     'mail.topic.reminder': 'reminders',
     'mail.topic.notification': '“{{type}}” notifications',
+    'mail.interview.confirmed.subject': 'Interview confirmed: {{title}}, {{when}}',
+    'mail.interview.confirmed.intro':
+      'The interview between {{studentName}} and {{companyName}} for “{{title}}” is confirmed: {{when}}.',
+    'mail.interview.reminder.subject': 'Reminder: interview tomorrow, {{when}}',
+    'mail.interview.reminder.intro':
+      'Reminder: the interview between {{studentName}} and {{companyName}} for “{{title}}” takes place {{when}}.',
+    'mail.interview.where': 'Where: {{where}} (planned length: {{minutes}} min).',
+    'mail.interview.message': 'Message: {{message}}',
+    'mail.interview.action': 'See it in Promesse',
+    'mail.interview.calendar': 'The attached calendar invitation (.ics) adds the interview to your calendar.',
+    'mail.interview.eventTitle': 'Interview: {{title}} ({{companyName}})',
+    'mail.colleagueInvitation.subject': '{{inviterName}} invites you to recruit with {{companyName}} on Promesse',
+    'mail.colleagueInvitation.intro':
+      '{{inviterName}} invites you to join the hiring team of {{companyName}} on Promesse.',
   },
 });

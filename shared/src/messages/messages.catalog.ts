@@ -20,6 +20,7 @@ import { searchMessages } from '../search/search.messages';
 import { securityMessages } from '../security/security.messages';
 import { outcomeMessages } from '../outcome/outcome.messages';
 import { outcomeValidationMessages } from '../outcome/outcome.validation.messages';
+import { hiringMessages } from '../hiring/hiring.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -48,6 +49,7 @@ const bundles = [
   securityMessages,
   outcomeMessages,
   outcomeValidationMessages,
+  hiringMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

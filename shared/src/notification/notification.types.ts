@@ -5,6 +5,7 @@ import { renderMessage } from '../messages/messages.render';
 import { idSchema, optionalInput } from '../common/common.schemas';
 import { APPLICATION_STATUS_LABELS, reasonLabel, type ApplicationStatus } from '../application/application.machine';
 import type { PartnershipStatus } from '../company/company.partnership';
+import { parisParts } from '../hiring/hiring.schemas';
 
 export const NOTIFICATION_TYPES = [
   'APPLICATION_RECEIVED',
@@ -13,6 +14,11 @@ export const NOTIFICATION_TYPES = [
   'JOB_PROMISE_MATCH',
   'PARTNERSHIP_REQUESTED',
   'PARTNERSHIP_DECIDED',
+  // Hiring (interviews, promise edits).
+  'INTERVIEW_PROPOSED',
+  'INTERVIEW_ANSWERED',
+  'INTERVIEW_REMINDER',
+  'JOB_PROMISE_UPDATED',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NotificationType = enumObject(NOTIFICATION_TYPES);
@@ -26,6 +32,10 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'Nouvelle promesse pour vous',
     PARTNERSHIP_REQUESTED: 'Demande de partenariat',
     PARTNERSHIP_DECIDED: 'Décision de partenariat',
+    INTERVIEW_PROPOSED: 'Proposition d’entretien',
+    INTERVIEW_ANSWERED: 'Réponse à un entretien',
+    INTERVIEW_REMINDER: 'Rappel d’entretien',
+    JOB_PROMISE_UPDATED: 'Promesse modifiée',
   },
   en: {
     APPLICATION_RECEIVED: 'New application',
@@ -34,6 +44,10 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     JOB_PROMISE_MATCH: 'New job promise for you',
     PARTNERSHIP_REQUESTED: 'Partnership request',
     PARTNERSHIP_DECIDED: 'Partnership decision',
+    INTERVIEW_PROPOSED: 'Interview proposal',
+    INTERVIEW_ANSWERED: 'Interview answer',
+    INTERVIEW_REMINDER: 'Interview reminder',
+    JOB_PROMISE_UPDATED: 'Job promise updated',
   },
 };
 
@@ -66,6 +80,24 @@ export interface NotificationDataMap {
   JOB_PROMISE_MATCH: { jobPromiseId: string; jobPromiseTitle?: string; companyName?: string; city?: string };
   PARTNERSHIP_REQUESTED: { partnershipId: string; companyName?: string; schoolName?: string };
   PARTNERSHIP_DECIDED: { partnershipId: string; schoolName?: string; status: PartnershipStatus };
+  INTERVIEW_PROPOSED: InterviewNotificationData;
+  INTERVIEW_ANSWERED: InterviewNotificationData & { accepted: boolean; message?: string };
+  INTERVIEW_REMINDER: InterviewNotificationData;
+  JOB_PROMISE_UPDATED: { jobPromiseId: string; jobPromiseTitle?: string; companyName?: string; fields: string[] };
+}
+
+/** What every interview notification carries; `studentName` is set when the recipient is a recruiter. */
+export interface InterviewNotificationData {
+  interviewId: string;
+  applicationId: string;
+  jobPromiseId: string;
+  jobPromiseTitle?: string;
+  companyName?: string;
+  studentName?: string;
+  /** ISO instant; texts show it in Paris time. */
+  startsAt: string;
+  place?: string;
+  videoUrl?: string;
 }
 export type NotificationData<T extends NotificationType = NotificationType> = NotificationDataMap[T];
 
@@ -139,7 +171,46 @@ const builders: { [T in NotificationType]: Builder<T> } = {
       body: t(`body${outcome}`, { schoolName: d.schoolName ?? t('schoolFallback') }),
     };
   },
+  INTERVIEW_PROPOSED: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      when: interviewWhen(d.startsAt, t),
+    }),
+  }),
+  INTERVIEW_ANSWERED: (d, t, locale) => ({
+    title: t(d.accepted ? 'titleAccepted' : 'titleReschedule'),
+    body: t(d.accepted ? 'bodyAccepted' : 'bodyReschedule', {
+      studentName: d.studentName ?? t('studentFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      when: interviewWhen(d.startsAt, t),
+      message: d.message ? t('message', { message: d.message }) : '',
+    }),
+  }),
+  INTERVIEW_REMINDER: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      who: d.studentName ?? d.companyName ?? t('whoFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      when: interviewWhen(d.startsAt, t),
+    }),
+  }),
+  JOB_PROMISE_UPDATED: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      companyName: d.companyName ?? t('companyFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      fields: (d.fields ?? []).map((f) => t(`field.${f}`)).join(', '),
+    }),
+  }),
 };
+
+function interviewWhen(startsAt: string | undefined, t: Texts): string {
+  if (!startsAt) return t('whenFallback');
+  const { date, time } = parisParts(new Date(startsAt));
+  return t('when', { date, time });
+}
 
 function quoted(text: string | undefined, locale: Locale): string | undefined {
   return text ? renderMessage('notification.quoted', { text }, locale) : undefined;

@@ -28,6 +28,7 @@ export function navItemsFor(role: Role, t: TFunction): NavItem[] {
       return [
         { to: HOME_PATH[role], label: t('nav.companyPromises'), end: true },
         { to: '/entreprise/partenariats', label: t('nav.companyPartnerships') },
+        { to: '/entreprise/profil', label: t('nav.companyProfile') },
       ];
     case 'SCHOOL_STAFF':
       return [

@@ -115,6 +115,12 @@ export const routes: RouteObject[] = [
               Component: (await import('../pages/company/company.partnerships.page')).CompanyPartnershipsPage,
             }),
           },
+          {
+            path: 'profil',
+            lazy: async () => ({
+              Component: (await import('../pages/company/company.profile.page')).CompanyProfilePage,
+            }),
+          },
         ],
       },
       {

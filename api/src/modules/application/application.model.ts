@@ -1,5 +1,12 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
-import { APPLICATION_SOURCES, APPLICATION_STATUSES, ROLES, TEXT_LIMITS } from '@promesse/shared';
+import {
+  APPLICATION_SOURCES,
+  APPLICATION_STATUSES,
+  CONTRACT_TYPES,
+  OFFER_LIMITS,
+  ROLES,
+  TEXT_LIMITS,
+} from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 
 /** One move of an application; `from` is null for the creation entry. `byUserId` is null for system moves. */
@@ -11,6 +18,25 @@ const historyEntrySchema = new Schema(
     byRole: { type: String, enum: [...ROLES, 'SYSTEM'], required: true },
     at: { type: Date, required: true },
     reason: { type: String, maxlength: TEXT_LIMITS.reason },
+  },
+  { _id: false },
+);
+
+/** What the company offers ("Faire une offre"): shown to the student before they accept. */
+const offerSchema = new Schema(
+  {
+    contractType: { type: String, enum: CONTRACT_TYPES, required: true },
+    startDate: { type: Date, required: true },
+    weeklyHours: { type: Number, required: true, min: OFFER_LIMITS.weeklyHoursMin, max: OFFER_LIMITS.weeklyHoursMax },
+    grossMonthlySalary: { type: Number, min: OFFER_LIMITS.salaryMin, max: OFFER_LIMITS.salaryMax },
+    apprenticeshipPercent: {
+      type: Number,
+      min: OFFER_LIMITS.apprenticeshipPercentMin,
+      max: OFFER_LIMITS.apprenticeshipPercentMax,
+    },
+    message: { type: String, trim: true, maxlength: TEXT_LIMITS.message },
+    madeBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    madeAt: { type: Date, required: true },
   },
   { _id: false },
 );
@@ -27,6 +53,7 @@ const applicationSchema = new Schema(
     message: { type: String, trim: true, maxlength: TEXT_LIMITS.message },
     recommendationId: { type: Schema.Types.ObjectId, ref: 'Recommendation' },
     history: { type: [historyEntrySchema], default: [] },
+    offer: { type: offerSchema, default: undefined },
   },
   { timestamps: true },
 );

@@ -153,3 +153,44 @@ export function pastHires(
     ])
     .session(session);
 }
+
+/** One application, or null for an unknown or malformed id. */
+export async function findApplicationById(
+  deps: Deps,
+  id: string | Types.ObjectId,
+  session: ClientSession | null = null,
+): Promise<ApplicationDoc | null> {
+  if (typeof id === 'string' && !Types.ObjectId.isValid(id)) return null;
+  return applicationModel(deps.connection).findById(id).session(session);
+}
+
+/**
+ * SHORTLISTED -> INTERVIEW when the company proposes the first interview (the shared machine's move), only if the
+ * application is still SHORTLISTED; null when it changed meanwhile.
+ */
+export function advanceToInterview(
+  deps: Deps,
+  session: ClientSession,
+  app: Pick<ApplicationDoc, '_id'>,
+  by: { userId: string; role: Role },
+  at: Date,
+): Promise<ApplicationDoc | null> {
+  return applicationModel(deps.connection).findOneAndUpdate(
+    { _id: app._id, status: 'SHORTLISTED' },
+    { $set: { status: 'INTERVIEW' }, $push: { history: historyEntry('SHORTLISTED', 'INTERVIEW', by, at) } },
+    { returnDocument: 'after', session },
+  );
+}
+
+/** Users (students) with an open application to the promise: told of material changes to it. */
+export async function openApplicantStudentIds(
+  deps: Deps,
+  jobPromiseId: Types.ObjectId,
+  session: ClientSession | null = null,
+): Promise<Types.ObjectId[]> {
+  const rows = await applicationModel(deps.connection)
+    .find({ jobPromiseId, status: { $in: ['SUBMITTED', 'SHORTLISTED', 'INTERVIEW', 'OFFERED'] } }, { studentId: 1 })
+    .session(session)
+    .lean();
+  return rows.map((r) => r.studentId);
+}

@@ -194,36 +194,51 @@ export const moveApplication = defineUseCase({
     if (!kind) {
       throw forbidden(isStudent(actor) ? 'application.notYours' : 'application.partiesOnly');
     }
-    const from = current.status;
-    const reason = assertMove(from, input.to, kind, input.reason);
+    const reason = assertMove(current.status, input.to, kind, input.reason);
     if (input.to === 'HIRED') return hire(deps, current, actor, now);
-
-    return inTransaction(deps, async (session) => {
-      const updated = await applicationModel(deps.connection).findOneAndUpdate(
-        { _id: current._id, status: from },
-        {
-          $set: { status: input.to },
-          $push: { history: historyEntry(from, input.to, { userId: actor.userId, role: actor.role }, now, reason) },
-        },
-        { returnDocument: 'after', session },
-      );
-      if (!updated) throw staleConflict(current);
-      // An offer is a promise of hire: one entry in the graduate's ledger (outcome module), once per application.
-      if (input.to === 'OFFERED') {
-        await recordOfferInLedger(deps, session, { ...(await applicationFacts(deps, updated, session)), at: now });
-      }
-      const promises = await jobPromisesByIds(deps, [String(current.jobPromiseId)], session);
-      await notifyMoves(
-        deps,
-        session,
-        [{ application: updated, from, to: input.to, ...(reason ? { reason } : {}) }],
-        actor,
-        new Map(promises.map((jp) => [String(jp._id), jp])),
-      );
-      return updated;
-    });
+    return commitMove(deps, actor, current, input.to, now, reason);
   },
 });
+
+/**
+ * Writes one checked human move (status, history, ledger entry of an offer, notifications) in one transaction, only
+ * if the application is still in the status it was read in; `set` adds fields (an offer's details).
+ */
+export function commitMove(
+  deps: DataDeps,
+  actor: Actor,
+  current: ApplicationDoc,
+  to: ApplicationStatus,
+  now: Date,
+  reason?: string,
+  set: Record<string, unknown> = {},
+): Promise<ApplicationDoc> {
+  const from = current.status;
+  return inTransaction(deps, async (session) => {
+    const updated = await applicationModel(deps.connection).findOneAndUpdate(
+      { _id: current._id, status: from },
+      {
+        $set: { status: to, ...set },
+        $push: { history: historyEntry(from, to, { userId: actor.userId, role: actor.role }, now, reason) },
+      },
+      { returnDocument: 'after', session },
+    );
+    if (!updated) throw staleConflict(current);
+    // An offer is a promise of hire: one entry in the graduate's ledger (outcome module), once per application.
+    if (to === 'OFFERED') {
+      await recordOfferInLedger(deps, session, { ...(await applicationFacts(deps, updated, session)), at: now });
+    }
+    const promises = await jobPromisesByIds(deps, [String(current.jobPromiseId)], session);
+    await notifyMoves(
+      deps,
+      session,
+      [{ application: updated, from, to, ...(reason ? { reason } : {}) }],
+      actor,
+      new Map(promises.map((jp) => [String(jp._id), jp])),
+    );
+    return updated;
+  });
+}
 
 /**
  * The student accepts an offer, in ONE transaction (rules):

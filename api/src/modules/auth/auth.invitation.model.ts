@@ -7,8 +7,16 @@ const invitationSchema = new Schema(
   {
     codeHash: { type: String, required: true, unique: true },
     email: { type: String, required: true, lowercase: true, trim: true, maxlength: TEXT_LIMITS.email },
-    role: { type: String, enum: INVITABLE_ROLES, required: true },
-    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    role: { type: String, enum: [...INVITABLE_ROLES, 'COMPANY_RECRUITER'], required: true },
+    // Students and staff join a school; a recruiter invited by a colleague joins that colleague's company.
+    schoolId: {
+      type: Schema.Types.ObjectId,
+      ref: 'School',
+      required: function (this: { companyId?: unknown }) {
+        return !this.companyId;
+      },
+    },
+    companyId: { type: Schema.Types.ObjectId, ref: 'Company' },
     invitedBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },

@@ -158,7 +158,7 @@ export async function queueInvitationMail(
     expiresAt: Date;
     sentCount: number;
     invitedBy: Types.ObjectId | string;
-    schoolId: Types.ObjectId | string;
+    schoolId?: Types.ObjectId | string | null;
   },
   code: string,
 ): Promise<void> {
@@ -209,4 +209,41 @@ export async function createStudentInvitations(
     if (code) await queueInvitationMail(deps, session, { ...doc.toObject(), role: Role.STUDENT }, code);
   }
   return created;
+}
+
+export interface MailContact {
+  userId: Types.ObjectId;
+  email: string;
+  displayName: string;
+  locale: Locale;
+}
+
+/** Address, name and language of some users (recipients of a message), in one query. */
+export async function mailContactsOf(
+  deps: Pick<DataDeps, 'connection'>,
+  userIds: readonly (string | Types.ObjectId)[],
+  session: ClientSession | null = null,
+): Promise<MailContact[]> {
+  if (userIds.length === 0) return [];
+  const users = await userModel(deps.connection)
+    .find(
+      { _id: { $in: userIds.map((id) => new Types.ObjectId(String(id))) } },
+      { email: 1, displayName: 1, locale: 1 },
+    )
+    .session(session)
+    .lean();
+  return users.map((u) => ({
+    userId: u._id,
+    email: u.email,
+    displayName: u.displayName,
+    locale: u.locale ?? DEFAULT_LOCALE,
+  }));
+}
+
+/** The recruiter accounts of a company, by name (what its recruiters see of their colleagues). */
+export async function recruiterUsersOfCompany(
+  deps: Pick<DataDeps, 'connection'>,
+  companyId: Types.ObjectId,
+): Promise<UserDoc[]> {
+  return userModel(deps.connection).find({ role: Role.COMPANY_RECRUITER, companyId }).sort({ displayName: 1, _id: 1 });
 }

@@ -384,7 +384,8 @@ export const inviteUser = defineUseCase({
 function pendingInvitationsFilter(actor: Actor): Record<string, unknown> {
   const scope =
     actor.role === Role.SCHOOL_STAFF && actor.schoolId ? { schoolId: actor.schoolId } : { invitedBy: actor.userId };
-  return { ...scope, usedAt: null, revokedAt: null };
+  // Colleague invitations (recruiters) are the companies' own: never listed nor resent here.
+  return { ...scope, role: { $in: [Role.STUDENT, Role.SCHOOL_STAFF] }, usedAt: null, revokedAt: null };
 }
 
 export const listPendingInvitations = defineUseCase({
@@ -414,6 +415,7 @@ export const resendInvitation = defineUseCase({
   access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF],
   run: async ({ id }, { actor, deps }): Promise<InvitationResult> => {
     const current = await pendingInvitation(deps, actor, id);
+    const role = current.role === Role.STUDENT ? Role.STUDENT : Role.SCHOOL_STAFF;
     if (await emailIsTaken(deps, current.email)) throw emailTaken();
     const code = newInvitationCode();
     const now = deps.clock.now();
@@ -425,12 +427,12 @@ export const resendInvitation = defineUseCase({
         { returnDocument: 'after', session },
       );
       if (!updated) throw notFound('Invitation', id);
-      await queueInvitationMail(deps, session, { ...updated.toObject(), role: current.role }, code);
+      await queueInvitationMail(deps, session, { ...updated.toObject(), role }, code);
       return updated;
     });
     const school = await findSchool(deps, String(invitation.schoolId));
     if (!school) throw notFound('School', String(invitation.schoolId));
-    return { code, email: invitation.email, role: current.role, expiresAt, school };
+    return { code, email: invitation.email, role, expiresAt, school };
   },
 });
 
@@ -499,14 +501,15 @@ export const acceptInvitation = defineUseCase({
               passwordHash,
               role: invitation.role,
               displayName: `${input.firstName} ${input.lastName}`,
-              schoolId: invitation.schoolId,
+              ...(invitation.schoolId ? { schoolId: invitation.schoolId } : {}),
+              ...(invitation.companyId ? { companyId: invitation.companyId } : {}),
             },
           ],
           { session },
         );
         if (!created) throw new Error('invited user not created');
         await Invitation.updateOne({ _id: invitation._id }, { $set: { usedBy: userId } }, { session });
-        if (invitation.role === Role.STUDENT) {
+        if (invitation.role === Role.STUDENT && invitation.schoolId) {
           await createStudentProfile(
             deps,
             {

@@ -1,5 +1,5 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
-import { PARTNERSHIP_STATUSES, TEXT_LIMITS } from '@promesse/shared';
+import { COMPANY_PROFILE_LIMITS, PARTNERSHIP_STATUSES, TEXT_LIMITS, TRADES } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 import { geoPointDefinition } from '../../db/geo-point';
 
@@ -11,6 +11,22 @@ const companySchema = new Schema(
     location: { type: new Schema(geoPointDefinition, { _id: false }), required: true },
     contactName: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    // Profile shown to students on the promise page.
+    presentation: { type: String, trim: true, maxlength: COMPANY_PROFILE_LIMITS.presentation },
+    trades: { type: [{ type: String, enum: TRADES }], default: [] },
+    sites: {
+      type: [
+        new Schema(
+          {
+            name: { type: String, required: true, trim: true, maxlength: COMPANY_PROFILE_LIMITS.siteName },
+            city: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
+            address: { type: String, trim: true, maxlength: COMPANY_PROFILE_LIMITS.address },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
   },
   { timestamps: true },
 );

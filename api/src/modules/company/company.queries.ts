@@ -97,3 +97,16 @@ export async function createCompany(deps: Deps, company: NewCompany, session: Cl
 export async function siretIsTaken(deps: Deps, siret: string): Promise<boolean> {
   return (await companyModel(deps.connection).exists({ siret })) !== null;
 }
+
+/** Ids of the schools the company asked to partner with and that have not refused (drafts may target them). */
+export async function requestedSchoolIdsOfCompany(
+  deps: Deps,
+  companyId: string | Types.ObjectId,
+  session: ClientSession | null = null,
+): Promise<Types.ObjectId[]> {
+  const rows = await partnershipModel(deps.connection)
+    .find({ companyId, status: { $in: ['APPROVED', 'PENDING'] } }, { schoolId: 1 })
+    .session(session)
+    .lean();
+  return rows.map((r) => r.schoolId);
+}

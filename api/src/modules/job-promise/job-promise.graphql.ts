@@ -18,6 +18,7 @@ import { applicationScopeOnPromise, effectiveJobPromiseStatus, isOwnerRecruiter 
 import {
   closeJobPromise,
   createJobPromise,
+  draftJobPromise,
   getJobPromise,
   listJobPromises,
   publishJobPromise,
@@ -187,7 +188,9 @@ export const JobPromiseInputRef = builder.inputType('JobPromiseInput', {
 });
 
 export const UpdateJobPromiseInputRef = builder.inputType('UpdateJobPromiseInput', {
-  description: 'Edits a DRAFT: omitted fields are kept.',
+  description:
+    'Edits a DRAFT, or the text, dates and positions of an OPEN promise (its trade, contract, place and schools are ' +
+    'fixed once published): omitted fields are kept.',
   fields: (t) => ({
     id: t.id({ required: true }),
     title: t.string(),
@@ -276,10 +279,23 @@ builder.mutationField('createJobPromise', (t) =>
   }),
 );
 
+builder.mutationField('draftJobPromise', (t) =>
+  t.withAuth({ companyRecruiter: true }).field({
+    type: JobPromiseRef,
+    description:
+      'Saves a DRAFT without waiting for a partnership: schoolIds among the schools asked (pending or approved), or ' +
+      'empty (resolved to the approved partners at publication). Publishing still needs an approved partnership.',
+    args: { input: t.arg({ type: JobPromiseInputRef, required: true }) },
+    resolve: (_root, args, ctx) => draftJobPromise(ctx, withoutNulls(args.input)),
+  }),
+);
+
 builder.mutationField('updateJobPromise', (t) =>
   t.withAuth({ companyRecruiter: true }).field({
     type: JobPromiseRef,
-    description: 'Edits a DRAFT of the caller’s company (published promises: CONFLICT).',
+    description:
+      'Edits a DRAFT of the caller’s company, or an OPEN one (text, dates, positions ≥ hires; history kept, applicants ' +
+      'and recommended graduates notified of material changes). Other statuses, or a fixed field changed: CONFLICT.',
     args: { input: t.arg({ type: UpdateJobPromiseInputRef, required: true }) },
     resolve: (_root, args, ctx) => updateJobPromise(ctx, withoutNulls(args.input)),
   }),

@@ -29,16 +29,18 @@ import {
   type SearchSort,
   type SortKey,
 } from '@promesse/shared';
+import type * as z from 'zod';
 import { isRecruiter, isStudent, type Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
 import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
 import { hasApplied } from '../application/application.queries';
-import { approvedSchoolIdsOfCompany, companyNameOf } from '../company/company.queries';
+import { approvedSchoolIdsOfCompany, companyNameOf, requestedSchoolIdsOfCompany } from '../company/company.queries';
 import { createNotifications } from '../notification/notification.queries';
 import { wasRecommended } from '../recommendation/recommendation.queries';
 import { existingSchoolIds } from '../school/school.queries';
 import { findStudentByUserId, studentUserIdsOf } from '../student/student.queries';
+import { editPublishedJobPromise } from './job-promise.edit';
 import { jobPromiseModel, type JobPromiseDoc } from './job-promise.model';
 import {
   canSeeJobPromise,
@@ -66,11 +68,19 @@ async function findOwnedJobPromise(deps: DataDeps, id: string, actor: Actor): Pr
  * Checks requested schools against the company's approved partners (empty request = all of them). Unknown schools
  * are NOT_FOUND; existing schools without an approved partnership are FORBIDDEN.
  */
-async function resolveSchoolIds(deps: DataDeps, companyId: string, requested: string[]): Promise<Types.ObjectId[]> {
+async function resolveSchoolIds(
+  deps: DataDeps,
+  companyId: string,
+  requested: string[],
+  draft = false,
+): Promise<Types.ObjectId[]> {
   const approved = await approvedSchoolIdsOfCompany(deps, companyId);
-  if (approved.length === 0) throw forbidden('jobPromise.partnershipRequired');
+  // A draft (draftJobPromise) may be prepared while partnerships wait for the schools' answer: it may target
+  // requested schools, or none yet (empty: resolved to the approved partners when published).
+  if (!draft && approved.length === 0) throw forbidden('jobPromise.partnershipRequired');
   if (requested.length === 0) return approved;
-  const approvedSet = new Set(approved.map(String));
+  const allowed = draft ? await requestedSchoolIdsOfCompany(deps, companyId) : approved;
+  const approvedSet = new Set(allowed.map(String));
   const outside = requested.filter((id) => !approvedSet.has(id));
   if (outside.length) {
     const existing = new Set(await existingSchoolIds(deps, outside));
@@ -92,33 +102,52 @@ export const createJobPromise = defineUseCase({
   input: jobPromiseCreateFieldsSchema,
   inputPath: 'input',
   access: ['COMPANY_RECRUITER'],
-  run: async (input, { actor, deps }): Promise<JobPromiseDoc> => {
-    checkDates(deps, input);
-    const companyId = companyOf(actor);
-    const schoolIds = await resolveSchoolIds(deps, companyId, input.schoolIds);
-    return jobPromiseModel(deps.connection).create({
-      companyId,
-      schoolIds,
-      title: input.title,
-      description: input.description,
-      trade: input.trade,
-      contractType: input.contractType,
-      positions: input.positions,
-      ...(input.diplomaLevel ? { diplomaLevel: input.diplomaLevel } : {}),
-      skills: input.skills,
-      city: input.city,
-      location: toGeoJsonPoint(input.location),
-      startDate: input.startDate,
-      expiresAt: input.expiresAt,
-      status: 'DRAFT',
-      hiredCount: 0,
-      listedAt: deps.clock.now(),
-      createdBy: actor.userId,
-    });
-  },
+  run: (input, { actor, deps }) => insertDraft(deps, actor, input, false),
 });
 
-/** Edits a DRAFT (published promises are frozen: students may already have applied). */
+/**
+ * Like createJobPromise, without waiting for a partnership: a new company prepares its drafts while its requests are
+ * pending (targeting schools it asked, or none yet); publishing still needs the approved partnerships.
+ */
+export const draftJobPromise = defineUseCase({
+  name: 'draftJobPromise',
+  input: jobPromiseCreateFieldsSchema,
+  inputPath: 'input',
+  access: ['COMPANY_RECRUITER'],
+  run: (input, { actor, deps }) => insertDraft(deps, actor, input, true),
+});
+
+async function insertDraft(
+  deps: DataDeps,
+  actor: Actor,
+  input: z.output<typeof jobPromiseCreateFieldsSchema>,
+  beforePartnership: boolean,
+): Promise<JobPromiseDoc> {
+  checkDates(deps, input);
+  const companyId = companyOf(actor);
+  const schoolIds = await resolveSchoolIds(deps, companyId, input.schoolIds, beforePartnership);
+  return jobPromiseModel(deps.connection).create({
+    companyId,
+    schoolIds,
+    title: input.title,
+    description: input.description,
+    trade: input.trade,
+    contractType: input.contractType,
+    positions: input.positions,
+    ...(input.diplomaLevel ? { diplomaLevel: input.diplomaLevel } : {}),
+    skills: input.skills,
+    city: input.city,
+    location: toGeoJsonPoint(input.location),
+    startDate: input.startDate,
+    expiresAt: input.expiresAt,
+    status: 'DRAFT',
+    hiredCount: 0,
+    listedAt: deps.clock.now(),
+    createdBy: actor.userId,
+  });
+}
+
+/** Edits a DRAFT freely; an OPEN promise keeps its place, trade, contract and schools (job-promise.edit.ts). */
 export const updateJobPromise = defineUseCase({
   name: 'updateJobPromise',
   input: jobPromiseUpdateFieldsSchema,
@@ -127,6 +156,8 @@ export const updateJobPromise = defineUseCase({
   run: async (input, { actor, deps }): Promise<JobPromiseDoc> => {
     const companyId = companyOf(actor);
     const current = await findOwnedJobPromise(deps, input.id, actor);
+    const status = effectiveJobPromiseStatus(current, deps.clock.now());
+    if (status === 'OPEN') return editPublishedJobPromise(deps, actor, current, input);
     checkDates(deps, input);
     if (current.status !== 'DRAFT') {
       throw conflict('jobPromise.onlyDraftEditable', undefined, { entity: 'JobPromise', status: current.status });
@@ -136,7 +167,7 @@ export const updateJobPromise = defineUseCase({
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) set[key] = value;
     if (location) set['location'] = toGeoJsonPoint(location);
     if (diplomaLevel) set['diplomaLevel'] = diplomaLevel;
-    if (schoolIds) set['schoolIds'] = await resolveSchoolIds(deps, companyId, schoolIds);
+    if (schoolIds) set['schoolIds'] = await resolveSchoolIds(deps, companyId, schoolIds, true);
     const updated = await jobPromiseModel(deps.connection).findOneAndUpdate(
       { _id: id, companyId, status: 'DRAFT' },
       { $set: set },
@@ -163,10 +194,12 @@ export const publishJobPromise = defineUseCase({
       throw conflict('jobPromise.expiredBeforePublishing', undefined, { entity: 'JobPromise', id });
     }
     const companyName = await companyNameOf(deps, jp.companyId);
+    // A draft prepared before the partnerships were approved is checked against them now (empty: all of them).
+    const schoolIds = await resolveSchoolIds(deps, String(jp.companyId), jp.schoolIds.map(String));
     return inTransaction(deps, async (session) => {
       const updated = await jobPromiseModel(deps.connection).findOneAndUpdate(
         { _id: jp._id, status: 'DRAFT' },
-        { $set: { status: 'OPEN', publishedAt: now, listedAt: now } },
+        { $set: { status: 'OPEN', publishedAt: now, listedAt: now, schoolIds } },
         { returnDocument: 'after', session },
       );
       if (!updated) throw conflict('jobPromise.alreadyPublished', undefined, { entity: 'JobPromise', id });

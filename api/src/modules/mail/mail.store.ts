@@ -19,6 +19,8 @@ export interface StoredMail {
   html: string | undefined;
   /** Header lines by lower-case name (the last value when repeated). */
   headers: Record<string, string>;
+  /** Attached files (calendar invitations), their content as text. */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 const ID_PATTERN = /^[a-f0-9]{32}$/;
@@ -40,6 +42,11 @@ async function parse(id: string, raw: Buffer, receivedAt: Date): Promise<StoredM
     text: parsed.text ?? '',
     html: parsed.html === false ? undefined : parsed.html,
     headers: Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()])),
+    attachments: parsed.attachments.map((a) => ({
+      filename: a.filename ?? '',
+      contentType: a.contentType,
+      content: a.content.toString('utf8'),
+    })),
   };
 }
 

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { interviewCalendar, type InterviewMailParams } from './mail.calendar';
 import mjml2html from 'mjml';
 import {
   buildNotificationText,
@@ -36,6 +37,9 @@ export interface MailTemplateParams {
   jobAlert: { jobPromiseId: string; title: string; companyName: string; city: string; searchName: string };
   promiseExpiring: { jobPromiseId: string; title: string; expiresAt: string };
   applicationsWaiting: { jobPromiseId: string; title: string; count: number; days: number };
+  // Hiring: the agreed interview (or its reminder) with its calendar invitation; a colleague's invitation.
+  interview: InterviewMailParams;
+  colleagueInvitation: { inviterName: string; companyName: string; code: string; expiresAt: string };
 }
 export type MailTemplate = keyof MailTemplateParams;
 
@@ -46,6 +50,9 @@ export const ESSENTIAL_TEMPLATES: ReadonlySet<MailTemplate> = new Set([
   'accountExists',
   'passwordReset',
   'passwordChanged',
+  // An appointment the person agreed to, and an account invitation: not something one unsubscribes from.
+  'interview',
+  'colleagueInvitation',
 ]);
 
 interface MailContent {
@@ -54,6 +61,13 @@ interface MailContent {
   action?: { label: string; url: string };
   items?: { title: string; body: string; url: string | null }[];
   notes?: string[];
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
 }
 
 interface RenderScope {
@@ -135,7 +149,51 @@ const builders: { [K in MailTemplate]: TemplateBuilder<K> } = {
     paragraphs: [t('mail.applicationsWaiting.intro', { count: p.count, title: p.title, days: p.days })],
     action: { label: t('mail.applicationsWaiting.action'), url: link(MAIL_PATHS.companyPromise(p.jobPromiseId)) },
   }),
+  interview: (p, { t, link, locale }) => {
+    const when = interviewWhen(p.startsAt, locale);
+    const where = p.place ?? p.videoUrl ?? '';
+    return {
+      subject: t(`mail.interview.${p.kind}.subject`, { title: p.title, when }),
+      paragraphs: [
+        t(`mail.interview.${p.kind}.intro`, {
+          title: p.title,
+          companyName: p.companyName,
+          studentName: p.studentName,
+          when,
+        }),
+        t('mail.interview.where', { where, minutes: p.durationMinutes }),
+        ...(p.message ? [t('mail.interview.message', { message: p.message })] : []),
+      ],
+      action: { label: t('mail.interview.action'), url: link(MAIL_PATHS.notifications) },
+      notes: [t('mail.interview.calendar')],
+      attachments: [
+        {
+          filename: locale === 'fr' ? 'entretien.ics' : 'interview.ics',
+          content: interviewCalendar(p, {
+            summary: t('mail.interview.eventTitle', { title: p.title, companyName: p.companyName }),
+            description: p.message ?? '',
+          }),
+          contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+        },
+      ],
+    };
+  },
+  colleagueInvitation: (p, { t, link, date }) => ({
+    subject: t('mail.colleagueInvitation.subject', { inviterName: p.inviterName, companyName: p.companyName }),
+    paragraphs: [t('mail.colleagueInvitation.intro', { inviterName: p.inviterName, companyName: p.companyName })],
+    action: { label: t('mail.invitation.action'), url: link(MAIL_PATHS.invitation(p.code)) },
+    notes: [t('mail.invitation.code', { code: p.code }), t('mail.invitation.expires', { date: date(p.expiresAt) })],
+  }),
 };
+
+/** "le 3 mars 2027 à 14:30" in Paris time. */
+function interviewWhen(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(iso));
+}
 
 const LAYOUT_MJML = `<mjml lang="{{lang}}">
   <mj-head>
@@ -228,6 +286,7 @@ export interface RenderedMail {
   subject: string;
   html: string;
   text: string;
+  attachments: MailAttachment[];
 }
 
 export interface RenderOptions {
@@ -273,5 +332,5 @@ export async function renderMail<K extends MailTemplate>(
     preferencesLabel: t('mail.preferences'),
   };
   const { html, text } = await layouts();
-  return { subject: content.subject, html: html(data), text: text(data) };
+  return { subject: content.subject, html: html(data), text: text(data), attachments: content.attachments ?? [] };
 }

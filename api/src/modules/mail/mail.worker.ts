@@ -128,6 +128,7 @@ export function startMailWorker(deps: WorkerDeps, settings: MailSettings, transp
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
+        ...(rendered.attachments.length ? { attachments: rendered.attachments } : {}),
         messageId,
         headers: {
           'Auto-Submitted': 'auto-generated',

@@ -27,6 +27,9 @@ const DATA_FIELDS = [
   'to',
   'reason',
   'status',
+  // Hiring.
+  'interviewId',
+  'startsAt',
 ] as const;
 
 // Typed view of `data` (see NotificationDataMap in shared/): ids for links, names used in the text.

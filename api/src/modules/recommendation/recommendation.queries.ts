@@ -93,3 +93,16 @@ export async function insertRecommendations(
   );
   return created;
 }
+
+/** Students recommended for the promise who have not declined (told of material changes to it). */
+export async function recommendedStudentIds(
+  deps: Deps,
+  jobPromiseId: Types.ObjectId,
+  session: ClientSession | null = null,
+): Promise<Types.ObjectId[]> {
+  const rows = await recommendationModel(deps.connection)
+    .find({ jobPromiseId, status: { $in: ['PENDING', 'ACCEPTED'] } }, { studentId: 1 })
+    .session(session)
+    .lean();
+  return rows.map((r) => r.studentId);
+}

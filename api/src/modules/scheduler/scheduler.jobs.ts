@@ -1,5 +1,6 @@
 import { expireJobPromises } from '../job-promise/job-promise.expiry';
 import { mailPurgeJob } from '../mail/mail.jobs';
+import { sendInterviewReminders } from '../interview/interview.use-cases';
 import type { ScheduledJob } from './scheduler.runtime';
 
 // Every recurring job of the application: `npm start` (and the Docker image) starts the scheduler with this list.
@@ -13,4 +14,14 @@ const jobPromiseExpiryJob: ScheduledJob = {
   },
 };
 
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [jobPromiseExpiryJob, mailPurgeJob];
+/** Every 15 minutes: reminds both sides of the interviews of the next 24 hours, once each (see the use case). */
+export const interviewReminderJob: ScheduledJob = {
+  name: 'interview.remind',
+  schedule: '15 minutes',
+  run: async (deps) => {
+    const count = await sendInterviewReminders(deps);
+    if (count) deps.logger.info({ count }, 'interview reminders sent');
+  },
+};
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [jobPromiseExpiryJob, mailPurgeJob, interviewReminderJob];

@@ -73,6 +73,7 @@ export const CompanyPromiseDocument = graphql(`
           id
           note
         }
+        ...ApplicantHiringFields
       }
       recommendations {
         id

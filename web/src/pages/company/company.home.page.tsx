@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { CompanyPromisesDocument } from './company.documents';
+import { CompanyWaiting } from './company.profile.page';
 
 /** The company's promises (the API returns only its own to a recruiter), drafts included. */
 export function CompanyHomePage() {
@@ -27,6 +28,7 @@ export function CompanyHomePage() {
           {t('company.promises.create')}
         </Link>
       </div>
+      {promises ? <CompanyWaiting drafts={promises.filter((p) => p.status === 'DRAFT').length} /> : null}
       {result.error && !promises ? (
         <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !promises ? (

@@ -5,6 +5,7 @@ import {
   CONTRACT_TYPES,
   DIPLOMA_LEVEL_LABELS,
   DIPLOMA_LEVELS,
+  jobPromiseCreateFieldsSchema,
   jobPromiseInputSchema,
   labelOf,
   POSITIONS_MAX,
@@ -22,19 +23,16 @@ import { FormMessage, SubmitButton, useValidatedForm } from '../../components/us
 import type { CompanyPromiseFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
-import {
-  CompanyPromiseDocument,
-  CreateJobPromiseDocument,
-  PartnerSchoolsDocument,
-  UpdateJobPromiseDocument,
-} from './company.documents';
+import { CompanyPromiseDocument, PartnerSchoolsDocument, UpdateJobPromiseDocument } from './company.documents';
+import { DraftJobPromiseDocument } from './company.hiring.documents';
 
-/** `/entreprise/promesses/nouvelle` and `/entreprise/promesses/:id/modifier` (drafts only). */
+/** `/entreprise/promesses/nouvelle` and `/entreprise/promesses/:id/modifier` (drafts, and open promises' text). */
 export function CompanyPromiseFormPage() {
   const { t } = useI18n();
   const { id } = useParams();
   const [result, reexecute] = useQuery({ query: CompanyPromiseDocument, variables: { id: id ?? '' }, pause: !id });
-  const title = id ? t('company.form.editTitle') : t('company.form.createTitle');
+  const published = result.data?.jobPromise?.status === 'OPEN';
+  const title = !id ? t('company.form.createTitle') : published ? t('hiring.edit.title') : t('company.form.editTitle');
   useDocumentTitle(title);
   const existing = result.data?.jobPromise ?? null;
 
@@ -43,8 +41,9 @@ export function CompanyPromiseFormPage() {
   else if (result.error && !existing) {
     body = <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   } else if (!existing) body = <LoadingState />;
-  else if (existing.status !== 'DRAFT') body = <p className="alert alert--error">{t('company.form.notDraft')}</p>;
-  else body = <PromiseForm key={existing.id} existing={existing} />;
+  else if (existing.status !== 'DRAFT' && existing.status !== 'OPEN') {
+    body = <p className="alert alert--error">{t('company.form.notDraft')}</p>;
+  } else body = <PromiseForm key={existing.id} existing={existing} />;
 
   return (
     <div className="page page--narrow">
@@ -52,7 +51,7 @@ export function CompanyPromiseFormPage() {
         <Link to="/entreprise">{t('company.promises.back')}</Link>
       </p>
       <h1>{title}</h1>
-      <p className="page__lead">{t('company.form.lead')}</p>
+      <p className="page__lead">{published ? t('hiring.edit.lead') : t('company.form.lead')}</p>
       {body}
     </div>
   );
@@ -61,15 +60,19 @@ export function CompanyPromiseFormPage() {
 function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | null }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const [, create] = useMutation(CreateJobPromiseDocument);
+  // A draft is saved whatever the partnerships' state (publishing waits for an approved one).
+  const [, create] = useMutation(DraftJobPromiseDocument);
   const [, update] = useMutation(UpdateJobPromiseDocument);
   const [partners] = useQuery({ query: PartnerSchoolsDocument });
   const partnerSchools = partners.data?.partnerships.map((p) => p.school) ?? [];
   const targeted = new Set(existing?.schools.map((school) => school.id) ?? []);
+  // A published promise keeps its trade, contract, place and schools; its dates are checked by the API only when
+  // they change (an unchanged start date may already be past).
+  const published = existing?.status === 'OPEN';
 
   const form = useValidatedForm(
     // The API's own schema: the same messages and date rules on both sides.
-    jobPromiseInputSchema,
+    published ? jobPromiseCreateFieldsSchema : jobPromiseInputSchema,
     async (v) => {
       const input = {
         ...v,
@@ -77,16 +80,26 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
         startDate: v.startDate.toISOString(),
         expiresAt: v.expiresAt.toISOString(),
       };
-      const res = existing ? await update({ input: { id: existing.id, ...input } }) : await create({ input });
-      const saved =
-        res.data && ('createJobPromise' in res.data ? res.data.createJobPromise : res.data.updateJobPromise);
+      const editable = {
+        title: input.title,
+        description: input.description,
+        diplomaLevel: input.diplomaLevel,
+        positions: input.positions,
+        skills: input.skills,
+        startDate: input.startDate,
+        expiresAt: input.expiresAt,
+      };
+      const res = existing
+        ? await update({ input: { id: existing.id, ...(published ? editable : input) } })
+        : await create({ input });
+      const saved = res.data && ('draftJobPromise' in res.data ? res.data.draftJobPromise : res.data.updateJobPromise);
       if (!saved) return res;
       void navigate(`/entreprise/promesses/${saved.id}`);
     },
     {
       adjustErrors: (errors, data) => {
         const out = { ...errors };
-        if (!pickedTown(data)) out['city'] = t('company.form.cityRequired');
+        if (!published && !pickedTown(data)) out['city'] = t('company.form.cityRequired');
         // An unanswered select or date reads better as "required" than as the schema's "unknown value".
         for (const key of ['trade', 'contractType', 'startDate', 'expiresAt']) {
           if (out[key] && !data.get(key)) out[key] = t('company.form.required');
@@ -110,6 +123,15 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
       startDate: f.optional('startDate'),
       expiresAt: f.optional('expiresAt'),
       schoolIds: f.all('schoolIds'),
+      ...(published && existing
+        ? {
+            trade: existing.trade,
+            contractType: existing.contractType,
+            city: existing.city,
+            location: existing.location,
+            schoolIds: existing.schools.map((school) => school.id),
+          }
+        : {}),
     };
   };
   const errors = form.errors;
@@ -140,6 +162,8 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
           options={TRADES.map((v) => ({ value: v, label: labelOf(TRADE_LABELS, v, locale) }))}
           placeholder={t('company.form.choose')}
           required
+          disabled={published}
+          hint={published ? t('hiring.edit.fixed') : undefined}
           error={errors['trade']}
         />
         <SelectField
@@ -149,6 +173,8 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
           options={CONTRACT_TYPES.map((v) => ({ value: v, label: labelOf(CONTRACT_TYPE_LABELS, v, locale) }))}
           placeholder={t('company.form.choose')}
           required
+          disabled={published}
+          hint={published ? t('hiring.edit.fixed') : undefined}
           error={errors['contractType']}
         />
         <SelectField
@@ -164,8 +190,13 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
           name="positions"
           type="number"
           inputMode="numeric"
-          min={1}
+          min={Math.max(1, existing?.hiredCount ?? 0)}
           max={POSITIONS_MAX}
+          hint={
+            published && existing?.hiredCount
+              ? t('hiring.edit.positionsHint', { count: existing.hiredCount })
+              : undefined
+          }
           defaultValue={existing?.positions ?? 1}
           required
           error={errors['positions']}
@@ -177,13 +208,20 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
           defaultValue={existing?.skills.join(', ')}
           error={errors['skills']}
         />
-        <TownSelect
-          label={t('company.form.city')}
-          placeholder={t('company.form.choose')}
-          defaultTown={existing ? { name: existing.city, location: existing.location } : null}
-          required
-          error={errors['city'] ?? errors['location']}
-        />
+        {published && existing ? (
+          <p className="field">
+            <span className="field__label">{t('company.form.city')}</span> {existing.city}
+            <span className="field__hint"> — {t('hiring.edit.fixed')}</span>
+          </p>
+        ) : (
+          <TownSelect
+            label={t('company.form.city')}
+            placeholder={t('company.form.choose')}
+            defaultTown={existing ? { name: existing.city, location: existing.location } : null}
+            required
+            error={errors['city'] ?? errors['location']}
+          />
+        )}
         <FormField
           label={t('company.form.startDate')}
           name="startDate"
@@ -201,36 +239,43 @@ function PromiseForm({ existing }: { existing: CompanyPromiseFieldsFragment | nu
           required
           error={errors['expiresAt']}
         />
-        <fieldset className="field fieldset" aria-describedby="promise-schools-hint">
-          <legend className="field__label">{t('company.form.schools')}</legend>
-          <p id="promise-schools-hint" className="field__hint">
-            {t('company.form.schoolsHint')}
+        {published && existing ? (
+          <p className="field">
+            <span className="field__label">{t('company.form.schools')}</span>{' '}
+            {existing.schools.map((school) => school.name).join(', ')}
           </p>
-          {errors['schoolIds'] ? <p className="field__error">{errors['schoolIds']}</p> : null}
-          {partners.error ? (
-            <p className="field__error">{errorText(partners.error, locale)}</p>
-          ) : partners.fetching && !partners.data ? (
-            <p>{t('state.loading')}</p>
-          ) : partnerSchools.length === 0 ? (
-            <p>{t('company.form.noPartner')}</p>
-          ) : (
-            <ul className="checklist">
-              {partnerSchools.map((school) => (
-                <li key={school.id}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      name="schoolIds"
-                      value={school.id}
-                      defaultChecked={targeted.has(school.id)}
-                    />{' '}
-                    {school.name} ({school.city})
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-        </fieldset>
+        ) : (
+          <fieldset className="field fieldset" aria-describedby="promise-schools-hint">
+            <legend className="field__label">{t('company.form.schools')}</legend>
+            <p id="promise-schools-hint" className="field__hint">
+              {t('company.form.schoolsHint')}
+            </p>
+            {errors['schoolIds'] ? <p className="field__error">{errors['schoolIds']}</p> : null}
+            {partners.error ? (
+              <p className="field__error">{errorText(partners.error, locale)}</p>
+            ) : partners.fetching && !partners.data ? (
+              <p>{t('state.loading')}</p>
+            ) : partnerSchools.length === 0 ? (
+              <p>{t('company.form.noPartner')}</p>
+            ) : (
+              <ul className="checklist">
+                {partnerSchools.map((school) => (
+                  <li key={school.id}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        name="schoolIds"
+                        value={school.id}
+                        defaultChecked={targeted.has(school.id)}
+                      />{' '}
+                      {school.name} ({school.city})
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </fieldset>
+        )}
         <SubmitButton
           form={form}
           label={existing ? t('company.form.saveChanges') : t('company.form.saveDraft')}

@@ -3,7 +3,6 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
   APPLICATION_SOURCE_LABELS,
-  APPLICATION_STATUS_LABELS,
   APPLICATION_STATUSES,
   CONTRACT_TYPE_LABELS,
   DIPLOMA_LEVEL_LABELS,
@@ -14,6 +13,7 @@ import {
   moveLabel,
   moveRequiresReason,
   RECOMMENDATION_STATUS_LABELS,
+  statusLabelFor,
   TRADE_LABELS,
   type ApplicationStatus,
   type JobPromiseAction,
@@ -29,6 +29,8 @@ import { FormMessage, SubmitButton, useValidatedForm } from '../../components/us
 import type { CompanyPromiseQuery } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import { ApplicantHiring } from './company.hiring';
+import { PromiseEditHistory } from './company.promise-history';
 import {
   CloseJobPromiseDocument,
   CompanyMoveApplicationDocument,
@@ -56,6 +58,7 @@ export function CompanyPromisePage() {
     (n) =>
       (n.type === 'APPLICATION_RECEIVED' ||
         n.type === 'APPLICATION_STATUS_CHANGED' ||
+        n.type === 'INTERVIEW_ANSWERED' ||
         n.type === 'RECOMMENDATION_RECEIVED') &&
       n.data['jobPromiseId'] === id,
     () => reexecute({ requestPolicy: 'network-only' }),
@@ -105,8 +108,8 @@ export function CompanyPromisePage() {
         {t('company.promises.expires', { date: formatDate(promise.expiresAt, locale) })}
       </p>
       <div className="toolbar">
-        {promise.status === 'DRAFT' ? (
-          // Only drafts can be edited (the API freezes a published promise).
+        {promise.status === 'DRAFT' || promise.status === 'OPEN' ? (
+          // A draft is edited freely; an open promise keeps its place, trade, contract and schools.
           <Link className="button button--secondary" to={`/entreprise/promesses/${promise.id}/modifier`}>
             {t('company.promise.edit')}
           </Link>
@@ -166,6 +169,7 @@ export function CompanyPromisePage() {
       </section>
 
       {promise.status === 'OPEN' || promise.status === 'DRAFT' ? <MatchingGraduates jobPromiseId={promise.id} /> : null}
+      {promise.publishedAt ? <PromiseEditHistory jobPromiseId={promise.id} /> : null}
     </div>
   );
 }
@@ -193,8 +197,7 @@ function ApplicantsBoard({ applications, onMoved }: { applications: Applicant[];
           data-status={col.status}
         >
           <h3 id={`col-${col.status}`} className="board__title">
-            {labelOf(APPLICATION_STATUS_LABELS, col.status, locale)}{' '}
-            <span className="board__count">({col.items.length})</span>
+            {statusLabelFor(col.status, 'COMPANY', locale)} <span className="board__count">({col.items.length})</span>
           </h3>
           {col.items.length ? (
             <ul className="board__list">
@@ -241,7 +244,8 @@ function ApplicantCard({ application: a, onMoved }: { application: Applicant; on
       {a.allowedMoves.length ? (
         <div className="toolbar">
           {a.allowedMoves
-            .filter((to) => to !== 'REJECTED')
+            // Interviews and offers have their own forms (ApplicantHiring).
+            .filter((to) => to !== 'REJECTED' && to !== 'INTERVIEW' && to !== 'OFFERED')
             .map((to) => (
               <button
                 key={to}
@@ -265,6 +269,7 @@ function ApplicantCard({ application: a, onMoved }: { application: Applicant; on
           ) : null}
         </div>
       ) : null}
+      <ApplicantHiring application={a} onDone={onMoved} />
       {rejecting ? (
         <RejectForm
           application={a}

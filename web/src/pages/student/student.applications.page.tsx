@@ -2,11 +2,11 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import {
   APPLICATION_SOURCE_LABELS,
-  APPLICATION_STATUS_LABELS,
   labelOf,
   moveLabel,
   reasonLabel,
   ROLE_LABELS,
+  statusLabelFor,
   type ApplicationStatus,
 } from '@promesse/shared';
 import { ActionError, useItemErrors } from '../../components/action-error';
@@ -16,6 +16,7 @@ import { useLiveRefresh } from '../../components/use-live-refresh';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MyApplicationsDocument, StudentMoveApplicationDocument } from './student.documents';
+import { StudentHiring } from './student.hiring';
 
 /** The student's applications, each with its status timeline and the moves the student may make. */
 export function StudentApplicationsPage() {
@@ -23,7 +24,7 @@ export function StudentApplicationsPage() {
   useDocumentTitle(t('student.applications.title'));
   const [result, reexecute] = useQuery({ query: MyApplicationsDocument, requestPolicy: 'cache-and-network' });
   useLiveRefresh(
-    (n) => n.type === 'APPLICATION_STATUS_CHANGED',
+    (n) => n.type === 'APPLICATION_STATUS_CHANGED' || n.type === 'INTERVIEW_PROPOSED',
     () => reexecute({ requestPolicy: 'network-only' }),
   );
   const [moveState, move] = useMutation(StudentMoveApplicationDocument);
@@ -67,13 +68,14 @@ export function StudentApplicationsPage() {
                   {labelOf(APPLICATION_SOURCE_LABELS, a.source, locale)} · {formatDate(a.createdAt, locale)}
                 </p>
                 <p className="status-badge" data-status={a.status} data-testid="application-status">
-                  {labelOf(APPLICATION_STATUS_LABELS, a.status, locale)}
+                  {statusLabelFor(a.status, 'STUDENT', locale)}
                 </p>
+                <StudentHiring application={a} />
                 <h3>{t('student.applications.timeline')}</h3>
                 <ol className="timeline">
                   {a.history.map((h, i) => (
                     <li key={i} className="timeline__item">
-                      <span className="timeline__status">{labelOf(APPLICATION_STATUS_LABELS, h.to, locale)}</span>
+                      <span className="timeline__status">{statusLabelFor(h.to, 'STUDENT', locale)}</span>
                       <span className="timeline__meta">
                         {' '}
                         · {formatDateTime(h.at, locale)} ·{' '}

@@ -134,6 +134,7 @@ export const MyApplicationsDocument = graphql(`
         to
         reason
       }
+      ...StudentHiringFields
     }
   }
 `);

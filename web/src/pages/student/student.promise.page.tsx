@@ -18,6 +18,7 @@ import { FormMessage, SubmitButton, useValidatedForm } from '../../components/us
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { ApplyDocument, StudentJobPromiseDocument } from './student.documents';
+import { CompanyProfileSection } from './student.hiring';
 
 export function StudentPromisePage() {
   const { t, locale } = useI18n();
@@ -130,6 +131,7 @@ export function StudentPromisePage() {
             <p>{t('student.promise.notOpen')}</p>
           )}
         </section>
+        <CompanyProfileSection jobPromiseId={promise.id} />
       </div>
     </div>
   );

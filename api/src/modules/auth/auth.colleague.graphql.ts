@@ -1,0 +1,23 @@
+import { builder } from '../../graphql/builder';
+import { inviteColleague } from './auth.colleague';
+
+const ColleagueInvitationRef = builder
+  .objectRef<{ code: string; email: string; expiresAt: Date }>('ColleagueInvitation')
+  .implement({
+    fields: (t) => ({
+      code: t.string({ resolve: (i) => i.code }),
+      email: t.string({ resolve: (i) => i.email }),
+      expiresAt: t.field({ type: 'DateTime', resolve: (i) => i.expiresAt }),
+    }),
+  });
+
+builder.mutationField('inviteColleague', (t) =>
+  t.withAuth({ companyRecruiter: true }).field({
+    type: ColleagueInvitationRef,
+    description:
+      'A recruiter invites a colleague into their company (e-mail with a single-use code; acceptInvitation creates ' +
+      'the account). An address that already has an account: CONFLICT.',
+    args: { email: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => inviteColleague(ctx, { email: args.email }),
+  }),
+);

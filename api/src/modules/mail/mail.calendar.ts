@@ -1,0 +1,50 @@
+import { createEvent } from 'ics';
+
+// The calendar invitation (.ics, RFC 5545) attached to interview messages, written by the `ics` library from the
+// parameters stored in the outbox: same UID for every message about one interview, SEQUENCE raised on each new time,
+// so calendars update the event instead of adding a second one.
+
+export interface InterviewMailParams {
+  kind: 'confirmed' | 'reminder';
+  interviewId: string;
+  sequence: number;
+  jobPromiseId: string;
+  title: string;
+  companyName: string;
+  studentName: string;
+  /** ISO instant. */
+  startsAt: string;
+  durationMinutes: number;
+  place?: string;
+  videoUrl?: string;
+  message?: string;
+  organizer: { name: string; email: string };
+  attendees: { name: string; email: string }[];
+}
+
+export function interviewUid(interviewId: string): string {
+  return `interview-${interviewId}@promesse`;
+}
+
+export function interviewCalendar(p: InterviewMailParams, text: { summary: string; description: string }): string {
+  const { error, value } = createEvent({
+    productId: 'promesse/interview',
+    method: 'REQUEST',
+    uid: interviewUid(p.interviewId),
+    sequence: p.sequence,
+    start: new Date(p.startsAt).getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    duration: { minutes: p.durationMinutes },
+    title: text.summary,
+    description: text.description,
+    ...(p.place ? { location: p.place } : p.videoUrl ? { location: p.videoUrl } : {}),
+    ...(p.videoUrl ? { url: p.videoUrl } : {}),
+    status: 'CONFIRMED',
+    organizer: p.organizer,
+    attendees: p.attendees.map((a) => ({ ...a, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' })),
+    alarms: [{ action: 'display', description: text.summary, trigger: { hours: 24, before: true } }],
+  });
+  if (error || !value) throw error ?? new Error('calendar invitation not written');
+  return value;
+}
