@@ -12,6 +12,7 @@ import {
   snapshotDatabase,
   startTestApp,
   unique,
+  verificationTokenFor,
   type Actor,
   type SchoolFixture,
   type StaffFixture,
@@ -20,6 +21,7 @@ import {
 
 const LOG_IN = `mutation($email: String!, $password: String!) { logIn(email: $email, password: $password) { token user { id email role } } }`;
 const REGISTER = `mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { token user { id email role displayName } } }`;
+const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) { token user { id } } }`;
 const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code email role expiresAt school { id name } } }`;
 const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token user { id email role displayName } } }`;
 
@@ -141,16 +143,21 @@ describe('accounts: auth over real HTTP', () => {
   });
 
   describe('registerCompany', () => {
-    it('creates the company and its recruiter in one go and returns a working token', async () => {
+    it('creates the company and its recruiter once the e-mailed link is followed, which returns a working token', async () => {
       const input = companyInput({ siret: '732 829 320 00074', email: `  ${unique('Boss')}@Company.TEST ` });
+      const email = input.email.trim().toLowerCase();
       const res = await t.gql<any>(REGISTER, { input });
       expect(res.errors).toBeUndefined();
+      // No session before the address is proven (CONTRACT v2); the answer has the account's shape.
+      expect(res.data.registerCompany.token).toBe('');
       expect(res.data.registerCompany.user).toMatchObject({ role: 'COMPANY_RECRUITER', displayName: 'Nadia Lefèvre' });
-      expect(res.data.registerCompany.user.email).toBe(input.email.trim().toLowerCase());
+      expect(res.data.registerCompany.user.email).toBe(email);
+      expect(await t.connection.collection('users').countDocuments({ email })).toBe(0);
+      const verified = await t.ok<any>(VERIFY, { token: await verificationTokenFor(t, email) });
       const mine = await t.ok<any>(
         '{ myCompany { name siret city location { lat lng } contactName } }',
         undefined,
-        res.data.registerCompany.token,
+        verified.verifyEmail.token,
       );
       expect(mine.myCompany).toEqual({
         name: 'Mécanique de Précision Rhône',
@@ -159,7 +166,7 @@ describe('accounts: auth over real HTTP', () => {
         location: { lat: 45.77, lng: 4.89 },
         contactName: 'Nadia Lefèvre',
       });
-      const user = await t.connection.collection('users').findOne({ email: input.email.trim().toLowerCase() });
+      const user = await t.connection.collection('users').findOne({ email });
       expect(String(user?.['passwordHash'])).toMatch(/^\$argon2id\$/);
     });
 
@@ -198,32 +205,43 @@ describe('accounts: auth over real HTTP', () => {
       expect(await snapshotDatabase(t.connection)).toEqual(before);
     });
 
-    it('answers CONFLICT for a known SIRET or e-mail, without a second company or user', async () => {
+    it('answers CONFLICT for a known SIRET; a known e-mail gets the plain answer; no second company or user', async () => {
       const first = companyInput();
       await t.ok(REGISTER, { input: first });
-      const before = await snapshotDatabase(t.connection);
+      await t.ok(VERIFY, { token: await verificationTokenFor(t, first.email) });
+      // Every sign-up attempt counts against the client's limit (loginthrottles), refused ones too.
+      const before = await snapshotDatabase(t.connection, ['loginthrottles']);
       const sameSiret = await t.gql(REGISTER, { input: companyInput({ siret: first.siret }) });
       expect(errorCode(sameSiret)).toBe('CONFLICT');
       expect(sameSiret.errors?.[0]?.message).toMatch(/SIRET/);
-      const sameEmail = await t.gql(REGISTER, { input: companyInput({ email: first.email.toUpperCase() }) });
-      expect(errorCode(sameEmail)).toBe('CONFLICT');
-      expect(await snapshotDatabase(t.connection)).toEqual(before);
+      expect(await snapshotDatabase(t.connection, ['loginthrottles'])).toEqual(before);
+      // Same answer as for a new address (issue 13 item 4): the owner is told by e-mail, nothing is created.
+      const counts = async () => [
+        await t.connection.collection('companies').countDocuments(),
+        await t.connection.collection('users').countDocuments(),
+      ];
+      const beforeCounts = await counts();
+      const sameEmail = await t.gql<any>(REGISTER, { input: companyInput({ email: first.email.toUpperCase() }) });
+      expect(sameEmail.errors).toBeUndefined();
+      expect(sameEmail.data.registerCompany.token).toBe('');
+      expect(await counts()).toEqual(beforeCounts);
     });
 
-    it('lets exactly one of two simultaneous identical registrations through', async () => {
+    it('lets exactly one of two simultaneous verifications of sign-ups with one SIRET through', async () => {
       const input = companyInput();
+      const other = { ...input, email: `${unique('b')}@company.test` };
+      await t.ok(REGISTER, { input });
+      await t.ok(REGISTER, { input: other });
+      const tokens = [await verificationTokenFor(t, input.email), await verificationTokenFor(t, other.email)];
       const companies = await t.connection.collection('companies').countDocuments();
-      const results = await Promise.all([
-        t.gql(REGISTER, { input }),
-        t.gql(REGISTER, { input: { ...input, email: `${unique('b')}@company.test` } }),
-      ]);
+      const results = await Promise.all(tokens.map((token) => t.gql(VERIFY, { token })));
       expect(results.map(errorCode).sort()).toEqual(['CONFLICT', undefined].sort());
       expect(await t.connection.collection('companies').countDocuments()).toBe(companies + 1);
       expect(
         await t.connection
           .collection('users')
-          .countDocuments({ companyId: { $exists: true }, email: { $in: [input.email] } }),
-      ).toBeLessThanOrEqual(1);
+          .countDocuments({ companyId: { $exists: true }, email: { $in: [input.email, other.email] } }),
+      ).toBe(1);
     });
   });
 

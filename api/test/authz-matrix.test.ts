@@ -62,6 +62,26 @@ async function resetTokenOfThrowaway(t: TestApp): Promise<string> {
   return token;
 }
 
+/** The plain token of a company sign-up waiting for its e-mail link, created for this call only. */
+async function signUpTokenOfThrowaway(t: TestApp): Promise<string> {
+  const token = unique('sign-up-token');
+  await t.connection.collection('companyRegistrations').insertOne({
+    tokenHash: sha256(token),
+    email: `${unique('pending')}@company.test`,
+    passwordHash: 'not-a-hash',
+    companyName: `Tôlerie ${unique('')}`,
+    siret: makeSiret(),
+    contactName: 'Inès Garnier',
+    city: 'Lyon',
+    location: { lat: 45.7, lng: 4.8 },
+    locale: 'fr',
+    expiresAt: new Date(Date.now() + 3_600_000),
+    usedAt: null,
+    createdAt: new Date(),
+  });
+  return token;
+}
+
 /** A fresh invitation of a student into school A, sent by staff A; its id. */
 async function invitationOfA({ t, w }: Ctx): Promise<string> {
   const email = `${unique('invitee')}@promesse.test`;
@@ -685,6 +705,21 @@ const ROWS: Row[] = [
     document: `query($id: ID!) { student(id: $id) { phone cv { url } } }`,
     vars: ({ w }) => ({ id: w.studentA.studentId }),
     expect: only(['admin', 'staffA', 'recruiterA', 'studentA']),
+  },
+  // ---------------- company e-mail verification (issue 14) ----------------
+  {
+    op: 'verifyEmail',
+    label: 'the link of a pending sign-up',
+    document: `mutation($token: String!) { verifyEmail(token: $token) { token } }`,
+    vars: async ({ t }) => ({ token: await signUpTokenOfThrowaway(t) }),
+    expect: PUBLIC,
+  },
+  {
+    op: 'verifyEmail',
+    label: 'an unknown token',
+    document: `mutation($token: String!) { verifyEmail(token: $token) { token } }`,
+    vars: () => ({ token: unique('not-a-sign-up-token') }),
+    expect: Object.fromEntries(WHO.map((w) => [w, 'BAD_USER_INPUT'])) as Record<Who, Outcome>,
   },
   // ---------------- hiring (authz-matrix.hiring.ts) ----------------
   ...hiringRows(only, AUTHENTICATED),

@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Role, Trade } from '@promesse/shared';
 import { ensureBootstrapAdmin } from '../src/modules/auth/auth.queries';
+import type { StoredMail } from '../src/modules/mail/mail.store';
+import { waitForMails } from './mail.harness';
 import {
   startTestApp as startHarness,
   type GraphQLResponse,
@@ -92,6 +94,7 @@ const CREATE_SCHOOL = `mutation($input: CreateSchoolInput!) { createSchool(input
 const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code email role expiresAt } }`;
 const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token user { id role email } } }`;
 const REGISTER = `mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { token user { id role email } } }`;
+const VERIFY_EMAIL = `mutation($token: String!) { verifyEmail(token: $token) { token user { id role email } } }`;
 const REQUEST_PARTNERSHIP = `mutation($schoolId: ID!) { requestPartnership(schoolId: $schoolId) { id status } }`;
 const DECIDE_PARTNERSHIP = `mutation($id: ID!, $approve: Boolean!) { decidePartnership(id: $id, approve: $approve) { id status } }`;
 const UPDATE_PROFILE = `mutation($input: StudentProfileInput!) { updateStudentProfile(input: $input) { id } }`;
@@ -194,7 +197,27 @@ export async function createStudent(
   return { ...actor, studentId: me.myStudentProfile.id, schoolId: staff.schoolId, firstName, lastName };
 }
 
-/** A company registered through registerCompany (its first recruiter is the returned actor). */
+/** Where the app under test stores the mails it sends (a server process's `DATA_DIR/mail` for remote apps). */
+export function mailDirOf(t: TestApp): string {
+  const dir = (t as { mailDir?: string }).mailDir ?? t.mail?.devServer?.dir;
+  if (!dir) throw new Error('this test app stores no mail (SMTP_URL set?)');
+  return dir;
+}
+
+/** The token of the newest sign-up link e-mailed to `email` (waiting for the message in the store). */
+export async function verificationTokenFor(t: TestApp, email: string): Promise<string> {
+  const find = (mails: StoredMail[]) =>
+    mails.find((m) => m.to.includes(email) && /\/verification-email#/.test(m.text ?? ''));
+  const mails = await waitForMails(mailDirOf(t), (all) => find(all) !== undefined);
+  const token = /\/verification-email#([\w-]+)/.exec(find(mails)?.text ?? '')?.[1];
+  if (!token) throw new Error(`no verification link in the mail to ${email}`);
+  return token;
+}
+
+/**
+ * A company registered through registerCompany, its address verified by following the e-mailed link (verifyEmail
+ * logs its first recruiter in: the returned actor).
+ */
 export async function registerCompany(
   t: TestApp,
   input: Partial<{ companyName: string; siret: string; email: string; city: string }> = {},
@@ -202,7 +225,7 @@ export async function registerCompany(
   const siret = input.siret ?? makeSiret();
   const email = input.email ?? `${unique('rh')}@company.test`;
   const companyName = input.companyName ?? `Usinage ${unique('c')}`;
-  const data = await t.ok<{ registerCompany: { token: string; user: { id: string } } }>(REGISTER, {
+  const answer = await t.ok<{ registerCompany: { token: string } }>(REGISTER, {
     input: {
       companyName,
       siret,
@@ -213,11 +236,15 @@ export async function registerCompany(
       location: { lat: 45.7719, lng: 4.8902 },
     },
   });
-  const token = data.registerCompany.token;
+  if (answer.registerCompany.token !== '') throw new Error('registerCompany logged in before the e-mail was verified');
+  const data = await t.ok<{ verifyEmail: { token: string; user: { id: string } } }>(VERIFY_EMAIL, {
+    token: await verificationTokenFor(t, email),
+  });
+  const token = data.verifyEmail.token;
   const company = await t.ok<{ myCompany: { id: string } }>(MY_COMPANY, undefined, token);
   return {
     token,
-    userId: data.registerCompany.user.id,
+    userId: data.verifyEmail.user.id,
     email,
     role: 'COMPANY_RECRUITER',
     companyId: company.myCompany.id,

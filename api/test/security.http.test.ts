@@ -197,6 +197,8 @@ describe('item 6: CORS and CSRF', () => {
       });
     }
     expect(await userModel(t.connection).countDocuments({ email })).toBe(0);
+    // A sign-up waits for its e-mail link in companyRegistrations: none was stored either.
+    expect(await t.connection.collection('companyRegistrations').countDocuments({ email })).toBe(0);
   });
 });
 

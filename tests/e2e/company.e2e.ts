@@ -8,6 +8,7 @@ import {
   logInThroughPage,
   newContext,
   screenshot,
+  mailedLink,
   startServer,
   type TestServer,
   pickTown,
@@ -186,6 +187,11 @@ describe('company area', () => {
 
     await siret.fill(withLuhnCheckDigit('9876543210001'));
     await page.getByRole('button', { name: 'Créer le compte entreprise' }).click();
+    // No session yet: the sign-up ends on "check your mailbox"; the e-mailed link activates the account.
+    await page.waitForURL('**/inscription-entreprise/envoyee');
+    await page.getByRole('heading', { name: 'Vérifiez votre boîte e-mail' }).waitFor();
+    await page.goto(await mailedLink(server, 'recrutement@ateliers-test.example', '/verification-email#'));
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
     await page.waitForURL('**/entreprise');
     await page.getByRole('heading', { name: 'Aucune promesse pour l’instant' }).waitFor();
   });

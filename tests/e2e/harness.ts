@@ -4,9 +4,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { listStoredMails } from '../../api/src/modules/mail/mail.store';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
@@ -98,6 +101,8 @@ export interface TestServer {
   url: string;
   /** The bootstrap federation admin created at start (always set by the harness). */
   admin: { email: string; password: string };
+  /** Where the server's in-process SMTP server stores the `.eml` files it receives (read with mail.store's functions). */
+  mailDir: string;
   /** Last lines the server printed, for failure messages. */
   logs(): string;
   stop(): Promise<void>;
@@ -133,6 +138,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   await ensureWebBuilt();
   const port = await freePort();
   const admin = { email: 'admin.e2e@promesse.test', password: `e2e-${randomBytes(9).toString('base64url')}` };
+  const mailDir = await mkdtemp(path.join(tmpdir(), 'promesse-e2e-mail-'));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api', 'src', 'server.ts')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -147,6 +153,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       BOOTSTRAP_ADMIN_PASSWORD: admin.password,
       JWT_SECRET: randomBytes(48).toString('base64url'),
       LOG_LEVEL: 'warn',
+      MAIL_STORE_DIR: mailDir,
+      // Links in e-mails open this server, as the browser reaches it.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       ...options.env,
     },
   });
@@ -167,6 +176,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     await exited;
     clearTimeout(timer);
+    await rm(mailDir, { recursive: true, force: true });
   };
 
   try {
@@ -175,7 +185,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     await stop();
     throw error;
   }
-  return { url, admin, logs, stop };
+  return { url, admin, mailDir, logs, stop };
 }
 
 /** Calls the API's GraphQL endpoint over HTTP (for test set-up the browser does not need to click through). */
@@ -195,6 +205,54 @@ export async function graphqlRequest<T = Record<string, unknown>>(
     throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body)}`);
   }
   return body.data;
+}
+
+/**
+ * The first link to `pathPrefix` (e.g. `/invitation/`) in the newest message to `to` that the server's in-process
+ * SMTP server stored (the same `.eml` store the API tests read), waiting for it to arrive.
+ */
+export async function mailedLink(
+  server: Pick<TestServer, 'mailDir'>,
+  to: string,
+  pathPrefix: string,
+  timeoutMs = 20_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = await listStoredMails(server.mailDir);
+    for (const mail of mails.filter((m) => m.to.includes(to))) {
+      const link = (mail.text ?? '')
+        .split(/\s+/)
+        .find((word) => /^https?:\/\//.test(word) && word.includes(pathPrefix));
+      if (link) return link;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} with a link to ${pathPrefix} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Signs a company up through the API and follows the e-mailed confirmation link (verifyEmail), as its recruiter
+ * would: returns the recruiter's access token.
+ */
+export async function registerVerifiedCompany(
+  server: Pick<TestServer, 'url' | 'mailDir'>,
+  input: Record<string, unknown> & { email: string },
+): Promise<string> {
+  await graphqlRequest(
+    server,
+    'mutation ($input: RegisterCompanyInput!) { registerCompany(input: $input) { token } }',
+    {
+      input,
+    },
+  );
+  const link = await mailedLink(server, input.email, '/verification-email#');
+  const { verifyEmail } = await graphqlRequest<{ verifyEmail: { token: string } }>(
+    server,
+    'mutation ($token: String!) { verifyEmail(token: $token) { token } }',
+    { token: link.slice(link.indexOf('#') + 1) },
+  );
+  return verifyEmail.token;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

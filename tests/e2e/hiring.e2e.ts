@@ -10,6 +10,7 @@ import {
   startServer,
   type TestServer,
   VIEWPORTS,
+  registerVerifiedCompany,
 } from './harness';
 
 // Hiring through the UI: a recruiter proposes an interview that the student accepts, then makes an
@@ -88,21 +89,16 @@ async function setUpShortlistedApplication(): Promise<string> {
     staff,
   );
   const student = await acceptInvitation(studentInvitation.inviteUser.code, 'Lina', 'Martin');
-  const { registerCompany } = await gql<{ registerCompany: { token: string } }>(
-    'mutation ($input: RegisterCompanyInput!) { registerCompany(input: $input) { token } }',
-    {
-      input: {
-        companyName: 'Tôlerie Chalonnaise',
-        siret: '73282932000074',
-        email: COMPANY,
-        password: PASSWORD,
-        contactName: 'Bruno Mathieu',
-        city: 'Chalon-sur-Saône',
-        location: { lat: 46.7806, lng: 4.8539 },
-      },
-    },
-  );
-  const company = registerCompany.token;
+  // The company's address is confirmed from the e-mailed link (issue 14): verifyEmail gives the session.
+  const company = await registerVerifiedCompany(server, {
+    companyName: 'Tôlerie Chalonnaise',
+    siret: '73282932000074',
+    email: COMPANY,
+    password: PASSWORD,
+    contactName: 'Bruno Mathieu',
+    city: 'Chalon-sur-Saône',
+    location: { lat: 46.7806, lng: 4.8539 },
+  });
   const { requestPartnership } = await gql<{ requestPartnership: { id: string } }>(
     'mutation ($id: ID!) { requestPartnership(schoolId: $id) { id } }',
     { id: createSchool.id },

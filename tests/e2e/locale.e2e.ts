@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import en from '../../web/src/locales/en.json';
 import fr from '../../web/src/locales/fr.json';
-import { graphqlRequest, launchBrowser, logInThroughPage, newContext, startServer, type TestServer } from './harness';
+import {
+  graphqlRequest,
+  launchBrowser,
+  logInThroughPage,
+  newContext,
+  registerVerifiedCompany,
+  startServer,
+  type TestServer,
+} from './harness';
 
 // The language of what the API says follows the reader: a school staff member who switched the UI to English reads
 // the partnership-request notification and the errors of the invite form (a validation error and a CONFLICT from
@@ -63,26 +71,20 @@ async function setUpSchool(): Promise<void> {
       { input: { code: inviteUser.code, password: staff.password, firstName, lastName: 'Martin' } },
     );
   }
-  const { registerCompany } = await graphqlRequest<{ registerCompany: { token: string } }>(
-    server,
-    'mutation ($input: RegisterCompanyInput!) { registerCompany(input: $input) { token } }',
-    {
-      input: {
-        companyName: COMPANY_NAME,
-        siret: '73282932000074',
-        email: 'recrutement@mph52.promesse.test',
-        password: 'tournage-fraisage-52',
-        contactName: 'Julien Bernard',
-        city: 'Chaumont',
-        location: { lat: 48.0964, lng: 5.1406 },
-      },
-    },
-  );
+  const companyToken = await registerVerifiedCompany(server, {
+    companyName: COMPANY_NAME,
+    siret: '73282932000074',
+    email: 'recrutement@mph52.promesse.test',
+    password: 'tournage-fraisage-52',
+    contactName: 'Julien Bernard',
+    city: 'Chaumont',
+    location: { lat: 48.0964, lng: 5.1406 },
+  });
   await graphqlRequest(
     server,
     'mutation ($schoolId: ID!) { requestPartnership(schoolId: $schoolId) { id } }',
     { schoolId: createSchool.id },
-    registerCompany.token,
+    companyToken,
   );
 }
 

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   formatViolations,
   graphqlRequest,
+  registerVerifiedCompany,
   launchBrowser,
   newContext,
   screenshot,
@@ -54,26 +55,20 @@ async function setUpSchoolWithStaff(): Promise<{ schoolId: string }> {
 }
 
 async function companyRequestsPartnership(schoolId: string): Promise<void> {
-  const { registerCompany } = await graphqlRequest<{ registerCompany: { token: string } }>(
-    server,
-    'mutation ($input: RegisterCompanyInput!) { registerCompany(input: $input) { token } }',
-    {
-      input: {
-        companyName: 'Mécanique de Précision Haut-Marnaise',
-        siret: '73282932000074',
-        email: 'recrutement@mph52.promesse.test',
-        password: 'tournage-fraisage-52',
-        contactName: 'Julien Bernard',
-        city: 'Chaumont',
-        location: { lat: 48.0964, lng: 5.1406 },
-      },
-    },
-  );
+  const companyToken = await registerVerifiedCompany(server, {
+    companyName: 'Mécanique de Précision Haut-Marnaise',
+    siret: '73282932000074',
+    email: 'recrutement@mph52.promesse.test',
+    password: 'tournage-fraisage-52',
+    contactName: 'Julien Bernard',
+    city: 'Chaumont',
+    location: { lat: 48.0964, lng: 5.1406 },
+  });
   await graphqlRequest(
     server,
     'mutation ($schoolId: ID!) { requestPartnership(schoolId: $schoolId) { id } }',
     { schoolId },
-    registerCompany.token,
+    companyToken,
   );
 }
 

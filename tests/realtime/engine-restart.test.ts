@@ -22,6 +22,8 @@ const LOG_IN = `mutation($e: String!, $p: String!) { logIn(email: $e, password: 
 const REQUEST_PARTNERSHIP = `mutation($schoolId: ID!) { requestPartnership(schoolId: $schoolId) { id } }`;
 
 let dbPath: string;
+// The API's DATA_DIR: its in-process SMTP server stores the sign-up links there.
+const apiDataDir = mkdtempSync(path.join(tmpdir(), 'promesse-restart-api-'));
 let engine: EngineProcess | null = null;
 let api: ApiProcess | null = null;
 let client: RealtimeTestClient | null = null;
@@ -30,7 +32,9 @@ let schoolId: string;
 
 /** A new company asks for a partnership; retried while the API cannot reach the database yet. */
 async function requestPartnership(): Promise<string> {
-  const company = await retry(() => registerCompany(remoteApp(api!.url), { city: 'Lyon' }));
+  const company = await retry(() =>
+    registerCompany(remoteApp(api!.url, path.join(apiDataDir, 'mail')), { city: 'Lyon' }),
+  );
   await retry(async () => {
     const body = await gql(api!.url, REQUEST_PARTNERSHIP, { schoolId }, company.token);
     if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -54,6 +58,8 @@ beforeAll(async () => {
   engine = await startEngineProcess({ dbPath });
   api = await startApiProcess('API', {
     MONGODB_URI: engine.uri,
+    DATA_DIR: apiDataDir,
+    SIGNUPS_PER_IP_PER_HOUR: '1000',
     JWT_SECRET,
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
@@ -77,6 +83,7 @@ afterAll(async () => {
   await api?.stop('SIGTERM');
   await engine?.stop('SIGTERM');
   rmSync(dbPath, { recursive: true, force: true });
+  rmSync(apiDataDir, { recursive: true, force: true });
 }, 60_000);
 
 it('keeps delivering, once each, after the database restarts under a running instance', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createSchool, createStaff, registerCompany, type Actor, type StaffFixture } from '../../api/test/helpers';
 import { RealtimeTestClient } from '../../api/test/realtime.test-client';
 import {
@@ -29,8 +32,14 @@ const clients: RealtimeTestClient[] = [];
 let staff: StaffFixture;
 let schoolId: string;
 
+// Both instances store the mails their in-process SMTP servers receive in one folder (sign-up links are read there).
+const dataDir = mkdtempSync(path.join(tmpdir(), 'promesse-multi-'));
+const mailDir = path.join(dataDir, 'mail');
+
 const env = (extra: Record<string, string> = {}) => ({
   MONGODB_URI: engine!.uri,
+  DATA_DIR: dataDir,
+  SIGNUPS_PER_IP_PER_HOUR: '1000',
   JWT_SECRET,
   BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
   BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
@@ -62,7 +71,7 @@ async function newest(api: ApiProcess, actor: Actor, first = 1): Promise<Listed[
 
 /** A new company asks the school for a partnership through `api`: every staff member gets PARTNERSHIP_REQUESTED. */
 async function partnershipRequest(api: ApiProcess): Promise<{ companyName: string; response: Promise<unknown> }> {
-  const company = await registerCompany(remoteApp(api.url), { city: 'Lyon' });
+  const company = await registerCompany(remoteApp(api.url, mailDir), { city: 'Lyon' });
   // The caller may kill the instance on the way: the response is returned, not awaited.
   const response = gql(api.url, REQUEST_PARTNERSHIP, { schoolId }, company.token);
   return { companyName: company.companyName, response };
@@ -101,6 +110,7 @@ afterAll(async () => {
   for (const c of clients.splice(0)) c.close();
   await Promise.all([a?.stop('SIGTERM'), b?.stop('SIGTERM')]);
   await engine?.stop('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
 describe('two API instances on one engine', () => {

@@ -157,7 +157,7 @@ export async function gql<T = Record<string, unknown>>(
  * Just enough of api/test/helpers.ts's TestApp (`ok`, `gql`, `code`) for its HTTP fixtures (createSchool,
  * createStaff, registerCompany...) to run against a server process.
  */
-export function remoteApp(url: string): TestApp {
+export function remoteApp(url: string, mailDir?: string): TestApp {
   const ok = async (query: string, variables?: Record<string, unknown>, token?: string) => {
     const body = await gql(url, query, variables, token);
     if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}\nquery: ${query}`);
@@ -165,6 +165,8 @@ export function remoteApp(url: string): TestApp {
   };
   return {
     url,
+    // The server process's `DATA_DIR/mail`: fixtures read e-mailed links there (registerCompany verifies by mail).
+    mailDir,
     ok,
     gql: async (query: string, variables?: Record<string, unknown>, token?: string) => ({
       status: 200,

@@ -65,6 +65,8 @@ const rawSchema = z.object({
     message: 'must be an http(s) address, e.g. https://promesse.example.org',
   }),
   PROMESSE_TEST_CRASH_AFTER_NOTIFICATION_COMMIT: booleanFlag(false),
+  SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  MAIL_STORE_DIR: optionalString,
 });
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -114,6 +116,13 @@ export interface Env {
    * committed notification, before emitting it — the "died between commit and emit" case of the realtime tests.
    */
   TEST_CRASH_AFTER_NOTIFICATION_COMMIT: boolean;
+  /** Company sign-ups accepted per client IP and hour (TOO_MANY_REQUESTS past it; issue 13 item 4). */
+  SIGNUPS_PER_IP_PER_HOUR: number;
+  /**
+   * Where the in-process SMTP server stores `.eml` files when SMTP_URL is unset; undefined: `DATA_DIR/mail` (a
+   * temporary folder with an in-memory engine). The end-to-end harness sets it to read the links it needs.
+   */
+  MAIL_STORE_DIR: string | undefined;
 }
 
 const DEV_CORS_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
@@ -179,5 +188,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     MAIL_FROM: raw.MAIL_FROM,
     PUBLIC_URL: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT || 4000}`).replace(/\/+$/, ''),
     TEST_CRASH_AFTER_NOTIFICATION_COMMIT: raw.NODE_ENV === 'test' && raw.PROMESSE_TEST_CRASH_AFTER_NOTIFICATION_COMMIT,
+    SIGNUPS_PER_IP_PER_HOUR: raw.SIGNUPS_PER_IP_PER_HOUR,
+    MAIL_STORE_DIR: raw.MAIL_STORE_DIR ? path.resolve(root, raw.MAIL_STORE_DIR) : undefined,
   };
 }

@@ -95,8 +95,14 @@ export function appErrorToGraphQL(appError: AppError, at?: GraphQLError, message
     positions: at?.positions,
     path: at?.path,
     originalError: appError,
-    extensions: appError.toExtensions(),
+    extensions: { ...appError.toExtensions(), ...retryAfter(appError) },
   });
+}
+
+/** CONTRACT v2: TOO_MANY_REQUESTS carries `extensions.retryAfterSeconds` (also kept in params and details). */
+function retryAfter(appError: AppError): { retryAfterSeconds?: number } {
+  const seconds = appError.params?.['retryAfterSeconds'];
+  return appError.code === 'TOO_MANY_REQUESTS' && typeof seconds === 'number' ? { retryAfterSeconds: seconds } : {};
 }
 
 function withBadUserInputCode(error: GraphQLError): GraphQLError {

@@ -17,6 +17,7 @@ import './matching/matching.model';
 import './mail/mail.model';
 import './conversation/conversation.model';
 import '../db/meta.model';
+import './auth/auth.registration.model';
 import './interview/interview.model';
 import './job-promise/job-promise.edit.model';
 import './job-alert/job-alert.model';

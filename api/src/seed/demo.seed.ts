@@ -15,7 +15,7 @@ import { applicationModel } from '../modules/application/application.model';
 import { applyToJobPromise, moveApplication } from '../modules/application/application.use-cases';
 import { userModel } from '../modules/auth/auth.model';
 import { hashPassword } from '../modules/auth/auth.password';
-import { registerCompany } from '../modules/auth/auth.use-cases';
+import { createCompanyAccount } from '../modules/auth/auth.use-cases';
 import { companyModel, partnershipModel } from '../modules/company/company.model';
 import { decidePartnership, requestPartnership } from '../modules/company/company.use-cases';
 import { jobPromiseModel, type JobPromiseDoc } from '../modules/job-promise/job-promise.model';
@@ -169,17 +169,18 @@ export async function seedDemo(deps: AppDeps): Promise<SeedResult> {
   for (const c of DEMO_COMPANIES) {
     const siret = demoSiret(c.siretBase);
     if (!(await companyModel(connection).exists({ siret }))) {
-      await registerCompany(
-        { deps, actor: null },
+      // Demo addresses receive no mail: the seed creates verified accounts directly.
+      await createCompanyAccount(
+        deps,
         {
           companyName: c.name,
           siret,
           email: recruiterEmail(c),
-          password: DEMO_PASSWORD,
           contactName: c.contact,
           city: c.city,
           location: { lat: c.lat, lng: c.lng },
         },
+        await hashPassword(DEMO_PASSWORD),
       );
     }
     const recruiter = await User.findOne({ email: recruiterEmail(c) });

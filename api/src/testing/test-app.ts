@@ -45,6 +45,8 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
     DATA_DIR: IN_MEMORY,
     LOG_LEVEL: 'silent',
     JWT_SECRET: TEST_JWT_SECRET,
+    // Test files sign many companies up from 127.0.0.1; security.signup.test.ts runs with the real limit.
+    SIGNUPS_PER_IP_PER_HOUR: '10000',
     ...envOverrides,
   });
   const logger = createLogger(env);

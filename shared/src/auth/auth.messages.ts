@@ -22,6 +22,11 @@ export const authMessages = defineMessages({
     'auth.resetTokenInvalidField': 'Lien expiré ou déjà utilisé',
     'auth.sessionExpired': 'Session expirée',
     'auth.invalidToken': 'Jeton invalide',
+    'auth.emailNotVerified':
+      'Confirmez d’abord votre adresse e-mail : suivez le lien que nous vous avons envoyé (pensez aux indésirables)',
+    'auth.verificationTokenInvalid': 'Ce lien de confirmation n’est plus valable : inscrivez-vous à nouveau',
+    'auth.verificationTokenInvalidField': 'Lien expiré ou déjà utilisé',
+    'auth.tooManySignups': 'Trop d’inscriptions depuis cette connexion. Réessayez plus tard.',
   },
   en: {
     'auth.wrongCredentials': 'Wrong e-mail or password',
@@ -43,5 +48,9 @@ export const authMessages = defineMessages({
     'auth.resetTokenInvalidField': 'Link expired or already used',
     'auth.sessionExpired': 'Session expired',
     'auth.invalidToken': 'Invalid token',
+    'auth.emailNotVerified': 'Confirm your e-mail address first: follow the link we sent you (check your spam folder)',
+    'auth.verificationTokenInvalid': 'This confirmation link no longer works: sign up again',
+    'auth.verificationTokenInvalidField': 'Link expired or already used',
+    'auth.tooManySignups': 'Too many sign-ups from this connection. Try again later.',
   },
 });

@@ -109,3 +109,13 @@ export const resetPasswordSchema = z.object({
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 /** How long a password reset link works. */
 export const PASSWORD_RESET_VALIDITY_MS = 60 * 60 * 1000;
+
+// E-mail verification of a self-registered company: the account exists only once the e-mailed single-use link is
+// followed (issue 14; issue 13 item 4: no squatting of an address, same answer whether it has an account).
+export const verifyEmailSchema = z.object({
+  token: z.string(msg('validation.required')).min(1, msg('validation.required')).max(200, msg('validation.required')),
+});
+export type VerifyEmailInput = z.infer<typeof verifyEmailSchema>;
+/** How long an e-mail verification link works. */
+export const EMAIL_VERIFICATION_VALIDITY_HOURS = 48;
+export const EMAIL_VERIFICATION_VALIDITY_MS = EMAIL_VERIFICATION_VALIDITY_HOURS * 60 * 60 * 1000;

@@ -26,6 +26,25 @@ export const routes: RouteObject[] = [
         path: 'invitation/:code?',
         lazy: async () => ({ Component: (await import('../pages/public/invitation.page')).InvitationPage }),
       },
+      // Issue 14: the pages the account e-mails link to.
+      {
+        path: 'inscription-entreprise/envoyee',
+        lazy: async () => ({ Component: (await import('../pages/public/signup-sent.page')).SignupSentPage }),
+      },
+      {
+        path: 'verification-email',
+        lazy: async () => ({ Component: (await import('../pages/public/verify-email.page')).VerifyEmailPage }),
+      },
+      {
+        path: 'mot-de-passe/oublie',
+        lazy: async () => ({
+          Component: (await import('../pages/public/password-forgotten.page')).PasswordForgottenPage,
+        }),
+      },
+      {
+        path: 'mot-de-passe/nouveau',
+        lazy: async () => ({ Component: (await import('../pages/public/password-reset.page')).PasswordResetPage }),
+      },
       {
         path: 'eleve',
         element: <RequireSession role="STUDENT" />,

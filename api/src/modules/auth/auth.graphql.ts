@@ -17,8 +17,10 @@ import {
   refreshSession,
   registerCompany,
   setMyLocale,
+  verifyEmail,
   type AuthPayload,
   type InvitationResult,
+  type SignUpAnswer,
 } from './auth.use-cases';
 
 UserRef.implement({
@@ -42,7 +44,7 @@ async function withSessionCookie(ctx: GraphQLContext, payload: Promise<AuthPaylo
   return done;
 }
 
-const AuthPayloadRef = builder.objectRef<AuthPayload>('AuthPayload').implement({
+const AuthPayloadRef = builder.objectRef<SignUpAnswer>('AuthPayload').implement({
   fields: (t) => ({
     token: t.exposeString('token'),
     user: t.field({ type: UserRef, resolve: (payload) => payload.user }),
@@ -88,9 +90,24 @@ const RegisterCompanyInputRef = builder.inputType('RegisterCompanyInput', {
 builder.mutationField('registerCompany', (t) =>
   t.field({
     type: AuthPayloadRef,
-    description: 'Creates the company and its first recruiter account. Known SIRET or e-mail: CONFLICT.',
+    description:
+      'Signs a company up: a single-use link to confirm the e-mail address is e-mailed, and the company and its ' +
+      'first recruiter exist once it is followed (verifyEmail). No session: `token` is empty. The answer is the ' +
+      'same whether the address already has an account (which is told by e-mail instead). Known SIRET: CONFLICT. ' +
+      'TOO_MANY_REQUESTS past the sign-ups allowed per client and hour.',
     args: { input: t.arg({ type: RegisterCompanyInputRef, required: true }) },
-    resolve: (_root, args, ctx) => withSessionCookie(ctx, registerCompany(ctx, args.input)),
+    resolve: (_root, args, ctx) => registerCompany(ctx, args.input),
+  }),
+);
+
+builder.mutationField('verifyEmail', (t) =>
+  t.field({
+    type: AuthPayloadRef,
+    description:
+      'Follows the e-mailed sign-up link: creates the company and its recruiter and logs them in. Unknown, used ' +
+      'or expired token: BAD_USER_INPUT; the address got an account meanwhile, or the SIRET is taken: CONFLICT.',
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => withSessionCookie(ctx, verifyEmail(ctx, args)),
   }),
 );
 

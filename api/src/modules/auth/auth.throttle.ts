@@ -41,9 +41,14 @@ export interface ThrottleReservation {
   release(): Promise<void>;
 }
 
-async function reserve(deps: Pick<DataDeps, 'connection'>, key: string, now: Date): Promise<number> {
+async function reserve(
+  deps: Pick<DataDeps, 'connection'>,
+  key: string,
+  now: Date,
+  windowMs: number = LOGIN_THROTTLE.windowMs,
+): Promise<number> {
   const Throttle = loginThrottleModel(deps.connection);
-  const expiresAt = new Date(now.getTime() + LOGIN_THROTTLE.windowMs);
+  const expiresAt = new Date(now.getTime() + windowMs);
   // A window that ended but was not swept yet by the TTL monitor starts over.
   await Throttle.updateOne({ key, expiresAt: { $lte: now } }, { $set: { count: 0, windowStart: now, expiresAt } });
   for (let attempt = 0; ; attempt++) {
@@ -135,4 +140,21 @@ export function recordInvitationFailure(ip: string): void {
   const key = ip || 'unknown';
   // noUpdateTTL: the window starts at the first failure, it is not extended by later ones.
   invitationFailures.set(key, (invitationFailures.get(key) ?? 0) + 1, { noUpdateTTL: invitationFailures.has(key) });
+}
+
+/** Company sign-ups allowed per client IP and window (the count per IP comes from the configuration). */
+export const SIGNUP_THROTTLE_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * Counts a sign-up from this client (in the database, shared by every instance) and refuses it with
+ * TOO_MANY_REQUESTS (and when to retry) past `maxPerIp` within the window: sign-ups cannot probe or flood.
+ */
+export async function reserveSignup(deps: DataDeps, ip: string, maxPerIp: number): Promise<void> {
+  const now = deps.clock.now();
+  const key = `signup:${ip || 'unknown'}`;
+  const count = await reserve(deps, key, now, SIGNUP_THROTTLE_WINDOW_MS);
+  if (count <= maxPerIp) return;
+  const doc = await loginThrottleModel(deps.connection).findOne({ key }).lean();
+  const retryAfter = doc ? Math.max(1, Math.ceil((doc.expiresAt.getTime() - now.getTime()) / 1000)) : 60;
+  throw tooManyRequests('auth.tooManySignups', retryAfter);
 }

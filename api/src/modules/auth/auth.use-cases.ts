@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { Types, type ClientSession } from 'mongoose';
 import * as z from 'zod';
 import {
   acceptInvitationSchema,
@@ -19,6 +19,12 @@ import {
   refreshSessionSchema,
   notFound,
   registerCompanySchema,
+  activeLocale,
+  EMAIL_VERIFICATION_VALIDITY_HOURS,
+  EMAIL_VERIFICATION_VALIDITY_MS,
+  verifyEmailSchema,
+  type Locale,
+  type RegisterCompanyInput,
   renderMessage,
   Role,
   setMyLocaleSchema,
@@ -41,7 +47,8 @@ import { passwordResetModel } from './auth.password-reset.model';
 import { userModel, type UserDoc } from './auth.model';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './auth.password';
 import { emailIsTaken, queueInvitationMail } from './auth.queries';
-import { checkInvitationAttempts, recordInvitationFailure, reserveLoginAttempt } from './auth.throttle';
+import { checkInvitationAttempts, recordInvitationFailure, reserveLoginAttempt, reserveSignup } from './auth.throttle';
+import { companyRegistrationModel } from './auth.registration.model';
 import { openSession, revokeAllSessions, revokeSession, rotateSession, type IssuedRefresh } from './auth.session';
 import { signToken } from './auth.token';
 
@@ -75,6 +82,15 @@ function duplicateOf(error: unknown, field: string): boolean {
   return error.keyValue?.[field] !== undefined || keyPattern?.[field] !== undefined || error.message.includes(field);
 }
 
+/** The newest sign-up of this address still waiting for its e-mail link, with its password hash. */
+async function pendingSignUp(deps: AppDeps, email: string) {
+  return companyRegistrationModel(deps.connection)
+    .findOne({ email, usedAt: null, expiresAt: { $gt: deps.clock.now() } })
+    .sort({ createdAt: -1 })
+    .select('+passwordHash')
+    .lean();
+}
+
 /**
  * Same answer (and one argon2 verification) for an unknown e-mail and a wrong password. Throttled per e-mail and
  * per IP before anything is verified.
@@ -90,63 +106,215 @@ export const logIn = defineUseCase({
     const { email, password } = parsed.data;
     const reservation = await reserveLoginAttempt(deps, email, ip ?? '');
     const user = await userModel(deps.connection).findOne({ email }).select('+passwordHash');
+    // No account: the address may have a sign-up waiting for its e-mail link; its password is checked instead of
+    // the dummy one (still one argon2 verification), and only the right password learns why it cannot log in.
+    const pending = user ? null : await pendingSignUp(deps, email);
     dummyHash ??= hashPassword('not-a-real-password-0123');
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+    const ok = await verifyPassword(user?.passwordHash ?? pending?.passwordHash ?? (await dummyHash), password);
+    if (pending && ok) {
+      await reservation.release();
+      throw forbidden('auth.emailNotVerified');
+    }
     if (!user || !ok) throw unauthenticated('auth.wrongCredentials');
     await reservation.release();
     return issueToken(deps, user);
   },
 });
 
-/** A company signs up: company + its first recruiter in one transaction. */
+/** The company and its first recruiter, created in one transaction (from a verified sign-up, or the demo seed). */
+export async function createCompanyAccount(
+  deps: AppDeps,
+  input: Omit<RegisterCompanyInput, 'password'> & { locale?: Locale },
+  passwordHash: string,
+  onCreated?: (session: ClientSession) => Promise<void>,
+): Promise<UserDoc> {
+  try {
+    return await inTransaction(deps, async (session) => {
+      const userId = new Types.ObjectId();
+      const company = await createCompany(
+        deps,
+        {
+          name: input.companyName,
+          siret: input.siret,
+          city: input.city,
+          location: input.location,
+          contactName: input.contactName,
+          createdBy: userId,
+        },
+        session,
+      );
+      const [created] = await userModel(deps.connection).create(
+        [
+          {
+            _id: userId,
+            email: input.email,
+            passwordHash,
+            role: Role.COMPANY_RECRUITER,
+            displayName: input.contactName,
+            companyId: company._id,
+            ...(input.locale ? { locale: input.locale } : {}),
+          },
+        ],
+        { session },
+      );
+      if (!created) throw new Error('recruiter not created');
+      await onCreated?.(session);
+      return created;
+    });
+  } catch (error) {
+    // Lost a race with an identical registration.
+    if (duplicateOf(error, 'siret')) throw siretTaken();
+    if (duplicateOf(error, 'email')) throw emailTaken();
+    throw error;
+  }
+}
+
+/** Verification e-mails one address may be sent per hour; past that the answer stays the same and nothing is sent. */
+export const VERIFICATION_MAILS_PER_HOUR = 3;
+
+/** What registerCompany answers: no session until the address is proven (CONTRACT v2), the same for every address. */
+export interface SignUpAnswer {
+  token: string;
+  user: UserDoc;
+}
+
+/**
+ * A company signs up (issue 14; issue 13 item 4). Nothing is created and nobody is logged in: a sign-up waits for
+ * its e-mailed single-use link (verifyEmail). An address that already has an account is told by e-mail that someone
+ * tried to sign up with it (at most once an hour). The answer, and the work done (one argon2 hash), are the same
+ * either way; sign-ups are throttled per client IP.
+ */
 export const registerCompany = defineUseCase({
   name: 'registerCompany',
   input: registerCompanySchema,
   inputPath: 'input',
   access: 'public',
-  run: async (input, { deps }): Promise<AuthPayload> => {
+  run: async (input, { deps, ip }): Promise<SignUpAnswer> => {
+    await reserveSignup(deps, ip ?? '', deps.env.SIGNUPS_PER_IP_PER_HOUR);
+    // A SIRET is public (the national register): saying it is taken teaches nothing about an e-mail address.
     if (await siretIsTaken(deps, input.siret)) throw siretTaken();
-    if (await emailIsTaken(deps, input.email)) throw emailTaken();
     assertAcceptablePassword(input.password, 'input.password');
     const passwordHash = await hashPassword(input.password);
-    try {
-      const user = await inTransaction(deps, async (session) => {
-        const userId = new Types.ObjectId();
-        const company = await createCompany(
-          deps,
-          {
-            name: input.companyName,
-            siret: input.siret,
-            city: input.city,
-            location: input.location,
-            contactName: input.contactName,
-            createdBy: userId,
-          },
-          session,
-        );
-        const [created] = await userModel(deps.connection).create(
-          [
-            {
-              _id: userId,
-              email: input.email,
-              passwordHash,
-              role: Role.COMPANY_RECRUITER,
-              displayName: input.contactName,
-              companyId: company._id,
-            },
-          ],
+    const locale = activeLocale();
+    const now = deps.clock.now();
+    const existing = await userModel(deps.connection)
+      .findOne({ email: input.email }, { email: 1, locale: 1, displayName: 1 })
+      .lean();
+    if (existing) {
+      // One warning per address and hour: the idempotency key dedupes repeated attempts.
+      const hour = Math.floor(now.getTime() / 3_600_000);
+      await enqueueMail(deps, null, {
+        key: `accountExists:${String(existing._id)}:${hour}`,
+        to: existing.email,
+        locale: existing.locale ?? DEFAULT_LOCALE,
+        recipientName: existing.displayName,
+        template: 'accountExists',
+        params: {},
+      });
+    } else {
+      const Registration = companyRegistrationModel(deps.connection);
+      const recent = await Registration.countDocuments({
+        email: input.email,
+        createdAt: { $gt: new Date(now.getTime() - 3_600_000) },
+      });
+      if (recent < VERIFICATION_MAILS_PER_HOUR) {
+        const token = newInvitationCode();
+        await inTransaction(deps, async (session) => {
+          const [registration] = await Registration.create(
+            [
+              {
+                tokenHash: hashInvitationCode(token),
+                email: input.email,
+                passwordHash,
+                companyName: input.companyName,
+                siret: input.siret,
+                contactName: input.contactName,
+                city: input.city,
+                location: input.location,
+                locale,
+                expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_VALIDITY_MS),
+              },
+            ],
+            { session },
+          );
+          if (!registration) throw new Error('registration not created');
+          await enqueueMail(deps, session, {
+            key: `emailVerification:${String(registration._id)}`,
+            to: input.email,
+            locale,
+            recipientName: input.contactName,
+            template: 'emailVerification',
+            params: { companyName: input.companyName, token, hours: EMAIL_VERIFICATION_VALIDITY_HOURS },
+          });
+        });
+      }
+    }
+    // Never saved: the shape of the account to come, with a fresh id, whatever the address.
+    const User = userModel(deps.connection);
+    const user = new User({
+      email: input.email,
+      role: Role.COMPANY_RECRUITER,
+      displayName: input.contactName,
+      locale,
+    });
+    return { token: '', user };
+  },
+});
+
+/**
+ * Follows the e-mailed link: the address is proven, the company and its recruiter are created and logged in. The
+ * link works once, within EMAIL_VERIFICATION_VALIDITY_HOURS; the address's other pending sign-ups stop working.
+ * If the address got an account meanwhile (an invitation), or the SIRET was registered: CONFLICT.
+ */
+export const verifyEmail = defineUseCase({
+  name: 'verifyEmail',
+  input: verifyEmailSchema,
+  access: 'public',
+  run: async ({ token }, { deps, ip }): Promise<AuthPayload> => {
+    checkInvitationAttempts(ip ?? '');
+    const now = deps.clock.now();
+    const Registration = companyRegistrationModel(deps.connection);
+    const registration = await Registration.findOne({
+      tokenHash: hashInvitationCode(token),
+      usedAt: null,
+      expiresAt: { $gt: now },
+    }).select('+passwordHash');
+    if (!registration) {
+      recordInvitationFailure(ip ?? '');
+      throw badUserInput('auth.verificationTokenInvalid', undefined, [
+        { path: 'token', message: renderMessage('auth.verificationTokenInvalidField') },
+      ]);
+    }
+    if (await emailIsTaken(deps, registration.email)) throw emailTaken();
+    if (await siretIsTaken(deps, registration.siret)) throw siretTaken();
+    const user = await createCompanyAccount(
+      deps,
+      {
+        companyName: registration.companyName,
+        siret: registration.siret,
+        email: registration.email,
+        contactName: registration.contactName,
+        city: registration.city,
+        location: { lat: registration.location?.lat ?? 0, lng: registration.location?.lng ?? 0 },
+        locale: registration.locale as Locale,
+      },
+      registration.passwordHash,
+      async (session) => {
+        // Single use, checked inside the transaction: two clicks cannot create two accounts.
+        const used = await Registration.updateOne(
+          { _id: registration._id, usedAt: null },
+          { $set: { usedAt: now } },
           { session },
         );
-        if (!created) throw new Error('recruiter not created');
-        return created;
-      });
-      return await issueToken(deps, user);
-    } catch (error) {
-      // Lost a race with an identical registration.
-      if (duplicateOf(error, 'siret')) throw siretTaken();
-      if (duplicateOf(error, 'email')) throw emailTaken();
-      throw error;
-    }
+        if (used.modifiedCount !== 1) throw badUserInput('auth.verificationTokenInvalid');
+        await Registration.updateMany(
+          { email: registration.email, usedAt: null },
+          { $set: { usedAt: now } },
+          { session },
+        );
+      },
+    );
+    return issueToken(deps, user);
   },
 });
 

@@ -56,11 +56,16 @@ export interface MailEnv {
   /** Absolute path, or ':memory:' (then messages are stored in a temporary folder). */
   DATA_DIR: string;
   JWT_SECRET: string;
+  /** Overrides where the in-process server stores messages (default: `DATA_DIR/mail`). */
+  MAIL_STORE_DIR?: string | undefined;
 }
 
 export async function mailSettingsFromEnv(env: MailEnv): Promise<MailSettings> {
   const storeDir =
-    env.DATA_DIR === IN_MEMORY ? await mkdtemp(path.join(tmpdir(), 'promesse-mail-')) : path.join(env.DATA_DIR, 'mail');
+    env.MAIL_STORE_DIR ??
+    (env.DATA_DIR === IN_MEMORY
+      ? await mkdtemp(path.join(tmpdir(), 'promesse-mail-'))
+      : path.join(env.DATA_DIR, 'mail'));
   return {
     ...MAIL_DELIVERY_DEFAULTS,
     smtpUrl: env.SMTP_URL,

@@ -12,6 +12,7 @@ import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { InviteForm } from '../school/school.home.page';
+import { PendingInvitations } from '../school/school.invitations';
 
 const AdminSchoolsDocument = graphql(`
   query AdminSchools {
@@ -174,6 +175,11 @@ export function AdminHomePage() {
         ) : (
           <p>{t('admin.inviteNeedsSchool')}</p>
         )}
+      </section>
+      <section className="card" aria-labelledby="pending-invitations-title">
+        <h2 id="pending-invitations-title">{t('invitations.title')}</h2>
+        <p className="field__hint">{t('invitations.introAdmin')}</p>
+        <PendingInvitations />
       </section>
     </div>
   );

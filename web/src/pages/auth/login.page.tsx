@@ -1,4 +1,4 @@
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { logInSchema, renderMessage } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
@@ -18,6 +18,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get('retour'));
+  // Sent here by the password reset page once the new password is set.
+  const passwordChanged = (useLocation().state as { passwordChanged?: boolean } | null)?.passwordChanged === true;
   const [, logIn] = useMutation(LogInDocument);
   const form = useValidatedForm(logInSchema, async (values) => {
     const result = await logIn(values);
@@ -41,6 +43,11 @@ export function LoginPage() {
       {session.status === 'anonymous' && session.endedBy === 'expired' ? (
         <p className="form-message" role="status" data-testid="session-expired">
           {renderMessage('auth.sessionExpired', {}, locale)}
+        </p>
+      ) : null}
+      {passwordChanged ? (
+        <p className="form-message" role="status" data-testid="password-changed">
+          {t('account.reset.done')}
         </p>
       ) : null}
       <FormMessage form={form} testId="login-error" />
@@ -75,6 +82,9 @@ export function LoginPage() {
         />
       </form>
       <ul className="auth__links">
+        <li>
+          <Link to="/mot-de-passe/oublie">{t('account.forgottenLink')}</Link>
+        </li>
         <li>
           <Link to="/inscription-entreprise">{t('public.signupLink')}</Link>
         </li>

@@ -6,11 +6,11 @@ import { FormField } from '../../components/form-field';
 import { pickedTown, townInput, TownSelect } from '../../components/town-select';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { HOME_PATH } from '../../lib/auth/auth.routes';
-import { authStore } from '../../lib/auth/auth.store';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { RegisterCompanyDocument } from './public.documents';
 import { HaveAccountLink, NewPasswordField } from './public.fields';
+import type { SignupSentState } from './signup-sent.page';
 
 export function CompanySignupPage() {
   const { t } = useI18n();
@@ -22,10 +22,10 @@ export function CompanySignupPage() {
     registerCompanySchema,
     async (input) => {
       const result = await register({ input });
-      const payload = result.data?.registerCompany;
-      if (!payload) return result;
-      authStore.signIn(payload.token, payload.user);
-      void navigate(HOME_PATH[payload.user.role], { replace: true });
+      if (!result.data?.registerCompany) return result;
+      // No session yet: the account exists once the e-mailed link is followed (same answer for every address).
+      const state: SignupSentState = { email: input.email };
+      void navigate('/inscription-entreprise/envoyee', { replace: true, state });
     },
     {
       // No town picked: say so on the picker rather than the schema's message about coordinates.

@@ -13,6 +13,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
 import { StudentImport } from './school.import';
+import { PendingInvitations } from './school.invitations';
 import { SchoolNav } from './school.nav';
 
 const SchoolStudentsDocument = graphql(`
@@ -154,6 +155,11 @@ export function SchoolHomePage() {
         <h2 id="invite-title">{t('school.inviteTitle')}</h2>
         <p className="field__hint">{t('school.inviteIntro')}</p>
         <InviteForm role="STUDENT" idPrefix="student" />
+      </section>
+      <section className="card" aria-labelledby="pending-invitations-title">
+        <h2 id="pending-invitations-title">{t('invitations.title')}</h2>
+        <p className="field__hint">{t('invitations.intro')}</p>
+        <PendingInvitations />
       </section>
       <section className="card" aria-labelledby="import-title">
         <h2 id="import-title">{t('school.import.title')}</h2>
