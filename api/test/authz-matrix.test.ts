@@ -648,6 +648,21 @@ const ROWS: Row[] = [
     vars: async (ctx) => ({ id: await invitationOfA(ctx) }),
     expect: only(['staffA'], { admin: 'NOT_FOUND', staffB: 'NOT_FOUND' }),
   },
+  // ---------------- issue 16: a student's follow-up (roster situation, applications, recommendations) -------------
+  {
+    op: 'student',
+    label: 'follow-up of student A (situation, applications, recommendations)',
+    document: `query($id: ID!) { student(id: $id) { id situation applications { id } recommendations { id } } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    expect: only(['staffA', 'admin', 'studentA']),
+  },
+  {
+    op: 'school',
+    label: 'roster of school A with situations',
+    document: `query($id: ID!) { school(id: $id) { students { id situation } } }`,
+    vars: ({ w }) => ({ id: w.schoolA.id }),
+    expect: only(['staffA', 'admin']),
+  },
   // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
   {
     op: 'refreshSession',

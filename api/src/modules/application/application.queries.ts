@@ -45,6 +45,12 @@ export async function hasApplied(deps: Deps, studentId: Id, jobPromiseId: Id): P
   return (await applicationModel(deps.connection).exists({ studentId, jobPromiseId })) !== null;
 }
 
+/** The statuses of every application of a student (their situation, shared studentSituation). */
+export async function applicationStatusesOf(deps: Deps, studentId: Id): Promise<ApplicationStatus[]> {
+  const docs = await applicationModel(deps.connection).find({ studentId }, { status: 1 }).lean();
+  return docs.map((d) => d.status);
+}
+
 export function findApplicationOf(
   deps: Deps,
   key: { studentId: Id; jobPromiseId: Id },

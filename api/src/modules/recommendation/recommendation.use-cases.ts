@@ -3,9 +3,11 @@ import {
   byIdInputSchema,
   conflict,
   forbidden,
+  isHiredSituation,
   notFound,
   recommendGraduateSchema,
   respondToRecommendationSchema,
+  studentSituation,
 } from '@promesse/shared';
 import * as z from 'zod';
 import { isAdmin, isRecruiter, isStaff, isStudent } from '../../core/actor';
@@ -13,7 +15,9 @@ import { isDuplicateKeyError, sameId, validObjectIds } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
 import {
+  applicationStatusesOf,
   findApplicationOf,
+  hasApplied,
   insertApplication,
   linkRecommendation,
   notifyApplicationReceived,
@@ -21,6 +25,7 @@ import {
 import { studentOfActor } from '../application/application.use-cases';
 import { isOpenNow, targetsSchool } from '../job-promise/job-promise.policy';
 import { findJobPromise } from '../job-promise/job-promise.queries';
+import { latestExitOutcomeOf } from '../outcome/outcome.queries';
 import { isStaffOf } from '../school/school.policy';
 import { schoolNames } from '../school/school.queries';
 import { findStudent } from '../student/student.queries';
@@ -52,8 +57,27 @@ export const recommendGraduate = defineUseCase({
     if (!isOpenNow(jp, now))
       throw conflict('jobPromise.notOpen', undefined, { entity: 'JobPromise', id: String(jp._id) });
     const Recommendation = recommendationModel(deps.connection);
-    if (await Recommendation.exists({ studentId: student._id, jobPromiseId: jp._id, status: 'PENDING' })) {
-      throw alreadyPending();
+    // Recommending rules (issue 16): a hired student is not recommended any more; a student is not recommended twice
+    // for the same promise (one pending or accepted; after a decline the school may try again) nor once they applied.
+    const [statuses, outcome, earlier] = await Promise.all([
+      applicationStatusesOf(deps, student._id),
+      latestExitOutcomeOf(deps, student._id),
+      Recommendation.find({ studentId: student._id, jobPromiseId: jp._id }, { status: 1 }).lean(),
+    ]);
+    const situation = studentSituation({
+      applications: statuses.map((status) => ({ status })),
+      recommendations: [],
+      exitOutcome: outcome,
+    });
+    if (isHiredSituation(situation)) {
+      throw conflict('recommendation.studentHired', undefined, { entity: 'Student', id: String(student._id) });
+    }
+    if (earlier.some((r) => r.status === 'PENDING')) throw alreadyPending();
+    if (earlier.some((r) => r.status === 'ACCEPTED')) {
+      throw conflict('recommendation.alreadyRecommended', undefined, { entity: 'Recommendation' });
+    }
+    if (await hasApplied(deps, student._id, jp._id)) {
+      throw conflict('recommendation.alreadyApplied', undefined, { entity: 'Application' });
     }
     const schoolName = (await schoolNames(deps, [student.schoolId])).get(String(student.schoolId));
     try {
