@@ -56,3 +56,26 @@ export const STUDENT_SITUATION_LABELS: EnumLabels<StudentSituation> = {
     CONTINUING_STUDIES: 'Continuing studies',
   },
 };
+
+export type RecommendationBlocker =
+  | 'recommendation.studentHired'
+  | 'recommendation.alreadyPending'
+  | 'recommendation.alreadyRecommended'
+  | 'recommendation.alreadyApplied';
+
+/**
+ * Why a student cannot be recommended for a promise now (null: they can). The API refuses with this key (CONFLICT)
+ * and the screens disable the action and say the same reason. A declined recommendation may be renewed.
+ */
+export function recommendationBlocker(input: {
+  situation: StudentSituation;
+  /** The student's recommendations for THIS promise. */
+  recommendationsForPromise: readonly { status: RecommendationStatus }[];
+  appliedToPromise: boolean;
+}): RecommendationBlocker | null {
+  if (isHiredSituation(input.situation)) return 'recommendation.studentHired';
+  if (input.recommendationsForPromise.some((r) => r.status === 'PENDING')) return 'recommendation.alreadyPending';
+  if (input.recommendationsForPromise.some((r) => r.status === 'ACCEPTED')) return 'recommendation.alreadyRecommended';
+  if (input.appliedToPromise) return 'recommendation.alreadyApplied';
+  return null;
+}

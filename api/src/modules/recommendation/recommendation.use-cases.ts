@@ -3,8 +3,8 @@ import {
   byIdInputSchema,
   conflict,
   forbidden,
-  isHiredSituation,
   notFound,
+  recommendationBlocker,
   recommendGraduateSchema,
   respondToRecommendationSchema,
   studentSituation,
@@ -59,26 +59,23 @@ export const recommendGraduate = defineUseCase({
     const Recommendation = recommendationModel(deps.connection);
     // Recommending rules (issue 16): a hired student is not recommended any more; a student is not recommended twice
     // for the same promise (one pending or accepted; after a decline the school may try again) nor once they applied.
-    const [statuses, outcome, earlier] = await Promise.all([
+    const [statuses, outcome, earlier, applied] = await Promise.all([
       applicationStatusesOf(deps, student._id),
       latestExitOutcomeOf(deps, student._id),
       Recommendation.find({ studentId: student._id, jobPromiseId: jp._id }, { status: 1 }).lean(),
+      hasApplied(deps, student._id, jp._id),
     ]);
-    const situation = studentSituation({
-      applications: statuses.map((status) => ({ status })),
-      recommendations: [],
-      exitOutcome: outcome,
+    const blocker = recommendationBlocker({
+      situation: studentSituation({
+        applications: statuses.map((status) => ({ status })),
+        recommendations: [],
+        exitOutcome: outcome,
+      }),
+      recommendationsForPromise: earlier,
+      appliedToPromise: applied,
     });
-    if (isHiredSituation(situation)) {
-      throw conflict('recommendation.studentHired', undefined, { entity: 'Student', id: String(student._id) });
-    }
-    if (earlier.some((r) => r.status === 'PENDING')) throw alreadyPending();
-    if (earlier.some((r) => r.status === 'ACCEPTED')) {
-      throw conflict('recommendation.alreadyRecommended', undefined, { entity: 'Recommendation' });
-    }
-    if (await hasApplied(deps, student._id, jp._id)) {
-      throw conflict('recommendation.alreadyApplied', undefined, { entity: 'Application' });
-    }
+    if (blocker === 'recommendation.alreadyPending') throw alreadyPending();
+    if (blocker) throw conflict(blocker, undefined, { entity: 'Student', id: String(student._id) });
     const schoolName = (await schoolNames(deps, [student.schoolId])).get(String(student.schoolId));
     try {
       return await inTransaction(deps, async (session) => {
