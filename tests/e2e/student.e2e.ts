@@ -80,7 +80,7 @@ describe('student area', () => {
     const cards = list.getByTestId('promise-card');
     expect(await cards.count()).toBeGreaterThan(0);
     const score = (await cards.first().getByTestId('match-score').textContent()) ?? '';
-    expect(score).toMatch(/^Correspondance : \d{1,3}\s?%/);
+    expect(score).toMatch(/^Correspondance\s:\s\d{1,3}\s?%/);
     const reasons = cards.first().getByRole('list', { name: 'Pourquoi cette promesse' }).getByRole('listitem');
     expect(await reasons.count()).toBeGreaterThan(0);
     expect(await page.title()).toBe('Les promesses faites pour vous · Promesse');
@@ -105,7 +105,7 @@ describe('student area', () => {
     await page.getByRole('button', { name: 'Je candidate' }).click();
     const status = page.getByTestId('my-application-status');
     await status.waitFor();
-    expect(await status.textContent()).toBe('Candidature : Envoyée');
+    expect(await status.textContent()).toBe('Candidature\u00a0: Envoyée');
     await screenshot(page, 'student-promise-1280');
 
     await page.getByRole('link', { name: 'Suivre mes candidatures' }).click();

@@ -24,6 +24,11 @@ export const MatchingJobPromisesDocument = graphql(`
     matchingJobPromises(first: $first) {
       score
       reasons
+      reasonCodes {
+        key
+        text
+        kind
+      }
       distanceKm
       outOfRadius
       jobPromise {
@@ -199,6 +204,40 @@ export const MyStudentProfileDocument = graphql(`
         id
         name
         city
+      }
+    }
+  }
+`);
+
+/** Issue 16: what the student's home asks an answer for first (offers, interviews, recommendations), and whether hired. */
+export const StudentToAnswerDocument = graphql(`
+  query StudentToAnswer {
+    myStudentProfile {
+      id
+      situation
+    }
+    myApplications {
+      id
+      status
+      jobPromise {
+        id
+        title
+        company {
+          id
+          name
+        }
+      }
+    }
+    myRecommendations {
+      id
+      status
+      jobPromise {
+        id
+        title
+        company {
+          id
+          name
+        }
       }
     }
   }
