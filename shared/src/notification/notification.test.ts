@@ -36,8 +36,8 @@ describe('notification texts', () => {
         to: 'OFFERED',
       }),
     ).toEqual({
-      title: 'Vous avez reçu une offre !',
-      body: 'Votre candidature à « Soudeur TIG » (Dupont) est maintenant : offre reçue.',
+      title: 'Vous avez reçu une offre\u00a0!',
+      body: 'Votre candidature à «\u00a0Soudeur TIG\u00a0» (Dupont) est maintenant\u00a0: offre reçue.',
     });
     expect(
       buildNotificationText('APPLICATION_STATUS_CHANGED', { to: 'REJECTED', reason: 'position filled' }).body,
