@@ -169,7 +169,7 @@ describe('matching over HTTP', () => {
       expect(same.components.trade).toBe(1);
       expect(related.components.trade).toBe(0.5);
       expect(same.reasons.some((r) => r.startsWith('Même métier'))).toBe(true);
-      expect(related.reasons.some((r) => r.startsWith('Métier proche') && r.includes('H29'))).toBe(true);
+      expect(related.reasons.some((r) => r.startsWith('Métier proche') && !r.includes('ROME'))).toBe(true);
       expect(same.reasons).toContain('Entreprise partenaire de votre école');
       expect(same.score).toBeGreaterThan(related.score);
       expect(related.score).toBeGreaterThan(out.score);

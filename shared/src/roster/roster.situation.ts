@@ -76,6 +76,6 @@ export function recommendationBlocker(input: {
   if (isHiredSituation(input.situation)) return 'recommendation.studentHired';
   if (input.recommendationsForPromise.some((r) => r.status === 'PENDING')) return 'recommendation.alreadyPending';
   if (input.recommendationsForPromise.some((r) => r.status === 'ACCEPTED')) return 'recommendation.alreadyRecommended';
-  if (input.appliedToPromise) return 'recommendation.alreadyApplied';
+  // An applicant may still be recommended: accepting links the recommendation to the existing application.
   return null;
 }

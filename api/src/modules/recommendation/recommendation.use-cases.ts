@@ -58,7 +58,7 @@ export const recommendGraduate = defineUseCase({
       throw conflict('jobPromise.notOpen', undefined, { entity: 'JobPromise', id: String(jp._id) });
     const Recommendation = recommendationModel(deps.connection);
     // Recommending rules (issue 16): a hired student is not recommended any more; a student is not recommended twice
-    // for the same promise (one pending or accepted; after a decline the school may try again) nor once they applied.
+    // for the same promise (one pending or accepted; after a decline the school may try again).
     const [statuses, outcome, earlier, applied] = await Promise.all([
       applicationStatusesOf(deps, student._id),
       latestExitOutcomeOf(deps, student._id),
