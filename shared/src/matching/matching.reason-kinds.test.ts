@@ -10,9 +10,9 @@ describe('match reasons for a 17-year-old', () => {
   test('no jargon: no ROME family, no "tour de mise en relation", no "rayon de mobilité"', () => {
     for (const locale of ['fr', 'en'] as const) {
       const texts = Object.entries(MESSAGES[locale]).filter(([k]) => k.startsWith('matching.'));
-      expect(texts.filter(([, v]) => /\bROME\b|mise en relation|rayon de mobilité|mobility radius|\bround\b/.test(v))).toEqual(
-        [],
-      );
+      expect(
+        texts.filter(([, v]) => /\bROME\b|mise en relation|rayon de mobilité|mobility radius|\bround\b/.test(v)),
+      ).toEqual([]);
     }
   });
   test('splits strengths and gaps', () => {

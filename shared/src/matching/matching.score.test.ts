@@ -150,7 +150,9 @@ describe('scoreMatch', () => {
     const accents = scoreMatch({ ...student, skills: ['soudure a l’arc'] }, promise({ skills: ['Soudure à l’arc'] }));
     expect(accents.components.skills).toBe(1);
     expect(scoreMatch(student, promise({ skills: [] })).components.skills).toBe(0.5);
-    expect(scoreMatch({ ...student, skills: [] }, promise()).reasons).toContain('Aucune des compétences demandées pour l’instant');
+    expect(scoreMatch({ ...student, skills: [] }, promise()).reasons).toContain(
+      'Aucune des compétences demandées pour l’instant',
+    );
   });
 
   it('values school history', () => {
