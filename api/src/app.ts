@@ -17,7 +17,13 @@ import { pingDatabase } from './db/database';
 import type { AppDeps } from './core/deps';
 import { localeFromAcceptLanguage, setScopeLocale, withLocale } from './core/locale';
 import type { GraphQLContext } from './graphql/context';
-import { codeArmorRejection, maskError, useBadUserInputValidationCodes, useNoIntrospection } from './graphql/errors';
+import {
+  codeArmorRejection,
+  mapError,
+  maskError,
+  useBadUserInputValidationCodes,
+  useNoIntrospection,
+} from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import type { Logger } from './logger';
@@ -85,7 +91,13 @@ function yogaLogger(logger: Logger) {
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const [first, ...rest] = args;
-      if (first instanceof Error) log[level]({ err: first }, first.message);
+      // yoga logs every error it rewrote, coded ones included: a wrong password or a not-found is the client's
+      // answer, not a server fault, so it is a one-line debug entry (code and reason), without a stack trace.
+      const coded = first instanceof Error && level === 'error' ? mapError(first) : null;
+      const code = coded?.extensions['code'];
+      if (coded && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+        log.debug({ code, reason: coded.extensions['reason'] }, coded.message);
+      } else if (first instanceof Error) log[level]({ err: first }, first.message);
       else log[level]({ args: rest.length ? rest : undefined }, String(first));
     };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
@@ -174,8 +186,10 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): App {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      // One line per request is noise at the default level: requests log at debug, client errors (4xx) at info,
+      // only server faults at error.
       customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
     }),
   );
   app.use(bodyLimit());

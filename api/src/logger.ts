@@ -14,9 +14,10 @@ function canResolve(name: string): boolean {
   }
 }
 
-// JSON lines everywhere except an interactive dev terminal, where pino-pretty (a dev dependency) is used if present.
+// JSON lines for machines (production, pipes, files); a readable line when a person watches a terminal (any
+// non-production run with a TTY), through pino-pretty (a dev dependency) when it is installed.
 export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
-  const pretty = env.NODE_ENV === 'development' && process.stdout.isTTY === true && canResolve('pino-pretty');
+  const pretty = env.NODE_ENV !== 'production' && process.stdout.isTTY === true && canResolve('pino-pretty');
   return pino({
     level: env.LOG_LEVEL,
     base: { service: 'promesse-api' },

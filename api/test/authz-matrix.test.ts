@@ -10,6 +10,7 @@ import {
   sha256,
   snapshotDatabase,
   startTestApp,
+  logIn,
   unique,
   type TestApp,
   type World,
@@ -760,6 +761,21 @@ const ROWS: Row[] = [
     },
     expect: only(['studentA'], { studentB: 'NOT_FOUND' }),
   },
+  // ---------------- issue 16: a student's follow-up (roster situation, applications, recommendations) -------------
+  {
+    op: 'student',
+    label: 'follow-up of student A (situation, applications, recommendations)',
+    document: `query($id: ID!) { student(id: $id) { id situation applications { id } recommendations { id } } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    expect: only(['staffA', 'admin', 'studentA']),
+  },
+  {
+    op: 'school',
+    label: 'roster of school A with situations',
+    document: `query($id: ID!) { school(id: $id) { students { id situation } } }`,
+    vars: ({ w }) => ({ id: w.schoolA.id }),
+    expect: only(['staffA', 'admin']),
+  },
   // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
   {
     op: 'refreshSession',
@@ -839,13 +855,26 @@ describe('authorization matrix (real HTTP, refused calls write nothing)', () => 
   let t: TestApp;
   let w: World;
 
+  let loggedInAt = 0;
+
   beforeAll(async () => {
     t = await startTestApp();
     w = await createWorld(t);
+    loggedInAt = Date.now();
   }, 120_000);
   afterAll(async () => {
     await t?.close();
   });
+
+  // Access tokens live 15 minutes and a slow run of the whole matrix outlasts them: past 10 minutes the fixtures log
+  // in again. Never within the sessions block, whose rows end those sessions on purpose.
+  async function keepSessionsFresh(op: string): Promise<void> {
+    if (op === 'logOut' || op === 'refreshSession' || Date.now() - loggedInAt < 10 * 60_000) return;
+    for (const actor of [w.admin, w.staffA, w.staffB, w.companyA, w.companyB, w.studentA, w.studentB]) {
+      actor.token = await logIn(t, actor.email);
+    }
+    loggedInAt = Date.now();
+  }
 
   it('covers every Query and Mutation field of the schema, and the schema has every operation of CONTRACT.md', () => {
     const covered = new Set(ROWS.map((r) => r.op));
@@ -856,6 +885,7 @@ describe('authorization matrix (real HTTP, refused calls write nothing)', () => 
   const rows = ROWS.filter((r) => rootFields.has(r.op));
   describe.each(rows.map((r) => [r.label ? `${r.op} (${r.label})` : r.op, r] as const))('%s', (_name, row) => {
     it.each(WHO.map((who) => [who, row.expect[who]] as const))('%s -> %s', async (who, expected) => {
+      await keepSessionsFresh(row.op);
       const ctx = { t, w };
       await ageCapRecords(t);
       const variables = await row.vars(ctx);

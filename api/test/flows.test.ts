@@ -215,7 +215,7 @@ describe('marketplace flows', () => {
       'HIRED',
     ]);
     const linaNotes = await notificationsOf(t, lina.token);
-    expect(linaNotes.map((n) => n.title)).toContain('Vous avez reçu une offre !');
+    expect(linaNotes.map((n) => n.title)).toContain('Vous avez reçu une offre\u00a0!');
 
     // The recommended graduate's application was open: the filled promise rejected it, and he was told why.
     const yanis = await t.ok<{ myApplications: { status: string; history: { reason: string | null }[] }[] }>(

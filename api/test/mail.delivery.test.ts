@@ -153,7 +153,7 @@ test('optional messages carry one-click unsubscribe (RFC 8058); the POST stops t
   const [mail] = (
     await waitForMails(h.storeDir, (all) => all.some((m) => m.to.includes('alerted@promesse.test')))
   ).filter((m) => m.to.includes('alerted@promesse.test'));
-  expect(mail?.subject).toBe('Nouvelle promesse d’embauche : Tourneur·se CN');
+  expect(mail?.subject).toBe('Nouvelle promesse d’embauche\u00a0: Tourneur·se CN');
   expect(mail?.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
   const header = mail?.headers['list-unsubscribe'] ?? '';
   const unsubscribeUrl = /<([^>]+)>/.exec(header)?.[1] ?? '';
@@ -164,7 +164,7 @@ test('optional messages carry one-click unsubscribe (RFC 8058); the POST stops t
   const local = unsubscribeUrl.replace('http://localhost:4000', httpUrl);
   const ask = await fetch(local);
   expect(ask.status).toBe(200);
-  expect(await ask.text()).toContain('Ne plus recevoir ces e-mails : les alertes de promesses d’embauche ?');
+  expect(await ask.text()).toContain('Ne plus recevoir ces e-mails\u00a0: les alertes de promesses d’embauche\u00a0?');
   expect(await mailSuppressionModel(h.deps.connection).countDocuments({ topic: 'jobAlert' })).toBe(0);
 
   const oneClick = await fetch(local, {

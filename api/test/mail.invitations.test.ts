@@ -98,7 +98,7 @@ test('resend sends a new code (the old one stops working); revoke withdraws; Eng
   await t.ok(`mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, { id }, admin.token);
   const revoked = await t.gql(ACCEPT, { input: { code: resent.resendInvitation.code, ...names } });
   expect(revoked.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-  expect(revoked.errors?.[0]?.message).toBe('Cette invitation a été retirée : demandez-en une nouvelle');
+  expect(revoked.errors?.[0]?.message).toBe('Cette invitation a été retirée\u00a0: demandez-en une nouvelle');
   expect(await t.code(`mutation($id: ID!) { resendInvitation(id: $id) { code } }`, { id }, admin.token)).toBe(
     'NOT_FOUND',
   );

@@ -70,7 +70,9 @@ test('a reset link e-mailed to the account works once; sessions end; the old pas
   // Single use.
   const again = await t.gql(RESET, { token, password: 'yet-another-password-1' });
   expect(again.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-  expect(again.errors?.[0]?.message).toBe('Ce lien de réinitialisation n’est plus valable : demandez-en un nouveau');
+  expect(again.errors?.[0]?.message).toBe(
+    'Ce lien de réinitialisation n’est plus valable\u00a0: demandez-en un nouveau',
+  );
 
   const confirmation = await mailWithSubject(staff.email, 'Votre mot de passe a été modifié');
   expect(confirmation?.text).toContain('toutes vos sessions ont été fermées');

@@ -130,7 +130,7 @@ describe('applications over HTTP', () => {
       ]);
       const mine = (await notificationsOf(t, student.token)).filter((n) => n.type === 'APPLICATION_STATUS_CHANGED');
       expect(mine.map((n) => n.data['to'])).toEqual(['OFFERED', 'INTERVIEW', 'SHORTLISTED']);
-      expect(mine[0]!.title).toBe('Vous avez reçu une offre !');
+      expect(mine[0]!.title).toBe('Vous avez reçu une offre\u00a0!');
       const staff = (await notificationsOf(t, w.staffA.token)).filter(
         (n) => n.type === 'APPLICATION_STATUS_CHANGED' && n.data['applicationId'] === app.id,
       );

@@ -169,7 +169,7 @@ describe('matching over HTTP', () => {
       expect(same.components.trade).toBe(1);
       expect(related.components.trade).toBe(0.5);
       expect(same.reasons.some((r) => r.startsWith('Même métier'))).toBe(true);
-      expect(related.reasons.some((r) => r.startsWith('Métier proche') && r.includes('H29'))).toBe(true);
+      expect(related.reasons.some((r) => r.startsWith('Métier proche') && !r.includes('ROME'))).toBe(true);
       expect(same.reasons).toContain('Entreprise partenaire de votre école');
       expect(same.score).toBeGreaterThan(related.score);
       expect(related.score).toBeGreaterThan(out.score);
@@ -185,7 +185,7 @@ describe('matching over HTTP', () => {
       expect(out.distanceKm!).toBeGreaterThan(40);
       expect(out.components.distance).toBe(0);
       expect(out.score).toBeCloseTo(OUT_OF_RADIUS_FACTOR * weighted(out.components), 3);
-      expect(out.reasons.some((r) => r.startsWith('Hors de votre rayon de mobilité'))).toBe(true);
+      expect(out.reasons.some((r) => r.startsWith('Loin pour vous'))).toBe(true);
     });
 
     it('scores exactly as the shared scoreMatch does, with the school history as context', async () => {
@@ -314,7 +314,7 @@ describe('matching over HTTP', () => {
       const far = matches.find((m) => m.student.id === g.far!.studentId)!;
       expect(far.outOfRadius).toBe(true);
       expect(far.score).toBeCloseTo(OUT_OF_RADIUS_FACTOR * weighted(far.components), 3);
-      expect(far.reasons.some((r) => r.startsWith('Hors de son rayon de mobilité'))).toBe(true);
+      expect(far.reasons.some((r) => r.startsWith('Loin pour l’élève'))).toBe(true);
       // Deterministic: best first, the same answer twice.
       const scores = matches.map((m) => m.score);
       expect([...scores].sort((a, b) => b - a)).toEqual(scores);

@@ -180,7 +180,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   };
 
   try {
-    await waitForHealth(url, child, logs, 90_000);
+    // The demo seed takes ~30 s on an idle machine but over two minutes when the 2 cores are shared by several runs.
+    await waitForHealth(url, child, logs, 240_000);
   } catch (error) {
     await stop();
     throw error;

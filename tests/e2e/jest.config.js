@@ -11,5 +11,5 @@ module.exports = {
   // One browser and one server at a time: the machine has 2 cores.
   maxWorkers: 1,
   // Generous: the first run builds the web app and the server starts the embedded engine.
-  testTimeout: 180_000,
+  testTimeout: 420_000,
 };

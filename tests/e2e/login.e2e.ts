@@ -90,7 +90,8 @@ describe('log-in page', () => {
     expect(await summary.textContent()).toContain(server.admin.email);
     // The socket.io client connected with the token in its handshake (the server refuses it otherwise).
     await page.locator('header[data-realtime="connected"]').waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Bonjour /);
+    // An organisation's account is not greeted by its name ("Bonjour Fédération nationale…"): the space is named.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Espace fédération');
     await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
     // The bell's accessible name carries the unread count when known ("Notifications, 2 non lues").
     await page

@@ -40,9 +40,7 @@ function csvOf(lines: string[]): { name: string; mimeType: string; buffer: Buffe
 }
 
 describe('student import', () => {
-  // Skipped for this landing: after the outcome merge the roster table read 0 rows at this step in the final CI run
-  // (38 expected); not yet understood — see the closing note of issue 16. The API import is covered by api/test/roster.
-  test.skip('30 students with 2 bad lines: errors per line and nothing imported; fixed: 30 invitations', async () => {
+  test('30 students with 2 bad lines: errors per line and nothing imported; fixed: 30 invitations', async () => {
     await logInThroughPage(page, STAFF, '/ecole');
     const section = page.getByTestId('student-import');
     await section.waitFor();
@@ -51,7 +49,12 @@ describe('student import', () => {
     const bad = [...good];
     bad[4] = 'pas-une-adresse;Ana;Lopez';
     bad[11] = `eleve1.${stamp}@exemple.fr;Doublon;Doublon`;
-    const rosterRows = await page.getByRole('table', { name: 'Vos élèves et diplômés' }).getByRole('row').count();
+    // The roster loads after the import section (its own query): count its rows once it is there. Counting at once
+    // read 0 rows on a slow machine (the cause of the skipped run after the outcome merge), then 38 afterwards.
+    const roster = page.getByRole('table', { name: 'Vos élèves et diplômés' });
+    await roster.getByRole('row').nth(1).waitFor();
+    const rosterRows = await roster.getByRole('row').count();
+    expect(rosterRows).toBeGreaterThan(1);
 
     await page.getByLabel('Fichier CSV').setInputFiles(csvOf(['email;prénom;nom', ...bad]));
     await page.getByRole('button', { name: 'Importer et inviter' }).click();
@@ -62,7 +65,7 @@ describe('student import', () => {
     expect(await problems.nth(0).textContent()).toContain('Adresse e-mail invalide');
     expect(await problems.nth(0).getByRole('rowheader').textContent()).toBe('6');
     expect(await problems.nth(1).textContent()).toContain('Adresse déjà présente ligne 2');
-    expect(await page.getByRole('table', { name: 'Vos élèves et diplômés' }).getByRole('row').count()).toBe(rosterRows);
+    expect(await roster.getByRole('row').count()).toBe(rosterRows);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'school-import-errors-1280');
 
@@ -79,5 +82,42 @@ describe('student import', () => {
       .waitFor();
     await invitations.first().getByRole('button', { name: 'Copier le lien' }).waitFor();
     await expectNoSeriousA11yViolations(page);
+  });
+});
+
+describe('roster situations', () => {
+  test('the filter "Offre reçue" keeps the students with an offer, in the URL; the student page shows the offer', async () => {
+    await logInThroughPage(page, STAFF, '/ecole');
+    const roster = page.getByRole('table', { name: 'Vos élèves et diplômés' });
+    await roster.getByRole('row').nth(1).waitFor();
+    const all = await roster.getByRole('row').count();
+
+    await page.getByLabel('Situation', { exact: true }).selectOption('OFFER_RECEIVED');
+    await page.waitForURL(/situation=OFFER_RECEIVED/);
+    await page
+      .getByTestId('roster-count')
+      .filter({ hasText: /^1 élève sur \d+$/ })
+      .waitFor();
+    const rows = roster.getByRole('row');
+    expect(await rows.count()).toBe(2); // header + Camille Fontaine (the demo's offer, Usinage normand)
+    expect(await rows.nth(1).getByRole('rowheader').textContent()).toBe('Camille Fontaine');
+    expect(await rows.nth(1).textContent()).toContain('Offre reçue');
+    expect(all).toBeGreaterThan(2);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'school-roster-offer-1280');
+
+    // The filter is in the URL: a reload keeps it.
+    await page.reload();
+    await roster.getByRole('row').nth(1).waitFor();
+    expect(await roster.getByRole('row').count()).toBe(2);
+
+    await roster.getByRole('link', { name: 'Camille Fontaine' }).click();
+    const applications = page.getByTestId('student-applications');
+    await applications.getByRole('row', { name: /Tourneur·se sur commande numérique/ }).waitFor();
+    expect(await applications.textContent()).toContain('Offre');
+    expect(await page.getByTestId('student-situation').textContent()).toContain('Offre reçue');
+    await page.getByTestId('student-history').getByRole('listitem').first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'school-student-follow-up-1280');
   });
 });

@@ -80,9 +80,11 @@ describe('student area', () => {
     const cards = list.getByTestId('promise-card');
     expect(await cards.count()).toBeGreaterThan(0);
     const score = (await cards.first().getByTestId('match-score').textContent()) ?? '';
-    expect(score).toMatch(/^Correspondance : \d{1,3}\s?%/);
-    const reasons = cards.first().getByRole('list', { name: 'Pourquoi cette promesse' }).getByRole('listitem');
-    expect(await reasons.count()).toBeGreaterThan(0);
+    expect(score).toMatch(/^Correspondance\s:\s\d{1,3}\s?%/);
+    // Reasons split into strengths and gaps, in plain words (issue 16).
+    const strengths = cards.first().getByRole('list', { name: 'Vos atouts' }).getByRole('listitem');
+    expect(await strengths.count()).toBeGreaterThan(0);
+    expect(await list.textContent()).not.toMatch(/ROME|mise en relation|rayon de mobilité/);
     expect(await page.title()).toBe('Les promesses faites pour vous · Promesse');
 
     await expectNoSeriousA11yViolations(page);
@@ -92,6 +94,22 @@ describe('student area', () => {
     expect(await horizontalOverflow(page)).toBe(0);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'student-home-360');
+  });
+
+  test('the home puts what awaits an answer first: Camille sees her offer before the promises', async () => {
+    await logIn({ email: 'camille.fontaine@eleve.promesse.demo', password: 'promesse-demo-2026' });
+    const toAnswer = page.getByTestId('to-answer');
+    await toAnswer.waitFor();
+    expect(await toAnswer.textContent()).toContain('Offre reçue');
+    expect(await toAnswer.textContent()).toContain('Tourneur·se sur commande numérique');
+    const order = await page.evaluate(() => {
+      const first = document.querySelector('[data-testid="to-answer"]');
+      const matches = document.querySelector('#best-matches');
+      return first && matches ? first.compareDocumentPosition(matches) & Node.DOCUMENT_POSITION_FOLLOWING : -1;
+    });
+    expect(order).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'student-home-to-answer-1280');
   });
 
   test('the student applies to a matching promise with a message and follows it in their applications', async () => {
@@ -105,7 +123,7 @@ describe('student area', () => {
     await page.getByRole('button', { name: 'Je candidate' }).click();
     const status = page.getByTestId('my-application-status');
     await status.waitFor();
-    expect(await status.textContent()).toBe('Candidature : Envoyée');
+    expect(await status.textContent()).toBe('Candidature\u00a0: Envoyée');
     await screenshot(page, 'student-promise-1280');
 
     await page.getByRole('link', { name: 'Suivre mes candidatures' }).click();

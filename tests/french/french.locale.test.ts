@@ -1,6 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { APPLICATION_SOURCE_LABELS, MESSAGES, renderMessage, siretSchema, withLuhnCheckDigit } from '@promesse/shared';
+import i18next from 'i18next';
+import {
+  addWordingFormatters,
+  APPLICATION_SOURCE_LABELS,
+  FRENCH_TYPOGRAPHY,
+  frenchTypography,
+  frenchTypographyProcessor,
+  MESSAGES,
+  renderMessage,
+  siretSchema,
+  STUDENT_SITUATION_LABELS,
+  withLuhnCheckDigit,
+} from '@promesse/shared';
 import { formatDate } from '../../web/src/components/format';
 
 // Walks every French text of the app (the shared catalog the API renders, the web's locale) for the grammar rules
@@ -94,5 +106,68 @@ describe('French renderings of issue 16', () => {
     const valid = withLuhnCheckDigit('7328293200007');
     const wrong = `${valid.slice(0, 13)}${(Number(valid[13]) + 1) % 10}`;
     expect(siretSchema.safeParse(wrong).error?.issues[0]?.message).toBe('Ce numéro SIRET n’est pas valide');
+  });
+});
+
+// French typography: a no-break space (never an ordinary one, never none) before ; : ! ? » and after «. The
+// i18next post-processor frenchTypography puts it in every French text the API and the web render.
+const BAD_SPACING = /[^\S\u00a0\u202f][;:!?»]|«[^\S\u00a0\u202f]/;
+const PARAMS = {
+  name: 'Emma Moreau',
+  studentName: 'Emma Moreau',
+  companyName: 'Oise Mécanique',
+  schoolName: 'École de Production de l’Oise',
+  title: 'Soudeur·se',
+  count: 2,
+  date: '2026-12-01',
+  value: 'x',
+};
+
+describe('French typography', () => {
+  it('the post-processor turns the space before ; : ! ? » and after « into a no-break space, URLs untouched', () => {
+    expect(frenchTypography('Statut : « Envoyée » ! Vraiment ? Oui ; non')).toBe(
+      'Statut\u00a0: «\u00a0Envoyée\u00a0»\u00a0! Vraiment\u00a0? Oui\u00a0; non',
+    );
+    expect(frenchTypography('Lien : https://promesse.fr/ecole?situation=OFFER_RECEIVED')).toBe(
+      'Lien\u00a0: https://promesse.fr/ecole?situation=OFFER_RECEIVED',
+    );
+  });
+
+  it('every French message of the shared catalog renders with no-break spaces', () => {
+    const bad = Object.keys(MESSAGES.fr)
+      .map((key) => [key, renderMessage(key.replace(/_(one|other)$/, ''), PARAMS, 'fr')] as const)
+      .filter(([, text]) => BAD_SPACING.test(text));
+    expect(bad).toEqual([]);
+    // English keeps its own spacing.
+    expect(renderMessage('roster.import.emailInvalid', { value: 'x' }, 'en')).toBe('Invalid e-mail address: x');
+  });
+
+  it('every French text of the web locale renders with no-break spaces (same post-processor as the web app)', () => {
+    const web = i18next.createInstance();
+    web.use(frenchTypographyProcessor);
+    void web.init({
+      initAsync: false,
+      resources: { fr: { translation: JSON.parse(readFileSync(path.join(ROOT, 'web/src/locales/fr.json'), 'utf8')) } },
+      lng: 'fr',
+      interpolation: { escapeValue: false },
+      postProcess: [FRENCH_TYPOGRAPHY],
+    });
+    addWordingFormatters(web);
+    const keys = [...new Set(Object.keys(webLocale('fr')).map((k) => k.replace(/_(one|other)$/, '')))];
+    const bad = keys.map((k) => [k, String(web.t(k, PARAMS))] as const).filter(([, text]) => BAD_SPACING.test(text));
+    expect(bad).toEqual([]);
+    expect(web.t('followUp.applicationEvent', { title: 'Soudeur·se', status: 'Envoyée' })).toBe(
+      '«\u00a0Soudeur·se\u00a0»\u00a0: Envoyée',
+    );
+  });
+
+  it('names the roster situations in plain French, "Offre reçue" among them', () => {
+    expect(Object.values(STUDENT_SITUATION_LABELS.fr)).toEqual([
+      'En recherche',
+      'A candidaté',
+      'Offre reçue',
+      'Embauché·e',
+      'Poursuit ses études',
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import {
   PARTNERSHIP_STATUSES,
   RECOMMENDATION_STATUSES,
   ROLES,
+  STUDENT_SITUATIONS,
   TRADES,
   type GeoPoint,
 } from '@promesse/shared';
@@ -27,6 +28,7 @@ export const JobPromiseStatusEnum = builder.enumType('JobPromiseStatus', { value
 export const ApplicationStatusEnum = builder.enumType('ApplicationStatus', { values: APPLICATION_STATUSES });
 export const ApplicationSourceEnum = builder.enumType('ApplicationSource', { values: APPLICATION_SOURCES });
 export const RecommendationStatusEnum = builder.enumType('RecommendationStatus', { values: RECOMMENDATION_STATUSES });
+export const StudentSituationEnum = builder.enumType('StudentSituation', { values: STUDENT_SITUATIONS });
 export const PartnershipStatusEnum = builder.enumType('PartnershipStatus', { values: PARTNERSHIP_STATUSES });
 export const NotificationTypeEnum = builder.enumType('NotificationType', { values: NOTIFICATION_TYPES });
 

@@ -59,7 +59,7 @@ describe('error catalog', () => {
     const e = fromZodError(r.error!, 'input');
     expect(e.code).toBe('BAD_USER_INPUT');
     expect(e.fieldIssues).toEqual([{ path: 'input.location.lat', message: 'trop grand' }]);
-    expect(e.message).toBe('input.location.lat : trop grand');
+    expect(e.message).toBe('input.location.lat\u00a0: trop grand');
   });
 
   it('parseInput returns parsed data or throws BAD_USER_INPUT', () => {

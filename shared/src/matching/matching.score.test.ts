@@ -59,11 +59,11 @@ describe('scoreMatch', () => {
     expect(m.score).toBeGreaterThan(0.85);
     expect(m.score).toBeLessThanOrEqual(1);
     expect(m.reasons).toEqual([
-      'Même métier : soudure',
-      'À 4 km (rayon de mobilité 30 km)',
-      'Diplôme demandé : CAP',
+      'Même métier\u00a0: soudure',
+      'À 4 km\u00a0: dans la zone où vous pouvez aller (30 km)',
+      'Diplôme demandé\u00a0: CAP',
       'Disponible avant la date de début',
-      '3 compétences en commun : TIG, MIG, lecture de plan',
+      '3 compétences en commun\u00a0: TIG, MIG, lecture de plan',
       'Entreprise partenaire de votre école',
       '2 embauches passées via l’école',
     ]);
@@ -72,7 +72,7 @@ describe('scoreMatch', () => {
   it('ranks same trade nearby above related trade far', () => {
     const sameNear = scoreMatch(student, promise({ id: 'a' }));
     const relatedFar = scoreMatch(student, promise({ id: 'b', trade: 'BOILERMAKING', location: vienne }));
-    expect(relatedFar.reasons[0]).toBe('Métier proche : chaudronnerie (même famille ROME H29)');
+    expect(relatedFar.reasons[0]).toBe('Métier proche\u00a0: chaudronnerie');
     expect(relatedFar.components.trade).toBe(0.5);
     expect(sameNear.score).toBeGreaterThan(relatedFar.score);
   });
@@ -80,7 +80,7 @@ describe('scoreMatch', () => {
   it('gives an unrelated trade no trade points', () => {
     const m = scoreMatch(student, promise({ trade: 'CATERING' }));
     expect(m.components.trade).toBe(0);
-    expect(m.reasons[0]).toBe('Métier différent : cuisine et restauration');
+    expect(m.reasons[0]).toBe('Métier différent\u00a0: cuisine et restauration');
     expect(m.score).toBeLessThan(scoreMatch(student, promise({ trade: 'METALWORK' })).score);
   });
 
@@ -88,7 +88,7 @@ describe('scoreMatch', () => {
     const far = scoreMatch(student, promise({ location: grenoble }));
     expect(far.outOfRadius).toBe(true);
     expect(far.components.distance).toBe(0);
-    expect(far.reasons[1]).toMatch(/^Hors de votre rayon de mobilité \(9\d km > 30 km\)$/);
+    expect(far.reasons[1]).toMatch(/^Loin pour vous\u00a0: 9\d km, vous avez indiqué 30 km au plus$/);
     const base = MATCHING_CRITERIA.reduce((s, c) => s + MATCHING_WEIGHTS[c] * far.components[c], 0);
     expect(far.score).toBeCloseTo(base * OUT_OF_RADIUS_FACTOR, 4);
     // Below even a related trade inside the radius.
@@ -97,7 +97,7 @@ describe('scoreMatch', () => {
     // A larger radius lifts the penalty.
     expect(scoreMatch({ ...student, mobilityKm: 150 }, promise({ location: grenoble })).outOfRadius).toBe(false);
     expect(scoreMatch(student, promise({ location: grenoble }), { audience: 'COMPANY' }).reasons[1]).toMatch(
-      /^Hors de son rayon/,
+      /^Loin pour l’élève/,
     );
   });
 
@@ -115,7 +115,7 @@ describe('scoreMatch', () => {
     expect(a.score).toBe(scoreMatch(student, promise()).score);
     const b = scoreMatch(student, promise(), { distanceKm: 12 });
     expect(b.distanceKm).toBe(12);
-    expect(b.reasons[1]).toBe('À 12 km (rayon de mobilité 30 km)');
+    expect(b.reasons[1]).toBe('À 12 km\u00a0: dans la zone où vous pouvez aller (30 km)');
   });
 
   it('handles diploma levels', () => {
@@ -145,12 +145,14 @@ describe('scoreMatch', () => {
 
   it('counts skills ignoring case and accents', () => {
     const one = scoreMatch({ ...student, skills: ['tig'] }, promise({ skills: ['TIG', 'Soudure à l’arc', 'Meulage'] }));
-    expect(one.reasons).toContain('1 compétence en commun : TIG');
+    expect(one.reasons).toContain('1 compétence en commun\u00a0: TIG');
     expect(one.components.skills).toBeCloseTo(1 / 3, 6);
     const accents = scoreMatch({ ...student, skills: ['soudure a l’arc'] }, promise({ skills: ['Soudure à l’arc'] }));
     expect(accents.components.skills).toBe(1);
     expect(scoreMatch(student, promise({ skills: [] })).components.skills).toBe(0.5);
-    expect(scoreMatch({ ...student, skills: [] }, promise()).reasons).toContain('Aucune des compétences demandées');
+    expect(scoreMatch({ ...student, skills: [] }, promise()).reasons).toContain(
+      'Aucune des compétences demandées pour l’instant',
+    );
   });
 
   it('values school history', () => {

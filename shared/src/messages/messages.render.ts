@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../common/common.enum';
 import { MESSAGES, type MessageKey } from './messages.catalog';
-import { addWordingFormatters } from '../wording/wording.french';
+import { addWordingFormatters, FRENCH_TYPOGRAPHY, frenchTypographyProcessor } from '../wording/wording.french';
 import { activeLocale } from './messages.locale';
 
 /** Values a message needs (names, counts, dates as ISO strings); `count` selects the plural form. */
@@ -16,7 +16,10 @@ export interface CodedMessage {
 // One i18next instance for every message of the catalog: plurals (`_one`/`_other`), nesting (`$t(entity.X)`) and
 // interpolation come from the library, not from string concatenation. Keys are flat ('application.alreadyClosed').
 const renderer = i18next.createInstance();
+// No-break spaces before ; : ! ? » and after « in every French message (typography, not the catalogs' job).
+renderer.use(frenchTypographyProcessor);
 void renderer.init({
+  postProcess: [FRENCH_TYPOGRAPHY],
   initAsync: false,
   resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: MESSAGES[l] }])),
   lng: DEFAULT_LOCALE,

@@ -36,16 +36,16 @@ describe('notification texts', () => {
         to: 'OFFERED',
       }),
     ).toEqual({
-      title: 'Vous avez reçu une offre !',
-      body: 'Votre candidature à « Soudeur TIG » (Dupont) est maintenant : offre reçue.',
+      title: 'Vous avez reçu une offre\u00a0!',
+      body: 'Votre candidature à «\u00a0Soudeur TIG\u00a0» (Dupont) est maintenant\u00a0: offre reçue.',
     });
     expect(
       buildNotificationText('APPLICATION_STATUS_CHANGED', { to: 'REJECTED', reason: 'position filled' }).body,
-    ).toContain('Motif : Poste pourvu.');
+    ).toContain('Motif\u00a0: Poste pourvu.');
     expect(
       buildNotificationText('JOB_PROMISE_MATCH', { companyName: 'Dupont', jobPromiseTitle: 'Soudeur', city: 'Lyon' })
         .body,
-    ).toBe('Dupont propose « Soudeur » à Lyon, dans votre métier.');
+    ).toBe('Dupont propose «\u00a0Soudeur\u00a0» à Lyon, dans votre métier.');
     expect(buildNotificationText('PARTNERSHIP_DECIDED', { status: 'REJECTED', schoolName: 'EP Lyon' }).title).toBe(
       'Partenariat refusé',
     );

@@ -9,6 +9,9 @@ export const recommendationMessages = defineMessages({
     'recommendation.alreadyAnswered': 'Vous avez déjà répondu à cette recommandation',
     'recommendation.cannotAnswer': 'Réponse à la recommandation impossible',
     'recommendation.notVisible': 'Cette recommandation ne vous est pas accessible',
+    'recommendation.studentHired': 'Cet·te élève est déjà embauché·e : plus besoin de le ou la recommander',
+    'recommendation.alreadyRecommended': 'Cet·te élève est déjà recommandé·e pour cette promesse',
+    'recommendation.alreadyApplied': 'Cet·te élève a déjà candidaté à cette promesse',
   },
   en: {
     'recommendation.staffOnly': 'For school staff only',
@@ -18,5 +21,8 @@ export const recommendationMessages = defineMessages({
     'recommendation.alreadyAnswered': 'You have already answered this recommendation',
     'recommendation.cannotAnswer': 'This recommendation cannot be answered',
     'recommendation.notVisible': 'You cannot access this recommendation',
+    'recommendation.studentHired': 'This student is already hired: no need to recommend them',
+    'recommendation.alreadyRecommended': 'This student is already recommended for this promise',
+    'recommendation.alreadyApplied': 'This student has already applied to this promise',
   },
 });

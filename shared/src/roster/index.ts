@@ -1,2 +1,3 @@
 export * from './roster.import';
 export * from './roster.messages';
+export * from './roster.situation';

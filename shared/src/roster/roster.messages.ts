@@ -14,6 +14,7 @@ export const rosterMessages = defineMessages({
     'roster.import.alreadyInvited': 'Une invitation est déjà en attente pour cette adresse',
     'roster.import.hasErrors_one': '{{count}} ligne à corriger : aucun élève n’a été importé',
     'roster.import.hasErrors_other': '{{count}} lignes à corriger : aucun élève n’a été importé',
+    'roster.followUpNotAccessible': 'Le suivi d’un élève est réservé à son école',
   },
   en: {
     'roster.import.empty': 'The file contains no student',
@@ -27,5 +28,6 @@ export const rosterMessages = defineMessages({
     'roster.import.alreadyInvited': 'An invitation is already pending for this address',
     'roster.import.hasErrors_one': '{{count}} line to fix: no student was imported',
     'roster.import.hasErrors_other': '{{count}} lines to fix: no student was imported',
+    'roster.followUpNotAccessible': 'A student’s follow-up is for their school only',
   },
 });

@@ -70,3 +70,27 @@ export function addWordingFormatters(instance: I18n): void {
     value instanceof Date || typeof value === 'string' ? formatLongDate(value, asLocale(lng)) : String(value),
   );
 }
+
+const NBSP = '\u00a0';
+
+/**
+ * French typography: a no-break space before ; : ! ? » and after «, so a line never starts with the sign. Only a
+ * space already typed is turned into a no-break one (a URL's "?" or "://" has none, and stays as it is).
+ */
+export function frenchTypography(text: string): string {
+  return text.replace(/[ \u202f]+([;:!?»])/g, `${NBSP}$1`).replace(/«[ \u202f]+/g, `«${NBSP}`);
+}
+
+export const FRENCH_TYPOGRAPHY = 'frenchTypography';
+
+/**
+ * The i18next post-processor applying frenchTypography to every French text (catalog text and interpolated values
+ * alike). Register it with `instance.use(frenchTypographyProcessor)` before init, with `postProcess: [FRENCH_TYPOGRAPHY]`.
+ */
+export const frenchTypographyProcessor = {
+  type: 'postProcessor' as const,
+  name: FRENCH_TYPOGRAPHY,
+  process(value: string, _key: string | string[], options: { lng?: string }, translator: { language?: string }) {
+    return asLocale(options.lng ?? translator.language) === 'fr' ? frenchTypography(value) : value;
+  },
+};

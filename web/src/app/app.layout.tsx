@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { labelOf, ROLE_LABELS } from '@promesse/shared';
 import { LanguageSwitch } from '../components/language-switch';
@@ -49,6 +49,10 @@ export function AppLayout() {
   const me = session.status === 'ready' ? session.me : null;
   const unread = useUnreadCount(me !== null);
   const realtimeStatus = useRealtimeStatus();
+  // Phones: navigation and account fold behind a menu button, so the page starts in the first screen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
 
   const skipToContent = (e: MouseEvent<HTMLAnchorElement>) => {
     // Handled here so the router does not treat the fragment as a navigation.
@@ -75,35 +79,48 @@ export function AppLayout() {
             </span>
             <span className="brand__name">{t('app.name')}</span>
           </Link>
-          {me ? (
-            <nav className="nav" aria-label={t('app.mainNav')}>
-              <ul className="nav__list">
-                {navItemsFor(me.role, t).map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end={item.end} className="nav__link">
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
           <div className="header__actions">
             {me ? <NotificationBell count={unread} to="/notifications" /> : null}
             <LanguageSwitch />
           </div>
           {me ? (
-            <div className="account">
-              <span className="account__name" title={me.displayName}>
-                <span className="visually-hidden">{t('app.account')} : </span>
-                {me.displayName}
-                <span className="account__role"> · {labelOf(ROLE_LABELS, me.role, locale)}</span>
-              </span>
-              <button type="button" className="button button--ghost button--compact" onClick={logOut}>
-                {t('app.logOut')}
-              </button>
-            </div>
+            <button
+              type="button"
+              className="header__menu-button button button--ghost button--compact"
+              aria-expanded={menuOpen}
+              aria-controls="header-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              {t('app.menu')}
+            </button>
           ) : null}
+          <div id="header-menu" className="header__menu" data-open={menuOpen}>
+            {me ? (
+              <nav className="nav" aria-label={t('app.mainNav')}>
+                <ul className="nav__list">
+                  {navItemsFor(me.role, t).map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end={item.end} className="nav__link">
+                        {item.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            {me ? (
+              <div className="account">
+                <span className="account__name" title={me.displayName}>
+                  <span className="visually-hidden">{t('app.account')} : </span>
+                  {me.displayName}
+                  <span className="account__role"> · {labelOf(ROLE_LABELS, me.role, locale)}</span>
+                </span>
+                <button type="button" className="button button--ghost button--compact" onClick={logOut}>
+                  {t('app.logOut')}
+                </button>
+              </div>
+            ) : null}
+          </div>
         </div>
       </header>
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="main">

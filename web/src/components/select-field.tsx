@@ -4,6 +4,8 @@ import { FieldShell, type FieldProps } from './form-field';
 export interface SelectOption {
   value: string;
   label: string;
+  /** Shown but not choosable (say why in the label). */
+  disabled?: boolean;
 }
 
 interface SelectFieldProps extends FieldProps, Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | keyof FieldProps> {
@@ -21,7 +23,7 @@ export function SelectField({ label, hint, error, className, options, placeholde
         <select ref={ref} className="field__input" {...select} {...control}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} disabled={o.disabled}>
               {o.label}
             </option>
           ))}

@@ -35,5 +35,13 @@ export function createApplicationLoaders(deps: Pick<AppDeps, 'connection'>) {
         (a) => a.jobPromiseId,
       ),
     ),
+    /** Every application of each student, newest first (roster situations, the staff's student page). */
+    applicationsByStudentId: new DataLoader<string, ApplicationDoc[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await Application.find({ studentId: { $in: validObjectIds(ids) } }).sort({ createdAt: -1, _id: -1 }),
+        (a) => a.studentId,
+      ),
+    ),
   };
 }

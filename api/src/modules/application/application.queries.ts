@@ -46,6 +46,12 @@ export async function hasApplied(deps: Deps, studentId: Id, jobPromiseId: Id): P
   return (await applicationModel(deps.connection).exists({ studentId, jobPromiseId })) !== null;
 }
 
+/** The statuses of every application of a student (their situation, shared studentSituation). */
+export async function applicationStatusesOf(deps: Deps, studentId: Id): Promise<ApplicationStatus[]> {
+  const docs = await applicationModel(deps.connection).find({ studentId }, { status: 1 }).lean();
+  return docs.map((d) => d.status);
+}
+
 export function findApplicationOf(
   deps: Deps,
   key: { studentId: Id; jobPromiseId: Id },
@@ -299,12 +305,4 @@ export async function applicationsSentSince(
     applicationModel(deps.connection).findOne(filter, { createdAt: 1 }).sort({ createdAt: 1 }).lean(),
   ]);
   return { count, oldest: oldest?.createdAt ?? null };
-}
-
-/** The applications of some students, newest first (a school's staff reading a student's file). */
-export function applicationsOfStudents(deps: Deps, studentIds: readonly string[]): Promise<ApplicationDoc[]> {
-  const ids = studentIds.filter((id) => /^[0-9a-fA-F]{24}$/.test(id)).map((id) => new Types.ObjectId(id));
-  return applicationModel(deps.connection)
-    .find({ studentId: { $in: ids } })
-    .sort({ createdAt: -1, _id: -1 });
 }

@@ -1,7 +1,6 @@
 import { fileUrl } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
-import { ApplicationRef, StudentRef } from '../../graphql/refs';
-import { isStaffOf } from '../school/school.policy';
+import { ApplicationRef } from '../../graphql/refs';
 import type { GraphQLContext } from '../../graphql/context';
 import { sameId } from '../../core/ids';
 import type { MessageDoc } from './conversation.model';
@@ -81,18 +80,6 @@ builder.objectFields(ApplicationRef, (t) => ({
       const side = conversationSide(ctx.actor, a, student?.userId);
       return side ? { application: a, side, viewer: ctx.actor } : null;
     },
-  }),
-}));
-
-builder.objectFields(StudentRef, (t) => ({
-  applications: t.field({
-    type: [ApplicationRef],
-    nullable: true,
-    description:
-      'The student’s applications, newest first (their conversations open from each one): the staff of the ' +
-      'student’s school only; null for anyone else (the student has `myApplications`).',
-    resolve: (s, _args, ctx) =>
-      isStaffOf(ctx.actor, s.schoolId) ? ctx.loaders.applicationsByStudentId.load(String(s._id)) : null,
   }),
 }));
 

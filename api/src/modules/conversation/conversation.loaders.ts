@@ -2,8 +2,6 @@ import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../core/deps';
 import { groupByKey, validObjectIds } from '../../core/ids';
-import type { ApplicationDoc } from '../application/application.model';
-import { applicationsOfStudents } from '../application/application.queries';
 import { conversationReadModel, messageModel, type MessageDoc } from './conversation.model';
 import type { ConversationSide } from './conversation.policy';
 
@@ -16,10 +14,6 @@ export function createConversationLoaders(deps: Pick<AppDeps, 'connection'>) {
   const Message = messageModel(deps.connection);
   const Read = conversationReadModel(deps.connection);
   return {
-    /** Each student's applications, newest first (for the school staff's view of a student). */
-    applicationsByStudentId: new DataLoader<string, ApplicationDoc[]>(async (ids) =>
-      groupByKey(ids, await applicationsOfStudents(deps, ids), (a) => String(a.studentId)),
-    ),
     /** Each application's messages, oldest first. */
     messagesByApplicationId: new DataLoader<string, MessageDoc[]>(async (ids) =>
       groupByKey(ids, await Message.find({ applicationId: { $in: validObjectIds(ids) } }).sort({ _id: 1 }), (m) =>

@@ -1,5 +1,6 @@
 import {
   MATCHING_CRITERIA,
+  matchReasonKind,
   renderMatchReason,
   renderMessage,
   type MatchingCriterion,
@@ -32,6 +33,11 @@ const MatchReasonRef = builder.objectRef<MatchReason>('MatchReason').implement({
   fields: (t) => ({
     key: t.exposeString('key'),
     params: t.string({ description: 'JSON object of the params.', resolve: (r) => JSON.stringify(r.params) }),
+    text: t.string({ description: 'In the reader’s language.', resolve: (r) => renderMatchReason(r) }),
+    kind: t.string({
+      description: 'How it reads for the student: strength, gap or neutral (shared matchReasonKind).',
+      resolve: (r) => matchReasonKind(r),
+    }),
   }),
 });
 

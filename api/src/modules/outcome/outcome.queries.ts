@@ -1,5 +1,5 @@
 import type { ClientSession, Types } from 'mongoose';
-import type { ContractType } from '@promesse/shared';
+import type { ContractType, ExitOutcome } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { invalidateOutcomeDataset } from './outcome.dataset';
 import { exitOutcomeModel, ledgerEntryModel } from './outcome.model';
@@ -15,6 +15,16 @@ export interface ApplicationFacts {
   schoolId: Types.ObjectId;
   companyId: Types.ObjectId;
   companyName: string;
+}
+
+/** The graduate's latest exit outcome (what they do now), or null when none was recorded. */
+export async function latestExitOutcomeOf(deps: Deps, studentId: Types.ObjectId): Promise<ExitOutcome | null> {
+  const [latest] = await exitOutcomeModel(deps.connection)
+    .find({ studentId }, { outcome: 1 })
+    .sort({ recordedAt: -1, _id: -1 })
+    .limit(1)
+    .lean();
+  return latest?.outcome ?? null;
 }
 
 /** An application reached OFFERED: one entry in the graduate's ledger of promises, once per application. */

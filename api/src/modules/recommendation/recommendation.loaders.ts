@@ -16,5 +16,13 @@ export function createRecommendationLoaders(deps: Pick<AppDeps, 'connection'>) {
         (r) => r.jobPromiseId,
       ),
     ),
+    /** Every recommendation of each student, newest first (roster situations, the staff's student page). */
+    recommendationsByStudentId: new DataLoader<string, RecommendationDoc[]>(async (ids) =>
+      groupByKey(
+        ids,
+        await Recommendation.find({ studentId: { $in: validObjectIds(ids) } }).sort({ createdAt: -1, _id: -1 }),
+        (r) => r.studentId,
+      ),
+    ),
   };
 }

@@ -4,8 +4,10 @@ import {
   conflict,
   forbidden,
   notFound,
+  recommendationBlocker,
   recommendGraduateSchema,
   respondToRecommendationSchema,
+  studentSituation,
 } from '@promesse/shared';
 import * as z from 'zod';
 import { isAdmin, isRecruiter, isStaff, isStudent } from '../../core/actor';
@@ -14,7 +16,9 @@ import { isDuplicateKeyError, sameId, validObjectIds } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
 import {
+  applicationStatusesOf,
   findApplicationOf,
+  hasApplied,
   insertApplication,
   linkRecommendation,
   notifyApplicationReceived,
@@ -22,6 +26,7 @@ import {
 import { studentOfActor } from '../application/application.use-cases';
 import { isOpenNow, targetsSchool } from '../job-promise/job-promise.policy';
 import { findJobPromise } from '../job-promise/job-promise.queries';
+import { latestExitOutcomeOf } from '../outcome/outcome.queries';
 import { isStaffOf } from '../school/school.policy';
 import { schoolNames } from '../school/school.queries';
 import { findStudent } from '../student/student.queries';
@@ -53,9 +58,25 @@ export const recommendGraduate = defineUseCase({
     if (!isOpenNow(jp, now))
       throw conflict('jobPromise.notOpen', undefined, { entity: 'JobPromise', id: String(jp._id) });
     const Recommendation = recommendationModel(deps.connection);
-    if (await Recommendation.exists({ studentId: student._id, jobPromiseId: jp._id, status: 'PENDING' })) {
-      throw alreadyPending();
-    }
+    // Recommending rules (issue 16): a hired student is not recommended any more; a student is not recommended twice
+    // for the same promise (one pending or accepted; after a decline the school may try again).
+    const [statuses, outcome, earlier, applied] = await Promise.all([
+      applicationStatusesOf(deps, student._id),
+      latestExitOutcomeOf(deps, student._id),
+      Recommendation.find({ studentId: student._id, jobPromiseId: jp._id }, { status: 1 }).lean(),
+      hasApplied(deps, student._id, jp._id),
+    ]);
+    const blocker = recommendationBlocker({
+      situation: studentSituation({
+        applications: statuses.map((status) => ({ status })),
+        recommendations: [],
+        exitOutcome: outcome,
+      }),
+      recommendationsForPromise: earlier,
+      appliedToPromise: applied,
+    });
+    if (blocker === 'recommendation.alreadyPending') throw alreadyPending();
+    if (blocker) throw conflict(blocker, undefined, { entity: 'Student', id: String(student._id) });
     // Anti-spam: how many recommendations one graduate receives per day (from every school's staff).
     assertUnderCap(
       'recommendationsPerGraduate',

@@ -1,5 +1,16 @@
-import { renderMessage, type StudentImportLine, type StudentImportProblem } from '@promesse/shared';
+import {
+  forbidden,
+  renderMessage,
+  studentSituation,
+  type StudentImportLine,
+  type StudentImportProblem,
+} from '@promesse/shared';
 import { builder } from '../../graphql/builder';
+import { StudentSituationEnum } from '../../graphql/common.types';
+import type { GraphQLContext } from '../../graphql/context';
+import { ApplicationRef, RecommendationRef, StudentRef } from '../../graphql/refs';
+import type { StudentDoc } from '../student/student.model';
+import { canFollowStudent } from './roster.policy';
 import { importStudents, type ImportedStudent, type StudentImportResult } from './roster.use-cases';
 
 const StudentImportLineRef = builder.objectRef<StudentImportLine>('StudentImportLine').implement({
@@ -59,3 +70,40 @@ builder.mutationField('importStudents', (t) =>
     resolve: (_root, args, ctx) => importStudents(ctx, { csv: args.input.csv, dryRun: args.input.dryRun ?? undefined }),
   }),
 );
+
+// A student's follow-up for the roster and the staff's student page. Every field reads through loaders, so the
+// roster's list keeps a constant number of database commands whatever the number of students.
+function followUp<T>(read: (s: StudentDoc, ctx: GraphQLContext) => Promise<T>) {
+  return (s: StudentDoc, _args: unknown, ctx: GraphQLContext): Promise<T> => {
+    if (!canFollowStudent(ctx.actor, s)) throw forbidden('roster.followUpNotAccessible');
+    return read(s, ctx);
+  };
+}
+
+builder.objectFields(StudentRef, (t) => ({
+  situation: t.field({
+    type: StudentSituationEnum,
+    description:
+      'Where the student stands (shared studentSituation): from their applications, recommendations and latest ' +
+      'exit outcome. Their school’s staff, the admin and the student only (FORBIDDEN otherwise).',
+    resolve: followUp(async (s, ctx) => {
+      const id = String(s._id);
+      const [applications, recommendations, outcomes] = await Promise.all([
+        ctx.loaders.applicationsByStudentId.load(id),
+        ctx.loaders.recommendationsByStudentId.load(id),
+        ctx.loaders.exitOutcomesByStudentId.load(id),
+      ]);
+      return studentSituation({ applications, recommendations, exitOutcome: outcomes.at(-1)?.outcome ?? null });
+    }),
+  }),
+  applications: t.field({
+    type: [ApplicationRef],
+    description: 'Every application of the student, newest first. Their school’s staff, the admin and the student.',
+    resolve: followUp((s, ctx) => ctx.loaders.applicationsByStudentId.load(String(s._id))),
+  }),
+  recommendations: t.field({
+    type: [RecommendationRef],
+    description: 'Every recommendation of the student, newest first. Their school’s staff, the admin and the student.',
+    resolve: followUp((s, ctx) => ctx.loaders.recommendationsByStudentId.load(String(s._id))),
+  }),
+}));

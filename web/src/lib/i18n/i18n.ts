@@ -1,6 +1,14 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { addWordingFormatters, DEFAULT_LOCALE, LOCALES, setLocaleProvider, type Locale } from '@promesse/shared';
+import {
+  addWordingFormatters,
+  DEFAULT_LOCALE,
+  FRENCH_TYPOGRAPHY,
+  frenchTypographyProcessor,
+  LOCALES,
+  setLocaleProvider,
+  type Locale,
+} from '@promesse/shared';
 import en from '../../locales/en.json';
 import fr from '../../locales/fr.json';
 
@@ -17,15 +25,20 @@ function storedLocale(): Locale {
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
-  lng: storedLocale(),
-  fallbackLng: DEFAULT_LOCALE,
-  supportedLngs: [...LOCALES],
-  interpolation: { escapeValue: false }, // React escapes already
-  returnNull: false,
-  initAsync: false,
-});
+// French typography (no-break spaces before ; : ! ? » and after «) on every French text, as shared's renderer does.
+void i18n
+  .use(initReactI18next)
+  .use(frenchTypographyProcessor)
+  .init({
+    postProcess: [FRENCH_TYPOGRAPHY],
+    resources: { fr: { translation: fr }, en: { translation: en } },
+    lng: storedLocale(),
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+    initAsync: false,
+  });
 // French elision and articles ("d’Emma", "de l’École…") and the one date format, as i18next formatters.
 addWordingFormatters(i18n);
 

@@ -114,8 +114,8 @@ export function AdminHomePage() {
 
   return (
     <div className="page">
-      <p className="page__eyebrow">{t('admin.title')}</p>
-      <h1>{t('home.greeting', { name: me?.displayName ?? '' })}</h1>
+      {/* No "Bonjour {{name}}": the account's name is often an organisation's ("Fédération nationale…"). */}
+      <h1>{t('admin.title')}</h1>
       {me ? (
         <p className="page__lead" data-testid="me-summary">
           {t('home.signedInAs', { role: labelOf(ROLE_LABELS, me.role, locale), email: me.email })}

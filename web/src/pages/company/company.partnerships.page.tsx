@@ -6,12 +6,18 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { CompanyPartnershipsDocument, RequestPartnershipDocument } from './company.documents';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 
 /** Every school with the company's partnership status; a request goes to the school's staff. */
 export function CompanyPartnershipsPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('company.partnerships.title'));
   const [result, reexecute] = useQuery({ query: CompanyPartnershipsDocument, requestPolicy: 'cache-and-network' });
+  // Live, like the bell: a partnership notification pushed over the socket refreshes the list.
+  useLiveRefresh(
+    (n) => n.type === 'PARTNERSHIP_DECIDED',
+    () => reexecute({ requestPolicy: 'network-only' }),
+  );
   const [requestState, request] = useMutation(RequestPartnershipDocument);
   const itemErrors = useItemErrors();
   const data = result.data;

@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
-import { DIPLOMA_LEVEL_LABELS, inviteUserSchema, labelOf, TRADE_LABELS } from '@promesse/shared';
+import { useMutation } from 'urql';
+import { inviteUserSchema } from '@promesse/shared';
 import { FormField } from '../../components/form-field';
 import { InvitationLink } from '../../components/invitation-link';
 import { formatDate } from '../../components/format';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { TableWrap } from '../../components/table-wrap';
+import { ErrorState, LoadingState } from '../../components/states';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -15,22 +13,7 @@ import { useMySchool } from './school.context';
 import { StudentImport } from './school.import';
 import { PendingInvitations } from './school.invitations';
 import { SchoolNav } from './school.nav';
-
-const SchoolStudentsDocument = graphql(`
-  query SchoolStudents($id: ID!) {
-    school(id: $id) {
-      id
-      students {
-        id
-        displayName
-        email
-        trade
-        diplomaLevel
-        graduationDate
-      }
-    }
-  }
-`);
+import { SchoolRoster } from './school.roster';
 
 const InviteUserDocument = graphql(`
   mutation InviteUser($input: InviteUserInput!) {
@@ -95,18 +78,13 @@ export function InviteForm({
 }
 
 export function SchoolHomePage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   useDocumentTitle(t('school.title'));
   const my = useMySchool();
-  const [students, refetch] = useQuery({
-    query: SchoolStudentsDocument,
-    variables: { id: my.school?.id ?? '' },
-    pause: !my.school,
-  });
+  const [refreshKey, setRefreshKey] = useState(0);
 
   if (my.error) return <ErrorState error={my.error} onRetry={() => my.reexecute()} />;
   if (!my.school) return <LoadingState />;
-  const list = students.data?.school?.students ?? null;
 
   return (
     <div className="page">
@@ -115,41 +93,7 @@ export function SchoolHomePage() {
       <SchoolNav />
       <section className="card" aria-labelledby="roster-title">
         <h2 id="roster-title">{t('school.rosterTitle')}</h2>
-        {students.error ? (
-          <ErrorState error={students.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-        ) : list === null ? (
-          <LoadingState />
-        ) : list.length === 0 ? (
-          <EmptyState title={t('school.rosterEmptyTitle')}>
-            <p>{t('school.rosterEmpty')}</p>
-          </EmptyState>
-        ) : (
-          <TableWrap label={t('school.rosterTitle')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('school.rosterTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('school.colName')}</th>
-                  <th scope="col">{t('school.colTrade')}</th>
-                  <th scope="col">{t('school.colDiploma')}</th>
-                  <th scope="col">{t('school.colGraduation')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <Link to={`/ecole/eleves/${s.id}`}>{s.displayName}</Link>
-                    </th>
-                    <td>{s.trade ? labelOf(TRADE_LABELS, s.trade, locale) : '—'}</td>
-                    <td>{s.diplomaLevel ? labelOf(DIPLOMA_LEVEL_LABELS, s.diplomaLevel, locale) : '—'}</td>
-                    <td>{formatDate(s.graduationDate, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+        <SchoolRoster schoolId={my.school.id} refreshKey={refreshKey} />
       </section>
       <section className="card" aria-labelledby="invite-title">
         <h2 id="invite-title">{t('school.inviteTitle')}</h2>
@@ -164,7 +108,7 @@ export function SchoolHomePage() {
       <section className="card" aria-labelledby="import-title">
         <h2 id="import-title">{t('school.import.title')}</h2>
         <p className="field__hint">{t('school.import.intro')}</p>
-        <StudentImport onImported={() => refetch({ requestPolicy: 'network-only' })} />
+        <StudentImport onImported={() => setRefreshKey((k) => k + 1)} />
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { SchoolNav } from './school.nav';
+import { useLiveRefresh } from '../../components/use-live-refresh';
 
 const SchoolPartnershipsDocument = graphql(`
   query SchoolPartnerships {
@@ -42,6 +43,11 @@ export function SchoolPartnershipsPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('school.partnershipsTitle'));
   const [result, reexecute] = useQuery({ query: SchoolPartnershipsDocument, requestPolicy: 'cache-and-network' });
+  // Live, like the bell: a partnership notification pushed over the socket refreshes the list.
+  useLiveRefresh(
+    (n) => n.type === 'PARTNERSHIP_REQUESTED',
+    () => reexecute({ requestPolicy: 'network-only' }),
+  );
   const [decision, decide] = useMutation(DecidePartnershipDocument);
   const [error, setError] = useState<string | null>(null);
   const list = result.data?.partnerships;

@@ -6,7 +6,10 @@ import {
   CONTRACT_TYPE_LABELS,
   JOB_PROMISE_STATUS_LABELS,
   labelOf,
+  recommendationBlocker,
+  renderMessage,
   TRADE_LABELS,
+  type StudentSituation,
 } from '@promesse/shared';
 import { formatDate, formatPercent } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
@@ -117,6 +120,13 @@ const SchoolPromiseDocument = graphql(`
           displayName
         }
       }
+      recommendations {
+        id
+        status
+        student {
+          id
+        }
+      }
     }
   }
 `);
@@ -131,6 +141,7 @@ const MatchingGraduatesDocument = graphql(`
         id
         displayName
         trade
+        situation
       }
     }
   }
@@ -153,7 +164,14 @@ export function SchoolPromisePage() {
     return <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (!result.data) return <LoadingState />;
   if (!promise) return <EmptyState title={t('school.promiseMissing')} />;
-  const chosen = matches.data?.matchingGraduates.find((m) => m.student.id === selected);
+  const appliedBy = new Map((promise.applications ?? []).map((a) => [a.student.id, a]));
+  // The same rule as the API (shared recommendationBlocker): the card says why instead of offering the action.
+  const blockerOf = (student: { id: string; situation: StudentSituation }) =>
+    recommendationBlocker({
+      situation: student.situation,
+      recommendationsForPromise: (promise.recommendations ?? []).filter((r) => r.student.id === student.id),
+      appliedToPromise: appliedBy.has(student.id),
+    });
 
   return (
     <div className="page">
@@ -196,26 +214,39 @@ export function SchoolPromisePage() {
                       <li key={r}>{r}</li>
                     ))}
                   </ul>
-                  <button
-                    type="button"
-                    className="button button--secondary button--compact"
-                    aria-pressed={selected === m.student.id}
-                    onClick={() => setSelected(m.student.id)}
-                  >
-                    {t('school.recommendThis', { name: m.student.displayName })}
-                  </button>
+                  {appliedBy.has(m.student.id) ? (
+                    <p className="tag" data-testid="already-applied">
+                      {t('followUp.alreadyApplied', {
+                        status: labelOf(APPLICATION_STATUS_LABELS, appliedBy.get(m.student.id)!.status, locale),
+                      })}
+                    </p>
+                  ) : null}
+                  {selected === m.student.id ? (
+                    // The form and its success message stay on the card where the action was started.
+                    <RecommendForm
+                      key={m.student.id}
+                      jobPromiseId={promise.id}
+                      studentId={m.student.id}
+                      subject={m.student.displayName}
+                      onDone={() => reexecute({ requestPolicy: 'network-only' })}
+                    />
+                  ) : blockerOf(m.student) ? (
+                    <p className="field__hint" data-testid="recommend-blocked">
+                      {renderMessage(blockerOf(m.student)!, {}, locale)}
+                    </p>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--secondary button--compact"
+                      onClick={() => setSelected(m.student.id)}
+                    >
+                      {t('school.recommendThis', { name: m.student.displayName })}
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>
           )}
-          {chosen ? (
-            <RecommendForm
-              key={chosen.student.id}
-              jobPromiseId={promise.id}
-              studentId={chosen.student.id}
-              subject={chosen.student.displayName}
-            />
-          ) : null}
         </section>
       ) : null}
       <section className="card" aria-labelledby="apps-title">

@@ -23,10 +23,13 @@ export function RecommendForm({
   jobPromiseId,
   studentId,
   subject,
+  onDone,
 }: {
   jobPromiseId: string | null;
   studentId: string | null;
   subject: string;
+  /** After a success (the caller refreshes what the recommendation changed). */
+  onDone?: () => void;
 }) {
   const { t } = useI18n();
   const [, recommend] = useMutation(RecommendGraduateDocument);
@@ -37,6 +40,7 @@ export function RecommendForm({
       const res = await recommend(input);
       if (!res.data) return res;
       setDone(true);
+      onDone?.();
     },
     {
       // The pair is picked outside this form: say so on the note, the only field here.

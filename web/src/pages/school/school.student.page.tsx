@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { APPLICATION_STATUS_LABELS, CONTRACT_TYPE_LABELS, labelOf } from '@promesse/shared';
+import {
+  CONTRACT_TYPE_LABELS,
+  isHiredSituation,
+  labelOf,
+  recommendationBlocker,
+  renderMessage,
+  STUDENT_SITUATION_LABELS,
+} from '@promesse/shared';
 import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
@@ -11,6 +18,7 @@ import { StudentProfileForm } from '../student/student.profile-form';
 import { useMySchool } from './school.context';
 import { SchoolNav } from './school.nav';
 import { RecommendForm } from './school.recommend';
+import { StudentFollowUp } from './school.student-follow-up';
 
 const SchoolStudentDocument = graphql(`
   query SchoolStudent($id: ID!) {
@@ -18,19 +26,40 @@ const SchoolStudentDocument = graphql(`
       ...StudentProfileFields
       displayName
       email
+      situation
       applications {
         id
         status
+        source
+        updatedAt
         jobPromise {
           id
           title
-        }
-        company {
-          id
-          name
+          company {
+            id
+            name
+          }
         }
         conversation {
           unreadCount
+        }
+        history {
+          to
+          at
+        }
+      }
+      recommendations {
+        id
+        status
+        createdAt
+        respondedAt
+        jobPromise {
+          id
+          title
+          company {
+            id
+            name
+          }
         }
       }
     }
@@ -83,12 +112,25 @@ export function SchoolStudentPage() {
   }
 
   const open = promises.data?.jobPromises.edges.map((e) => e.node) ?? [];
-  const chosen = open.find((p) => p.id === promiseId);
+  // The same rule as the API (shared recommendationBlocker): blocked promises stay listed, disabled with the reason.
+  const blockerOf = (jobPromiseId: string) =>
+    recommendationBlocker({
+      situation: student.situation,
+      recommendationsForPromise: student.recommendations.filter((r) => r.jobPromise.id === jobPromiseId),
+      appliedToPromise: student.applications.some((a) => a.jobPromise.id === jobPromiseId),
+    });
+  const hired = isHiredSituation(student.situation);
+  const chosen = open.find((p) => p.id === promiseId && !blockerOf(p.id));
 
   return (
     <div className="page">
       <p className="page__eyebrow">{t('school.studentTitle')}</p>
       <h1>{student.displayName}</h1>
+      <p>
+        <span className="status-badge" data-status={student.situation} data-testid="student-situation">
+          {t('followUp.situation', { situation: labelOf(STUDENT_SITUATION_LABELS, student.situation, locale) })}
+        </span>
+      </p>
       <SchoolNav />
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t('school.profileTitle')}</h2>
@@ -101,32 +143,13 @@ export function SchoolStudentPage() {
           submitLabel={t('school.profileSave')}
         />
       </section>
-      <section className="card" aria-labelledby="student-applications-title">
-        <h2 id="student-applications-title">{t('school.studentApplications')}</h2>
-        <p>{t('school.studentApplicationsLead')}</p>
-        {student.applications?.length ? (
-          <ul className="card-list" data-testid="student-applications">
-            {student.applications.map((a) => (
-              <li key={a.id}>
-                {a.jobPromise.title} ({a.company.name}) · {labelOf(APPLICATION_STATUS_LABELS, a.status, locale)} ·{' '}
-                <Link to={`/ecole/candidatures/${a.id}`}>
-                  {a.conversation?.unreadCount
-                    ? t('school.readConversationUnread', {
-                        count: a.conversation.unreadCount,
-                        title: a.jobPromise.title,
-                      })
-                    : t('school.readConversation', { title: a.jobPromise.title })}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('school.studentNoApplications')}</p>
-        )}
-      </section>
       <section className="card" aria-labelledby="recommend-title">
         <h2 id="recommend-title">{t('school.recommendTitle')}</h2>
-        {promises.error ? (
+        {hired ? (
+          <p className="alert" data-testid="recommend-blocked">
+            {renderMessage('recommendation.studentHired', {}, locale)}
+          </p>
+        ) : promises.error ? (
           <ErrorState error={promises.error} />
         ) : !promises.data ? (
           <LoadingState />
@@ -139,20 +162,27 @@ export function SchoolStudentPage() {
               value={promiseId}
               onChange={(e) => setPromiseId(e.target.value)}
               placeholder={t('school.pickPromisePlaceholder')}
-              options={open.map((p) => ({
-                value: p.id,
-                label: `${p.title} — ${p.company.name}, ${p.city} (${labelOf(CONTRACT_TYPE_LABELS, p.contractType, locale)})`,
-              }))}
+              options={open.map((p) => {
+                const blocker = blockerOf(p.id);
+                const label = `${p.title} — ${p.company.name}, ${p.city} (${labelOf(CONTRACT_TYPE_LABELS, p.contractType, locale)})`;
+                return {
+                  value: p.id,
+                  label: blocker ? `${label} — ${renderMessage(blocker, {}, locale)}` : label,
+                  disabled: blocker !== null,
+                };
+              })}
             />
             <RecommendForm
               key={promiseId}
-              jobPromiseId={promiseId || null}
+              jobPromiseId={chosen ? promiseId : null}
               studentId={student.id}
               subject={chosen?.title ?? student.displayName}
+              onDone={() => reexecute({ requestPolicy: 'network-only' })}
             />
           </>
         )}
       </section>
+      <StudentFollowUp applications={student.applications} recommendations={student.recommendations} />
     </div>
   );
 }

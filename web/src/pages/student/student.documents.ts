@@ -24,6 +24,11 @@ export const MatchingJobPromisesDocument = graphql(`
     matchingJobPromises(first: $first) {
       score
       reasons
+      reasonCodes {
+        key
+        text
+        kind
+      }
       distanceKm
       outOfRadius
       jobPromise {
@@ -242,5 +247,38 @@ export const CreateJobAlertDocument = graphql(`
 export const DeleteJobAlertDocument = graphql(`
   mutation DeleteJobAlert($id: ID!) {
     deleteJobAlert(id: $id)
+  }
+`);
+/** Issue 16: what the student's home asks an answer for first (offers, interviews, recommendations), and whether hired. */
+export const StudentToAnswerDocument = graphql(`
+  query StudentToAnswer {
+    myStudentProfile {
+      id
+      situation
+    }
+    myApplications {
+      id
+      status
+      jobPromise {
+        id
+        title
+        company {
+          id
+          name
+        }
+      }
+    }
+    myRecommendations {
+      id
+      status
+      jobPromise {
+        id
+        title
+        company {
+          id
+          name
+        }
+      }
+    }
   }
 `);

@@ -12,7 +12,13 @@ import { useI18n } from '../../lib/i18n/i18n';
 
 interface Props {
   promise: PromiseSummaryFragment;
-  match?: { score: number; reasons: readonly string[]; distanceKm?: number | null | undefined };
+  match?: {
+    score: number;
+    reasons: readonly string[];
+    /** When given, the reasons are shown split into strengths and gaps (shared matchReasonKind). */
+    reasonCodes?: readonly { key: string; text: string; kind: string }[];
+    distanceKm?: number | null | undefined;
+  };
   applicationStatus?: ApplicationStatus | null | undefined;
   /** Whole km from the search's place (search results). */
   distanceKm?: number | null | undefined;
@@ -49,7 +55,9 @@ export function PromiseCard({ promise, match, applicationStatus, distanceKm }: P
               ? ` · ${t('student.home.distance', { distance: formatDistance(match.distanceKm, locale) })}`
               : ''}
           </p>
-          {match.reasons.length ? (
+          {match.reasonCodes ? (
+            <MatchReasons reasons={match.reasonCodes} />
+          ) : match.reasons.length ? (
             <ul className="match__reasons" aria-label={t('student.home.reasons')}>
               {match.reasons.map((r) => (
                 <li key={r}>{r}</li>
@@ -66,5 +74,30 @@ export function PromiseCard({ promise, match, applicationStatus, distanceKm }: P
         </p>
       ) : null}
     </article>
+  );
+}
+
+/** Strengths ("Vos atouts") then gaps ("À travailler"), each list only when it has something. */
+function MatchReasons({ reasons }: { reasons: readonly { key: string; text: string; kind: string }[] }) {
+  const { t } = useI18n();
+  const strengths = reasons.filter((r) => r.kind !== 'gap');
+  const gaps = reasons.filter((r) => r.kind === 'gap');
+  return (
+    <>
+      {strengths.length ? (
+        <ul className="match__reasons match__reasons--strengths" aria-label={t('student.home.strengths')}>
+          {strengths.map((r) => (
+            <li key={r.key}>{r.text}</li>
+          ))}
+        </ul>
+      ) : null}
+      {gaps.length ? (
+        <ul className="match__reasons match__reasons--gaps" aria-label={t('student.home.gaps')}>
+          {gaps.map((r) => (
+            <li key={r.key}>{r.text}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }
