@@ -59,7 +59,7 @@ describe('accounts: notifications over real HTTP', () => {
     const listed = res.notifications.edges.find((e: any) => e.node.id === ids[0]).node;
     expect(listed).toMatchObject({
       title: 'Une promesse d’embauche pour vous',
-      body: 'Fonderie propose « Promesse 0 », dans votre métier.',
+      body: 'Fonderie propose « Promesse 0 », dans votre métier.',
     });
   });
 

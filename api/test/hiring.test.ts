@@ -263,7 +263,7 @@ describe('offers', () => {
           weeklyHours: 35,
           apprenticeshipPercent: 53,
           grossMonthlySalary: 2000,
-          message: 'Bienvenue dans l’équipe !',
+          message: 'Bienvenue dans l’équipe !',
         },
       },
       w.companyA.token,
@@ -273,11 +273,11 @@ describe('offers', () => {
       offer: { contractType: 'APPRENTICESHIP', weeklyHours: 35, apprenticeshipPercent: 53, grossMonthlySalary: null },
     });
     const seen = await t.ok<any>(GET_APP, { id: appId }, student.token);
-    expect(seen.application.offer).toMatchObject({ apprenticeshipPercent: 53, message: 'Bienvenue dans l’équipe !' });
+    expect(seen.application.offer).toMatchObject({ apprenticeshipPercent: 53, message: 'Bienvenue dans l’équipe !' });
     const offered = (await notificationsOf(t, student.token)).find(
       (n) => n.type === 'APPLICATION_STATUS_CHANGED' && n.data['to'] === 'OFFERED',
     );
-    expect(offered?.title).toBe('Vous avez reçu une offre !');
+    expect(offered?.title).toBe('Vous avez reçu une offre !');
     const hired = await move(t, student.token, appId, 'HIRED');
     expect(hired.status).toBe('HIRED');
   });

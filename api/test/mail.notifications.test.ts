@@ -89,7 +89,7 @@ test('an application e-mails the recruiter at once, in French, with the link to 
   const jp = await openPromise(t, w.companyA, { title: 'Fraiseur sur commande numérique' });
   const app = await apply(t, w.studentA, jp.id);
   const mail = await mailTo(w.companyA.email, 'Nouvelle candidature');
-  expect(mail.text).toContain('Lina Benali a candidaté à votre promesse « Fraiseur sur commande numérique »');
+  expect(mail.text).toContain('Lina Benali a candidaté à votre promesse « Fraiseur sur commande numérique »');
   const link = linkIn(mail.text, `${t.env.PUBLIC_URL}/entreprise/promesses/`);
   expect(link).toBe(`${t.env.PUBLIC_URL}/entreprise/promesses/${jp.id}`);
   expect(mail.headers['list-unsubscribe']).toBeDefined();
@@ -143,9 +143,9 @@ test('the daily digest gathers exactly the unread notifications since the last d
   expect(await countDocs(t, 'mailOutbox', { to: email, template: 'notification' })).toBe(0);
 
   await sendNotificationDigests(t.deps);
-  const digest = await mailTo(email, 'Promesse : 2 notifications non lues');
-  expect(digest.text).toContain('« Tourneur A »');
-  expect(digest.text).toContain('« Tourneur C »');
+  const digest = await mailTo(email, 'Promesse : 2 notifications non lues');
+  expect(digest.text).toContain('« Tourneur A »');
+  expect(digest.text).toContain('« Tourneur C »');
   expect(digest.text).not.toContain('Tourneur B');
   expect(digest.text).toContain(`${t.env.PUBLIC_URL}/notifications`);
   expect(digest.headers['list-unsubscribe']).toBeDefined();
@@ -155,8 +155,8 @@ test('the daily digest gathers exactly the unread notifications since the last d
   expect(await outboxKeys(`digest:${student.userId}:`)).toHaveLength(1);
   await openPromise(t, w.companyA, { title: 'Tourneur D' });
   await sendNotificationDigests(t.deps);
-  const second = await mailTo(email, 'Promesse : 1 notification non lue');
-  expect(second.text).toContain('« Tourneur D »');
+  const second = await mailTo(email, 'Promesse : 1 notification non lue');
+  expect(second.text).toContain('« Tourneur D »');
   expect(second.text).not.toContain('Tourneur A');
 });
 
@@ -197,7 +197,7 @@ test('job alerts: a matching promise notifies the student once (in-app and by e-
   const alerts = (await notificationsOf(t, student.token)).filter((n) => n.type === 'JOB_ALERT_MATCH');
   expect(alerts).toHaveLength(1);
   expect(alerts[0]?.data['jobPromiseId']).toBe(jp.id);
-  expect(alerts[0]?.body).toContain('« Soudure près de Lyon »');
+  expect(alerts[0]?.body).toContain('« Soudure près de Lyon »');
   const mail = await mailTo(email, 'Nouvelle promesse pour votre alerte');
   expect(linkIn(mail.text, `${t.env.PUBLIC_URL}/eleve/promesses/`)).toBe(
     `${t.env.PUBLIC_URL}/eleve/promesses/${jp.id}`,

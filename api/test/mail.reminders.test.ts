@@ -59,7 +59,7 @@ test('a company is reminded once, 7 days before its promise expires (e-mail with
   expect(await typeCount(w.companyA.token, 'JOB_PROMISE_EXPIRING', jp.id)).toBe(1);
   expect(await typeCount(w.companyA.token, 'JOB_PROMISE_EXPIRING', later.id)).toBe(0);
   const mail = await mailTo(w.companyA.email, 'Votre promesse expire bientôt');
-  expect(mail.text).toContain('« Promesse qui expire »');
+  expect(mail.text).toContain('« Promesse qui expire »');
   expect(linkIn(mail.text, `${t.env.PUBLIC_URL}/entreprise/promesses/`)).toBe(
     `${t.env.PUBLIC_URL}/entreprise/promesses/${jp.id}`,
   );
@@ -74,7 +74,7 @@ test('applications unanswered for 10 days are reminded once each', async () => {
   expect(await remindWaitingApplications(t.deps, in11Days)).toBe(0);
   expect(await typeCount(w.companyA.token, 'APPLICATIONS_WAITING', jp.id)).toBe(1);
   const mail = await mailTo(w.companyA.email, 'Des candidatures attendent votre réponse');
-  expect(mail.text).toContain('1 candidature à votre promesse « Candidatures en souffrance » attend une réponse');
+  expect(mail.text).toContain('1 candidature à votre promesse « Candidatures en souffrance » attend une réponse');
   const doc = await t.connection.collection('applications').findOne({ _id: new Types.ObjectId(app.id) });
   expect(doc?.['waitingReminderAt']).toBeInstanceOf(Date);
 });

@@ -144,8 +144,7 @@ describe('two API instances on one engine', () => {
     expect(mute.errors).toBeUndefined();
     const silent = await partnershipRequest(a!);
     await silent.response;
-    // Stored and counted (B pushes the new unread count after the one sent on connection), not pushed itself.
-    await onB.until(() => onB.counts.length >= 2, 'the unread count of the muted notification');
+    // Stored (already read: a muted type raises no unread count, issue 14), listed, not pushed.
     const stored = (await newest(b!, staff))[0]!;
     expect(stored.data.companyName).toBe(silent.companyName);
     await gql(a!.url, UPDATE_PREFERENCES, { t: [] }, staff.token);

@@ -120,7 +120,13 @@ export async function revokeAllSessions(
   );
   // Whole seconds, like a token's iat: a token issued later in this same second still carries an active sid.
   const validFrom = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  await userModel(deps.connection).updateOne({ _id: id }, { $set: { sessionsValidFrom: validFrom } }, options);
+  // sessionRevokedAt (milliseconds) changes the user's revocation stamp even when sessionsValidFrom, in whole seconds,
+  // does not (two revocations in one second): auth.context.ts's session cache must see every revocation.
+  await userModel(deps.connection).updateOne(
+    { _id: id },
+    { $set: { sessionsValidFrom: validFrom, sessionRevokedAt: now } },
+    options,
+  );
 }
 
 /**

@@ -69,9 +69,9 @@ export function placeStudentsAtTowns(schema: Schema): void {
     if (placed.location !== undefined) doc.location = placed.location;
     if (placed.locationPrecision) doc.locationPrecision = placed.locationPrecision;
   });
-  schema.pre('insertMany', function placeOnInsertMany(this: unknown, next: () => void, docs: unknown) {
+  // Mongoose 9 calls insertMany's pre hooks with the documents (no `next`).
+  schema.pre('insertMany', function placeOnInsertMany(this: unknown, docs: unknown) {
     for (const doc of Array.isArray(docs) ? (docs as Record<string, unknown>[]) : []) placeInUpdate(doc);
-    next();
   });
   for (const hook of UPDATE_HOOKS) {
     schema.pre(hook, function placeOnUpdate() {
