@@ -114,7 +114,7 @@ describe('log-in page', () => {
     await summary.waitFor();
 
     await page.getByRole('button', { name: /English/ }).click();
-    await page.getByRole('heading', { level: 1, name: /^Hello / }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Federation area' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     await page.getByRole('button', { name: 'Log out' }).click();
