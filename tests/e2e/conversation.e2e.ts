@@ -171,7 +171,7 @@ describe('conversation of an application', () => {
     const student = await pageFor(STUDENT, '/eleve');
     await student.goto('/eleve/profil');
     const cv = student.getByTestId('cv-section');
-    await cv.getByText(/CV actuel : CV Lina Martin\.pdf/).waitFor();
+    await cv.getByText(/CV actuel\s: CV Lina Martin\.pdf/).waitFor();
     await expectNoSeriousA11yViolations(student);
     await student.setViewportSize(VIEWPORTS.phone);
     expect(await horizontalOverflow(student)).toBe(0);
@@ -181,7 +181,7 @@ describe('conversation of an application', () => {
     await student.goto('/eleve/candidatures');
     const card = student.getByRole('article').filter({ hasText: 'Chaudronnier·ère (conversation e2e)' }).first();
     await card.getByRole('button', { name: 'Retirer ma candidature' }).click();
-    const dialog = student.getByRole('dialog', { name: 'Retirer la candidature ?' });
+    const dialog = student.getByRole('dialog', { name: /^Retirer la candidature\s\?$/ });
     await dialog.waitFor();
     // The safe choice has the focus, and focus stays in the dialog.
     expect(await student.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');

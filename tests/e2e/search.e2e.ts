@@ -49,6 +49,14 @@ function cardTitles(): Promise<string[]> {
   return page.getByTestId('search-results').getByRole('heading', { level: 3 }).allTextContents();
 }
 
+/** The URL changes before the new results arrive: wait until every card shown is a welder's promise. */
+async function welderResultsShown(): Promise<void> {
+  await page.waitForFunction(() => {
+    const titles = [...document.querySelectorAll('[data-testid="search-results"] h3')];
+    return titles.length > 0 && titles.every((h) => (h.textContent ?? '').includes('Soudeur·se'));
+  });
+}
+
 describe('promise search', () => {
   test('"soudeuse" finds "Soudeur·se", with the count and distances; sorted by distance', async () => {
     await searchPage();
@@ -59,6 +67,7 @@ describe('promise search', () => {
       .getByTestId('search-count')
       .filter({ hasText: /promesses? trouvées?/ })
       .waitFor();
+    await welderResultsShown();
     const titles = await cardTitles();
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.every((title) => title.includes('Soudeur·se'))).toBe(true);
@@ -84,12 +93,14 @@ describe('promise search', () => {
     await page.getByLabel('Contrat').selectOption({ label: 'CDI' });
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.waitForURL(/contract=CDI/);
+    await welderResultsShown();
     const before = await cardTitles();
     await page.getByTestId('search-results').getByRole('link').first().click();
     await page.waitForURL('**/eleve/promesses/**');
     await page.goBack();
     await page.waitForURL(/q=soudeur.*contract=CDI|contract=CDI.*q=soudeur/);
     await page.getByTestId('search-results').waitFor();
+    await welderResultsShown();
     expect(await page.getByLabel('Mots-clés').inputValue()).toBe('soudeur');
     expect(await cardTitles()).toEqual(before);
   });
