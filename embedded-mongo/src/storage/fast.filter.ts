@@ -1,6 +1,6 @@
 // A matcher for the common filter shapes (field equality and ranges on scalars) that skips mingo.
 // It answers true/false when the document has no arrays on the queried paths, and undefined otherwise.
-import { ObjectId, type Document } from 'bson';
+import { Decimal128, Long, ObjectId, type Document } from 'bson';
 import { compareValues, valuesEqual } from './bson.values';
 import { HashedValues } from './query.operators';
 
@@ -16,7 +16,7 @@ const isScalar = (v: unknown) =>
 const RANGE_OPS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in']);
 
 function bracket(v: unknown): number {
-  if (typeof v === 'number') return 1;
+  if (typeof v === 'number' || v instanceof Long || v instanceof Decimal128) return 1;
   if (typeof v === 'string') return 2;
   if (typeof v === 'boolean') return 3;
   if (v instanceof ObjectId) return 4;
