@@ -5,10 +5,10 @@ import { startTestServer, type TestServer } from './helpers';
 
 describe('scans and counts', () => {
   let t: TestServer;
-  let c: Collection<Document>;
+  let c: Collection<{ _id: number } & Document>;
   beforeAll(async () => {
     t = await startTestServer();
-    c = t.client.db('scan').collection('items');
+    c = t.client.db('scan').collection<{ _id: number } & Document>('items');
     await c.insertMany([
       { _id: 1, name: 'n1', v: new Int32(5) },
       { _id: 2, name: 'n2', v: new Double(5) },

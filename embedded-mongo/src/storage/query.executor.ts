@@ -238,9 +238,9 @@ class DocScan {
   /** Tests candidates until the scan is done (true) or the slice ends (false). */
   step(sliceEnd = Infinity): boolean {
     const { it, entries, hits, seen, engine, plan, test } = this;
-    if (!it && !entries) return true;
     // A plain scan has neither text scores nor distances (those come from an index plan).
     if (entries) return this.stepPlain(entries, sliceEnd);
+    if (!it) return true;
     const c = this.c!;
     const stats = this.opts.stats;
     const countOnly = this.opts.countOnly === true;
@@ -249,39 +249,25 @@ class DocScan {
         checkTimeLimit(this.deadline);
         if (performance.now() > sliceEnd) return false;
       }
-      let rid: string | undefined;
-      let doc: Document | undefined;
-      let view: Document;
-      if (entries) {
-        const next = entries.next();
-        if (next.done) return true;
-        const stored = next.value;
-        doc = stored.doc;
-        view = stored.view ??= viewOf(doc);
-      } else {
-        const next = it!.next();
-        if (next.done) return true;
-        rid = next.value;
-        if (seen) {
-          if (seen.has(rid)) continue;
-          seen.add(rid);
-        }
-        doc = engine.visible(c, rid, this.opts.txn);
-        if (!doc) continue;
-        view = viewOf(doc);
+      const next = it.next();
+      if (next.done) return true;
+      const rid = next.value;
+      if (seen) {
+        if (seen.has(rid)) continue;
+        seen.add(rid);
       }
+      const doc = engine.visible(c, rid, this.opts.txn);
+      if (!doc) continue;
       if (stats) stats.docsExamined++;
       let ok: boolean;
       try {
-        ok = test(view);
+        ok = test(viewOf(doc));
       } catch (e) {
         throw toCommandError(e);
       }
       if (!ok) continue;
       this.matched++;
       if (countOnly) continue;
-      // A plain scan derives the record id (as the engine does) only for the documents it keeps.
-      rid ??= recordIdOf(doc._id);
       const hit: Hit = { rid, doc };
       if (plan?.textScores) hit.score = plan.textScores.get(rid);
       if (plan?.distances) hit.distance = plan.distances.get(rid);
