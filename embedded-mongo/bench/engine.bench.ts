@@ -15,8 +15,13 @@ interface Row {
 
 const rows: Row[] = [];
 
-/** Best of `rounds` runs (the machine is shared; the minimum is the least disturbed figure). Returns ms/op. */
+/**
+ * Best of `rounds` runs (the machine is shared; the minimum is the least disturbed figure). Returns ms/op. A
+ * repeated measure first runs once untimed: on a loaded machine V8's optimizing compiler (a background thread)
+ * lags, and the first mode measured would otherwise pay for it (the memory mode looked slower than disk).
+ */
 async function time(mode: string, what: string, n: number, fn: () => Promise<void>, rounds = 1): Promise<number> {
+  if (rounds > 1) await fn();
   let best = Infinity;
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();

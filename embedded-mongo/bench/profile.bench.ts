@@ -54,7 +54,12 @@ async function main(): Promise<void> {
       await t('updateOne by k', 1000, async () => {
         for (let i = 0; i < 1000; i++) await coll.updateOne({ k: i }, { $inc: { v: 1 } });
       });
-      const ids = (await coll.find({}, { projection: { _id: 1 } }).limit(1000).toArray()).map((d) => d._id);
+      const ids = (
+        await coll
+          .find({}, { projection: { _id: 1 } })
+          .limit(1000)
+          .toArray()
+      ).map((d) => d._id);
       await t('updateOne by _id', 1000, async () => {
         for (const _id of ids) await coll.updateOne({ _id }, { $inc: { v: 1 } });
       });

@@ -74,9 +74,9 @@ describe('collation on indexes', () => {
       .collation(FR1)
       .toArray();
     expect(open.map((d) => d.name).sort()).toEqual(['zoe', 'Zoé'].sort());
-    expect(indexesOf((await explainFind({ name: { $gt: 'y' } }, { collation: FR1 })).queryPlanner.winningPlan)).toEqual([
-      'name_fr1',
-    ]);
+    expect(indexesOf((await explainFind({ name: { $gt: 'y' } }, { collation: FR1 })).queryPlanner.winningPlan)).toEqual(
+      ['name_fr1'],
+    );
   });
 
   it('a query without collation, or with another one, does not use it (and compares its own way)', async () => {

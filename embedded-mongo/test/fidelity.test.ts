@@ -152,10 +152,20 @@ describe('fidelity with mongod 7', () => {
       try {
         const retried = await update(raw, 7);
         expect(retried).toMatchObject({ ok: 1, n: 1, upserted: [{ index: 0, _id: 'r' }] });
-        expect((await s.client.db('fid').collection('retry').findOne({ _id: 'r' as never }))!.n).toBe(1);
+        expect(
+          (await s.client
+            .db('fid')
+            .collection('retry')
+            .findOne({ _id: 'r' as never }))!.n,
+        ).toBe(1);
         expect(await update(raw, 6)).toMatchObject({ ok: 0, code: 225 });
         expect(await update(raw, 8)).toMatchObject({ ok: 1, n: 1, nModified: 1 });
-        expect((await s.client.db('fid').collection('retry').findOne({ _id: 'r' as never }))!.n).toBe(2);
+        expect(
+          (await s.client
+            .db('fid')
+            .collection('retry')
+            .findOne({ _id: 'r' as never }))!.n,
+        ).toBe(2);
       } finally {
         raw.close();
         await s.close();

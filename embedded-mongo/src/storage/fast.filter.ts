@@ -101,7 +101,8 @@ function tester(c: Cond): (v: unknown) => boolean {
     case '$eq':
       // A string equals only the same string; a number any number of the same value (the view holds plain numbers).
       if (typeof x === 'string') return (v) => v === x;
-      if (typeof x === 'number') return (v) => v === x || (v !== undefined && typeof v !== 'number' && valuesEqual(v, x));
+      if (typeof x === 'number')
+        return (v) => v === x || (v !== undefined && typeof v !== 'number' && valuesEqual(v, x));
       return (v) => v !== undefined && valuesEqual(v, x);
     case '$ne':
       return (v) => v === undefined || !valuesEqual(v, x);
