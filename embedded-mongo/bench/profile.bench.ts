@@ -37,6 +37,11 @@ async function main(): Promise<void> {
     const ping = await t('ping', 1000, async () => {
       for (let i = 0; i < 1000; i++) await admin.command({ ping: 1 });
     });
+    if (what === 'all' || what === 'find') {
+      await t('findOne by k', 2000, async () => {
+        for (let i = 0; i < 2000; i++) await coll.findOne({ k: (i * 7919) % 100_000 });
+      });
+    }
     if (what === 'all' || what === 'sort') {
       const s = await t('sort+limit 10', 200, async () => {
         for (let i = 0; i < 200; i++) await coll.find({}).sort({ k: -1 }).limit(10).toArray();
