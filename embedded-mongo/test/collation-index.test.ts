@@ -68,6 +68,15 @@ describe('collation on indexes', () => {
       .collation(FR1)
       .toArray();
     expect(range.map((d) => d.name).sort()).toEqual(['Eloïse', 'emile', 'Émile'].sort());
+    // An open-ended range reads up to the last string of the index (its end is a type bound, not a string).
+    const open = await people
+      .find({ name: { $gt: 'y' } })
+      .collation(FR1)
+      .toArray();
+    expect(open.map((d) => d.name).sort()).toEqual(['zoe', 'Zoé'].sort());
+    expect(indexesOf((await explainFind({ name: { $gt: 'y' } }, { collation: FR1 })).queryPlanner.winningPlan)).toEqual(
+      ['name_fr1'],
+    );
   });
 
   it('a query without collation, or with another one, does not use it (and compares its own way)', async () => {
@@ -99,6 +108,46 @@ describe('collation on indexes', () => {
     // Without the collation the index's order is not the binary one: sorted in memory.
     const bin = await explainFind({}, { sort: { name: 1 }, limit: 3 });
     expect(JSON.stringify(bin.queryPlanner.winningPlan)).toContain('"SORT"');
+  });
+
+  it('reads an index under another collation when the bounds hold no strings (numbers, dates, ObjectIds), as mongod', async () => {
+    const scores = t.client.db('collidx').collection('scores');
+    await scores.createIndex({ rank: 1, name: 1 }, { name: 'rank_name_fr1', collation: FR1 });
+    await scores.createIndex({ at: 1 }, { name: 'at_simple' });
+    const base = Date.UTC(2026, 0, 1);
+    await scores.insertMany(
+      Array.from({ length: 40 }, (_, i) => ({
+        rank: i,
+        name: ['Émile', 'emile', 'Zoé', 'Adèle'][i % 4],
+        at: new Date(base + i * 86_400_000),
+      })),
+    );
+    const plan = async (filter: Document, collation?: CollationOptions) => {
+      let cur = scores.find(filter);
+      if (collation) cur = cur.collation(collation);
+      const e = await cur.explain('executionStats');
+      return { names: indexesOf(e.queryPlanner.winningPlan), examined: e.executionStats.totalDocsExamined as number };
+    };
+    // A numeric range / equality on the collated index's leading field, from a query without collation.
+    expect(await plan({ rank: { $gte: 10, $lt: 15 } })).toEqual({ names: ['rank_name_fr1'], examined: 5 });
+    expect(await plan({ rank: { $in: [3, 7] } }, FR2)).toEqual({ names: ['rank_name_fr1'], examined: 2 });
+    expect(await scores.countDocuments({ rank: { $gte: 10, $lt: 15 } })).toBe(5);
+    // The string condition on the second field gives no bound there (binary vs French), but is still tested.
+    const r = await plan({ rank: { $lt: 8 }, name: 'EMILE' });
+    expect(r.names).toEqual(['rank_name_fr1']);
+    expect(r.examined).toBe(8);
+    expect(await scores.countDocuments({ rank: { $lt: 8 }, name: 'EMILE' })).toBe(0);
+    expect(await scores.countDocuments({ rank: { $lt: 8 }, name: 'EMILE' }, { collation: FR1 })).toBe(4);
+    // A string bound on the collated field itself under another collation: not this index.
+    expect((await plan({ rank: 'x' })).names).toEqual([]);
+    // The other way round: a binary index read by a collated query on dates.
+    const day = (n: number) => new Date(base + n * 86_400_000);
+    expect(await plan({ at: { $gte: day(30) } }, FR1)).toEqual({ names: ['at_simple'], examined: 10 });
+    const docs = await scores
+      .find({ at: { $gte: day(30) }, name: 'zoe' })
+      .collation(FR1)
+      .toArray();
+    expect(docs.map((d) => d.rank).sort((a, b) => a - b)).toEqual([30, 34, 38]);
   });
 
   it('a unique index with strength 1 treats "Élodie" and "elodie" as duplicates; strength 2 only case', async () => {

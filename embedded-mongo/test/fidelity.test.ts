@@ -2,7 +2,7 @@
 // positional projection, retryable writes, index-provided sort (and explain), hashed $in.
 import { Long, UUID } from 'bson';
 import type { Collection, Document } from 'mongodb';
-import { errorOf, rawConnection, startTestServer, type TestServer } from './helpers';
+import { errorOf, rawConnection, rmDir, startTestServer, tmpDir, type TestServer } from './helpers';
 
 describe('fidelity with mongod 7', () => {
   let t: TestServer;
@@ -128,6 +128,52 @@ describe('fidelity with mongod 7', () => {
       raw.close();
     }
   });
+
+  it('a retry that reaches a restarted server is still answered with the first result (journaled)', async () => {
+    const dir = tmpDir();
+    try {
+      const lsid = { id: new UUID() };
+      const update = (raw: Awaited<ReturnType<typeof rawConnection>>, txnNumber: number) =>
+        raw.command({
+          update: 'retry',
+          $db: 'fid',
+          updates: [{ q: { _id: 'r' }, u: { $inc: { n: 1 } }, upsert: true }],
+          lsid,
+          txnNumber: Long.fromNumber(txnNumber),
+        });
+      let s = await startTestServer({ dbPath: dir });
+      let raw = await rawConnection(s.server.port);
+      const first = await update(raw, 7);
+      expect(first).toMatchObject({ ok: 1, n: 1, upserted: [{ index: 0, _id: 'r' }] });
+      raw.close();
+      await s.close(); // compaction keeps the answer (a record of its own, replayed at start)
+      s = await startTestServer({ dbPath: dir });
+      raw = await rawConnection(s.server.port);
+      try {
+        const retried = await update(raw, 7);
+        expect(retried).toMatchObject({ ok: 1, n: 1, upserted: [{ index: 0, _id: 'r' }] });
+        expect(
+          (await s.client
+            .db('fid')
+            .collection('retry')
+            .findOne({ _id: 'r' as never }))!.n,
+        ).toBe(1);
+        expect(await update(raw, 6)).toMatchObject({ ok: 0, code: 225 });
+        expect(await update(raw, 8)).toMatchObject({ ok: 1, n: 1, nModified: 1 });
+        expect(
+          (await s.client
+            .db('fid')
+            .collection('retry')
+            .findOne({ _id: 'r' as never }))!.n,
+        ).toBe(2);
+      } finally {
+        raw.close();
+        await s.close();
+      }
+    } finally {
+      rmDir(dir);
+    }
+  }, 30_000);
 
   describe('sort provided by an index', () => {
     let c: Collection<Document>;

@@ -127,5 +127,5 @@ describe('Unix domain socket', () => {
     } finally {
       await proc.stop();
     }
-  });
+  }, 30_000); // a child process loading the sources through tsx: seconds on a loaded machine
 });

@@ -4,7 +4,7 @@ import { Aggregator } from '../storage/mingo.context';
 import type { Document } from 'bson';
 import { MongoCommandError, toCommandError } from '../errors.command';
 import { recordIdOf, valuesEqual, getPath, viewOf } from '../storage/bson.values';
-import { MINGO_OPTIONS, selectDocs, selectDocsAsync, type Hit } from '../storage/query.executor';
+import { countDocsAsync, MINGO_OPTIONS, selectDocs, selectDocsAsync, type Hit } from '../storage/query.executor';
 import { toPoint } from '../storage/geo.predicates';
 import type { CommandContext, CommandHandler } from './command.context';
 import { cursorReply, duplicateKeyMessage, getColl, optDoc } from './command.helpers';
@@ -345,6 +345,17 @@ const aggregate: CommandHandler = async (ctx) => {
   }
   // The budget's deadline, taken before the first await (later code runs outside the dispatcher's frame).
   const deadline = currentDeadline();
+  // countDocuments ($match then a count $group): matches counted during the scan, no document handed to mingo.
+  const countField = !writes && stages.length === 2 && firstName === '$match' ? countGroup(stages[1]) : undefined;
+  if (countField && collName !== null && ctx.cmd.explain !== true) {
+    const n = await countDocsAsync(ctx.state.engine, getColl(ctx, collName), stages[0]!.$match as Document, {
+      txn: ctx.txn,
+      collation: ctx.cmd.collation as Document | undefined,
+      deadline,
+    });
+    const out = n ? [{ _id: (stages[1]!.$group as Document)._id, [countField]: n }] : [];
+    return cursorReply(ctx, ns, out, batchSize ?? 101);
+  }
   const { docs, rest } = await sourceDocs(ctx, collName, stages);
   const out = await runPipelineSliced(ctx, docs, rest, deadline);
   if (writes) {

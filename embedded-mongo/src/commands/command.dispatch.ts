@@ -114,6 +114,11 @@ export async function runCommand(
       res.errorLabels = ['TransientTransactionError'];
     }
   }
+  // The answer is journaled with the write (same group commit): a retry after a restart still gets it.
+  if (settle && ctx.sessionKey && ctx.lsid && res.ok === 1) {
+    const { cmd } = ctx;
+    state.engine.rememberRetry(ctx.sessionKey, ctx.lsid, toBigInt(cmd.txnNumber), res);
+  }
   try {
     await state.engine.flush();
   } catch (e) {

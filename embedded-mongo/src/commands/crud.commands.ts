@@ -4,6 +4,7 @@ import { DuplicateKeyError } from '../indexes/types';
 import { MongoCommandError } from '../errors.command';
 import { recordIdOf, valuesAtPath, valuesEqual } from '../storage/bson.values';
 import {
+  countDocsAsync,
   projectHits,
   revalidateHits,
   selectDocs,
@@ -420,16 +421,17 @@ const count: CommandHandler = async (ctx) => {
   const name = collectionName(ctx);
   const c = getColl(ctx, name);
   const query = checkFilter(ctx.cmd.query, 'query');
-  if (!Object.keys(query).length && !ctx.txn && !ctx.cmd.skip && !ctx.cmd.limit) return { n: c?.docs.size ?? 0, ok: 1 };
-  const hits = await findHitsAsync(
-    ctx,
-    c,
-    query,
-    undefined,
-    optInt(ctx, 'skip') ?? 0,
-    Math.abs(optInt(ctx, 'limit') ?? 0),
-  );
-  return { n: hits.length, ok: 1 };
+  const skip = optInt(ctx, 'skip') ?? 0;
+  if (skip < 0) throw new MongoCommandError(51024, "BSON field 'skip' value must be >= 0, actual value '" + skip + "'");
+  const limit = Math.abs(optInt(ctx, 'limit') ?? 0);
+  if (!Object.keys(query).length && !ctx.txn && !skip && !limit) return { n: c?.docs.size ?? 0, ok: 1 };
+  // Matches are counted during the scan: no hit is built, no document is kept.
+  const matched = await countDocsAsync(ctx.state.engine, c, query, {
+    txn: ctx.txn,
+    stopAfter: limit ? skip + limit : Infinity,
+    collation: ctx.cmd.collation as Document | undefined,
+  });
+  return { n: Math.max(0, matched - skip), ok: 1 };
 };
 
 const distinct: CommandHandler = async (ctx) => {

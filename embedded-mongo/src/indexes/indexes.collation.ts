@@ -24,11 +24,16 @@ export function expandCollation(spec: unknown): Document | undefined {
   };
 }
 
+/** A sub-document (not a bound sentinel such as TypeBound, nor another class instance). */
+const isSubDocument = (v: unknown): v is Record<string, unknown> =>
+  isPlainObject(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
 /** `v` with every string (also inside arrays and sub-documents) compared through the collator. */
 export function collateValue(v: unknown, collator: Intl.Collator): unknown {
   if (typeof v === 'string') return new CollatedString(v, collator);
   if (Array.isArray(v)) return v.map((x) => collateValue(x, collator));
-  if (isPlainObject(v)) {
+  // TypeBound ends of a range ({ $gt: 'e' } up to the last string) stay sentinels.
+  if (isSubDocument(v)) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = collateValue(x, collator);
     return out;
@@ -40,7 +45,7 @@ export function collateValue(v: unknown, collator: Intl.Collator): unknown {
 export function uncollateValue(v: unknown): unknown {
   if (v instanceof CollatedString) return v.s;
   if (Array.isArray(v)) return v.map(uncollateValue);
-  if (isPlainObject(v)) {
+  if (isSubDocument(v)) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = uncollateValue(x);
     return out;
@@ -60,4 +65,19 @@ export function holdsRegex(cond: unknown, depth = 0): boolean {
 /** Intervals with their string ends compared through the collator. */
 export function collateIntervals(list: Interval[], collator: Intl.Collator): Interval[] {
   return list.map((i) => ({ ...i, lo: collateValue(i.lo, collator), hi: collateValue(i.hi, collator) }));
+}
+
+/**
+ * Whether a condition's operands hold a string (or a regex, or a symbol) anywhere: its bounds or matches depend on
+ * the collation. Numbers, dates, ObjectIds, booleans, null compare alike under every collation.
+ */
+export function holdsCollatable(cond: unknown, depth = 0): boolean {
+  if (depth > 32) return true;
+  if (typeof cond === 'string') return true;
+  if (cond instanceof RegExp) return true;
+  const t = bsonType(cond);
+  if (t === 'BSONRegExp' || t === 'BSONSymbol' || t === 'DBRef' || t === 'Code') return true;
+  if (Array.isArray(cond)) return cond.some((x) => holdsCollatable(x, depth + 1));
+  if (isPlainObject(cond)) return Object.values(cond).some((x) => holdsCollatable(x, depth + 1));
+  return false;
 }

@@ -13,7 +13,7 @@ import {
 } from './indexes.bounds';
 import { GeoIndex, parseNear, parseRegion } from './indexes.geo';
 import { codedError } from './indexes.keys';
-import { collateIntervals, expandCollation, holdsRegex, uncollateValue } from './indexes.collation';
+import { collateIntervals, expandCollation, holdsCollatable, holdsRegex, uncollateValue } from './indexes.collation';
 import { collatorOf } from '../storage/collation';
 import { OrderedIndex, type ScanPlan } from './indexes.ordered';
 import { isPlainObject, promoteNumbers, Rank, sameValue, toNumber, typeRank } from './indexes.order';
@@ -237,6 +237,23 @@ function fieldBounds(
   return parts.reduce((a, b) => intersect(a, b));
 }
 
+/**
+ * A field's intervals in an index for a query: computed under the query's collation when the index has the same
+ * one; under another collation (or none), only from the conditions whose operands hold no string (numbers, dates,
+ * ObjectIds, null...), which compare alike under every collation, as mongod does. The other conditions on the
+ * field leave it unbounded (the filter still tests every candidate).
+ */
+function boundsIn(
+  ix: OrderedIndex,
+  conds: unknown[] | undefined,
+  pos: number,
+  collator: Intl.Collator | undefined,
+): Interval[] | undefined {
+  if (ix.collator === collator) return fieldBounds(conds, ix.multikey.has(pos), collator);
+  const neutral = conds?.filter((c) => !holdsCollatable(c));
+  return neutral?.length ? fieldBounds(neutral, ix.multikey.has(pos)) : undefined;
+}
+
 const SIMPLE_OPS = new Set(['$eq', '$gt', '$gte', '$lt', '$lte', '$in']);
 
 /** Whether every document matching the filter clauses also matches the partial filter expression. */
@@ -390,14 +407,14 @@ export class IndexSet implements CollectionIndexes {
       const ix = b.ordered;
       // A sparse or partial index lacks documents; a multikey sort field has several keys per document.
       if (!ix || b.hidden || ix.sparse || b.spec.partialFilterExpression) continue;
-      // Only an index with the query's collation holds strings in the order (and equality) it asks for.
+      // Only an index with the query's collation holds strings in the order it asks for.
       if (ix.collator !== collator) continue;
       const k = ix.fields.indexOf(keys[0]!);
       if (k < 0 || keys.some((f, i) => ix.fields[k + i] !== f || ix.multikey.has(k + i))) continue;
       // The fields before the sort fields must each be fixed to one value by the filter.
       const prefix: unknown[] = [];
       for (let i = 0; i < k; i++) {
-        const bounds = fieldBounds(clauses.fields.get(ix.fields[i]!), ix.multikey.has(i), collator);
+        const bounds = boundsIn(ix, clauses.fields.get(ix.fields[i]!), i, collator);
         const only = bounds?.length === 1 && isPoint(bounds[0]!) ? bounds[0]! : undefined;
         if (!only || (ix.innerArrays.has(i) && includesNull([only]))) break;
         prefix.push(only.lo);
@@ -537,9 +554,9 @@ export class IndexSet implements CollectionIndexes {
     const scans: { b: Built; plan: ScanPlan }[] = [];
     for (const b of this.built.values()) {
       const ix = b.ordered;
-      // Bounds computed under one collation do not hold in an index ordered by another.
-      if (!ix || b.hidden || ix.collator !== collator) continue;
-      const bounds = ix.fields.map((f, i) => fieldBounds(clauses.fields.get(f), ix.multikey.has(i), collator));
+      if (!ix || b.hidden) continue;
+      // Under another collation than the index's, only bounds without strings hold (see boundsIn).
+      const bounds = ix.fields.map((f, i) => boundsIn(ix, clauses.fields.get(f), i, collator));
       if (ix.sparse && !bounds.some((x) => x && !includesNull(x))) continue;
       bounds.forEach((x, i) => {
         if (x && ix.innerArrays.has(i) && includesNull(x)) bounds[i] = undefined;

@@ -78,12 +78,15 @@ export function plain<T>(v: T): T {
 
 const VIEWS = new WeakMap<object, Document>();
 
-/** The mingo-facing form of a stored document (cached; stored documents are never mutated). */
+/**
+ * The mingo-facing form of a stored document (cached; stored documents are never mutated). A document without
+ * number wrappers is its own view: it is not cached (a weak-map entry per document costs more than the walk).
+ */
 export function viewOf(doc: Document): Document {
   let v = VIEWS.get(doc);
   if (!v) {
     v = plain(doc);
-    VIEWS.set(doc, v);
+    if (v !== doc) VIEWS.set(doc, v);
   }
   return v;
 }

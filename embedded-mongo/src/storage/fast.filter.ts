@@ -1,6 +1,6 @@
 // A matcher for the common filter shapes (field equality and ranges on scalars) that skips mingo.
 // It answers true/false when the document has no arrays on the queried paths, and undefined otherwise.
-import { ObjectId, type Document } from 'bson';
+import { Decimal128, Long, ObjectId, type Document } from 'bson';
 import { compareValues, valuesEqual } from './bson.values';
 import { HashedValues } from './query.operators';
 
@@ -16,7 +16,7 @@ const isScalar = (v: unknown) =>
 const RANGE_OPS = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in']);
 
 function bracket(v: unknown): number {
-  if (typeof v === 'number') return 1;
+  if (typeof v === 'number' || v instanceof Long || v instanceof Decimal128) return 1;
   if (typeof v === 'string') return 2;
   if (typeof v === 'boolean') return 3;
   if (v instanceof ObjectId) return 4;
@@ -49,43 +49,78 @@ export function compileFastFilter(filter: Document): ((doc: Document) => boolean
     }
   }
   if (!conds.length) return null;
+  // One closure per condition, specialised for its operator and path (the scan of a large collection calls
+  // them once per document: no generic dispatch, no path walk for a top-level field).
+  const preds = conds.map(compileCond);
+  if (preds.length === 1) return preds[0]!;
   return (doc) => {
-    for (const c of conds) {
-      let cur: unknown = doc;
-      for (const p of c.path) {
-        if (Array.isArray(cur)) return undefined;
-        if (cur === null || typeof cur !== 'object' || cur instanceof Date || cur instanceof ObjectId) {
-          cur = undefined;
-          break;
-        }
-        cur = (cur as Record<string, unknown>)[p];
-      }
-      if (Array.isArray(cur)) return undefined;
-      if (!test(c, cur)) return false;
+    let undecided = false;
+    for (const p of preds) {
+      const r = p(doc);
+      if (r === false) return false;
+      if (r === undefined) undecided = true;
     }
-    return true;
+    return undecided ? undefined : true;
   };
 }
 
-function test(c: Cond, v: unknown): boolean {
+/** Marks a value reached through an array: only mingo knows MongoDB's array semantics there. */
+const ARRAY = Symbol('array');
+
+function getter(path: string[]): (doc: Document) => unknown {
+  if (path.length === 1) {
+    const f = path[0]!;
+    return (doc) => {
+      const v = doc[f];
+      return Array.isArray(v) ? ARRAY : v;
+    };
+  }
+  return (doc) => {
+    let cur: unknown = doc;
+    for (const p of path) {
+      if (Array.isArray(cur)) return ARRAY;
+      if (cur === null || typeof cur !== 'object' || cur instanceof Date || cur instanceof ObjectId) return undefined;
+      cur = (cur as Record<string, unknown>)[p];
+    }
+    return Array.isArray(cur) ? ARRAY : cur;
+  };
+}
+
+function compileCond(c: Cond): (doc: Document) => boolean | undefined {
+  const get = getter(c.path);
+  const t = tester(c);
+  return (doc) => {
+    const v = get(doc);
+    return v === ARRAY ? undefined : t(v);
+  };
+}
+
+function tester(c: Cond): (v: unknown) => boolean {
+  const x = c.value;
   switch (c.op) {
     case '$eq':
-      return v !== undefined && valuesEqual(v, c.value);
+      // A string equals only the same string; a number any number of the same value (the view holds plain numbers).
+      if (typeof x === 'string') return (v) => v === x;
+      if (typeof x === 'number')
+        return (v) => v === x || (v !== undefined && typeof v !== 'number' && valuesEqual(v, x));
+      return (v) => v !== undefined && valuesEqual(v, x);
     case '$ne':
-      return v === undefined || !valuesEqual(v, c.value);
-    case '$in':
-      return v !== undefined && (c.value as HashedValues).has(v);
+      return (v) => v === undefined || !valuesEqual(v, x);
+    case '$in': {
+      const set = x as HashedValues;
+      const strings = set.onlyStrings();
+      if (strings) return (v) => typeof v === 'string' && strings.has(v);
+      return (v) => v !== undefined && set.has(v);
+    }
   }
-  if (v === undefined || v === null || bracket(v) !== bracket(c.value)) return false;
-  const cmp = compareValues(v, c.value);
-  switch (c.op) {
-    case '$gt':
-      return cmp > 0;
-    case '$gte':
-      return cmp >= 0;
-    case '$lt':
-      return cmp < 0;
-    default:
-      return cmp <= 0;
-  }
+  const rank = bracket(x);
+  const ok =
+    c.op === '$gt'
+      ? (cmp: number) => cmp > 0
+      : c.op === '$gte'
+        ? (cmp: number) => cmp >= 0
+        : c.op === '$lt'
+          ? (cmp: number) => cmp < 0
+          : (cmp: number) => cmp <= 0;
+  return (v) => v !== undefined && v !== null && bracket(v) === rank && ok(compareValues(v, x));
 }

@@ -110,6 +110,8 @@ export interface SelectOptions {
   ordered?: OrderedSource;
   /** The command's deadline when the scan starts after an await (default: the running command's). */
   deadline?: number;
+  /** Only the number of matches is wanted (count): no hit is built for a matching document. */
+  countOnly?: boolean;
 }
 
 /** Work between two checks of the clock (the budget, and the time slice of an async scan). */
@@ -120,6 +122,8 @@ const SLICE_MS = 8;
 /** The candidates of a filter, tested one by one; resumable so that a long scan can yield between slices. */
 class DocScan {
   readonly hits: Hit[] = [];
+  /** Matching documents so far (= hits.length unless countOnly). */
+  matched = 0;
   /** Ids already tested, when candidates may repeat (a transaction's extras, multikey index entries, arrays). */
   private readonly seen: Set<string> | null;
   /** A plain scan of committed documents: entries are read straight from the collection. */
@@ -169,7 +173,7 @@ class DocScan {
     this.watchdog = hasBacktrackingRegex(shape.rest);
     const { stats, txn } = opts;
     if (stats) stats.indexName = opts.ordered?.indexName ?? plan?.indexName;
-    const plainScan = !txn && !opts.ordered && !plan && (this.collated || directIdLookup(filter) === undefined);
+    const plainScan = !txn && !opts.ordered && !plan && directIdLookup(filter, this.collated) === undefined;
     this.seen = plainScan || (!txn && !opts.ordered && plan?.ids instanceof Set) ? null : new Set();
     if (plainScan) {
       this.entries = c.docs.values();
@@ -189,7 +193,7 @@ class DocScan {
       // In a transaction the index reflects committed state; add records whose snapshot version may differ.
       if (!shape.text && !shape.near) yield* engine.extraCandidates(c, txn);
     } else {
-      const idEq = this.collated ? undefined : directIdLookup(filter);
+      const idEq = directIdLookup(filter, this.collated);
       if (idEq !== undefined) {
         if (this.opts.stats) this.opts.stats.indexName = '_id_';
         yield idEq;
@@ -197,48 +201,73 @@ class DocScan {
     }
   }
 
+  /**
+   * A scan of every committed document (no index, no transaction): the tightest loop, as a collection scan
+   * tests each of possibly 100k documents. The record id is derived only for a document that is kept.
+   */
+  private stepPlain(entries: Iterator<StoredDoc>, sliceEnd: number): boolean {
+    const { hits, test, stopAfter } = this;
+    const stats = this.opts.stats;
+    const countOnly = this.opts.countOnly === true;
+    let matched = this.matched;
+    let n = 0;
+    try {
+      while (matched < stopAfter) {
+        if (++n === CHECK_EVERY) {
+          n = 0;
+          checkTimeLimit(this.deadline);
+          if (performance.now() > sliceEnd) return false;
+        }
+        const next = entries.next();
+        if (next.done) return true;
+        const stored = next.value;
+        const view = (stored.view ??= viewOf(stored.doc));
+        if (stats) stats.docsExamined++;
+        if (!test(view)) continue;
+        matched++;
+        if (!countOnly) hits.push({ rid: recordIdOf(stored.doc._id), doc: stored.doc });
+      }
+      return true;
+    } catch (e) {
+      throw toCommandError(e);
+    } finally {
+      this.matched = matched;
+    }
+  }
+
   /** Tests candidates until the scan is done (true) or the slice ends (false). */
   step(sliceEnd = Infinity): boolean {
     const { it, entries, hits, seen, engine, plan, test } = this;
-    if (!it && !entries) return true;
+    // A plain scan has neither text scores nor distances (those come from an index plan).
+    if (entries) return this.stepPlain(entries, sliceEnd);
+    if (!it) return true;
     const c = this.c!;
     const stats = this.opts.stats;
-    for (let n = 1; hits.length < this.stopAfter; n++) {
+    const countOnly = this.opts.countOnly === true;
+    for (let n = 1; this.matched < this.stopAfter; n++) {
       if (n % CHECK_EVERY === 0) {
         checkTimeLimit(this.deadline);
         if (performance.now() > sliceEnd) return false;
       }
-      let rid: string | undefined;
-      let doc: Document | undefined;
-      let view: Document;
-      if (entries) {
-        const next = entries.next();
-        if (next.done) return true;
-        const stored = next.value;
-        doc = stored.doc;
-        view = stored.view ??= viewOf(doc);
-      } else {
-        const next = it!.next();
-        if (next.done) return true;
-        rid = next.value;
-        if (seen) {
-          if (seen.has(rid)) continue;
-          seen.add(rid);
-        }
-        doc = engine.visible(c, rid, this.opts.txn);
-        if (!doc) continue;
-        view = viewOf(doc);
+      const next = it.next();
+      if (next.done) return true;
+      const rid = next.value;
+      if (seen) {
+        if (seen.has(rid)) continue;
+        seen.add(rid);
       }
+      const doc = engine.visible(c, rid, this.opts.txn);
+      if (!doc) continue;
       if (stats) stats.docsExamined++;
       let ok: boolean;
       try {
-        ok = test(view);
+        ok = test(viewOf(doc));
       } catch (e) {
         throw toCommandError(e);
       }
       if (!ok) continue;
-      // A plain scan derives the record id (as the engine does) only for the documents it keeps.
-      rid ??= recordIdOf(doc._id);
+      this.matched++;
+      if (countOnly) continue;
       const hit: Hit = { rid, doc };
       if (plan?.textScores) hit.score = plan.textScores.get(rid);
       if (plan?.distances) hit.distance = plan.distances.get(rid);
@@ -282,6 +311,18 @@ export async function selectDocsAsync(
   return scan.hits;
 }
 
+/** The number of documents matching a filter (count, countDocuments), in time slices like selectDocsAsync. */
+export async function countDocsAsync(
+  engine: Engine,
+  c: Collection | undefined,
+  filter: Document,
+  opts: SelectOptions = {},
+): Promise<number> {
+  const scan = new DocScan(engine, c, filter, { ...opts, countOnly: true });
+  while (!scan.runSlice(performance.now() + SLICE_MS)) await new Promise((r) => setImmediate(r));
+  return scan.matched;
+}
+
 /**
  * The hits of an async scan as they are now: a document another client changed between two slices is tested
  * again (dropped when it no longer matches or is gone), as mongod re-checks a document after yielding.
@@ -314,15 +355,20 @@ function nearError(): MongoCommandError {
   );
 }
 
-/** { _id: <scalar> } needs no index at all: the record id is derived from _id. */
-function directIdLookup(filter: Document): string | undefined {
+/**
+ * { _id: <scalar> } needs no index at all: the record id is derived from _id. Under a collation a string _id may
+ * equal several stored ones (the _id index is binary): only a value without strings is looked up directly.
+ */
+function directIdLookup(filter: Document, collated = false): string | undefined {
   if (!('_id' in filter)) return undefined;
-  const v = filter._id;
+  let v = filter._id;
   if (isOpObject(v)) {
-    if (Object.keys(v).length === 1 && '$eq' in v && !isOpObject(v.$eq)) return recordIdOf(v.$eq);
-    return undefined;
+    if (Object.keys(v).length !== 1 || !('$eq' in v) || isOpObject(v.$eq)) return undefined;
+    v = v.$eq;
   }
   if (Array.isArray(v) || v instanceof RegExp || v === null || v === undefined) return undefined;
+  if (collated && (typeof v === 'string' || isOpObject(v) || Object.getPrototypeOf(v) === Object.prototype))
+    return undefined;
   return recordIdOf(v);
 }
 

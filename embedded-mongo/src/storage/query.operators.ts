@@ -60,6 +60,11 @@ export class HashedValues {
     else this.others.add(HashedValues.key(v));
   }
 
+  /** The set itself when it holds strings only (a non-string value then never matches). */
+  onlyStrings(): ReadonlySet<string> | undefined {
+    return this.others.size === 0 ? this.strings : undefined;
+  }
+
   has(v: unknown): boolean {
     return typeof v === 'string' ? this.strings.has(v) : this.others.has(HashedValues.key(v));
   }

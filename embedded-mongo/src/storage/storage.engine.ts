@@ -1,5 +1,5 @@
 // The storage engine: databases, collections, MVCC-light snapshots for transactions, journal and change log.
-import { Timestamp, UUID, type Document } from 'bson';
+import { Long, Timestamp, UUID, type Document } from 'bson';
 import { createCollectionIndexes } from '../indexes/index';
 import { DuplicateKeyError, type CollectionIndexes, type IndexSpec } from '../indexes/types';
 import { ChangeLog, type ChangeRecord, type OperationType } from '../changestreams/changestream.log';
@@ -62,6 +62,17 @@ export interface WriteMeta {
   txnNumber?: unknown;
 }
 
+/** The answer to a session's last retryable write, kept in the journal so a retry after a restart gets it too. */
+export interface RetryRecord {
+  lsid: Document;
+  txnNumber: bigint;
+  reply: Document;
+  at: Date;
+}
+
+/** How long a retryable write's answer is kept (mongod keeps it for the session's 30-minute lifetime). */
+const RETRY_MEMORY_MS = 30 * 60_000;
+
 export interface EngineOptions {
   dbPath?: string;
   onWarning?: (msg: string) => void;
@@ -85,6 +96,8 @@ export class Engine {
   private lastI = 0;
   private replaying = false;
   readonly startedAt = new Date();
+  /** Session key -> answer of its last retryable write (journaled engines only; see rememberRetry). */
+  readonly retries = new Map<string, RetryRecord>();
 
   constructor(readonly options: EngineOptions = {}) {}
 
@@ -181,6 +194,23 @@ export class Engine {
         for (const spec of c.indexes.list()) if (spec.name !== '_id_') yield { o: 'ci', ns, spec };
       }
     }
+    const oldest = Date.now() - RETRY_MEMORY_MS;
+    for (const [k, r] of this.retries) if (r.at.getTime() >= oldest) yield retryRecord(k, r);
+  }
+
+  /**
+   * Journals the answer to a retryable write (lsid + txnNumber outside a transaction), in the same group commit
+   * as the write itself: after a restart, the driver's retry is answered with it instead of being applied again.
+   */
+  rememberRetry(key: string, lsid: Document, txnNumber: bigint, reply: Document): void {
+    if (!this.journal) return; // in memory the session itself remembers (nothing survives a restart anyway)
+    const r: RetryRecord = { lsid, txnNumber, reply, at: new Date() };
+    this.retries.set(key, r);
+    this.log(retryRecord(key, r));
+    if (this.retries.size > 10_000) {
+      const oldest = Date.now() - RETRY_MEMORY_MS;
+      for (const [k, x] of this.retries) if (x.at.getTime() < oldest) this.retries.delete(k);
+    }
   }
 
   private replay(r: Document): void {
@@ -237,6 +267,14 @@ export class Engine {
       case 'tx':
         for (const op of r.ops as Document[]) this.replay(op);
         break;
+      case 'rw': {
+        const at = r.at as Date;
+        if (Date.now() - at.getTime() > RETRY_MEMORY_MS) break;
+        const t = r.t as unknown;
+        const txnNumber = t instanceof Long ? t.toBigInt() : BigInt(Number(t));
+        this.retries.set(r.k as string, { lsid: r.lsid as Document, txnNumber, reply: r.r as Document, at });
+        break;
+      }
       default:
         throw new Error(`unknown journal record ${String(r.o)}`);
     }
@@ -587,6 +625,10 @@ export class Engine {
     if (this.replaying) return;
     this.changes.append({ ...ev, clusterTime: clusterTime ?? this.nextClusterTime(), wallTime: new Date() });
   }
+}
+
+function retryRecord(key: string, r: RetryRecord): Document {
+  return { o: 'rw', k: key, lsid: r.lsid, t: Long.fromBigInt(r.txnNumber), r: r.reply, at: r.at };
 }
 
 export function lockKey(ns: string, rid: string): string {

@@ -48,7 +48,15 @@ export class SessionRegistry {
 
   get(key: string, lsid: Document): Session {
     let s = this.sessions.get(key);
-    if (!s) this.sessions.set(key, (s = new Session(key, lsid)));
+    if (!s) {
+      this.sessions.set(key, (s = new Session(key, lsid)));
+      // A session seen before a restart: its last retryable write is answered from the journal.
+      const r = this.engine.retries.get(key);
+      if (r) {
+        s.txnNumber = r.txnNumber;
+        s.lastWrite = { txnNumber: r.txnNumber, command: '', result: Promise.resolve(r.reply) };
+      }
+    }
     s.lastUse = Date.now();
     return s;
   }
