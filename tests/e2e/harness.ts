@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { listStoredMails } from '../../api/src/modules/mail/mail.store';
+import { freePort } from '../server/free-port';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
@@ -82,19 +82,6 @@ export function ensureWebBuilt(): Promise<void> {
     });
   })();
   return webBuild;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface TestServer {

@@ -8,7 +8,7 @@ import {
   type Role,
 } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
-import { notificationSettingsOfUsers } from '../auth/auth.queries';
+import { loadRecipients, notificationSettingsOfUsers } from '../auth/auth.queries';
 import { enqueueMails, MAIL_PATHS, type MailMessage } from '../mail/mail.queries';
 import { newNotificationId } from './notification.ids';
 import { notificationModel, type NotificationDoc } from './notification.model';
@@ -103,6 +103,22 @@ export async function createNotifications(
   const inserted = await notificationModel(deps.connection).insertMany(docs, { session: session ?? undefined });
   await enqueueMails(deps, session, mails);
   return inserted;
+}
+
+/** One notification of `type` to every recruiter of a company, in the caller's transaction. */
+export async function notifyRecruiters(
+  deps: DataDeps,
+  session: ClientSession,
+  companyId: Types.ObjectId,
+  type: NotificationType,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const recipients = await loadRecipients(deps, { companyIds: [companyId] }, session);
+  await createNotifications(
+    deps,
+    session,
+    recipients.recruitersOfCompany(companyId).map((userId) => ({ userId, type, data })),
+  );
 }
 
 type MailContentOf<M> = M extends MailMessage ? Pick<M, 'template' | 'params'> : never;
