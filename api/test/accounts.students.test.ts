@@ -4,7 +4,7 @@ import {
   errorCode,
   registerCompany,
   snapshotDatabase,
-  startTestApp,
+  withTestApp,
   type TestApp,
   type World,
 } from './helpers';
@@ -53,13 +53,7 @@ describe('accounts: students over real HTTP', () => {
     return created.createJobPromise.id;
   }
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  withTestApp(createWorld, (app) => ({ t, fixtures: w } = app));
 
   describe('updateStudentProfile', () => {
     it('a student updates their own profile; absent fields are kept', async () => {

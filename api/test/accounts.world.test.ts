@@ -1,15 +1,9 @@
-import { createWorld, startTestApp, type TestApp, type World } from './helpers';
+import { createWorld, withTestApp, type TestApp, type World } from './helpers';
 
 describe('accounts fixtures (createWorld) over real HTTP', () => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t);
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  withTestApp(createWorld, (app) => ({ t, fixtures: w } = app));
 
   it('creates every actor with working tokens', async () => {
     for (const a of [w.admin, w.staffA, w.staffB, w.companyA, w.companyB, w.studentA, w.studentB]) {

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { createStudent, createWorld, startTestApp, type TestApp, type World } from './helpers';
+import { createStudent, createWorld, withTestApp, type TestApp, type World } from './helpers';
 import { apply, APPLY, MOVE, offer, openPromise, type ApplicationResult } from './marketplace.fixtures';
 
 // Races through the real HTTP API: the unique index and the conditional updates (in transactions) decide, not luck.
@@ -11,13 +11,7 @@ describe('concurrency', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  withTestApp(createWorld, (app) => ({ t, fixtures: w } = app));
 
   it('20 parallel identical applyToJobPromise give one application, returned to every call', async () => {
     const jp = await openPromise(t, w.companyA);

@@ -197,6 +197,33 @@ export async function createStudent(
   return { ...actor, studentId: me.myStudentProfile.id, schoolId: staff.schoolId, firstName, lastName };
 }
 
+/** What withTestApp hands a test file: its app, the folder of the mails the app sent, and its fixtures. */
+export interface TestAppContext<F> {
+  t: TestApp;
+  dir: string;
+  fixtures: F;
+}
+
+/**
+ * Registers a test file's beforeAll/afterAll around one app (starting the engine costs more than most tests):
+ * `setUp` builds the file's fixtures once, and `use` receives the app, its mail folder and the fixtures before the
+ * first test; the app closes after the last.
+ */
+export function withTestApp<F>(
+  setUp: (t: TestApp) => Promise<F>,
+  use: (context: TestAppContext<F>) => void,
+  timeoutMs = 120_000,
+): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    use({ t: app, dir: mailDirOf(app), fixtures: await setUp(app) });
+  }, timeoutMs);
+  afterAll(async () => {
+    await app?.close();
+  }, timeoutMs);
+}
+
 /** Where the app under test stores the mails it sends (a server process's `DATA_DIR/mail` for remote apps). */
 export function mailDirOf(t: TestApp): string {
   const dir = (t as { mailDir?: string }).mailDir ?? t.mail?.devServer?.dir;

@@ -8,10 +8,10 @@ import {
   PASSWORD,
   registerCompany,
   unique,
+  withTestApp,
   type StudentFixture,
   type TestApp,
   type World,
-  startTestApp,
 } from './helpers';
 import { linkIn, mailsTo, waitForMails } from './mail.harness';
 import {
@@ -33,14 +33,7 @@ let t: TestApp;
 let w: World;
 let dir: string;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await createWorld(t);
-  dir = t.mail.devServer?.dir ?? '';
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
-});
+withTestApp(createWorld, (app) => ({ t, dir, fixtures: w } = app));
 
 const APP_FIELDS = `id status interviews { id status startsAt durationMinutes place videoUrl message responseMessage }
   offer { contractType startDate weeklyHours grossMonthlySalary apprenticeshipPercent message }`;

@@ -6,10 +6,10 @@ import {
   logIn,
   makeSiret,
   PASSWORD,
-  startTestApp,
   unique,
   verificationTokenFor,
-  type Actor,
+  startTestApp,
+  withTestApp,
   type StaffFixture,
   type TestApp,
 } from './helpers';
@@ -22,19 +22,15 @@ import { linkIn, mailsTo, waitForMails } from './mail.harness';
 
 let t: TestApp;
 let dir: string;
-let admin: Actor;
 let staff: StaffFixture;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  dir = t.mail.devServer?.dir ?? '';
-  admin = await createAdmin(t);
-  staff = await createStaff(t, admin, (await createSchool(t, admin)).id);
-}, 60_000);
-
-afterAll(async () => {
-  await t.close();
-});
+withTestApp(
+  async (app) => {
+    const admin = await createAdmin(app);
+    return createStaff(app, admin, (await createSchool(app, admin)).id);
+  },
+  (app) => ({ t, dir, fixtures: staff } = app),
+);
 
 const REGISTER = `mutation($input: RegisterCompanyInput!) {
   registerCompany(input: $input) { token user { id email role displayName locale } }

@@ -94,3 +94,11 @@ export async function mailsTo(dir: string, address: string, count = 1): Promise<
   const mails = await waitForMails(dir, (all) => all.filter((m) => m.to.includes(address)).length >= count);
   return mails.filter((m) => m.to.includes(address));
 }
+
+/** The newest stored message to `address` whose subject is `subject` (waits for it). */
+export async function mailWithSubject(dir: string, address: string, subject: string): Promise<StoredMail> {
+  const isIt = (m: StoredMail) => m.to.includes(address) && m.subject === subject;
+  const found = (await waitForMails(dir, (mails) => mails.some(isIt))).find(isIt);
+  if (!found) throw new Error(`no mail to ${address} with subject ${subject}`);
+  return found;
+}

@@ -3,8 +3,8 @@ import {
   createSchool,
   createStaff,
   PASSWORD,
-  startTestApp,
   unique,
+  withTestApp,
   type Actor,
   type TestApp,
 } from './helpers';
@@ -17,14 +17,7 @@ let t: TestApp;
 let dir: string;
 let admin: Actor;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  dir = t.mail.devServer?.dir ?? '';
-  admin = await createAdmin(t);
-}, 60_000);
-afterAll(async () => {
-  await t.close();
-});
+withTestApp(createAdmin, (app) => ({ t, dir, fixtures: admin } = app));
 
 const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { code email } }`;
 const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { email role } } }`;

@@ -1,3 +1,4 @@
+import { renderMessage } from '@promesse/shared';
 import { inTransaction } from '../src/core/transactions';
 import { notifyJobAlerts } from '../src/modules/job-alert/job-alert.queries';
 import { jobPromiseModel } from '../src/modules/job-promise/job-promise.model';
@@ -7,11 +8,11 @@ import {
   createStudent,
   createWorld,
   registerCompany,
-  startTestApp,
+  withTestApp,
   type TestApp,
   type World,
 } from './helpers';
-import { linkIn, waitForMails } from './mail.harness';
+import { linkIn, mailWithSubject } from './mail.harness';
 import { apply, countDocs, move, notificationsOf, openPromise } from './marketplace.fixtures';
 
 // Notification e-mails over real SMTP to the in-process server (issue 14): each type's channel (in-app, e-mail at
@@ -30,22 +31,7 @@ const CREATE_ALERT = `mutation($input: CreateJobAlertInput!) { createJobAlert(in
 const MY_ALERTS = `{ myJobAlerts { id name } }`;
 const DELETE_ALERT = `mutation($id: ID!) { deleteJobAlert(id: $id) }`;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  dir = t.mail.devServer?.dir ?? '';
-  w = await createWorld(t);
-}, 120_000);
-afterAll(async () => {
-  await t.close();
-});
-
-/** The stored message to `email` with this subject (waits for it). */
-async function mailTo(email: string, subject: string) {
-  const all = await waitForMails(dir, (mails) => mails.some((m) => m.to.includes(email) && m.subject === subject));
-  const found = all.find((m) => m.to.includes(email) && m.subject === subject);
-  if (!found) throw new Error(`no mail ${subject}`);
-  return found;
-}
+withTestApp(createWorld, (app) => ({ t, dir, fixtures: w } = app));
 
 async function setChannels(token: string, settings: { type: string; channel: string }[]) {
   return t.ok(SET_CHANNELS, { settings }, token);
@@ -57,6 +43,18 @@ async function outboxKeys(prefix: string): Promise<string[]> {
     .find({ key: { $regex: `^${prefix}` } })
     .toArray();
   return rows.map((r) => String(r['key']));
+}
+
+/** The templates of the e-mails queued for the notifications of `token`'s user about a promise (one per notification). */
+async function mailTemplatesAbout(token: string, jobPromiseId: string): Promise<string[]> {
+  const keys = (await notificationsOf(t, token))
+    .filter((n) => n.data['jobPromiseId'] === jobPromiseId)
+    .map((n) => `notification:${n.id}`);
+  const rows = await t.connection
+    .collection('mailOutbox')
+    .find({ key: { $in: keys } })
+    .toArray();
+  return rows.map((r) => String(r['template']));
 }
 
 test('defaults by role: a recruiter gets new applications at once, a student offers and recommendations', async () => {
@@ -88,7 +86,7 @@ test('defaults by role: a recruiter gets new applications at once, a student off
 test('an application e-mails the recruiter at once, in French, with the link to the promise', async () => {
   const jp = await openPromise(t, w.companyA, { title: 'Fraiseur sur commande numérique' });
   const app = await apply(t, w.studentA, jp.id);
-  const mail = await mailTo(w.companyA.email, 'Nouvelle candidature');
+  const mail = await mailWithSubject(dir, w.companyA.email, 'Nouvelle candidature');
   expect(mail.text).toContain('Lina Benali a candidaté à votre promesse « Fraiseur sur commande numérique »');
   const link = linkIn(mail.text, `${t.env.PUBLIC_URL}/entreprise/promesses/`);
   expect(link).toBe(`${t.env.PUBLIC_URL}/entreprise/promesses/${jp.id}`);
@@ -105,13 +103,13 @@ test('an English student gets the offer e-mail in English; muting a type stops t
   const email = (await t.ok<{ me: { email: string } }>('{ me { email } }', {}, student.token)).me.email;
   await t.ok(`mutation { setMyLocale(locale: en) { id } }`, {}, student.token);
   const jp = await openPromise(t, w.companyA, { title: 'Machinist' });
-  const matched = await mailTo(email, 'A job promise for you');
+  const matched = await mailWithSubject(dir, email, 'A job promise for you');
   expect(linkIn(matched.text, `${t.env.PUBLIC_URL}/eleve/promesses/`)).toBe(
     `${t.env.PUBLIC_URL}/eleve/promesses/${jp.id}`,
   );
   const app = await apply(t, student, jp.id);
   await move(t, w.companyA.token, app.id, 'SHORTLISTED');
-  const shortlisted = await mailTo(email, 'Application updated');
+  const shortlisted = await mailWithSubject(dir, email, 'Application updated');
   expect(shortlisted.text).toContain('Your application to “Machinist”');
 
   await setChannels(student.token, [{ type: 'APPLICATION_STATUS_CHANGED', channel: 'MUTED' }]);
@@ -143,7 +141,7 @@ test('the daily digest gathers exactly the unread notifications since the last d
   expect(await countDocs(t, 'mailOutbox', { to: email, template: 'notification' })).toBe(0);
 
   await sendNotificationDigests(t.deps);
-  const digest = await mailTo(email, 'Promesse : 2 notifications non lues');
+  const digest = await mailWithSubject(dir, email, 'Promesse : 2 notifications non lues');
   expect(digest.text).toContain('« Tourneur A »');
   expect(digest.text).toContain('« Tourneur C »');
   expect(digest.text).not.toContain('Tourneur B');
@@ -155,7 +153,7 @@ test('the daily digest gathers exactly the unread notifications since the last d
   expect(await outboxKeys(`digest:${student.userId}:`)).toHaveLength(1);
   await openPromise(t, w.companyA, { title: 'Tourneur D' });
   await sendNotificationDigests(t.deps);
-  const second = await mailTo(email, 'Promesse : 1 notification non lue');
+  const second = await mailWithSubject(dir, email, 'Promesse : 1 notification non lue');
   expect(second.text).toContain('« Tourneur D »');
   expect(second.text).not.toContain('Tourneur A');
 });
@@ -198,7 +196,10 @@ test('job alerts: a matching promise notifies the student once (in-app and by e-
   expect(alerts).toHaveLength(1);
   expect(alerts[0]?.data['jobPromiseId']).toBe(jp.id);
   expect(alerts[0]?.body).toContain('« Soudure près de Lyon »');
-  const mail = await mailTo(email, 'Nouvelle promesse pour votre alerte');
+  // The alert's own e-mail (its template names the saved search), not the generic notification e-mail.
+  const mail = await mailWithSubject(dir, email, renderMessage('mail.jobAlert.subject', { title: jp.title }, 'fr'));
+  expect(mail.text).toContain(renderMessage('mail.jobAlert.search', { searchName: 'Soudure près de Lyon' }, 'fr'));
+  expect(await mailTemplatesAbout(student.token, jp.id)).toEqual(['jobAlert']);
   expect(linkIn(mail.text, `${t.env.PUBLIC_URL}/eleve/promesses/`)).toBe(
     `${t.env.PUBLIC_URL}/eleve/promesses/${jp.id}`,
   );
@@ -209,7 +210,7 @@ test('job alerts: a matching promise notifies the student once (in-app and by e-
   const again = await inTransaction(t.deps, (session) =>
     notifyJobAlerts(t.deps, session, doc, { companyName: null, now: new Date() }),
   );
-  expect(again).toBe(0);
+  expect(again.notified).toBe(0);
   expect(await countDocs(t, 'jobAlertHits', { alertId: { $exists: true } })).toBeGreaterThanOrEqual(1);
   expect((await notificationsOf(t, student.token)).filter((n) => n.type === 'JOB_ALERT_MATCH')).toHaveLength(1);
 
@@ -219,6 +220,35 @@ test('job alerts: a matching promise notifies the student once (in-app and by e-
   expect(await t.code(DELETE_ALERT, { id: created.createJobAlert.id }, w.studentA.token)).toBe('NOT_FOUND');
   expect(await t.ok(DELETE_ALERT, { id: created.createJobAlert.id }, student.token)).toEqual({ deleteJobAlert: true });
   expect((await t.ok<{ myJobAlerts: unknown[] }>(MY_ALERTS, {}, student.token)).myJobAlerts).toEqual([]);
+});
+
+test('a student whose alert matches a new promise of their trade hears of it once: the alert, not also the trade match', async () => {
+  const alerted = await createStudent(t, w.staffA, {}, { firstName: 'Maël', lastName: 'Garnier' });
+  const plain = await createStudent(t, w.staffA, {}, { firstName: 'Zoé', lastName: 'Lemoine' });
+  const emailOf = async (token: string) =>
+    (await t.ok<{ me: { email: string } }>('{ me { email } }', {}, token)).me.email;
+  const [alertedEmail, plainEmail] = [await emailOf(alerted.token), await emailOf(plain.token)];
+  // Both are machining students of the targeted school (a trade match); only one saved a search that matches too.
+  await t.ok(
+    CREATE_ALERT,
+    { input: { name: 'Rectification', filter: { trade: 'MACHINING', text: 'rectifieuse' } } },
+    alerted.token,
+  );
+  const jp = await openPromise(t, w.companyA, {
+    title: 'Régleur sur rectifieuse',
+    description: 'Réglage et conduite d’une rectifieuse cylindrique',
+  });
+
+  const about = async (token: string) =>
+    (await notificationsOf(t, token)).filter((n) => n.data['jobPromiseId'] === jp.id).map((n) => n.type);
+  expect(await about(alerted.token)).toEqual(['JOB_ALERT_MATCH']);
+  expect(await about(plain.token)).toEqual(['JOB_PROMISE_MATCH']);
+
+  // One e-mail each (both types are IMMEDIATE for students): the alert's template for the alerted student.
+  expect(await mailTemplatesAbout(alerted.token, jp.id)).toEqual(['jobAlert']);
+  expect(await mailTemplatesAbout(plain.token, jp.id)).toEqual(['notification']);
+  await mailWithSubject(dir, alertedEmail, renderMessage('mail.jobAlert.subject', { title: jp.title }, 'fr'));
+  await mailWithSubject(dir, plainEmail, renderMessage('notification.JOB_PROMISE_MATCH.title', {}, 'fr'));
 });
 
 test('only students of the schools a promise targets get its alerts', async () => {

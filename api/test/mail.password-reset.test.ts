@@ -4,11 +4,11 @@ import {
   createStaff,
   logIn,
   PASSWORD,
-  startTestApp,
+  withTestApp,
   type Actor,
   type TestApp,
 } from './helpers';
-import { linkIn, mailsTo, waitForMails } from './mail.harness';
+import { linkIn, mailsTo, mailWithSubject, waitForMails } from './mail.harness';
 
 // Password reset over real SMTP to the in-process server: same answer for known and unknown addresses, a single-use
 // link valid one hour, every session ended after the reset, and a confirmation e-mail.
@@ -17,20 +17,7 @@ let t: TestApp;
 let dir: string;
 let admin: Actor;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  dir = t.mail.devServer?.dir ?? '';
-  admin = await createAdmin(t);
-}, 60_000);
-
-/** The newest message to `address` with this subject (waiting for it). */
-async function mailWithSubject(address: string, subject: string) {
-  const mails = await waitForMails(dir, (all) => all.some((m) => m.to.includes(address) && m.subject === subject));
-  return mails.find((m) => m.to.includes(address) && m.subject === subject);
-}
-afterAll(async () => {
-  await t.close();
-});
+withTestApp(createAdmin, (app) => ({ t, dir, fixtures: admin } = app));
 
 const REQUEST = `mutation($email: String!) { requestPasswordReset(email: $email) }`;
 const RESET = `mutation($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }`;
@@ -52,7 +39,7 @@ test('a reset link e-mailed to the account works once; sessions end; the old pas
   expect(known).toEqual(unknown);
   expect(known.data).toEqual({ requestPasswordReset: true });
 
-  const mail = await mailWithSubject(staff.email, 'Réinitialisation de votre mot de passe');
+  const mail = await mailWithSubject(dir, staff.email, 'Réinitialisation de votre mot de passe');
   expect(mail?.text).toContain('valable une heure');
   const token = tokenOf(mail?.text ?? '', t.env.PUBLIC_URL);
 
@@ -74,7 +61,7 @@ test('a reset link e-mailed to the account works once; sessions end; the old pas
     'Ce lien de réinitialisation n’est plus valable\u00a0: demandez-en un nouveau',
   );
 
-  const confirmation = await mailWithSubject(staff.email, 'Votre mot de passe a été modifié');
+  const confirmation = await mailWithSubject(dir, staff.email, 'Votre mot de passe a été modifié');
   expect(confirmation?.text).toContain('toutes vos sessions ont été fermées');
 
   // Nothing was sent to the unknown address.

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { DAY_MS } from '@promesse/shared';
+import { DAY_MS, renderMessage } from '@promesse/shared';
 import { expireJobPromises } from '../src/modules/job-promise/job-promise.expiry';
 import { remindExpiringPromises, remindWaitingApplications } from '../src/modules/reminder/reminder.jobs';
 import {
@@ -7,11 +7,11 @@ import {
   createStudent,
   createWorld,
   setInDatabase,
-  startTestApp,
+  withTestApp,
   type TestApp,
   type World,
 } from './helpers';
-import { linkIn, waitForMails } from './mail.harness';
+import { linkIn, mailWithSubject } from './mail.harness';
 import {
   apply,
   CLOSE_PROMISE,
@@ -30,21 +30,7 @@ let t: TestApp;
 let w: World;
 let dir: string;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  dir = t.mail.devServer?.dir ?? '';
-  w = await createWorld(t);
-}, 120_000);
-afterAll(async () => {
-  await t.close();
-});
-
-async function mailTo(email: string, subject: string) {
-  const all = await waitForMails(dir, (mails) => mails.some((m) => m.to.includes(email) && m.subject === subject));
-  const found = all.find((m) => m.to.includes(email) && m.subject === subject);
-  if (!found) throw new Error(`no mail ${subject}`);
-  return found;
-}
+withTestApp(createWorld, (app) => ({ t, dir, fixtures: w } = app));
 
 async function typeCount(token: string, type: string, jobPromiseId: string): Promise<number> {
   return (await notificationsOf(t, token)).filter((n) => n.type === type && n.data['jobPromiseId'] === jobPromiseId)
@@ -52,14 +38,20 @@ async function typeCount(token: string, type: string, jobPromiseId: string): Pro
 }
 
 test('a company is reminded once, 7 days before its promise expires (e-mail with the link)', async () => {
-  const jp = await openPromise(t, w.companyA, { title: 'Promesse qui expire', expiresAt: inDays(5) });
+  const expiresAt = inDays(5);
+  const jp = await openPromise(t, w.companyA, { title: 'Promesse qui expire', expiresAt });
   const later = await openPromise(t, w.companyA, { title: 'Promesse lointaine', expiresAt: inDays(30) });
   expect(await remindExpiringPromises(t.deps)).toBeGreaterThanOrEqual(1);
   expect(await remindExpiringPromises(t.deps)).toBe(0);
   expect(await typeCount(w.companyA.token, 'JOB_PROMISE_EXPIRING', jp.id)).toBe(1);
   expect(await typeCount(w.companyA.token, 'JOB_PROMISE_EXPIRING', later.id)).toBe(0);
-  const mail = await mailTo(w.companyA.email, 'Votre promesse expire bientôt');
-  expect(mail.text).toContain('« Promesse qui expire »');
+  // The reminder's own e-mail (promiseExpiring template), not the generic notification e-mail.
+  const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(
+    new Date(expiresAt),
+  );
+  const subject = renderMessage('mail.promiseExpiring.subject', { title: jp.title, date }, 'fr');
+  const mail = await mailWithSubject(dir, w.companyA.email, subject);
+  expect(mail.text).toContain(renderMessage('mail.promiseExpiring.intro', { title: jp.title, date }, 'fr'));
   expect(linkIn(mail.text, `${t.env.PUBLIC_URL}/entreprise/promesses/`)).toBe(
     `${t.env.PUBLIC_URL}/entreprise/promesses/${jp.id}`,
   );
@@ -73,8 +65,14 @@ test('applications unanswered for 10 days are reminded once each', async () => {
   expect(await remindWaitingApplications(t.deps, in11Days)).toBeGreaterThanOrEqual(1);
   expect(await remindWaitingApplications(t.deps, in11Days)).toBe(0);
   expect(await typeCount(w.companyA.token, 'APPLICATIONS_WAITING', jp.id)).toBe(1);
-  const mail = await mailTo(w.companyA.email, 'Des candidatures attendent votre réponse');
-  expect(mail.text).toContain('1 candidature à votre promesse « Candidatures en souffrance » attend une réponse');
+  const mail = await mailWithSubject(
+    dir,
+    w.companyA.email,
+    renderMessage('mail.applicationsWaiting.subject', { count: 1 }, 'fr'),
+  );
+  expect(mail.text).toContain(
+    renderMessage('mail.applicationsWaiting.intro', { count: 1, title: jp.title, days: 10 }, 'fr'),
+  );
   const doc = await t.connection.collection('applications').findOne({ _id: new Types.ObjectId(app.id) });
   expect(doc?.['waitingReminderAt']).toBeInstanceOf(Date);
 });

@@ -3,7 +3,7 @@ import {
   createStudent,
   createWorld,
   snapshotDatabase,
-  startTestApp,
+  withTestApp,
   type StudentFixture,
   type TestApp,
   type World,
@@ -32,13 +32,7 @@ describe('applications over HTTP', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  withTestApp(createWorld, (app) => ({ t, fixtures: w } = app));
 
   const newStudent = (firstName: string, school: 'A' | 'B' = 'A') =>
     createStudent(t, school === 'A' ? w.staffA : w.staffB, {}, { firstName, lastName: `Martin-${firstName}` });

@@ -7,7 +7,7 @@ import {
   registerCompany,
   setInDatabase,
   snapshotDatabase,
-  startTestApp,
+  withTestApp,
   type TestApp,
   type World,
 } from './helpers';
@@ -41,13 +41,7 @@ describe('job promises over HTTP', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  withTestApp(createWorld, (app) => ({ t, fixtures: w } = app));
 
   const ids = async (token: string, filter?: Record<string, unknown>, first = 100) =>
     (await t.ok<Listed>(LIST_PROMISES, { filter, first }, token)).jobPromises.edges.map((e) => e.node.id);

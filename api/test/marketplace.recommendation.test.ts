@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { createStudent, createWorld, snapshotDatabase, startTestApp, type TestApp, type World } from './helpers';
+import { createStudent, createWorld, snapshotDatabase, withTestApp, type TestApp, type World } from './helpers';
 import {
   apply,
   CLOSE_PROMISE,
@@ -29,13 +29,7 @@ describe('recommendations over HTTP', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  withTestApp(createWorld, (app) => ({ t, fixtures: w } = app));
 
   const graduate = (firstName: string) =>
     createStudent(t, w.staffA, { graduationDate: '2025-06-30' }, { firstName, lastName: `Roux-${firstName}` });

@@ -16,7 +16,7 @@ import {
   createWorld,
   registerCompany,
   snapshotDatabase,
-  startTestApp,
+  withTestApp,
   type CompanyFixture,
   type StaffFixture,
   type StudentFixture,
@@ -123,13 +123,7 @@ describe('matching over HTTP', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  withTestApp(createWorld, (app) => ({ t, fixtures: w } = app));
 
   const studentMatches = async (token: string, first = 100) =>
     (await t.ok<{ matchingJobPromises: StudentMatch[] }>(STUDENT_MATCHES, { first }, token)).matchingJobPromises;

@@ -1,4 +1,4 @@
-import { createStudent, createWorld, snapshotDatabase, startTestApp, type TestApp, type World } from './helpers';
+import { createStudent, createWorld, snapshotDatabase, withTestApp, type TestApp, type World } from './helpers';
 import { apply, move, offer, openPromise, recommend, RECOMMEND } from './marketplace.fixtures';
 
 // Issue 16: each student's situation on the roster (shared studentSituation, read through loaders so the roster's
@@ -12,13 +12,7 @@ type RosterRow = { id: string; firstName: string; situation: string };
 describe('roster situations and recommending rules', () => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  withTestApp(createWorld, (app) => ({ t, fixtures: w } = app));
 
   async function roster(): Promise<Map<string, RosterRow>> {
     const data = await t.ok<{ school: { students: RosterRow[] } }>(ROSTER, { id: w.schoolA.id }, w.staffA.token);

@@ -3,8 +3,8 @@ import {
   createStaff,
   inviteAndAccept,
   snapshotDatabase,
-  startTestApp,
   unique,
+  withTestApp,
   type TestApp,
   type World,
 } from './helpers';
@@ -19,13 +19,7 @@ const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(inpu
 
 let t: TestApp;
 let w: World;
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await createWorld(t);
-});
-afterAll(async () => {
-  await t.close();
-});
+withTestApp(createWorld, (app) => ({ t, fixtures: w } = app));
 
 const BAD_TEXTS: [string, string][] = [
   ['NUL', 'Tourneur\u0000fraiseur'],

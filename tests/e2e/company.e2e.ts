@@ -1,19 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { withLuhnCheckDigit } from '@promesse/shared';
 import {
+  checkBothWidths,
   expectNoSeriousA11yViolations,
-  graphqlRequest,
   horizontalOverflow,
-  launchBrowser,
   logInThroughPage,
-  newContext,
-  screenshot,
   mailedLink,
-  startServer,
-  type TestServer,
   pickTown,
+  screenshot,
   VIEWPORTS,
 } from './harness';
+import { dayFromNow, e2eSuite } from './harness.suite';
 
 // The company's flow on the demo data: a draft promise created through the form (validated by the shared
 // schema), published, then an applicant moved along the board with only the moves the shared machine allows.
@@ -22,49 +19,22 @@ const RECRUITER = { email: 'recrutement@chaudronnerie-chalonnais.demo', password
 // A student of the École de Production de Chalon-sur-Saône, a partner school of the company.
 const STUDENT = { email: 'lina.martin@eleve.promesse.demo', password: 'promesse-demo-2026' };
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = e2eSuite({ seedDemo: true });
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 beforeEach(async () => {
-  context = await newContext(browser, server.url);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
+  page = await e2e.newPage();
 });
 
 async function logIn(account: { email: string; password: string }): Promise<void> {
   await logInThroughPage(page, account, '/entreprise');
 }
 
-function dayFromNow(days: number): string {
-  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
 async function studentApplies(jobPromiseId: string): Promise<void> {
-  const { logIn: auth } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    STUDENT,
-  );
-  await graphqlRequest(
-    server,
+  await e2e.gql(
     'mutation ($id: ID!) { applyToJobPromise(jobPromiseId: $id, message: "Je suis intéressée.") { id } }',
     { id: jobPromiseId },
-    auth.token,
+    await e2e.token(STUDENT),
   );
 }
 
@@ -75,13 +45,7 @@ describe('company area', () => {
     await list.waitFor();
     expect(await list.getByTestId('company-promise').count()).toBeGreaterThan(0);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mes promesses d’embauche');
-    await expectNoSeriousA11yViolations(page);
-    await screenshot(page, 'company-promises-1280');
-    await page.setViewportSize(VIEWPORTS.phone);
-    await list.waitFor();
-    expect(await horizontalOverflow(page)).toBe(0);
-    await expectNoSeriousA11yViolations(page);
-    await screenshot(page, 'company-promises-360');
+    await checkBothWidths(page, 'company-promises', list);
   });
 
   test('the recruiter creates and publishes a promise, then moves an applicant along the board', async () => {
@@ -193,7 +157,7 @@ describe('company area', () => {
     // No session yet: the sign-up ends on "check your mailbox"; the e-mailed link activates the account.
     await page.waitForURL('**/inscription-entreprise/envoyee');
     await page.getByRole('heading', { name: 'Vérifiez votre boîte e-mail' }).waitFor();
-    await page.goto(await mailedLink(server, 'recrutement@ateliers-test.example', '/verification-email#'));
+    await page.goto(await mailedLink(e2e.server, 'recrutement@ateliers-test.example', '/verification-email#'));
     await page.getByRole('button', { name: 'Activer mon compte' }).click();
     await page.waitForURL('**/entreprise');
     await page.getByRole('heading', { name: 'Aucune promesse pour l’instant' }).waitFor();

@@ -1,16 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  graphqlRequest,
-  horizontalOverflow,
-  launchBrowser,
-  logInThroughPage,
-  newContext,
-  screenshot,
-  startServer,
-  type TestServer,
-  VIEWPORTS,
-} from './harness';
+import { expectNoSeriousA11yViolations, graphqlRequest, horizontalOverflow, screenshot, VIEWPORTS } from './harness';
+import { e2eSuite, type Account } from './harness.suite';
 
 // Recruiting for real (issue 15) on the demo data: a student uploads a CV and applies; the recruiter reads the CV
 // from the applicant card, writes to the student, who sees the message arrive live and answers, live on the
@@ -22,50 +11,24 @@ const RECRUITER = { email: 'recrutement@chaudronnerie-chalonnais.demo', password
 const STUDENT = { email: 'lina.martin@eleve.promesse.demo', password: PASSWORD };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = e2eSuite({ seedDemo: true });
 
-beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
-  browser = await launchBrowser();
-});
+const tokenOf = (account: Account) => e2e.token(account);
 
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function tokenOf(account: { email: string; password: string }): Promise<string> {
-  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    account,
-  );
-  return logIn.token;
-}
-
-async function pageFor(account: { email: string; password: string }, landing: string): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logInThroughPage(page, account, landing);
-  return page;
-}
+const pageFor = (account: Account, landing: string) => e2e.signedInPage(account, landing);
 
 /** A fresh open promise of the recruiter's company for the Chalon school, and the student's application to it. */
 async function newApplication(): Promise<{ jobPromiseId: string; applicationId: string }> {
   const recruiter = await tokenOf(RECRUITER);
   const student = await tokenOf(STUDENT);
   const { schools } = await graphqlRequest<{ schools: { id: string; name: string }[] }>(
-    server,
+    e2e.server,
     '{ schools { id name } }',
   );
   const chalon = schools.find((s) => s.name.includes('Chalon'));
   const day = 24 * 60 * 60 * 1000;
   const { createJobPromise } = await graphqlRequest<{ createJobPromise: { id: string } }>(
-    server,
+    e2e.server,
     'mutation ($input: JobPromiseInput!) { createJobPromise(input: $input) { id } }',
     {
       input: {
@@ -85,7 +48,7 @@ async function newApplication(): Promise<{ jobPromiseId: string; applicationId: 
     recruiter,
   );
   await graphqlRequest(
-    server,
+    e2e.server,
     'mutation ($id: ID!) { publishJobPromise(id: $id) { id } }',
     { id: createJobPromise.id },
     recruiter,
@@ -93,14 +56,14 @@ async function newApplication(): Promise<{ jobPromiseId: string; applicationId: 
   // The student's CV (a PDF, checked by its bytes by the API).
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'CV Lina Martin.pdf');
-  const upload = await fetch(`${server.url}/files?purpose=CV`, {
+  const upload = await fetch(`${e2e.server.url}/files?purpose=CV`, {
     method: 'POST',
     body: form,
     headers: { Authorization: `Bearer ${student}` },
   });
   expect(upload.status).toBe(201);
   const { applyToJobPromise } = await graphqlRequest<{ applyToJobPromise: { id: string } }>(
-    server,
+    e2e.server,
     'mutation ($id: ID!) { applyToJobPromise(jobPromiseId: $id, message: "Je suis très intéressée.") { id } }',
     { id: createJobPromise.id },
     student,
@@ -197,7 +160,7 @@ describe('conversation of an application', () => {
     const { applicationId } = await newApplication();
     const recruiterToken = await tokenOf(RECRUITER);
     await graphqlRequest(
-      server,
+      e2e.server,
       'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
       { input: { applicationId, body: 'Bonjour Lina, merci pour votre candidature.' } },
       recruiterToken,

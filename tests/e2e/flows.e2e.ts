@@ -1,17 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  graphqlRequest,
-  horizontalOverflow,
-  launchBrowser,
-  logInThroughPage,
-  newContext,
-  screenshot,
-  startServer,
-  type TestServer,
-  pickTown,
-  VIEWPORTS,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { checkBothWidths, expectNoSeriousA11yViolations, graphqlRequest, pickTown, screenshot } from './harness';
+import { dayFromNow, e2eSuite } from './harness.suite';
 
 // The marketplace's four flows across separate browser contexts (one per person), on the demo data set:
 // (a) a company posts and publishes a promise, (b) a student applies, (c) the school staff recommends a graduate
@@ -27,52 +16,13 @@ const GRADUATE = 'yanis.bernard@eleve.promesse.demo';
 const ADMIN = { email: 'admin@promesse.demo', password: 'promesse-admin-2026' };
 const PROMISE_TITLE = 'Soudeur·se inox en CDI — parcours e2e';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = e2eSuite({ seedDemo: true });
 
-beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
-
-function dayFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function token(email: string, password = PASSWORD): Promise<string> {
-  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    { email, password },
-  );
-  return logIn.token;
-}
+const token = (email: string, password = PASSWORD) => e2e.token({ email, password });
 
 /** A new browser context (own storage, own session) logged in through the log-in page. */
-async function signedInPage(email: string, password: string, landing: string): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logInThroughPage(page, { email, password }, landing);
-  return page;
-}
-
-/** Screenshots at 1280 and 360 px; at 360 nothing may overflow sideways. */
-async function bothWidths(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize(VIEWPORTS.phone);
-  expect(await horizontalOverflow(page)).toBe(0);
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, `${name}-360`);
-  await page.setViewportSize(VIEWPORTS.desktop);
-}
+const signedInPage = (email: string, password: string, landing: string) =>
+  e2e.signedInPage({ email, password }, landing);
 
 /** Unread count from the bell's accessible name ("Notifications, 3 non lues" / "aucune non lue"). */
 async function bellCount(page: Page): Promise<number> {
@@ -171,8 +121,7 @@ test('company publishes, student applies, school recommends through the UI, grad
   const newest = graduate.getByTestId('notification').first();
   await newest.waitFor();
   expect(await newest.getAttribute('data-read')).toBe('false');
-  await expectNoSeriousA11yViolations(graduate);
-  await bothWidths(graduate, 'notifications');
+  await checkBothWidths(graduate, 'notifications');
   await newest.getByRole('link').click();
   await graduate.waitForURL('**/eleve/recommandations');
 
@@ -188,8 +137,7 @@ test('company publishes, student applies, school recommends through the UI, grad
 test('school: roster, invitation code, recommendation from a promise, matching round; accessible at 1280 and 360 px', async () => {
   const staff = await signedInPage(STAFF, PASSWORD, '/ecole');
   await staff.getByRole('table').getByRole('link', { name: 'Lina Martin' }).waitFor();
-  await expectNoSeriousA11yViolations(staff);
-  await bothWidths(staff, 'school-home');
+  await checkBothWidths(staff, 'school-home');
 
   await staff.getByTestId('student-invite').getByLabel('Adresse e-mail').fill('nouvel.eleve@eleve.promesse.demo');
   await staff.getByRole('button', { name: 'Inviter l’élève' }).click();
@@ -239,13 +187,13 @@ test('school staff approves a partnership request from a company', async () => {
   // A company of another town asks to work with the school (GraphQL), the staff decides in the school area.
   const staffToken = await token(STAFF);
   const { me } = await graphqlRequest<{ me: { school: { id: string } } }>(
-    server,
+    e2e.server,
     '{ me { school { id } } }',
     {},
     staffToken,
   );
   await graphqlRequest(
-    server,
+    e2e.server,
     'mutation ($schoolId: ID!) { requestPartnership(schoolId: $schoolId) { id } }',
     { schoolId: me.school.id },
     await token('recrutement@usinage-normand.demo'),
@@ -266,8 +214,7 @@ test('school staff approves a partnership request from a company', async () => {
 test('federation admin: schools list, create a school, invite its staff, accessible at 1280 and 360 px', async () => {
   const admin = await signedInPage(ADMIN.email, ADMIN.password, '/federation');
   await admin.getByRole('table').getByText('École de Production de Chalon-sur-Saône').waitFor();
-  await expectNoSeriousA11yViolations(admin);
-  await bothWidths(admin, 'admin-schools');
+  await checkBothWidths(admin, 'admin-schools');
 
   // The shared zod schema's French messages show before anything is sent.
   await admin.getByRole('button', { name: 'Créer l’école' }).click();

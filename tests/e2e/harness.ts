@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { listStoredMails } from '../../api/src/modules/mail/mail.store';
+import { freePort } from '../server/free-port';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
@@ -82,19 +82,6 @@ export function ensureWebBuilt(): Promise<void> {
     });
   })();
   return webBuild;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface TestServer {
@@ -281,8 +268,12 @@ export const VIEWPORTS = {
 } as const;
 
 /** A fresh context (own storage: own session) with a French browser, as our users have. */
-export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, locale: 'fr-FR', viewport: VIEWPORTS.desktop });
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number } = VIEWPORTS.desktop,
+): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, locale: 'fr-FR', viewport });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -331,6 +322,21 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const violations = await seriousA11yViolations(page);
   if (violations.length) throw new Error(`axe found serious/critical violations:\n${formatViolations(violations)}`);
+}
+
+/**
+ * axe at 1280 px, then at 360 px (once `ready` shows, when given) with nothing overflowing sideways; a screenshot at
+ * each width (`<name>-1280`, `<name>-360`). Leaves the page at 1280 px.
+ */
+export async function checkBothWidths(page: Page, name: string, ready?: Locator): Promise<void> {
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize(VIEWPORTS.phone);
+  await ready?.waitFor();
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, `${name}-360`);
+  await page.setViewportSize(VIEWPORTS.desktop);
 }
 
 /** Logs in through the log-in page, as a person would, and waits for the landing page. */

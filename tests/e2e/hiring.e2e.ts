@@ -1,17 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  graphqlRequest,
-  horizontalOverflow,
-  launchBrowser,
-  logInThroughPage,
-  newContext,
-  screenshot,
-  startServer,
-  type TestServer,
-  VIEWPORTS,
-  registerVerifiedCompany,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { checkBothWidths, registerVerifiedCompany } from './harness';
+import { createSchoolWithStaff, dayFromNow, e2eSuite, invitePerson } from './harness.suite';
 
 // Hiring through the UI: a recruiter proposes an interview that the student accepts, then makes an
 // offer that the student accepts — each side's page updates live (notification push over socket.io), without a
@@ -22,75 +11,42 @@ const COMPANY = 'recrutement@tolerie-chalonnaise.promesse.test';
 const STUDENT = 'lina.martin@eleve.promesse.test';
 const TITLE = 'Chaudronnier·ère en CDI — parcours entretien e2e';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = e2eSuite(); // No demo data: the server starts faster, and the test makes exactly the people it needs.
 let jobPromiseId = '';
 
 beforeAll(async () => {
-  // No demo data: the server starts faster, and the test makes exactly the people it needs through the API.
-  server = await startServer();
-  browser = await launchBrowser();
   jobPromiseId = await setUpShortlistedApplication();
 });
 
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
-
-function dayFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-const gql = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
-  graphqlRequest<T>(server, query, variables, token);
-
-async function acceptInvitation(code: string, firstName: string, lastName: string): Promise<string> {
-  const { acceptInvitation } = await gql<{ acceptInvitation: { token: string } }>(
-    'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }',
-    { input: { code, password: PASSWORD, firstName, lastName } },
-  );
-  return acceptInvitation.token;
-}
+const gql = e2e.gql;
 
 /**
  * A school, its staff and a student (Lina), a company partnered with the school, a published promise Lina applied to,
  * shortlisted by the company: everything before "Proposer un entretien". Returns the promise's id.
  */
 async function setUpShortlistedApplication(): Promise<string> {
-  const { logIn } = await gql<{ logIn: { token: string } }>(
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    server.admin,
-  );
-  const { createSchool } = await gql<{ createSchool: { id: string } }>(
-    'mutation ($input: CreateSchoolInput!) { createSchool(input: $input) { id } }',
+  const {
+    schoolId,
+    staffTokens: [staff],
+  } = await createSchoolWithStaff(
+    e2e.server,
     {
-      input: {
-        name: 'École de Production de Chalon',
-        city: 'Chalon-sur-Saône',
-        location: { lat: 46.7806, lng: 4.8539 },
-        trades: ['BOILERMAKING'],
-      },
+      name: 'École de Production de Chalon',
+      city: 'Chalon-sur-Saône',
+      location: { lat: 46.7806, lng: 4.8539 },
+      trades: ['BOILERMAKING'],
     },
-    logIn.token,
+    [{ email: 'direction@chalon.promesse.test', password: PASSWORD, firstName: 'Claire', lastName: 'Martin' }],
   );
-  const invite = 'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { code } }';
-  const staffInvitation = await gql<{ inviteUser: { code: string } }>(
-    invite,
-    { input: { email: 'direction@chalon.promesse.test', role: 'SCHOOL_STAFF', schoolId: createSchool.id } },
-    logIn.token,
-  );
-  const staff = await acceptInvitation(staffInvitation.inviteUser.code, 'Claire', 'Martin');
-  const studentInvitation = await gql<{ inviteUser: { code: string } }>(
-    invite,
-    { input: { email: STUDENT, role: 'STUDENT' } },
-    staff,
-  );
-  const student = await acceptInvitation(studentInvitation.inviteUser.code, 'Lina', 'Martin');
+  const student = await invitePerson(e2e.server, staff!, {
+    email: STUDENT,
+    password: PASSWORD,
+    firstName: 'Lina',
+    lastName: 'Martin',
+    role: 'STUDENT',
+  });
   // The company's address is confirmed from the e-mailed link (issue 14): verifyEmail gives the session.
-  const company = await registerVerifiedCompany(server, {
+  const company = await registerVerifiedCompany(e2e.server, {
     companyName: 'Tôlerie Chalonnaise',
     siret: '73282932000074',
     email: COMPANY,
@@ -101,7 +57,7 @@ async function setUpShortlistedApplication(): Promise<string> {
   });
   const { requestPartnership } = await gql<{ requestPartnership: { id: string } }>(
     'mutation ($id: ID!) { requestPartnership(schoolId: $id) { id } }',
-    { id: createSchool.id },
+    { id: schoolId },
     company,
   );
   await gql(
@@ -142,23 +98,8 @@ async function setUpShortlistedApplication(): Promise<string> {
   return createJobPromise.id;
 }
 
-async function signedInPage(email: string, landing: string): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logInThroughPage(page, { email, password: PASSWORD }, landing);
-  return page;
-}
-
-/** axe at 1280 px, then at 360 px with nothing overflowing sideways; screenshots of both. */
-async function checkBothWidths(page: Page, name: string): Promise<void> {
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, `${name}-1280`);
-  await page.setViewportSize(VIEWPORTS.phone);
-  expect(await horizontalOverflow(page)).toBe(0);
-  await expectNoSeriousA11yViolations(page);
-  await screenshot(page, `${name}-360`);
-  await page.setViewportSize(VIEWPORTS.desktop);
+function signedInPage(email: string, landing: string): Promise<Page> {
+  return e2e.signedInPage({ email, password: PASSWORD }, landing);
 }
 
 test('a recruiter proposes an interview the student accepts, then an offer the student accepts, live on both sides', async () => {

@@ -1,13 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  logInThroughPage,
-  screenshot,
-  startServer,
-  VIEWPORTS,
-  type TestServer,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations, logInThroughPage, screenshot, VIEWPORTS } from './harness';
+import { e2eSuite } from './harness.suite';
 
 // Issue 16, layout: at 360 px each role's main content starts within the first 200 px (compact header with a menu
 // button); the menu opens the navigation. Screenshots under test-output/screenshots for a review by eye.
@@ -19,25 +12,11 @@ const ROLES: [string, string, string][] = [
   ['recruiter', 'recrutement@usinage-normand.demo', '/entreprise'],
 ];
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = e2eSuite({ seedDemo: true });
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  context = await browser.newContext({ baseURL: server.url, locale: 'fr-FR', viewport: VIEWPORTS.phone });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
+  page = await e2e.newPage({ viewport: VIEWPORTS.phone });
 });
 
 async function mainTop(): Promise<{ main: number; heading: number }> {
@@ -49,13 +28,13 @@ async function mainTop(): Promise<{ main: number; heading: number }> {
 }
 
 describe('360 px screenshot review', () => {
-  const accounts = (): [string, string, string][] => [...ROLES, ['admin', server.admin.email, '/federation']];
+  const accounts = (): [string, string, string][] => [...ROLES, ['admin', e2e.server.admin.email, '/federation']];
 
   test.each(['student', 'staff', 'recruiter', 'admin'])(
     '%s: main content within the first 200 px; the menu button opens the navigation',
     async (role) => {
       const [, email, landing] = accounts().find(([r]) => r === role)!;
-      const password = role === 'admin' ? server.admin.password : PASSWORD;
+      const password = role === 'admin' ? e2e.server.admin.password : PASSWORD;
       await logInThroughPage(page, { email, password }, landing);
       const top = await mainTop();
       expect(top.main).toBeLessThanOrEqual(200);

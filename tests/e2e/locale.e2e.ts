@@ -1,26 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import en from '../../web/src/locales/en.json';
 import fr from '../../web/src/locales/fr.json';
 import {
-  graphqlRequest,
-  launchBrowser,
-  logInThroughPage,
-  newContext,
-  registerVerifiedCompany,
-  startServer,
-  type TestServer,
-} from './harness';
+  CHAUMONT_COMPANY,
+  CHAUMONT_SCHOOL,
+  companyRequestingPartnership,
+  createSchoolWithStaff,
+  e2eSuite,
+} from './harness.suite';
 
 // The language of what the API says follows the reader: a school staff member who switched the UI to English reads
 // the partnership-request notification and the errors of the invite form (a validation error and a CONFLICT from
 // the API) in English; a colleague who kept French reads the same ones in French.
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = e2eSuite();
 
-const COMPANY_NAME = 'Mécanique de Précision Haut-Marnaise';
-const SCHOOL_NAME = 'École de Production de Chaumont';
+const COMPANY_NAME = CHAUMONT_COMPANY.companyName;
+const SCHOOL_NAME = CHAUMONT_SCHOOL.name;
 const STAFF_EN = { email: 'claire.martin@chaumont.promesse.test', password: 'atelier-usinage-52' };
 const STAFF_FR = { email: 'paul.durand@chaumont.promesse.test', password: 'atelier-soudure-52' };
 
@@ -42,58 +38,11 @@ const EXPECTED = {
 } as const;
 
 async function setUpSchool(): Promise<void> {
-  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    server.admin,
-  );
-  const { createSchool } = await graphqlRequest<{ createSchool: { id: string } }>(
-    server,
-    'mutation ($input: CreateSchoolInput!) { createSchool(input: $input) { id } }',
-    {
-      input: { name: SCHOOL_NAME, city: 'Chaumont', location: { lat: 48.1113, lng: 5.1392 }, trades: ['MACHINING'] },
-    },
-    logIn.token,
-  );
-  for (const [staff, firstName] of [
-    [STAFF_EN, 'Claire'],
-    [STAFF_FR, 'Paul'],
-  ] as const) {
-    const { inviteUser } = await graphqlRequest<{ inviteUser: { code: string } }>(
-      server,
-      'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { code } }',
-      { input: { email: staff.email, role: 'SCHOOL_STAFF', schoolId: createSchool.id } },
-      logIn.token,
-    );
-    await graphqlRequest(
-      server,
-      'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }',
-      { input: { code: inviteUser.code, password: staff.password, firstName, lastName: 'Martin' } },
-    );
-  }
-  const companyToken = await registerVerifiedCompany(server, {
-    companyName: COMPANY_NAME,
-    siret: '73282932000074',
-    email: 'recrutement@mph52.promesse.test',
-    password: 'tournage-fraisage-52',
-    contactName: 'Julien Bernard',
-    city: 'Chaumont',
-    location: { lat: 48.0964, lng: 5.1406 },
-  });
-  await graphqlRequest(
-    server,
-    'mutation ($schoolId: ID!) { requestPartnership(schoolId: $schoolId) { id } }',
-    { schoolId: createSchool.id },
-    companyToken,
-  );
-}
-
-async function staffPage(account: { email: string; password: string }): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logInThroughPage(page, account, '/ecole');
-  return page;
+  const { schoolId } = await createSchoolWithStaff(e2e.server, CHAUMONT_SCHOOL, [
+    { ...STAFF_EN, firstName: 'Claire', lastName: 'Martin' },
+    { ...STAFF_FR, firstName: 'Paul', lastName: 'Martin' },
+  ]);
+  await companyRequestingPartnership(e2e.server, CHAUMONT_COMPANY, schoolId);
 }
 
 /** Submits the invite-a-student form with `email` and waits for `expected` in its alert or under its field. */
@@ -113,21 +62,12 @@ async function expectNotification(page: Page, locale: 'en' | 'fr'): Promise<void
   expect(await item.locator('.notif__body').textContent()).toBe(texts.body);
 }
 
-async function tokenOf(account: { email: string; password: string }): Promise<string> {
-  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    account,
-  );
-  return logIn.token;
-}
-
 /** What the API holds for the account: its saved language and the title it renders of its latest notification. */
 async function accountView(token: string): Promise<{ locale: string; title: string }> {
-  const data = await graphqlRequest<{
+  const data = await e2e.gql<{
     me: { locale: string };
     notifications: { edges: { node: { title: string } }[] };
-  }>(server, '{ me { locale } notifications(first: 1) { edges { node { title } } } }', {}, token);
+  }>('{ me { locale } notifications(first: 1) { edges { node { title } } } }', {}, token);
   return { locale: data.me.locale, title: data.notifications.edges[0]?.node.title ?? '' };
 }
 
@@ -140,20 +80,10 @@ async function waitForSavedLocale(token: string, locale: string): Promise<void> 
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await setUpSchool();
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(setUpSchool);
 
 test('a staff member who switched to English reads the notification and the errors in English', async () => {
-  const page = await staffPage(STAFF_EN);
+  const page = await e2e.signedInPage(STAFF_EN, '/ecole');
   await page.getByRole('button', { name: new RegExp(fr.app.switchToEnglish) }).click();
   await page.locator('html[lang="en"]').waitFor();
 
@@ -162,15 +92,15 @@ test('a staff member who switched to English reads the notification and the erro
   await expectNotification(page, 'en');
 
   // Saved on the account, so the API's own texts (GraphQL title, socket pushes) follow too.
-  const token = await tokenOf(STAFF_EN);
+  const token = await e2e.token(STAFF_EN);
   await waitForSavedLocale(token, 'en');
   expect((await accountView(token)).title).toBe(EXPECTED.en.title);
 });
 
 test('a staff member who kept French reads them in French', async () => {
-  const page = await staffPage(STAFF_FR);
+  const page = await e2e.signedInPage(STAFF_FR, '/ecole');
   await invite(page, 'fr', 'pas-une-adresse', EXPECTED.fr.invalidEmail);
   await invite(page, 'fr', STAFF_EN.email, EXPECTED.fr.emailTaken);
   await expectNotification(page, 'fr');
-  expect(await accountView(await tokenOf(STAFF_FR))).toEqual({ locale: 'fr', title: EXPECTED.fr.title });
+  expect(await accountView(await e2e.token(STAFF_FR))).toEqual({ locale: 'fr', title: EXPECTED.fr.title });
 });

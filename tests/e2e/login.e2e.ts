@@ -1,37 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  horizontalOverflow,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startServer,
-  type TestServer,
-  VIEWPORTS,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations, horizontalOverflow, screenshot, VIEWPORTS } from './harness';
+import { e2eSuite } from './harness.suite';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = e2eSuite();
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 beforeEach(async () => {
-  context = await newContext(browser, server.url);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
+  page = await e2e.newPage();
 });
 
 describe('log-in page', () => {
@@ -75,19 +50,19 @@ describe('log-in page', () => {
   test('a protected page sends to log-in; wrong credentials, then the admin logs in and comes back, sees `me`, switches to English and logs out', async () => {
     await page.goto('/federation');
     await page.waitForURL((url) => url.pathname === '/connexion' && url.searchParams.get('retour') === '/federation');
-    await page.getByLabel('Adresse e-mail').fill(server.admin.email);
+    await page.getByLabel('Adresse e-mail').fill(e2e.server.admin.email);
     await page.getByLabel('Mot de passe').fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     const alert = page.getByTestId('login-error');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('Adresse e-mail ou mot de passe incorrect.');
 
-    await page.getByLabel('Mot de passe').fill(server.admin.password);
+    await page.getByLabel('Mot de passe').fill(e2e.server.admin.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL('**/federation');
     const summary = page.getByTestId('me-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain(server.admin.email);
+    expect(await summary.textContent()).toContain(e2e.server.admin.email);
     // The socket.io client connected with the token in its handshake (the server refuses it otherwise).
     await page.locator('header[data-realtime="connected"]').waitFor();
     // An organisation's account is not greeted by its name ("Bonjour Fédération nationale…"): the space is named.

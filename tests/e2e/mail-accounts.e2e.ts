@@ -1,16 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  graphqlRequest,
-  launchBrowser,
-  logInThroughPage,
-  mailedLink,
-  newContext,
-  pickTown,
-  screenshot,
-  startServer,
-  type TestServer,
-} from './harness';
+import { expectNoSeriousA11yViolations, logInThroughPage, mailedLink, pickTown, screenshot } from './harness';
+import { createSchoolWithStaff, e2eSuite } from './harness.suite';
 
 // Accounts by e-mail (issue 14), through the browser and the messages the server's in-process SMTP server stored
 // (the `.eml` files the API tests read too): an invitation e-mailed by a school's staff, a password reset from the
@@ -19,59 +8,19 @@ import {
 const STAFF = { email: 'claire.martin@ecole-e2e.promesse.test', password: 'staff-password-2026' };
 const STUDENT = { email: 'lea.roux@eleve-e2e.promesse.test', password: 'student-password-2026' };
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  return context.newPage();
-}
+const e2e = e2eSuite();
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   // The federation creates a school and invites its first staff member (through the API: not what is tested here).
-  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }',
-    { e: server.admin.email, p: server.admin.password },
+  await createSchoolWithStaff(
+    e2e.server,
+    { name: 'École de Production E2E', city: 'Lyon', location: { lat: 45.76, lng: 4.84 }, trades: ['WELDING'] },
+    [{ ...STAFF, firstName: 'Claire', lastName: 'Martin' }],
   );
-  const { createSchool } = await graphqlRequest<{ createSchool: { id: string } }>(
-    server,
-    'mutation ($input: CreateSchoolInput!) { createSchool(input: $input) { id } }',
-    {
-      input: {
-        name: 'École de Production E2E',
-        city: 'Lyon',
-        location: { lat: 45.76, lng: 4.84 },
-        trades: ['WELDING'],
-      },
-    },
-    logIn.token,
-  );
-  const { inviteUser } = await graphqlRequest<{ inviteUser: { code: string } }>(
-    server,
-    'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { code } }',
-    { input: { email: STAFF.email, role: 'SCHOOL_STAFF', schoolId: createSchool.id } },
-    logIn.token,
-  );
-  await graphqlRequest(
-    server,
-    'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }',
-    { input: { code: inviteUser.code, password: STAFF.password, firstName: 'Claire', lastName: 'Martin' } },
-  );
-});
-
-afterAll(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 test('staff invite a student by e-mail; the student opens the e-mailed link and signs up; pending list with resend and revoke', async () => {
-  const staff = await newPage();
+  const staff = await e2e.newPage();
   await logInThroughPage(staff, STAFF, '/ecole');
   const inviteForm = staff.getByTestId('student-invite');
   await inviteForm.getByLabel('Adresse e-mail').fill(STUDENT.email);
@@ -96,8 +45,8 @@ test('staff invite a student by e-mail; the student opens the e-mailed link and 
   await screenshot(staff, 'school-pending-invitations');
 
   // The student opens the link of the stored e-mail and creates their account.
-  const link = await mailedLink(server, STUDENT.email, '/invitation/');
-  const student = await newPage();
+  const link = await mailedLink(e2e.server, STUDENT.email, '/invitation/');
+  const student = await e2e.newPage();
   await student.goto(link);
   await student.getByLabel('Prénom').fill('Léa');
   await student.getByLabel('Nom', { exact: true }).fill('Roux');
@@ -111,7 +60,7 @@ test('staff invite a student by e-mail; the student opens the e-mailed link and 
 });
 
 test('a user resets their password from the log-in page through the e-mailed link', async () => {
-  const page = await newPage();
+  const page = await e2e.newPage();
   await page.goto('/connexion');
   await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
   await page.waitForURL('**/mot-de-passe/oublie');
@@ -124,7 +73,7 @@ test('a user resets their password from the log-in page through the e-mailed lin
   );
   await expectNoSeriousA11yViolations(page);
 
-  const link = await mailedLink(server, STAFF.email, '/mot-de-passe/nouveau#');
+  const link = await mailedLink(e2e.server, STAFF.email, '/mot-de-passe/nouveau#');
   await page.goto(link);
   await page.getByRole('heading', { name: 'Choisir un nouveau mot de passe' }).waitFor();
   await expectNoSeriousA11yViolations(page);
@@ -146,7 +95,7 @@ test('a user resets their password from the log-in page through the e-mailed lin
 test('a company signs up, is told to check its mailbox, confirms from the e-mail and is logged in', async () => {
   const email = 'recrutement@soudure-e2e.promesse.test';
   const password = 'soudure-lyonnaise-2026';
-  const page = await newPage();
+  const page = await e2e.newPage();
   await page.goto('/inscription-entreprise');
   await page.getByLabel('Nom de l’entreprise').fill('Soudure Lyonnaise E2E');
   await page.getByLabel('SIRET').fill('732 829 320 00074');
@@ -168,13 +117,13 @@ test('a company signs up, is told to check its mailbox, confirms from the e-mail
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByText('Confirmez d’abord votre adresse e-mail', { exact: false }).waitFor();
 
-  await page.goto(await mailedLink(server, email, '/verification-email#'));
+  await page.goto(await mailedLink(e2e.server, email, '/verification-email#'));
   await page.getByRole('heading', { name: 'Confirmer mon adresse e-mail' }).waitFor();
   await expectNoSeriousA11yViolations(page);
   await page.getByRole('button', { name: 'Activer mon compte' }).click();
   await page.waitForURL('**/entreprise');
 
   // And later from any device, with the password chosen at sign-up.
-  const elsewhere = await newPage();
+  const elsewhere = await e2e.newPage();
   await logInThroughPage(elsewhere, { email, password }, '/entreprise');
 });

@@ -2,17 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  graphqlRequest,
-  launchBrowser,
-  logInThroughPage,
-  newContext,
-  screenshot,
-  startServer,
-  type TestServer,
-} from './harness';
+import { expectNoSeriousA11yViolations, graphqlRequest, screenshot } from './harness';
+import { e2eSuite } from './harness.suite';
 
 // Outcomes (issue 17) on the demo data set: school staff record a graduate's exit outcome and their dashboard's
 // figure changes; the federation exports its filtered dashboard as XLSX and the file holds the rows the API
@@ -22,37 +13,12 @@ const PASSWORD = 'promesse-demo-2026';
 const STAFF = 'staff.evreux@promesse.demo';
 const ADMIN = { email: 'admin@promesse.demo', password: 'promesse-admin-2026' };
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = e2eSuite({ seedDemo: true });
 
-beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
-  browser = await launchBrowser();
-});
+const token = (email: string, password = PASSWORD) => e2e.token({ email, password });
 
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
-
-async function token(email: string, password = PASSWORD): Promise<string> {
-  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    { email, password },
-  );
-  return logIn.token;
-}
-
-async function signedInPage(email: string, password: string, landing: string): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logInThroughPage(page, { email, password }, landing);
-  return page;
-}
+const signedInPage = (email: string, password: string, landing: string) =>
+  e2e.signedInPage({ email, password }, landing);
 
 interface Figures {
   graduates: number;
@@ -68,13 +34,14 @@ const percent = (rate: number) =>
 test('staff record an outcome and the school dashboard changes', async () => {
   const staffToken = await token(STAFF);
   const { me } = await graphqlRequest<{ me: { school: { id: string } } }>(
-    server,
+    e2e.server,
     '{ me { school { id } } }',
     {},
     staffToken,
   );
   const filter = { schoolIds: [me.school.id] };
-  const before = (await graphqlRequest<{ outcomeStats: Figures }>(server, STATS, { filter }, staffToken)).outcomeStats;
+  const before = (await graphqlRequest<{ outcomeStats: Figures }>(e2e.server, STATS, { filter }, staffToken))
+    .outcomeStats;
 
   const page = await signedInPage(STAFF, PASSWORD, '/ecole');
   await page.goto('/ecole/resultats?liste=missing');
@@ -109,7 +76,7 @@ test('staff record an outcome and the school dashboard changes', async () => {
 test('the federation exports its filtered dashboard as XLSX and the file holds the right rows', async () => {
   const adminToken = await token(ADMIN.email, ADMIN.password);
   const cohort = new Date().getUTCFullYear() - 1;
-  const stats = (await graphqlRequest<{ outcomeStats: Figures }>(server, STATS, { filter: { cohort } }, adminToken))
+  const stats = (await graphqlRequest<{ outcomeStats: Figures }>(e2e.server, STATS, { filter: { cohort } }, adminToken))
     .outcomeStats;
   expect(stats.bySchool.length).toBeGreaterThan(1);
 
@@ -151,9 +118,7 @@ test('the federation exports its filtered dashboard as XLSX and the file holds t
 });
 
 test('anyone sees the network’s aggregated figures without logging in', async () => {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await e2e.newPage();
   await page.goto('/resultats');
   await page.getByRole('heading', { level: 1, name: 'Les résultats des Écoles de Production' }).waitFor();
   await page.locator('[data-figure="graduates"] .outcome-figure__value').waitFor();

@@ -1,72 +1,34 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  graphqlRequest,
-  launchBrowser,
-  newContext,
-  screenshot,
-  startServer,
-  type TestServer,
-  VIEWPORTS,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations, logInThroughPage, screenshot, VIEWPORTS } from './harness';
+import { e2eSuite, invitePerson } from './harness.suite';
 
 // Issue 16, places: a student from a village (Xertigny, Vosges) picks their own town in the town picker (the
 // `towns` gazetteer) and then sees distances from it in the search.
 
 const STAFF = { email: 'staff.remiremont@promesse.demo', password: 'promesse-demo-2026' };
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = e2eSuite({ seedDemo: true });
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  context = await newContext(browser, server.url);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
+  page = await e2e.newPage();
 });
 
-/** A new student of the Remiremont school, through an invitation (as staff would do). */
-async function newStudent(): Promise<{ email: string; password: string }> {
-  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    STAFF,
-  );
-  const email = `village.${Date.now()}@eleve.promesse.test`;
-  const { inviteUser } = await graphqlRequest<{ inviteUser: { code: string } }>(
-    server,
-    'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { code } }',
-    { input: { email, role: 'STUDENT' } },
-    logIn.token,
-  );
-  const password = 'mot-de-passe-village';
-  await graphqlRequest(
-    server,
-    'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }',
-    { input: { code: inviteUser.code, password, firstName: 'Manon', lastName: 'Didier' } },
-  );
-  return { email, password };
+/** A new student of the Remiremont school, through an invitation (as staff would do), logged in on `page`. */
+async function newStudentLoggedIn(): Promise<void> {
+  const student = {
+    email: `village.${Date.now()}@eleve.promesse.test`,
+    password: 'mot-de-passe-village',
+    firstName: 'Manon',
+    lastName: 'Didier',
+  };
+  await invitePerson(e2e.server, await e2e.token(STAFF), { ...student, role: 'STUDENT' });
+  await logInThroughPage(page, student, '/eleve');
 }
 
 describe('town picker', () => {
   test('a student of Xertigny picks their village and sees distances from it', async () => {
-    const student = await newStudent();
-    await page.goto('/connexion');
-    await page.getByLabel('Adresse e-mail').fill(student.email);
-    await page.getByLabel('Mot de passe').fill(student.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL('**/eleve');
+    await newStudentLoggedIn();
     await page.goto('/eleve/profil');
 
     const town = page.getByRole('combobox', { name: 'Ville' });
@@ -96,12 +58,7 @@ describe('town picker', () => {
   });
 
   test('accents, case and "st" are forgiven in the picker', async () => {
-    const student = await newStudent();
-    await page.goto('/connexion');
-    await page.getByLabel('Adresse e-mail').fill(student.email);
-    await page.getByLabel('Mot de passe').fill(student.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL('**/eleve');
+    await newStudentLoggedIn();
     await page.goto('/eleve/profil');
     const town = page.getByRole('combobox', { name: 'Ville' });
     await town.fill('st remy');

@@ -1,38 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  logInThroughPage,
-  newContext,
-  screenshot,
-  startServer,
-  type TestServer,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations, logInThroughPage, screenshot } from './harness';
+import { e2eSuite } from './harness.suite';
 
 // Issue 16, school staff: bulk import of students from a CSV (preview, per-line errors, nothing written on error),
 // then each invitation's link with a copy button and a QR code.
 
 const STAFF = { email: 'staff.evreux@promesse.demo', password: 'promesse-demo-2026' };
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = e2eSuite({ seedDemo: true });
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  context = await newContext(browser, server.url);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
+  page = await e2e.newPage();
 });
 
 function csvOf(lines: string[]): { name: string; mimeType: string; buffer: Buffer } {

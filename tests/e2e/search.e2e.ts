@@ -1,38 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  logInThroughPage,
-  newContext,
-  screenshot,
-  startServer,
-  type TestServer,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations, logInThroughPage, screenshot } from './harness';
+import { e2eSuite } from './harness.suite';
 
 // Issue 16, search: "soudeuse" finds the "Soudeur·se" promises, the results show their count and distances, sort by
 // distance, and the filters live in the URL so Back finds them again.
 
 const LINA = { email: 'lina.martin@eleve.promesse.demo', password: 'promesse-demo-2026' };
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = e2eSuite({ seedDemo: true });
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 beforeEach(async () => {
-  context = await newContext(browser, server.url);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
+  page = await e2e.newPage();
 });
 
 async function searchPage(): Promise<void> {

@@ -1,17 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
+  checkBothWidths,
   expectNoSeriousA11yViolations,
   graphqlRequest,
-  horizontalOverflow,
-  launchBrowser,
   logInThroughPage,
-  newContext,
-  screenshot,
-  startServer,
-  type TestServer,
   pickTown,
-  VIEWPORTS,
+  screenshot,
 } from './harness';
+import { e2eSuite } from './harness.suite';
 
 // The student's flow on the demo data: best-matching promises with score and reasons, a promise page, applying
 // with a message, the application and its timeline.
@@ -21,28 +17,11 @@ const YANIS = { email: 'yanis.bernard@eleve.promesse.demo', password: 'promesse-
 const EMMA = { email: 'emma.moreau@eleve.promesse.demo', password: 'promesse-demo-2026' };
 const LINA = { email: 'lina.martin@eleve.promesse.demo', password: 'promesse-demo-2026' };
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+const e2e = e2eSuite({ seedDemo: true });
 let page: Page;
 
-beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 beforeEach(async () => {
-  context = await newContext(browser, server.url);
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context?.close();
+  page = await e2e.newPage();
 });
 
 async function logIn(account: { email: string; password: string }): Promise<void> {
@@ -51,21 +30,16 @@ async function logIn(account: { email: string; password: string }): Promise<void
 
 /** A promise of Lina's matches she has not applied to yet, read through the API as the page would. */
 async function unappliedMatch(): Promise<{ id: string; title: string; score: number }> {
-  const { logIn: auth } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    LINA,
-  );
   const { matchingJobPromises } = await graphqlRequest<{
     matchingJobPromises: {
       score: number;
       jobPromise: { id: string; title: string; myApplication: { id: string } | null };
     }[];
   }>(
-    server,
+    e2e.server,
     '{ matchingJobPromises(first: 10) { score jobPromise { id title myApplication { id } } } }',
     {},
-    auth.token,
+    await e2e.token(LINA),
   );
   const match = matchingJobPromises.find((m) => m.jobPromise.myApplication === null);
   if (!match) throw new Error('the demo data should give Lina an open promise she has not applied to');
@@ -87,13 +61,7 @@ describe('student area', () => {
     expect(await list.textContent()).not.toMatch(/ROME|mise en relation|rayon de mobilité/);
     expect(await page.title()).toBe('Les promesses faites pour vous · Promesse');
 
-    await expectNoSeriousA11yViolations(page);
-    await screenshot(page, 'student-home-1280');
-    await page.setViewportSize(VIEWPORTS.phone);
-    await list.waitFor();
-    expect(await horizontalOverflow(page)).toBe(0);
-    await expectNoSeriousA11yViolations(page);
-    await screenshot(page, 'student-home-360');
+    await checkBothWidths(page, 'student-home', list);
   });
 
   test('the home puts what awaits an answer first: Camille sees her offer before the promises', async () => {
@@ -155,16 +123,11 @@ describe('student area', () => {
   });
 
   test('an invited student opens the invitation link, sets a name and password, and lands on their home', async () => {
-    const { logIn: staff } = await graphqlRequest<{ logIn: { token: string } }>(
-      server,
-      'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-      STAFF,
-    );
     const { inviteUser } = await graphqlRequest<{ inviteUser: { code: string } }>(
-      server,
+      e2e.server,
       'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { code } }',
       { input: { email: 'nouvel.eleve@eleve.example', role: 'STUDENT' } },
-      staff.token,
+      await e2e.token(STAFF),
     );
     await page.goto(`/invitation/${encodeURIComponent(inviteUser.code)}`);
     await page.getByRole('heading', { level: 1, name: 'Accepter mon invitation' }).waitFor();

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSchool, createStaff, registerCompany, type Actor, type StaffFixture } from '../../api/test/helpers';
 import { RealtimeTestClient } from '../../api/test/realtime.test-client';
+import { freePort } from '../server/free-port';
 import {
-  freePort,
   gql,
   remoteApp,
   startApiProcess,

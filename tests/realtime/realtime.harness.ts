@@ -1,26 +1,13 @@
 // Processes for the multi-instance realtime tests: the embedded engine on its own (like a shared MongoDB) and API
 // instances running the real api/src/server.ts through tsx, all on free ports.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { TestApp } from '../../api/test/helpers';
+import { freePort } from '../server/free-port';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const ENGINE_BIN = path.join(ROOT, 'embedded-mongo', 'bin', 'embedded-mongo.mjs');
 const SERVER = path.join(ROOT, 'api', 'src', 'server.ts');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ManagedProcess {
   name: string;

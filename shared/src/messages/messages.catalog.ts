@@ -23,7 +23,6 @@ import { outcomeValidationMessages } from '../outcome/outcome.validation.message
 import { conversationMessages } from '../conversation/conversation.messages';
 import { fileMessages } from '../file/file.messages';
 import { hiringMessages } from '../hiring/hiring.messages';
-import { notificationIssue14Messages } from '../notification/notification.issue14.messages';
 import { securityCapMessages } from '../security/security.caps';
 import { jobAlertMessages } from '../job-alert/job-alert.messages';
 import { placeMessages } from '../place/place.messages';
@@ -59,7 +58,6 @@ const bundles = [
   conversationMessages,
   fileMessages,
   hiringMessages,
-  notificationIssue14Messages,
   securityCapMessages,
   jobAlertMessages,
   placeMessages,

@@ -37,17 +37,25 @@ export function filterOf(alert: Pick<JobAlertRow, 'filter'>): JobAlertFilter {
   } as JobAlertFilter;
 }
 
+/** What notifyJobAlerts did. */
+export interface JobAlertsNotified {
+  /** Students notified now (0 when every matching alert had its hit already). */
+  notified: number;
+  /** User ids of every student with an alert matching the promise, notified now or before. */
+  alertedUserIds: ReadonlySet<string>;
+}
+
 /**
  * In the publishing transaction: the alerts of the targeted schools' students that the promise matches get a hit
  * (unique per alert and promise) and their student one JOB_ALERT_MATCH notification (one per student, whatever the
- * number of their alerts that matched; e-mailed according to their preferences). Returns the students notified.
+ * number of their alerts that matched; e-mailed according to their preferences).
  */
 export async function notifyJobAlerts(
   deps: DataDeps,
   session: ClientSession,
   promise: PublishedPromise,
   extra: { companyName?: string | null; now: Date },
-): Promise<number> {
+): Promise<JobAlertsNotified> {
   // The targeted schools' alerts (at most JOB_ALERTS_MAX per student), every criterion checked here.
   const candidates = await jobAlertModel(deps.connection)
     .find({ schoolId: { $in: [...promise.schoolIds] } })
@@ -63,7 +71,8 @@ export async function notifyJobAlerts(
     location: pointOf(promise.location),
   };
   const matching = candidates.filter((a) => jobAlertMatches(filterOf(a), facts));
-  if (matching.length === 0) return 0;
+  const alertedUserIds = new Set(matching.map((a) => String(a.userId)));
+  if (matching.length === 0) return { notified: 0, alertedUserIds };
   const Hit = jobAlertHitModel(deps.connection);
   const already = new Set(
     (
@@ -73,7 +82,7 @@ export async function notifyJobAlerts(
     ).map((h) => String(h.alertId)),
   );
   const fresh = matching.filter((a) => !already.has(String(a._id)));
-  if (fresh.length === 0) return 0;
+  if (fresh.length === 0) return { notified: 0, alertedUserIds };
   await Hit.insertMany(
     fresh.map((a) => ({ alertId: a._id, jobPromiseId: promise._id, userId: a.userId, at: extra.now })),
     { session },
@@ -93,5 +102,5 @@ export async function notifyJobAlerts(
     },
   }));
   await createNotifications(deps, session, items);
-  return items.length;
+  return { notified: items.length, alertedUserIds };
 }

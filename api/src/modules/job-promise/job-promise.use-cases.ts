@@ -180,8 +180,9 @@ export const updateJobPromise = defineUseCase({
 });
 
 /**
- * DRAFT -> OPEN. In the same transaction, every student of the targeted schools whose trade matches gets a
- * JOB_PROMISE_MATCH notification (one insert for all of them).
+ * DRAFT -> OPEN. In the same transaction, the students of the targeted schools hear of it once each: a
+ * JOB_ALERT_MATCH when one of their saved searches matches it, otherwise a JOB_PROMISE_MATCH when their trade does
+ * (one insert for all of them).
  */
 export const publishJobPromise = defineUseCase({
   name: 'publishJobPromise',
@@ -204,7 +205,14 @@ export const publishJobPromise = defineUseCase({
         { returnDocument: 'after', session },
       );
       if (!updated) throw conflict('jobPromise.alreadyPublished', undefined, { entity: 'JobPromise', id });
-      const userIds = await studentUserIdsOf(deps, { schoolIds: updated.schoolIds, trade: updated.trade }, session);
+      // Saved searches of the targeted schools' students (job-alert module): once per (alert, promise).
+      const { alertedUserIds } = await notifyJobAlerts(deps, session, updated, { companyName, now });
+      // One notification per student and promise: the alert wins over the trade match. It is the more specific of
+      // the two (it names the search the student saved) and follows the channel they chose for their alerts; both
+      // would tell the same student of the same promise twice, in-app and by e-mail.
+      const userIds = (
+        await studentUserIdsOf(deps, { schoolIds: updated.schoolIds, trade: updated.trade }, session)
+      ).filter((userId) => !alertedUserIds.has(String(userId)));
       await createNotifications(
         deps,
         session,
@@ -219,8 +227,6 @@ export const publishJobPromise = defineUseCase({
           },
         })),
       );
-      // Saved searches of the targeted schools' students (job-alert module): once per (alert, promise).
-      await notifyJobAlerts(deps, session, updated, { companyName, now });
       return updated;
     });
   },

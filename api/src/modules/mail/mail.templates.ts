@@ -134,7 +134,12 @@ const builders: { [K in MailTemplate]: TemplateBuilder<K> } = {
   jobAlert: (p, { t, link }) => ({
     subject: t('mail.jobAlert.subject', { title: p.title }),
     paragraphs: [
-      t('mail.jobAlert.intro', { companyName: p.companyName, title: p.title, city: p.city }),
+      t('mail.jobAlert.intro', {
+        // A promise's alert data may lack the company's name (see JOB_ALERT_MATCH's notification text).
+        companyName: p.companyName || t('notification.JOB_ALERT_MATCH.companyFallback'),
+        title: p.title,
+        city: p.city,
+      }),
       t('mail.jobAlert.search', { searchName: p.searchName }),
     ],
     action: { label: t('mail.jobAlert.action'), url: link(MAIL_PATHS.studentPromise(p.jobPromiseId)) },

@@ -8,7 +8,7 @@ import {
   type Role,
 } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
-import { notificationSettingsOfUsers } from '../auth/auth.queries';
+import { loadRecipients, notificationSettingsOfUsers } from '../auth/auth.queries';
 import { enqueueMails, MAIL_PATHS, type MailMessage } from '../mail/mail.queries';
 import { newNotificationId } from './notification.ids';
 import { notificationModel, type NotificationDoc } from './notification.model';
@@ -94,19 +94,73 @@ export async function createNotifications(
         locale: user.locale ?? DEFAULT_LOCALE,
         recipientName: user.displayName,
         userId,
+        // The preferences read unsubscribes per type (`notification:<TYPE>`), whatever the template.
         topic: `notification:${item.type}`,
-        template: 'notification',
-        params: {
-          type: item.type,
-          data: plainData(item.data),
-          path: notificationPath(item.type, item.data, user.role),
-        },
+        ...notificationMail(item, notificationPath(item.type, item.data, user.role)),
       });
     }
   }
   const inserted = await notificationModel(deps.connection).insertMany(docs, { session: session ?? undefined });
   await enqueueMails(deps, session, mails);
   return inserted;
+}
+
+/** One notification of `type` to every recruiter of a company, in the caller's transaction. */
+export async function notifyRecruiters(
+  deps: DataDeps,
+  session: ClientSession,
+  companyId: Types.ObjectId,
+  type: NotificationType,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const recipients = await loadRecipients(deps, { companyIds: [companyId] }, session);
+  await createNotifications(
+    deps,
+    session,
+    recipients.recruitersOfCompany(companyId).map((userId) => ({ userId, type, data })),
+  );
+}
+
+type MailContentOf<M> = M extends MailMessage ? Pick<M, 'template' | 'params'> : never;
+
+/**
+ * The e-mail sent at once for a notification. The types with a message of their own (a saved-search alert, the
+ * reminders to companies) use their template, which says more than the notification's title and body; every other
+ * type uses the generic one, rendered from the notification's text.
+ */
+function notificationMail(item: NotificationItem, path: string | null): MailContentOf<MailMessage> {
+  const data = plainData(item.data);
+  const text = (key: string) => (typeof data[key] === 'string' ? data[key] : '');
+  switch (item.type) {
+    case 'JOB_ALERT_MATCH':
+      return {
+        template: 'jobAlert',
+        params: {
+          jobPromiseId: text('jobPromiseId'),
+          title: text('jobPromiseTitle'),
+          companyName: text('companyName'),
+          city: text('city'),
+          searchName: text('alertName'),
+        },
+      };
+    case 'JOB_PROMISE_EXPIRING':
+      return {
+        template: 'promiseExpiring',
+        params: { jobPromiseId: text('jobPromiseId'), title: text('jobPromiseTitle'), expiresAt: text('expiresAt') },
+      };
+    case 'APPLICATIONS_WAITING':
+      return {
+        template: 'applicationsWaiting',
+        params: {
+          jobPromiseId: text('jobPromiseId'),
+          title: text('jobPromiseTitle'),
+          count: Number(data['count'] ?? 0),
+          days: Number(data['days'] ?? 0),
+        },
+      };
+    default:
+      return { template: 'notification', params: { type: item.type, data, path } };
+  }
 }
 
 /** What a stored notification (hydrated, lean, or from a change event) needs to be shown. */

@@ -3,9 +3,8 @@ import { DAY_MS } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { inTransaction } from '../../core/transactions';
 import { markApplicationsReminded, unansweredApplications } from '../application/application.queries';
-import { loadRecipients } from '../auth/auth.queries';
 import { markExpiryReminded, promisesExpiringUnreminded, jobPromisesByIds } from '../job-promise/job-promise.queries';
-import { createNotifications } from '../notification/notification.queries';
+import { notifyRecruiters } from '../notification/notification.queries';
 import type { ScheduledJob } from '../scheduler/scheduler.runtime';
 
 // Reminders to companies, run by the shared scheduler (one instance per occurrence). Each reminder is also marked on
@@ -30,16 +29,11 @@ export async function remindExpiringPromises(deps: DataDeps, now: Date = deps.cl
   for (const jp of due) {
     const done = await inTransaction(deps, async (session) => {
       if (!(await markExpiryReminded(deps, session, jp._id, now))) return false;
-      const recipients = await loadRecipients(deps, { companyIds: [jp.companyId] }, session);
-      await createNotifications(
-        deps,
-        session,
-        recipients.recruitersOfCompany(jp.companyId).map((userId) => ({
-          userId,
-          type: 'JOB_PROMISE_EXPIRING' as const,
-          data: { jobPromiseId: String(jp._id), jobPromiseTitle: jp.title, expiresAt: jp.expiresAt.toISOString() },
-        })),
-      );
+      await notifyRecruiters(deps, session, jp.companyId, 'JOB_PROMISE_EXPIRING', {
+        jobPromiseId: String(jp._id),
+        jobPromiseTitle: jp.title,
+        expiresAt: jp.expiresAt.toISOString(),
+      });
       return true;
     });
     if (done) reminded += 1;
@@ -67,21 +61,12 @@ export async function remindWaitingApplications(deps: DataDeps, now: Date = deps
     reminded += await inTransaction(deps, async (session) => {
       const count = await markApplicationsReminded(deps, session, ids, now);
       if (count === 0) return 0;
-      const recipients = await loadRecipients(deps, { companyIds: [companyId] }, session);
-      await createNotifications(
-        deps,
-        session,
-        recipients.recruitersOfCompany(companyId).map((userId) => ({
-          userId,
-          type: 'APPLICATIONS_WAITING' as const,
-          data: {
-            jobPromiseId,
-            jobPromiseTitle: titles.get(jobPromiseId) ?? '',
-            count,
-            days: WAITING_REMINDER_DAYS,
-          },
-        })),
-      );
+      await notifyRecruiters(deps, session, companyId, 'APPLICATIONS_WAITING', {
+        jobPromiseId,
+        jobPromiseTitle: titles.get(jobPromiseId) ?? '',
+        count,
+        days: WAITING_REMINDER_DAYS,
+      });
       return count;
     });
   }

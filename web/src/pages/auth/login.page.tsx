@@ -10,6 +10,7 @@ import { authStore } from '../../lib/auth/auth.store';
 import { errorCodeOf } from '../../lib/errors/errors.map';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
+import { AccountEmailField } from '../public/public.fields';
 
 export function LoginPage() {
   const { t, locale } = useI18n();
@@ -55,17 +56,7 @@ export function LoginPage() {
         className="form card"
         {...form.props((data) => ({ email: data.get('email'), password: data.get('password') }))}
       >
-        <FormField
-          label={t('login.email')}
-          hint={t('login.emailHint')}
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-          required
-          error={form.errors['email']}
-        />
+        <AccountEmailField error={form.errors['email']} />
         <FormField
           label={t('login.password')}
           name="password"

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { requestPasswordResetSchema } from '@promesse/shared';
-import { FormField } from '../../components/form-field';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
 import { LOGIN_PATH } from '../../lib/auth/auth.routes';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { RequestPasswordResetDocument } from './public.documents';
+import { AccountEmailField } from './public.fields';
 
 /**
  * `/mot-de-passe/oublie`, from the log-in page: asks for a reset link. The answer is the same whether the address has
@@ -37,17 +37,7 @@ export function PasswordForgottenPage() {
           <p className="page__lead">{t('account.forgotten.intro')}</p>
           <FormMessage form={form} testId="forgotten-error" />
           <form className="form card" {...form.props((data) => ({ email: data.get('email') }))}>
-            <FormField
-              label={t('login.email')}
-              hint={t('login.emailHint')}
-              name="email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              spellCheck={false}
-              required
-              error={form.errors['email']}
-            />
+            <AccountEmailField error={form.errors['email']} />
             <SubmitButton
               form={form}
               label={t('account.forgotten.submit')}
