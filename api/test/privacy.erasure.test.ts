@@ -1,7 +1,15 @@
 import { Binary, ObjectId } from 'mongodb';
 import { ERASED_STUDENT_NAME } from '@promesse/shared';
 import { anonymiseUser } from '../src/modules/privacy/privacy.erasure';
-import { createStudent, createWorld, PASSWORD, snapshotDatabase, startTestApp, type TestApp, type World } from './helpers';
+import {
+  createStudent,
+  createWorld,
+  PASSWORD,
+  snapshotDatabase,
+  startTestApp,
+  type TestApp,
+  type World,
+} from './helpers';
 import { richStudent, type RichStudent } from './privacy.fixtures';
 
 // Erasure (issue 18): after a student deletes their account, a dump of EVERY collection (GridFS files and chunks,

@@ -138,9 +138,7 @@ describe('a student exports their data', () => {
     ]);
     expect(outcomes.examResults).toEqual([expect.objectContaining({ diploma: 'CAP', passed: true })]);
     expect(outcomes.ledger).toEqual([expect.objectContaining({ source: 'APPLICATION_OFFER' })]);
-    expect(json(entries, 'job-alerts.json')).toEqual([
-      expect.objectContaining({ name: 'Soudure près de chez moi' }),
-    ]);
+    expect(json(entries, 'job-alerts.json')).toEqual([expect.objectContaining({ name: 'Soudure près de chez moi' })]);
     const notifications = json(entries, 'notifications.json');
     expect(notifications.length).toBeGreaterThan(0);
     expect(notifications.every((n: { userId: string }) => n.userId === s.userId)).toBe(true);

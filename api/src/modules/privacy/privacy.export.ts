@@ -88,9 +88,7 @@ async function gather(
     documents['outcomes.json'] = plain(await outcomeRecordsForExport(deps, studentId));
   }
   const notifications = await notificationsForExport(deps, target.userId);
-  documents['notifications.json'] = plain(
-    notifications.map((n) => ({ ...n, text: renderNotification(n, locale) })),
-  );
+  documents['notifications.json'] = plain(notifications.map((n) => ({ ...n, text: renderNotification(n, locale) })));
   documents['job-alerts.json'] = plain(await jobAlertsForExport(deps, target.userId));
   const stored = await filesForExport(deps, { userId: target.userId, studentId: target.studentId });
   const files = stored.map((f) => ({

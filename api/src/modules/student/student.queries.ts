@@ -242,7 +242,10 @@ export async function isCurrentCv(
 // ---------- personal data (modules/privacy, issue 18) ----------
 
 /** The profile as the person's export shows it (every stored field). */
-export function studentProfileForExport(deps: Deps, studentId: Types.ObjectId): Promise<Record<string, unknown> | null> {
+export function studentProfileForExport(
+  deps: Deps,
+  studentId: Types.ObjectId,
+): Promise<Record<string, unknown> | null> {
   return studentModel(deps.connection).findById(studentId).lean<Record<string, unknown>>();
 }
 
