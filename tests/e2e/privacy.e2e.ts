@@ -24,6 +24,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let student: { email: string; password: string };
+const staff = { email: 'staff.privacy@promesse.test', password: PASSWORD };
+let otherStudentId = '';
 
 async function invite(token: string, input: Record<string, unknown>, names: { firstName: string; lastName: string }) {
   const { inviteUser } = await graphqlRequest<{ inviteUser: { code: string } }>(
@@ -68,6 +70,18 @@ beforeAll(async () => {
   );
   student = { email: 'lea.privacy@promesse.test', password: PASSWORD };
   await invite(staffToken, { email: student.email, role: 'STUDENT' }, { firstName: 'Léa', lastName: 'Effacée' });
+  const otherToken = await invite(
+    staffToken,
+    { email: 'noe.privacy@promesse.test', role: 'STUDENT' },
+    { firstName: 'Noé', lastName: 'Supprimé' },
+  );
+  const { myStudentProfile } = await graphqlRequest<{ myStudentProfile: { id: string } }>(
+    server,
+    '{ myStudentProfile { id } }',
+    {},
+    otherToken,
+  );
+  otherStudentId = myStudentProfile.id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -139,5 +153,27 @@ describe('personal data', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('alert').filter({ hasText: 'E-mail ou mot de passe incorrect' }).waitFor();
     expect(page.url()).toContain('/connexion');
+  });
+
+  test('staff export then delete a student of their school from the student page', async () => {
+    await logInThroughPage(page, staff, '/ecole');
+    await page.goto(`/ecole/eleves/${otherStudentId}`);
+    await page.getByRole('heading', { level: 1, name: 'Noé Supprimé' }).waitFor();
+    const section = page.getByTestId('student-personal-data');
+    const downloading = page.waitForEvent('download');
+    await section.getByRole('button', { name: 'Télécharger les données de l’élève' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.zip$/);
+    await expectNoSeriousA11yViolations(page);
+
+    await section.getByRole('button', { name: 'Supprimer le compte de l’élève' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Supprimer le compte de Noé Supprimé\u00a0?' });
+    await dialog.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await page.waitForURL('**/ecole');
+    // The anonymous record stays for the figures: its page names nobody.
+    await page.goto(`/ecole/eleves/${otherStudentId}`);
+    await page.getByRole('heading', { level: 1, name: 'Ancien·ne élève' }).waitFor();
+    await page.getByTestId('student-erased').waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('Supprimé');
   });
 });

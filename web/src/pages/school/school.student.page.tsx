@@ -27,6 +27,7 @@ const SchoolStudentDocument = graphql(`
     student(id: $id) {
       ...StudentProfileFields
       displayName
+      erased
       email
       situation
       applications {
@@ -110,6 +111,20 @@ export function SchoolStudentPage() {
       <EmptyState title={t('school.studentMissing')}>
         <Link to="/ecole">{t('school.backToRoster')}</Link>
       </EmptyState>
+    );
+  }
+
+  if (student.erased) {
+    // An erased student (issue 18): an anonymous record kept for the figures, nothing to edit or recommend.
+    return (
+      <div className="page">
+        <p className="page__eyebrow">{t('school.studentTitle')}</p>
+        <h1>{studentName(student.displayName, locale)}</h1>
+        <SchoolNav />
+        <p className="alert" data-testid="student-erased">
+          {t('privacy.erasedNotice')}
+        </p>
+      </div>
     );
   }
 
