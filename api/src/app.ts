@@ -12,7 +12,7 @@ import express, {
 } from 'express';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { pinoHttp } from 'pino-http';
-import { FILES_PATH, SOCKET_PATH } from '@promesse/shared';
+import { FILES_PATH, PRIVACY_EXPORT_PATH, SOCKET_PATH } from '@promesse/shared';
 import { pingDatabase } from './db/database';
 import type { AppDeps } from './core/deps';
 import { localeFromAcceptLanguage, setScopeLocale, withLocale } from './core/locale';
@@ -31,6 +31,7 @@ import { authenticate } from './modules/auth/auth.context';
 import { bearerToken } from './modules/auth/auth.token';
 import { devMailHandler, unsubscribeHandler } from './modules/mail/mail.http';
 import { filesHandler } from './modules/file/file.http';
+import { privacyHandler } from './modules/privacy/privacy.http';
 import type { MailRuntime } from './modules/mail/mail.runtime';
 import { createRealtime, type Realtime, type RealtimeServer } from './realtime/realtime.server';
 import {
@@ -108,7 +109,7 @@ function graphqlErrorResponse(res: Response, status: number, code: string, messa
 }
 
 function isApiPath(p: string): boolean {
-  return [GRAPHQL_PATH, SOCKET_PATH, HEALTH_PATH, FILES_PATH].some(
+  return [GRAPHQL_PATH, SOCKET_PATH, HEALTH_PATH, FILES_PATH, PRIVACY_EXPORT_PATH].some(
     (prefix) => p === prefix || p.startsWith(`${prefix}/`),
   );
 }
@@ -214,6 +215,8 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): App {
 
   // CVs and conversation attachments: multipart upload and streamed download (modules/file/file.http.ts).
   app.use(filesHandler(deps));
+  // The personal data export (a ZIP), same authentication as files (modules/privacy/privacy.http.ts).
+  app.use(privacyHandler(deps));
 
   // One-click unsubscribe links of e-mails (RFC 8058) and the development mailbox.
   app.use(unsubscribeHandler(deps, env.JWT_SECRET));

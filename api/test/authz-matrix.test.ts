@@ -2,6 +2,7 @@ import { getSchema } from '../src/graphql/schema';
 import { createNotifications } from '../src/modules/notification/notification.queries';
 import {
   createSchool,
+  createStudent,
   createWorld,
   errorCode,
   makeSiret,
@@ -776,6 +777,29 @@ const ROWS: Row[] = [
     vars: ({ w }) => ({ id: w.schoolA.id }),
     expect: only(['staffA', 'admin']),
   },
+  // ---------------- issue 18: erasure (the export is an HTTP route: see the file routes' matrix below) -----------
+  {
+    op: 'deleteMyAccount',
+    label: 'a wrong password (the right one would erase the fixture actors: privacy.erasure.test.ts)',
+    document: `mutation { deleteMyAccount(password: "not-the-password-0") }`,
+    vars: () => ({}),
+    expect: {
+      ...only([]),
+      staffA: 'BAD_USER_INPUT',
+      staffB: 'BAD_USER_INPUT',
+      recruiterA: 'BAD_USER_INPUT',
+      recruiterB: 'BAD_USER_INPUT',
+      studentA: 'BAD_USER_INPUT',
+      studentB: 'BAD_USER_INPUT',
+    },
+  },
+  {
+    op: 'deleteStudent',
+    label: 'a fresh student of school A',
+    document: `mutation($id: ID!) { deleteStudent(studentId: $id) }`,
+    vars: async ({ t, w }) => ({ id: (await createStudent(t, w.staffA)).studentId }),
+    expect: only(['staffA']),
+  },
   // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
   {
     op: 'refreshSession',
@@ -963,6 +987,13 @@ describe('authorization matrix of the file routes (real HTTP, refused uploads wr
       () => attachmentUrl,
       only(['staffA', 'recruiterA', 'studentA']),
     ],
+    // Issue 18: the personal data export (a ZIP), of student A: the student and their school's staff only.
+    [
+      'GET the export of student A',
+      () => `/privacy/export/students/${w.studentA.studentId}`,
+      only(['staffA', 'studentA']),
+    ],
+    ['GET one’s own export', () => '/privacy/export', AUTHENTICATED],
   ];
   describe.each(downloads)('%s', (_name, url, expected) => {
     it.each(WHO.map((who) => [who, expected[who]] as const))('%s -> %s', async (who, outcome) => {

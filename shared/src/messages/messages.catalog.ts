@@ -27,6 +27,7 @@ import { securityCapMessages } from '../security/security.caps';
 import { jobAlertMessages } from '../job-alert/job-alert.messages';
 import { placeMessages } from '../place/place.messages';
 import { hygieneMessages } from '../common/common.hygiene.messages';
+import { privacyMessages } from '../privacy/privacy.messages';
 import type { BaseKey } from './messages.define';
 
 // Every user-facing text the API can produce (errors, validation, notifications, match reasons), in every locale.
@@ -62,6 +63,7 @@ const bundles = [
   jobAlertMessages,
   placeMessages,
   hygieneMessages,
+  privacyMessages,
 ] as const;
 
 type Bundle = (typeof bundles)[number];

@@ -1,5 +1,6 @@
 import { useI18n } from '../lib/i18n/i18n';
 import { FileButton } from './conversation-panel';
+import { studentName } from './format';
 
 export interface ContactStudent {
   displayName: string;
@@ -14,10 +15,10 @@ export interface ContactStudent {
  * company (privacy of minors); before that the card says so instead of showing empty fields.
  */
 export function ApplicantContact({ student }: { student: ContactStudent }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (!student.contactVisible) return <p className="promise-card__meta">{t('contact.hidden')}</p>;
   return (
-    <dl className="contact-list" aria-label={t('contact.title', { name: student.displayName })}>
+    <dl className="contact-list" aria-label={t('contact.title', { name: studentName(student.displayName, locale) })}>
       {student.email ? (
         <>
           <dt>{t('contact.email')}</dt>
@@ -35,7 +36,7 @@ export function ApplicantContact({ student }: { student: ContactStudent }) {
         {student.cv ? (
           <FileButton
             url={student.cv.url}
-            label={t('contact.openCv', { name: student.displayName })}
+            label={t('contact.openCv', { name: studentName(student.displayName, locale) })}
             className="button button--secondary button--compact"
           />
         ) : (

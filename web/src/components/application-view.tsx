@@ -8,7 +8,7 @@ import { NotFoundPage } from '../pages/errors/not-found.page';
 import { ApplicantContact } from './applicant-contact';
 import { ConversationPanel } from './conversation-panel';
 import { ApplicationViewDocument } from './conversation.documents';
-import { formatDate } from './format';
+import { formatDate, studentNameOrNull } from './format';
 import { ErrorState, LoadingState } from './states';
 
 /**
@@ -23,7 +23,7 @@ export function ApplicationView({ side, back }: { side: 'COMPANY' | 'STUDENT' | 
   const title =
     side === 'STUDENT'
       ? (application?.jobPromise.title ?? t('application.view.title'))
-      : (application?.student.displayName ?? t('application.view.title'));
+      : (studentNameOrNull(application?.student.displayName, locale) ?? t('application.view.title'));
   useDocumentTitle(title);
 
   if (result.error && !application) {

@@ -1,4 +1,4 @@
-import { formatLongDate, type Locale } from '@promesse/shared';
+import { ERASED_STUDENT_NAME, formatLongDate, renderMessage, type Locale } from '@promesse/shared';
 
 // The one place the web formats dates, scores and distances: every page shows them alike, in the UI language.
 
@@ -31,4 +31,17 @@ export function formatDistance(km: number, locale: Locale): string {
 /** `2027-03-12` for a date input, from an ISO string. */
 export function toDateInput(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : '';
+}
+
+/**
+ * A student's name as the API gives it, or "Ancien·ne élève" / "Former student" for a student whose personal data
+ * was erased (the API answers the ERASED_STUDENT_NAME code there, never a sentence).
+ */
+export function studentName(name: string, locale: Locale): string {
+  return name === ERASED_STUDENT_NAME ? renderMessage('privacy.erasedStudent', {}, locale) : name;
+}
+
+/** studentName for a name that may be missing. */
+export function studentNameOrNull(name: string | null | undefined, locale: Locale): string | null {
+  return name == null ? null : studentName(name, locale);
 }

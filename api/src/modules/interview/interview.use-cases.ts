@@ -260,7 +260,8 @@ export async function sendInterviewReminders(deps: DataDeps): Promise<number> {
       );
       if (!claimed) return false;
       const facts = await interviewFacts(deps, claimed, session);
-      if (!facts.student) return true;
+      // An erased student (issue 18): nobody to remind, no name to give the company.
+      if (!facts.student || facts.student.erasedAt) return true;
       const recipients = await loadRecipients(deps, { companyIds: [claimed.companyId] }, session);
       const studentName = `${facts.student.firstName} ${facts.student.lastName}`;
       await createNotifications(deps, session, [

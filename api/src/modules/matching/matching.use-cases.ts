@@ -491,7 +491,8 @@ export const confirmMatchingRound = defineUseCase({
           const studentIds = [...new Set(selected.map((p) => String(p.studentId)))].map((id) => new Types.ObjectId(id));
           // One operation at a time: a transaction's session does not run operations in parallel.
           const promises = await jobPromisesByIds(deps, promiseIds, session);
-          const students = await findStudents(deps, studentIds, session);
+          // An erased student (issue 18) is no longer recommended: as if absent.
+          const students = (await findStudents(deps, studentIds, session)).filter((s) => !s.erasedAt);
           const pendingKeys = await pendingPairs(
             deps,
             { studentIds, jobPromiseIds: promiseIds.map((id) => new Types.ObjectId(id)) },

@@ -52,7 +52,8 @@ export const recommendGraduate = defineUseCase({
     const now = deps.clock.now();
     const jp = await findJobPromise(deps, input.jobPromiseId);
     const student = await findStudent(deps, input.studentId);
-    if (!student) throw notFound('Student', input.studentId);
+    // An erased student (issue 18) is an anonymous record, not someone to recommend.
+    if (!student || student.erasedAt) throw notFound('Student', input.studentId);
     if (!isStaffOf(actor, student.schoolId)) throw forbidden('recommendation.ownStudentsOnly');
     if (!targetsSchool(jp, student.schoolId)) throw forbidden('jobPromise.notForYourSchool');
     if (!isOpenNow(jp, now))

@@ -11,7 +11,7 @@ import {
 import type { GraphQLContext } from '../../graphql/context';
 import { SchoolRef, StudentRef, UserRef } from '../../graphql/refs';
 import type { StudentDoc } from './student.model';
-import { fileUrl } from '@promesse/shared';
+import { ERASED_STUDENT_NAME, fileUrl } from '@promesse/shared';
 import {
   canReadCv,
   canSeeStudentAccount,
@@ -50,10 +50,10 @@ const StudentCvRef = builder.objectRef<StudentCv>('StudentCv').implement({
   }),
 });
 
-/** Resolves a private field: its value for FULL visibility, null otherwise. */
+/** Resolves a private field: its value for FULL visibility, null otherwise (and always null once erased). */
 function privateField<T>(read: (s: StudentDoc) => T) {
   return async (s: StudentDoc, _args: unknown, ctx: GraphQLContext): Promise<T | null> =>
-    (await visibility(s, ctx)) === 'FULL' ? read(s) : null;
+    !s.erasedAt && (await visibility(s, ctx)) === 'FULL' ? read(s) : null;
 }
 
 StudentRef.implement({
@@ -62,11 +62,23 @@ StudentRef.implement({
     'one of its promises or was recommended to it (privacy of minors); displayName is then "Lina B.".',
   fields: (t) => ({
     id: t.id({ resolve: (s) => s._id }),
-    firstName: t.exposeString('firstName'),
+    firstName: t.string({
+      description: `${ERASED_STUDENT_NAME} once the student was erased (the web words it).`,
+      resolve: (s) => (s.erasedAt ? ERASED_STUDENT_NAME : s.firstName),
+    }),
     lastName: t.string({ nullable: true, resolve: privateField((s) => s.lastName) }),
     displayName: t.string({
-      resolve: async (s, _args, ctx) =>
-        (await visibility(s, ctx)) === 'FULL' ? `${s.firstName} ${s.lastName}` : shortName(s.firstName, s.lastName),
+      description: `${ERASED_STUDENT_NAME} once the student was erased (the web words it: "Ancien·ne élève").`,
+      resolve: async (s, _args, ctx) => {
+        if (s.erasedAt) return ERASED_STUDENT_NAME;
+        return (await visibility(s, ctx)) === 'FULL'
+          ? `${s.firstName} ${s.lastName}`
+          : shortName(s.firstName, s.lastName);
+      },
+    }),
+    erased: t.boolean({
+      description: 'True once the student’s personal data was erased (an anonymous record kept for the figures).',
+      resolve: (s) => Boolean(s.erasedAt),
     }),
     email: t.string({ nullable: true, resolve: privateField((s) => s.email) }),
     phone: t.string({
@@ -104,7 +116,7 @@ StudentRef.implement({
       nullable: true,
       description: 'The student’s account: the student, their school’s staff and the admin only (null otherwise).',
       resolve: (s, _args, ctx) =>
-        canSeeStudentAccount(ctx.actor, s) ? ctx.loaders.userById.load(String(s.userId)) : null,
+        !s.erasedAt && canSeeStudentAccount(ctx.actor, s) ? ctx.loaders.userById.load(String(s.userId)) : null,
     }),
   }),
 });

@@ -18,7 +18,8 @@ export function createStudentLoaders(deps: Pick<DataDeps, 'connection'>) {
     studentsBySchoolId: new DataLoader<string, StudentDoc[]>(async (schoolIds) =>
       groupByKey(
         schoolIds,
-        await Student.find({ schoolId: { $in: validObjectIds(schoolIds) } }).sort({
+        // Erased students stay for the figures only: not on the school's roster.
+        await Student.find({ schoolId: { $in: validObjectIds(schoolIds) }, erasedAt: null }).sort({
           lastName: 1,
           firstName: 1,
           _id: 1,

@@ -1,5 +1,5 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType } from 'mongoose';
-import { DIPLOMA_LEVELS, TEXT_LIMITS, TRADES } from '@promesse/shared';
+import { DIPLOMA_LEVELS, ERASURE_REASONS, TEXT_LIMITS, TRADES } from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 import { geoPointDefinition } from '../../db/geo-point';
 import { placeStudentsAtTowns } from './student.place';
@@ -41,6 +41,12 @@ const studentSchema = new Schema(
       ),
       required: false,
     },
+    /**
+     * Set when the person was erased (issue 18, modules/privacy): names, contacts, place and CV are gone; what the
+     * outcome figures need (school, trade, diploma, graduation date) stays, with no way back to the person.
+     */
+    erasedAt: { type: Date, default: null },
+    erasureReason: { type: String, enum: [...ERASURE_REASONS, null], default: null },
   },
   { timestamps: true },
 );

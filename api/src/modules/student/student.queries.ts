@@ -1,5 +1,5 @@
 import { Types, type ClientSession } from 'mongoose';
-import { isObjectId, type DiplomaLevel, type GeoJsonPoint, type Trade } from '@promesse/shared';
+import { isObjectId, type DiplomaLevel, type ErasureReason, type GeoJsonPoint, type Trade } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { validObjectIds } from '../../core/ids';
 import { studentModel, type StudentDoc } from './student.model';
@@ -47,7 +47,10 @@ export async function studentUserIdsOf(
   session: ClientSession | null = null,
 ): Promise<Types.ObjectId[]> {
   const rows = await studentModel(deps.connection)
-    .find({ schoolId: { $in: validObjectIds(refs.schoolIds.map(String)) }, trade: refs.trade }, { userId: 1 })
+    .find(
+      { schoolId: { $in: validObjectIds(refs.schoolIds.map(String)) }, trade: refs.trade, erasedAt: null },
+      { userId: 1 },
+    )
     .session(session)
     .lean();
   return rows.map((s) => s.userId);
@@ -130,6 +133,7 @@ export function graduateCandidates(
         schoolId: { $in: validObjectIds(args.schoolIds.map(String)) },
         trade: { $in: [...args.trades] },
         graduationDate: args.graduationDate,
+        erasedAt: null,
       },
       CANDIDATE_FIELDS,
     )
@@ -233,4 +237,46 @@ export async function isCurrentCv(
   fileId: Types.ObjectId,
 ): Promise<boolean> {
   return (await studentModel(deps.connection).exists({ _id: studentId, 'cv.fileId': fileId })) !== null;
+}
+
+// ---------- personal data (modules/privacy, issue 18) ----------
+
+/** The profile as the person's export shows it (every stored field). */
+export function studentProfileForExport(
+  deps: Deps,
+  studentId: Types.ObjectId,
+): Promise<Record<string, unknown> | null> {
+  return studentModel(deps.connection).findById(studentId).lean<Record<string, unknown>>();
+}
+
+/**
+ * Removes identity, contact details, place, skills and CV reference from a student's profile and marks it erased;
+ * what the outcome figures read (school, trade, diploma, graduation date) stays. Resolves to the CV file id that
+ * was referenced (for the caller to delete the bytes). Idempotent: a second run changes nothing.
+ */
+export async function eraseStudentProfile(
+  deps: Deps,
+  args: { studentId: Types.ObjectId; reason: ErasureReason; at: Date },
+  session: ClientSession,
+): Promise<Types.ObjectId | null> {
+  const Student = studentModel(deps.connection);
+  const before = await Student.findById(args.studentId, { cv: 1, erasedAt: 1 }).session(session).lean();
+  if (!before) return null;
+  // Validators off: the anonymous record has empty names on purpose (the schema requires them for live accounts).
+  await Student.collection.updateOne(
+    { _id: args.studentId },
+    {
+      $set: {
+        firstName: '',
+        lastName: '',
+        email: '',
+        skills: [],
+        erasedAt: before.erasedAt ?? args.at,
+        erasureReason: args.reason,
+      },
+      $unset: { phone: '', city: '', location: '', locationPrecision: '', cv: '', availableFrom: '', mobilityKm: '' },
+    },
+    { session },
+  );
+  return before.cv?.fileId ?? null;
 }

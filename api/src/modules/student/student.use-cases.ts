@@ -106,7 +106,8 @@ export const updateStudentProfile = defineUseCase({
     const unset = input.removePhone && input.phone === undefined ? { phone: 1 } : null;
     if (Object.keys(set).length === 0 && !unset) return student;
     const updated = await studentModel(deps.connection).findOneAndUpdate(
-      { _id: student._id },
+      // An erased student's anonymous record is not edited (NOT_FOUND below).
+      { _id: student._id, erasedAt: null },
       { ...(Object.keys(set).length ? { $set: set } : {}), ...(unset ? { $unset: unset } : {}) },
       { returnDocument: 'after', runValidators: true },
     );

@@ -1,5 +1,5 @@
 import { CombinedError } from '@urql/core';
-import { FILES_PATH, type FilePurpose } from '@promesse/shared';
+import { FILES_PATH, privacyExportUrl, type FilePurpose } from '@promesse/shared';
 import { authStore } from '../auth/auth.store';
 
 // Files travel outside GraphQL (api/src/modules/file/file.http.ts): multipart upload and download, both with the
@@ -63,5 +63,28 @@ export async function openFile(url: string): Promise<void> {
   if (tab) tab.location.href = blobUrl;
   else window.location.assign(blobUrl);
   // The tab keeps its document; the URL itself is not needed for long.
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+}
+
+/**
+ * The personal data export (a ZIP, api/src/modules/privacy/privacy.http.ts): fetched with the session, then saved
+ * under the name the API gives. `studentId`: staff export one of their students.
+ */
+export async function downloadPersonalData(studentId?: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(privacyExportUrl(studentId), { headers: authHeaders() });
+  } catch (error) {
+    throw new CombinedError({ networkError: error as Error });
+  }
+  if (!res.ok) throw await failure(res);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'promesse.zip';
+  const blobUrl = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = blobUrl;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
   setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
 }

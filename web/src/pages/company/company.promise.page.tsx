@@ -42,6 +42,7 @@ import {
   MatchingGraduatesDocument,
   PublishJobPromiseDocument,
 } from './company.documents';
+import { studentName } from '../../components/format';
 
 type PromiseDetail = NonNullable<CompanyPromiseQuery['jobPromise']>;
 type Applicant = NonNullable<PromiseDetail['applications']>[number];
@@ -166,7 +167,7 @@ export function CompanyPromisePage() {
             {promise.recommendations.map((r) => (
               <li key={r.id}>
                 <article className="card">
-                  <h3 className="promise-card__title">{r.student.displayName}</h3>
+                  <h3 className="promise-card__title">{studentName(r.student.displayName, locale)}</h3>
                   <p className="promise-card__meta">
                     {r.student.trade ? labelOf(TRADE_LABELS, r.student.trade, locale) : ''}
                     {r.student.diplomaLevel
@@ -255,8 +256,8 @@ function ApplicantCard({ application: a, onMoved }: { application: Applicant; on
   };
 
   return (
-    <article className="card applicant" data-testid="applicant" aria-label={a.student.displayName}>
-      <h4 className="applicant__name">{a.student.displayName}</h4>
+    <article className="card applicant" data-testid="applicant" aria-label={studentName(a.student.displayName, locale)}>
+      <h4 className="applicant__name">{studentName(a.student.displayName, locale)}</h4>
       <p className="promise-card__meta">
         {a.student.school.name} · {labelOf(APPLICATION_SOURCE_LABELS, a.source, locale)} ·{' '}
         {formatDate(a.createdAt, locale)}
@@ -266,8 +267,11 @@ function ApplicantCard({ application: a, onMoved }: { application: Applicant; on
       <p>
         <Link to={`/entreprise/candidatures/${a.id}`} className="button button--secondary button--compact">
           {a.conversation?.unreadCount
-            ? t('company.board.messagesUnread', { count: a.conversation.unreadCount, name: a.student.displayName })
-            : t('company.board.messages', { name: a.student.displayName })}
+            ? t('company.board.messagesUnread', {
+                count: a.conversation.unreadCount,
+                name: studentName(a.student.displayName, locale),
+              })
+            : t('company.board.messages', { name: studentName(a.student.displayName, locale) })}
         </Link>
       </p>
       {a.recommendation ? (
@@ -329,7 +333,7 @@ function RejectForm({
   onRejected: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [, move] = useMutation(CompanyMoveApplicationDocument);
   const [confirm, confirmDialog] = useConfirm();
   const schema = moveApplicationSchema.refine(
@@ -338,7 +342,7 @@ function RejectForm({
   );
   const form = useValidatedForm(schema, async (input) => {
     const ok = await confirm({
-      title: t('company.board.confirmRejectTitle', { name: application.student.displayName }),
+      title: t('company.board.confirmRejectTitle', { name: studentName(application.student.displayName, locale) }),
       body: t('company.board.confirmRejectBody'),
       confirmLabel: t('company.board.confirmReject'),
       danger: true,
@@ -394,7 +398,7 @@ function MatchingGraduates({ jobPromiseId }: { jobPromiseId: string }) {
           {matches.map((m) => (
             <li key={m.student.id}>
               <article className="card">
-                <h3 className="promise-card__title">{m.student.displayName}</h3>
+                <h3 className="promise-card__title">{studentName(m.student.displayName, locale)}</h3>
                 <p className="promise-card__meta">
                   {m.student.trade ? labelOf(TRADE_LABELS, m.student.trade, locale) : ''}
                   {m.student.diplomaLevel

@@ -17,7 +17,7 @@ import {
   type ExitOutcome,
 } from '@promesse/shared';
 import { FormField } from '../../components/form-field';
-import { formatDate, toDateInput } from '../../components/format';
+import { formatDate, studentName, toDateInput } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
@@ -37,7 +37,11 @@ export function GraduateOutcomePage() {
   const { t, locale } = useI18n();
   const [result, reexecute] = useQuery({ query: GraduateOutcomeDocument, variables: { id } });
   const student = result.data?.student;
-  useDocumentTitle(student ? t('outcome.graduate.title', { name: student.displayName }) : t('outcome.schoolTitle'));
+  useDocumentTitle(
+    student
+      ? t('outcome.graduate.title', { name: studentName(student.displayName, locale) })
+      : t('outcome.schoolTitle'),
+  );
   if (result.error)
     return <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   if (result.fetching && !student) return <LoadingState />;
@@ -49,7 +53,7 @@ export function GraduateOutcomePage() {
       <p className="page__eyebrow">
         <Link to="/ecole/resultats">{t('outcome.schoolTitle')}</Link>
       </p>
-      <h1>{t('outcome.graduate.title', { name: student.displayName })}</h1>
+      <h1>{t('outcome.graduate.title', { name: studentName(student.displayName, locale) })}</h1>
       <SchoolNav />
       <dl className="details">
         <dt>{t('outcome.trade')}</dt>

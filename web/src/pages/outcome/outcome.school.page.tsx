@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DIPLOMA_LEVEL_LABELS, EXIT_OUTCOME_LABELS, labelOf, TRADE_LABELS } from '@promesse/shared';
-import { formatDate } from '../../components/format';
+import { formatDate, studentName } from '../../components/format';
 import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import type { OutcomeGraduatesQuery } from '../../gql/__generated__/graphql';
@@ -161,7 +161,7 @@ function GraduatesTable({
       rows: rows.map((g) => ({
         suppressed: false,
         cells: {
-          name: g.student.displayName,
+          name: studentName(g.student.displayName, locale),
           trade: g.student.trade ? labelOf(TRADE_LABELS, g.student.trade, locale) : null,
           graduation: g.student.graduationDate?.slice(0, 10) ?? null,
           outcome: g.outcome ? labelOf(EXIT_OUTCOME_LABELS, g.outcome.outcome, locale) : t('outcome.noOutcome'),
@@ -200,7 +200,9 @@ function GraduatesTable({
               return (
                 <tr key={g.student.id} data-overdue={g.outcomeOverdue || undefined}>
                   <th scope="row">
-                    <Link to={`/ecole/resultats/diplomes/${g.student.id}`}>{g.student.displayName}</Link>
+                    <Link to={`/ecole/resultats/diplomes/${g.student.id}`}>
+                      {studentName(g.student.displayName, locale)}
+                    </Link>
                   </th>
                   <td>{cells['trade'] ?? '—'}</td>
                   <td>{formatDate(g.student.graduationDate, locale)}</td>

@@ -10,6 +10,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
 import { SchoolNav } from './school.nav';
+import { studentName } from '../../components/format';
 
 const CohortDocument = graphql(`
   query MatchingCohort($id: ID!) {
@@ -137,7 +138,7 @@ export function SchoolMatchingPage() {
             {students.map((s) => (
               <label key={s.id} className="check">
                 <input type="checkbox" checked={selected.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
-                {s.displayName}
+                {studentName(s.displayName, locale)}
                 {s.trade ? ` · ${labelOf(TRADE_LABELS, s.trade, locale)}` : ''}
                 {s.graduationDate ? ` · ${formatDate(s.graduationDate, locale)}` : ''}
               </label>
@@ -165,7 +166,7 @@ export function SchoolMatchingPage() {
               {round.pairs.map((p) => (
                 <li key={`${p.student.id}-${p.jobPromise.id}`} className="card card--flat" data-testid="round-pair">
                   <h3 className="card__title">
-                    {p.student.displayName} → {p.jobPromise.title} ({p.jobPromise.company.name}){' '}
+                    {studentName(p.student.displayName, locale)} → {p.jobPromise.title} ({p.jobPromise.company.name}){' '}
                     <span className="score">{formatPercent(p.score, locale)}</span>
                   </h3>
                   <ul className="reasons">
@@ -179,14 +180,15 @@ export function SchoolMatchingPage() {
           )}
           {round.unmatchedStudents.length > 0 ? (
             <p>
-              {t('school.roundUnmatched')} {round.unmatchedStudents.map((s) => s.displayName).join(', ')}
+              {t('school.roundUnmatched')}{' '}
+              {round.unmatchedStudents.map((s) => studentName(s.displayName, locale)).join(', ')}
             </p>
           ) : null}
           {round.skipped.length > 0 ? (
             <ul className="list">
               {round.skipped.map((s) => (
                 <li key={`${s.student.id}-${s.jobPromise.id}`}>
-                  {s.student.displayName} → {s.jobPromise.title} : {s.reason}
+                  {studentName(s.student.displayName, locale)} → {s.jobPromise.title} : {s.reason}
                 </li>
               ))}
             </ul>

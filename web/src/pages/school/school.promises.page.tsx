@@ -19,6 +19,7 @@ import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
 import { SchoolNav } from './school.nav';
 import { RecommendForm } from './school.recommend';
+import { studentName } from '../../components/format';
 
 const SchoolPromisesDocument = graphql(`
   query SchoolPromises($schoolId: ID!) {
@@ -207,7 +208,8 @@ export function SchoolPromisePage() {
               {matches.data.matchingGraduates.map((m) => (
                 <li key={m.student.id} className="card card--flat" data-testid="graduate-match">
                   <h3 className="card__title">
-                    {m.student.displayName} <span className="score">{formatPercent(m.score, locale)}</span>
+                    {studentName(m.student.displayName, locale)}{' '}
+                    <span className="score">{formatPercent(m.score, locale)}</span>
                   </h3>
                   <ul className="reasons">
                     {m.reasons.map((r) => (
@@ -227,7 +229,7 @@ export function SchoolPromisePage() {
                       key={m.student.id}
                       jobPromiseId={promise.id}
                       studentId={m.student.id}
-                      subject={m.student.displayName}
+                      subject={studentName(m.student.displayName, locale)}
                       onDone={() => reexecute({ requestPolicy: 'network-only' })}
                     />
                   ) : blockerOf(m.student) ? (
@@ -240,7 +242,7 @@ export function SchoolPromisePage() {
                       className="button button--secondary button--compact"
                       onClick={() => setSelected(m.student.id)}
                     >
-                      {t('school.recommendThis', { name: m.student.displayName })}
+                      {t('school.recommendThis', { name: studentName(m.student.displayName, locale) })}
                     </button>
                   )}
                 </li>
@@ -257,7 +259,7 @@ export function SchoolPromisePage() {
           <ul className="list">
             {promise.applications.map((a) => (
               <li key={a.id}>
-                <Link to={`/ecole/eleves/${a.student.id}`}>{a.student.displayName}</Link> —{' '}
+                <Link to={`/ecole/eleves/${a.student.id}`}>{studentName(a.student.displayName, locale)}</Link> —{' '}
                 <span className="tag">{labelOf(APPLICATION_STATUS_LABELS, a.status, locale)}</span>{' '}
                 <span className="field__hint">{formatDate(a.updatedAt, locale)}</span>
               </li>

@@ -17,6 +17,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { TableWrap } from '../../components/table-wrap';
 import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
+import { studentName } from '../../components/format';
 
 export const SchoolRosterDocument = graphql(`
   query SchoolRoster($id: ID!) {
@@ -124,7 +125,7 @@ export function SchoolRoster({ schoolId, refreshKey }: { schoolId: string; refre
               {shown.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
-                    <Link to={`/ecole/eleves/${s.id}`}>{s.displayName}</Link>
+                    <Link to={`/ecole/eleves/${s.id}`}>{studentName(s.displayName, locale)}</Link>
                   </th>
                   <td>
                     <span className="status-badge" data-status={s.situation}>

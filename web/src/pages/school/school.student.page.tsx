@@ -9,6 +9,8 @@ import {
   renderMessage,
   STUDENT_SITUATION_LABELS,
 } from '@promesse/shared';
+import { studentName } from '../../components/format';
+import { StudentPersonalDataSection } from '../../components/personal-data';
 import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
@@ -25,6 +27,7 @@ const SchoolStudentDocument = graphql(`
     student(id: $id) {
       ...StudentProfileFields
       displayName
+      erased
       email
       situation
       applications {
@@ -98,7 +101,7 @@ export function SchoolStudentPage() {
   });
   const [promiseId, setPromiseId] = useState('');
   const student = result.data?.student ?? null;
-  useDocumentTitle(student ? student.displayName : t('school.studentTitle'));
+  useDocumentTitle(student ? studentName(student.displayName, locale) : t('school.studentTitle'));
 
   if (result.error)
     return <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -108,6 +111,20 @@ export function SchoolStudentPage() {
       <EmptyState title={t('school.studentMissing')}>
         <Link to="/ecole">{t('school.backToRoster')}</Link>
       </EmptyState>
+    );
+  }
+
+  if (student.erased) {
+    // An erased student (issue 18): an anonymous record kept for the figures, nothing to edit or recommend.
+    return (
+      <div className="page">
+        <p className="page__eyebrow">{t('school.studentTitle')}</p>
+        <h1>{studentName(student.displayName, locale)}</h1>
+        <SchoolNav />
+        <p className="alert" data-testid="student-erased">
+          {t('privacy.erasedNotice')}
+        </p>
+      </div>
     );
   }
 
@@ -125,7 +142,7 @@ export function SchoolStudentPage() {
   return (
     <div className="page">
       <p className="page__eyebrow">{t('school.studentTitle')}</p>
-      <h1>{student.displayName}</h1>
+      <h1>{studentName(student.displayName, locale)}</h1>
       <p>
         <span className="status-badge" data-status={student.situation} data-testid="student-situation">
           {t('followUp.situation', { situation: labelOf(STUDENT_SITUATION_LABELS, student.situation, locale) })}
@@ -176,13 +193,14 @@ export function SchoolStudentPage() {
               key={promiseId}
               jobPromiseId={chosen ? promiseId : null}
               studentId={student.id}
-              subject={chosen?.title ?? student.displayName}
+              subject={chosen?.title ?? studentName(student.displayName, locale)}
               onDone={() => reexecute({ requestPolicy: 'network-only' })}
             />
           </>
         )}
       </section>
       <StudentFollowUp applications={student.applications} recommendations={student.recommendations} />
+      <StudentPersonalDataSection studentId={student.id} name={studentName(student.displayName, locale)} />
     </div>
   );
 }

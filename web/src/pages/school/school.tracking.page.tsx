@@ -9,6 +9,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
 import { SchoolNav } from './school.nav';
+import { studentName } from '../../components/format';
 
 // Staff see, on each promise targeting their school, their own students' applications. 30 promises: the API’s
 // query cost limit refuses 100 with their nested applications.
@@ -79,7 +80,7 @@ export function SchoolApplicationsPage() {
               {rows.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link to={`/ecole/eleves/${a.student.id}`}>{a.student.displayName}</Link>
+                    <Link to={`/ecole/eleves/${a.student.id}`}>{studentName(a.student.displayName, locale)}</Link>
                   </th>
                   <td>
                     <Link to={`/ecole/promesses/${a.promise.id}`}>{a.promise.title}</Link> ({a.promise.company.name})
@@ -146,7 +147,7 @@ export function SchoolRecommendationsPage() {
           {list.map((r) => (
             <li key={r.id} className="card">
               <h2 className="card__title">
-                <Link to={`/ecole/eleves/${r.student.id}`}>{r.student.displayName}</Link> →{' '}
+                <Link to={`/ecole/eleves/${r.student.id}`}>{studentName(r.student.displayName, locale)}</Link> →{' '}
                 <Link to={`/ecole/promesses/${r.jobPromise.id}`}>{r.jobPromise.title}</Link>
               </h2>
               <p>

@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { MyPersonalDataSection } from '../../components/personal-data';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
@@ -32,6 +33,7 @@ export function StudentProfilePage() {
       {profile ? (
         <StudentCvSection cv={profile.cv} onUploaded={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : null}
+      {profile ? <MyPersonalDataSection /> : null}
     </div>
   );
 }

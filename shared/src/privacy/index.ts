@@ -1,0 +1,2 @@
+export * from './privacy.rules';
+export * from './privacy.messages';
