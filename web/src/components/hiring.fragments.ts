@@ -29,3 +29,12 @@ export const HiringFields = graphql(`
     }
   }
 `);
+
+/** A workshop photo as the company's profile page and the students' promise pages show it. */
+export const CompanyPhotoFields = graphql(`
+  fragment CompanyPhotoFields on CompanyPhoto {
+    id
+    url
+    alt
+  }
+`);

@@ -58,9 +58,7 @@ export const CompanyProfileDocument = graphql(`
       presentation
       trades
       photos {
-        id
-        url
-        alt
+        ...CompanyPhotoFields
       }
       sites {
         name
@@ -104,9 +102,7 @@ export const AddCompanyPhotoDocument = graphql(`
     addCompanyPhoto(fileId: $fileId, alt: $alt) {
       id
       photos {
-        id
-        url
-        alt
+        ...CompanyPhotoFields
       }
     }
   }
@@ -117,9 +113,7 @@ export const RemoveCompanyPhotoDocument = graphql(`
     removeCompanyPhoto(fileId: $fileId) {
       id
       photos {
-        id
-        url
-        alt
+        ...CompanyPhotoFields
       }
     }
   }

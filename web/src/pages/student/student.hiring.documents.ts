@@ -20,9 +20,7 @@ export const PromiseCompanyProfileDocument = graphql(`
         presentation
         trades
         photos {
-          id
-          url
-          alt
+          ...CompanyPhotoFields
         }
         sites {
           name
