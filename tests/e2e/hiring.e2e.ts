@@ -160,6 +160,13 @@ async function checkBothWidths(page: Page, name: string): Promise<void> {
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, `${name}-1280`);
   await page.setViewportSize(VIEWPORTS.phone);
+  if ((await horizontalOverflow(page)) > 0) {
+    console.log(
+      await page.evaluate<string>(
+        `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth).slice(0, 15).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('\\n')`,
+      ),
+    );
+  }
   expect(await horizontalOverflow(page)).toBe(0);
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, `${name}-360`);
@@ -203,6 +210,19 @@ test('a recruiter proposes an interview the student accepts, then an offer the s
   await myCard.getByTestId('interview').filter({ hasText: 'Autre horaire demandé' }).waitFor();
   await card.getByTestId('interview').filter({ hasText: 'plutôt vers 16 h' }).waitFor();
   await card.getByText('L’élève demande un autre horaire').waitFor();
+
+  // The recruiter cancels that interview through the app's dialog, with a reason the student reads live.
+  await card.getByRole('button', { name: 'Annuler l’entretien' }).click();
+  const cancelDialog = company.getByRole('dialog', { name: 'Annuler cet entretien ?' });
+  await cancelDialog.getByLabel('Motif (facultatif, lu par l’élève)').fill('Le tuteur est absent cette semaine.');
+  await checkBothWidths(company, 'hiring-company-cancel-dialog');
+  await cancelDialog.getByRole('button', { name: 'Annuler l’entretien' }).click();
+  await cancelDialog.waitFor({ state: 'detached' });
+  await myCard
+    .getByTestId('interview')
+    .filter({ hasText: 'Annulé' })
+    .filter({ hasText: 'Le tuteur est absent' })
+    .waitFor();
 
   // The recruiter proposes another time; the student sees it live and accepts.
   await card.getByRole('button', { name: 'Proposer un entretien' }).click();
