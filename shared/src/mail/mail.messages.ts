@@ -168,7 +168,8 @@ export const mailMessages = defineMessages({
     'mail.interview.message': 'Message: {{message}}',
     'mail.interview.action': 'See it in Promesse',
     'mail.interview.calendar': 'The attached calendar invitation (.ics) adds the interview to your calendar.',
-    'mail.interview.calendarCancel': 'The attached calendar invitation (.ics) removes the interview from your calendar.',
+    'mail.interview.calendarCancel':
+      'The attached calendar invitation (.ics) removes the interview from your calendar.',
     'mail.interview.eventTitle': 'Interview: {{title}} ({{companyName}})',
     'mail.colleagueInvitation.subject': '{{inviterName}} invites you to recruit with {{companyName}} on Promesse',
     'mail.colleagueInvitation.intro':

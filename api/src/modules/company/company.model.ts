@@ -1,5 +1,11 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType, type Types } from 'mongoose';
-import { COMPANY_PHOTO_LIMITS, COMPANY_PROFILE_LIMITS, PARTNERSHIP_STATUSES, TEXT_LIMITS, TRADES } from '@promesse/shared';
+import {
+  COMPANY_PHOTO_LIMITS,
+  COMPANY_PROFILE_LIMITS,
+  PARTNERSHIP_STATUSES,
+  TEXT_LIMITS,
+  TRADES,
+} from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 import { geoPointDefinition } from '../../db/geo-point';
 

@@ -254,7 +254,11 @@ export const cancelInterview = defineUseCase({
       const updated = await Interview.findOneAndUpdate(
         { _id: current._id, status: { $in: [...CANCELLABLE_INTERVIEW_STATUSES] } },
         {
-          $set: { status: 'CANCELLED', cancelledAt: deps.clock.now(), ...(input.reason ? { cancelReason: input.reason } : {}) },
+          $set: {
+            status: 'CANCELLED',
+            cancelledAt: deps.clock.now(),
+            ...(input.reason ? { cancelReason: input.reason } : {}),
+          },
           $inc: { sequence: 1 },
         },
         { returnDocument: 'after', session },

@@ -49,7 +49,9 @@ export function interviewCalendar(p: InterviewMailParams, text: { summary: strin
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     organizer: p.organizer,
     attendees: p.attendees.map((a) => ({ ...a, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' })),
-    ...(cancelled ? {} : { alarms: [{ action: 'display', description: text.summary, trigger: { hours: 24, before: true } }] }),
+    ...(cancelled
+      ? {}
+      : { alarms: [{ action: 'display', description: text.summary, trigger: { hours: 24, before: true } }] }),
   });
   if (error || !value) throw error ?? new Error('calendar invitation not written');
   return value;

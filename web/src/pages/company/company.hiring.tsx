@@ -19,12 +19,7 @@ import { FormField, TextAreaField } from '../../components/form-field';
 import { formValues } from '../../components/form-values';
 import { InterviewSummary, OfferSummary } from '../../components/hiring-summary';
 import { SelectField } from '../../components/select-field';
-import {
-  FormMessage,
-  SubmitButton,
-  useValidatedForm,
-  type ValidatedForm,
-} from '../../components/use-validated-form';
+import { FormMessage, SubmitButton, useValidatedForm, type ValidatedForm } from '../../components/use-validated-form';
 import type { HiringFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { CancelInterviewDocument, MakeOfferDocument, ProposeInterviewDocument } from './company.hiring.documents';
@@ -33,13 +28,7 @@ import { CancelInterviewDocument, MakeOfferDocument, ProposeInterviewDocument } 
 
 type Open = 'interview' | 'offer' | null;
 
-export function ApplicantHiring({
-  application: a,
-  onDone,
-}: {
-  application: HiringFieldsFragment;
-  onDone: () => void;
-}) {
+export function ApplicantHiring({ application: a, onDone }: { application: HiringFieldsFragment; onDone: () => void }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState<Open>(null);
   const canInterview = a.status === 'SHORTLISTED' || a.status === 'INTERVIEW';
