@@ -1,4 +1,6 @@
+import { Types } from 'mongoose';
 import { DAY_MS, parisParts } from '@promesse/shared';
+import { PNG, upload } from './files.harness';
 import { unique, type TestApp, type World } from './helpers';
 
 // Authorization matrix rows of hiring (interviews, offers, editing published promises, company profile, colleagues),
@@ -76,6 +78,37 @@ async function proposedInterviewOfA(ctx: Ctx): Promise<string> {
   return res.proposeInterview.id;
 }
 
+/**
+ * A workshop photo uploaded by recruiter A (not yet on the profile). Company A's profile is emptied of photos first
+ * (straight in the database), so that every call of a row finds room under the cap.
+ */
+async function photoOfA({ t, w }: Ctx): Promise<string> {
+  await t.connection
+    .collection('companies')
+    .updateOne({ _id: new Types.ObjectId(w.companyA.companyId) }, { $set: { photos: [] } });
+  const res = await upload(t, w.companyA.token, 'purpose=WORKSHOP_PHOTO', PNG, 'atelier.png', 'image/png');
+  return res.body.id as string;
+}
+
+/** A workshop photo on company A's profile. */
+async function photoOnA(ctx: Ctx): Promise<string> {
+  const fileId = await photoOfA(ctx);
+  await ctx.t.ok(
+    `mutation($fileId: ID!) { addCompanyPhoto(fileId: $fileId, alt: "Atelier") { id } }`,
+    { fileId },
+    ctx.w.companyA.token,
+  );
+  return fileId;
+}
+
+/** A pending colleague invitation of company A. */
+async function colleagueInvitationOfA({ t, w }: Ctx): Promise<string> {
+  const email = `${unique('collegue')}@company.test`;
+  await t.ok(`mutation($email: String!) { inviteColleague(email: $email) { email } }`, { email }, w.companyA.token);
+  const list = await t.ok<any>(`{ pendingInvitations { id email } }`, {}, w.companyA.token);
+  return list.pendingInvitations.find((i: { email: string }) => i.email === email).id as string;
+}
+
 export function hiringRows(only: Only, AUTHENTICATED: Record<Who, Outcome>) {
   return [
     {
@@ -91,6 +124,13 @@ export function hiringRows(only: Only, AUTHENTICATED: Record<Who, Outcome>) {
       document: `mutation($id: ID!) { respondToInterview(id: $id, accept: true) { id } }`,
       vars: async (ctx: Ctx) => ({ id: await proposedInterviewOfA(ctx) }),
       expect: only(['studentA']),
+    },
+    {
+      op: 'cancelInterview',
+      label: 'an interview proposed by company A to student A',
+      document: `mutation($id: ID!) { cancelInterview(id: $id, reason: "Atelier fermé") { id status } }`,
+      vars: async (ctx: Ctx) => ({ id: await proposedInterviewOfA(ctx) }),
+      expect: only(['recruiterA']),
     },
     {
       op: 'makeOffer',
@@ -110,7 +150,8 @@ export function hiringRows(only: Only, AUTHENTICATED: Record<Who, Outcome>) {
     {
       op: 'application',
       label: 'interviews and offer of student A’s application',
-      document: `query($id: ID!) { application(id: $id) { id interviews { id startsAt place } offer { weeklyHours } } }`,
+      document: `query($id: ID!) { application(id: $id) { id
+        interviews { id startsAt place cancelledAt cancelReason } offer { weeklyHours } } }`,
       vars: async (ctx: Ctx) => ({ id: await applicationOfA(ctx, ['SHORTLISTED']) }),
       expect: only(['admin', 'recruiterA', 'staffA', 'studentA']),
     },
@@ -161,6 +202,46 @@ export function hiringRows(only: Only, AUTHENTICATED: Record<Who, Outcome>) {
         },
       }),
       expect: only(['recruiterA', 'recruiterB']),
+    },
+    {
+      op: 'company',
+      label: 'workshop photos of company A',
+      document: `query($id: ID!) { company(id: $id) { photos { id url alt } } }`,
+      vars: ({ w }: Ctx) => ({ id: w.companyA.companyId }),
+      expect: AUTHENTICATED,
+    },
+    {
+      op: 'addCompanyPhoto',
+      label: 'a photo uploaded by recruiter A',
+      document: `mutation($fileId: ID!) { addCompanyPhoto(fileId: $fileId, alt: "Le poste de soudure") { id } }`,
+      vars: async (ctx: Ctx) => ({ fileId: await photoOfA(ctx) }),
+      expect: only(['recruiterA'], { recruiterB: 'NOT_FOUND' }),
+    },
+    {
+      op: 'removeCompanyPhoto',
+      label: 'a photo on company A’s profile',
+      document: `mutation($fileId: ID!) { removeCompanyPhoto(fileId: $fileId) { id } }`,
+      vars: async (ctx: Ctx) => ({ fileId: await photoOnA(ctx) }),
+      expect: only(['recruiterA'], { recruiterB: 'NOT_FOUND' }),
+    },
+    {
+      op: 'resendColleagueInvitation',
+      label: 'a colleague invitation of company A',
+      document: `mutation($id: ID!) { resendColleagueInvitation(id: $id) { email } }`,
+      vars: async (ctx: Ctx) => ({ id: await colleagueInvitationOfA(ctx) }),
+      expect: only(['recruiterA'], { recruiterB: 'NOT_FOUND' }),
+    },
+    {
+      op: 'revokeInvitation',
+      label: 'a colleague invitation of company A',
+      document: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`,
+      vars: async (ctx: Ctx) => ({ id: await colleagueInvitationOfA(ctx) }),
+      expect: only(['recruiterA'], {
+        recruiterB: 'NOT_FOUND',
+        admin: 'NOT_FOUND',
+        staffA: 'NOT_FOUND',
+        staffB: 'NOT_FOUND',
+      }),
     },
     {
       op: 'inviteColleague',

@@ -655,7 +655,8 @@ const ROWS: Row[] = [
     op: 'pendingInvitations',
     document: `{ pendingInvitations { id email } }`,
     vars: () => ({}),
-    expect: only(['admin', 'staffA', 'staffB']),
+    // Recruiters list their company's colleague invitations (see the hiring rows).
+    expect: only(['admin', 'staffA', 'staffB', 'recruiterA', 'recruiterB']),
   },
   {
     op: 'resendInvitation',
@@ -669,7 +670,12 @@ const ROWS: Row[] = [
     label: 'an invitation sent by staff A',
     document: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`,
     vars: async (ctx) => ({ id: await invitationOfA(ctx) }),
-    expect: only(['staffA'], { admin: 'NOT_FOUND', staffB: 'NOT_FOUND' }),
+    expect: only(['staffA'], {
+      admin: 'NOT_FOUND',
+      staffB: 'NOT_FOUND',
+      recruiterA: 'NOT_FOUND',
+      recruiterB: 'NOT_FOUND',
+    }),
   },
   // ---------------- conversations of applications (issue 15) ----------------
   {

@@ -12,6 +12,7 @@ import {
   type TestApp,
   type World,
 } from './helpers';
+import { download as downloadFile, EXE, PDF, PNG, TEXT, upload as uploadFile } from './files.harness';
 import { apply, notificationsOf, openPromise, recommend } from './marketplace.fixtures';
 import { RealtimeTestClient, WAIT_MS } from './realtime.test-client';
 
@@ -19,15 +20,6 @@ import { RealtimeTestClient, WAIT_MS } from './realtime.test-client';
 // real sockets against the embedded engine.
 
 const UNKNOWN_ID = new Types.ObjectId().toHexString();
-
-// Real file heads: the type is read from these bytes, never from the name.
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
-const TEXT = Buffer.from('Bonjour, ceci est un texte qui prétend être un PDF.');
 
 const CONVERSATION = `query($id: ID!) { conversation(applicationId: $id) { side canWrite unreadCount
   messages { id body authorSide authorName mine attachments { id name contentType size url } } } }`;
@@ -50,34 +42,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function upload(
-  token: string | undefined,
-  query: string,
-  bytes: Buffer,
-  name: string,
-  declaredType = 'application/pdf',
-): Promise<{ status: number; body: any }> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: declaredType }), name);
-  const res = await fetch(`${t.url}/files?${query}`, {
-    method: 'POST',
-    body: form,
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-async function download(
-  token: string | undefined,
-  url: string,
-): Promise<{ status: number; bytes: Buffer; type: string }> {
-  const res = await fetch(`${t.url}${url}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  return {
-    status: res.status,
-    bytes: Buffer.from(await res.arrayBuffer()),
-    type: res.headers.get('content-type') ?? '',
-  };
-}
+const upload = (token: string | undefined, query: string, bytes: Buffer, name: string, declaredType?: string) =>
+  uploadFile(t, token, query, bytes, name, declaredType);
+const download = (token: string | undefined, url: string) => downloadFile(t, token, url);
 
 async function newStudent(first: string, staff = w.staffA): Promise<StudentFixture> {
   return createStudent(t, staff, {}, { firstName: first, lastName: `Durand-${first}` });

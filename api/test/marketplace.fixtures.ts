@@ -32,7 +32,8 @@ export const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToRecomme
 export const MY_RECOMMENDATIONS = `{ myRecommendations { ${RECOMMENDATION_FIELDS} } }`;
 
 export const NOTIFICATIONS = `query($first: Int) { notifications(first: $first) { edges { node { id type title body read
-  data { jobPromiseId jobPromiseTitle applicationId recommendationId companyName schoolName studentName city from to reason } } } } }`;
+  data { jobPromiseId jobPromiseTitle applicationId recommendationId companyName schoolName studentName city from to reason
+  interviewId status } } } } }`;
 
 export function inDays(days: number, from = Date.now()): string {
   return new Date(from + days * DAY_MS).toISOString();

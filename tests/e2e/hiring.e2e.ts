@@ -7,6 +7,11 @@ import { createSchoolWithStaff, dayFromNow, e2eSuite, invitePerson } from './har
 // reload. Accessibility (axe) and layout at 1280 and 360 px on the new views.
 
 const PASSWORD = 'atelier-tolerie-2026';
+// A real 1×1 PNG: the API reads the type from the bytes.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const COMPANY = 'recrutement@tolerie-chalonnaise.promesse.test';
 const STUDENT = 'lina.martin@eleve.promesse.test';
 const TITLE = 'Chaudronnier·ère en CDI — parcours entretien e2e';
@@ -129,10 +134,38 @@ test('a recruiter proposes an interview the student accepts, then an offer the s
   await interviewForm.getByRole('button', { name: 'Envoyer la proposition' }).click();
   await card.getByTestId('interview').filter({ hasText: 'Proposé' }).waitFor();
 
-  // The student sees it live and accepts.
+  // The student sees it live and asks for another time; the recruiter sees the request live.
   await myCard.getByRole('button', { name: 'Accepter l’entretien' }).waitFor();
   expect(await myCard.getByTestId('interview').textContent()).toContain('14:30');
   await checkBothWidths(student, 'hiring-student-interview');
+  await myCard.getByRole('button', { name: 'Demander un autre horaire' }).click();
+  await myCard.getByLabel('Quels moments vous conviendraient').fill('Je suis en stage le matin, plutôt vers 16 h.');
+  await myCard.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await myCard.getByTestId('interview').filter({ hasText: 'Autre horaire demandé' }).waitFor();
+  await card.getByTestId('interview').filter({ hasText: 'plutôt vers 16 h' }).waitFor();
+  await card.getByText('L’élève demande un autre horaire').waitFor();
+
+  // The recruiter cancels that interview through the app's dialog, with a reason the student reads live.
+  await card.getByRole('button', { name: 'Annuler l’entretien' }).click();
+  const cancelDialog = company.getByRole('dialog', { name: 'Annuler cet entretien ?' });
+  await cancelDialog.getByLabel('Motif (facultatif, lu par l’élève)').fill('Le tuteur est absent cette semaine.');
+  await checkBothWidths(company, 'hiring-company-cancel-dialog');
+  await cancelDialog.getByRole('button', { name: 'Annuler l’entretien' }).click();
+  await cancelDialog.waitFor({ state: 'detached' });
+  await myCard
+    .getByTestId('interview')
+    .filter({ hasText: 'Annulé' })
+    .filter({ hasText: 'Le tuteur est absent' })
+    .waitFor();
+
+  // The recruiter proposes another time; the student sees it live and accepts.
+  await card.getByRole('button', { name: 'Proposer un entretien' }).click();
+  const again = card.getByRole('form', { name: 'Proposer un entretien' });
+  await again.getByLabel('Date').fill(dayFromNow(8));
+  await again.getByLabel('Heure').fill('16:00');
+  await again.getByLabel('Lieu', { exact: true }).fill('Atelier, 4 rue des Chaudronniers, Chalon-sur-Saône');
+  await again.getByRole('button', { name: 'Envoyer la proposition' }).click();
+  await myCard.getByTestId('interview').filter({ hasText: '16:00' }).filter({ hasText: 'Proposé' }).waitFor();
   await myCard.getByRole('button', { name: 'Accepter l’entretien' }).click();
   await myCard.getByTestId('interview').filter({ hasText: 'Accepté' }).waitFor();
 
@@ -155,15 +188,27 @@ test('a recruiter proposes an interview the student accepts, then an offer the s
   await offer.waitFor();
   expect(await offer.textContent()).toMatch(/CDI[\s\S]*35 h[\s\S]*1[\s\u202f]950/);
   await checkBothWidths(student, 'hiring-student-offer');
+  expect(await myCard.getByRole('button', { name: 'Décliner l’offre' }).isVisible()).toBe(true);
+  // Accepting is final: the app's dialog shows the offer again; Escape cancels and nothing moves.
   await myCard.getByRole('button', { name: 'Accepter l’offre' }).click();
-  // Another helper may put an app confirmation dialog in front of this irreversible move.
-  const dialog = student.getByRole('dialog');
-  if (await dialog.isVisible().catch(() => false))
-    await dialog.getByRole('button', { name: /Accepter|Confirmer/ }).click();
+  const dialog = student.getByRole('dialog', { name: 'Accepter cette offre ?' });
+  await dialog.waitFor();
+  expect(await dialog.getByTestId('offer').textContent()).toMatch(/CDI[\s\S]*35 h/);
+  expect(await student.evaluate<boolean>('document.activeElement?.closest("dialog") !== null')).toBe(true);
+  await student.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  expect(await myCard.getByTestId('application-status').textContent()).toContain('Offre reçue');
+  // Then confirmed through the dialog (checked with axe at both widths while open).
+  await myCard.getByRole('button', { name: 'Accepter l’offre' }).click();
+  await dialog.waitFor();
+  await checkBothWidths(student, 'hiring-student-accept-dialog');
+  await dialog.getByRole('button', { name: 'Accepter l’offre' }).click();
   await myCard
     .getByTestId('application-status')
     .filter({ hasText: /Embauché/ })
     .waitFor();
+  // The recruiter's board shows the hire live.
+  await company.locator('section[data-status="HIRED"]').getByTestId('applicant').filter({ hasText: 'Lina' }).waitFor();
 
   // Both pages were updated in place.
   expect(await student.evaluate<boolean>('window.__sameDocument === true')).toBe(true);
@@ -185,5 +230,28 @@ test('the company profile and colleagues page, and the promise page students see
   await company.getByLabel('Adresse e-mail du collègue').fill('atelier@tolerie-chalonnaise.promesse.test');
   await company.getByRole('button', { name: 'Inviter' }).click();
   await company.getByRole('status').filter({ hasText: 'Invitation envoyée' }).waitFor();
+  // The pending invitation is listed, with resend and revoke.
+  const pending = company.getByTestId('pending-invitations');
+  await pending.getByRole('row', { name: /atelier@tolerie-chalonnaise/ }).waitFor();
+  await pending.getByRole('button', { name: /Renvoyer.*atelier@tolerie-chalonnaise/ }).click();
+  await pending.getByTestId('pending-invitations-status').waitFor();
+
+  // A workshop photo with its description.
+  const photos = company.getByTestId('workshop-photos');
+  await photos
+    .getByLabel('Photo', { exact: true })
+    .setInputFiles({ name: 'atelier.png', mimeType: 'image/png', buffer: PNG });
+  await photos.getByLabel('Description de la photo').fill('Deux apprentis au poste de pliage');
+  await photos.getByRole('button', { name: 'Ajouter la photo' }).click();
+  await photos.getByRole('img', { name: 'Deux apprentis au poste de pliage' }).waitFor();
   await checkBothWidths(company, 'hiring-company-profile');
+
+  // Students read the profile and see the photo, described, on the promise page.
+  const student = await signedInPage(STUDENT, '/eleve');
+  await student.goto(`/eleve/promesses/${jobPromiseId}`);
+  const profile = student.getByTestId('company-profile');
+  await profile.waitFor();
+  await profile.locator('img[alt="Deux apprentis au poste de pliage"]').waitFor();
+  expect(await profile.textContent()).toContain('Chaudronnerie familiale');
+  await checkBothWidths(student, 'hiring-student-promise-profile');
 });

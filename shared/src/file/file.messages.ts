@@ -12,6 +12,10 @@ export const fileMessages = defineMessages({
     'file.cvStudentsOnly': 'Seul·e l’élève dépose son CV',
     'file.attachmentNotUsable': 'Pièce jointe inconnue ou déjà utilisée',
     'file.acceptedAttachments': 'PDF ou image (PNG, JPEG, WebP, GIF)',
+    'file.badTypePhoto': 'La photo doit être une image PNG, JPEG ou WebP',
+    'file.photoRecruitersOnly': 'Seuls les recruteurs de l’entreprise déposent ses photos',
+    'file.photoNotUsable': 'Photo inconnue ou déposée par une autre entreprise',
+    'file.photosMax': '{{max}} photos au plus : retirez-en une d’abord',
   },
   en: {
     'file.tooLarge': 'File too large ({{limit}} maximum)',
@@ -23,5 +27,9 @@ export const fileMessages = defineMessages({
     'file.cvStudentsOnly': 'Only the student uploads their CV',
     'file.attachmentNotUsable': 'Unknown or already used attachment',
     'file.acceptedAttachments': 'PDF or image (PNG, JPEG, WebP, GIF)',
+    'file.badTypePhoto': 'The photo must be a PNG, JPEG or WebP image',
+    'file.photoRecruitersOnly': 'Only the company’s recruiters upload its photos',
+    'file.photoNotUsable': 'Unknown photo, or uploaded by another company',
+    'file.photosMax': '{{max}} photos at most: remove one first',
   },
 });

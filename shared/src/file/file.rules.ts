@@ -4,8 +4,11 @@
 /** One mebibyte. */
 const MB = 1024 * 1024;
 
-/** Why a file is uploaded: the student's CV, or an attachment of an application's conversation. */
-export const FILE_PURPOSES = ['CV', 'ATTACHMENT'] as const;
+/**
+ * Why a file is uploaded: the student's CV, an attachment of an application's conversation, or a photo of the
+ * company's workshop (its profile, shown to students on its promises).
+ */
+export const FILE_PURPOSES = ['CV', 'ATTACHMENT', 'WORKSHOP_PHOTO'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const PDF_TYPE = 'application/pdf';
@@ -17,7 +20,13 @@ export const FILE_RULES: {
 } = {
   CV: { types: [PDF_TYPE], maxBytes: 5 * MB, label: '5 Mo' },
   ATTACHMENT: { types: [PDF_TYPE, ...IMAGE_TYPES], maxBytes: 5 * MB, label: '5 Mo' },
+  // Still images every browser shows (no GIF: a workshop is shown, not animated); 2 MB is plenty for a photo
+  // resized for the web and keeps a promise page light on a phone.
+  WORKSHOP_PHOTO: { types: ['image/png', 'image/jpeg', 'image/webp'], maxBytes: 2 * MB, label: '2 Mo' },
 };
+
+/** Workshop photos a company shows at most, and the length of their alternative text. */
+export const COMPANY_PHOTO_LIMITS = { max: 6, alt: 200 } as const;
 
 /** The largest file any purpose accepts (the upload route's body limit adds the multipart envelope to it). */
 export const FILE_MAX_BYTES = Math.max(...Object.values(FILE_RULES).map((r) => r.maxBytes));

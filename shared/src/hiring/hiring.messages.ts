@@ -24,6 +24,7 @@ export const hiringMessages = defineMessages({
     'hiring.notEditable': 'Seules les promesses en brouillon ou ouvertes se modifient',
     'hiring.colleagueExists': 'Cette adresse a déjà un compte',
     'hiring.offerDeclined': 'Offre déclinée',
+    'hiring.interviewNotCancellable': 'Cet entretien est déjà annulé',
   },
   en: {
     'hiring.timeExpected': 'Time expected as HH:MM',
@@ -47,5 +48,6 @@ export const hiringMessages = defineMessages({
     'hiring.notEditable': 'Only draft or open promises can be edited',
     'hiring.colleagueExists': 'This address already has an account',
     'hiring.offerDeclined': 'Offer declined',
+    'hiring.interviewNotCancellable': 'This interview is already cancelled',
   },
 });

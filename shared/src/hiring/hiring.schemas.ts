@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { msg } from '../messages/messages.zod';
 import { renderMessage } from '../messages/messages.render';
 import { contractTypeSchema, tradeSchema } from '../common/common.enums';
+import { COMPANY_PHOTO_LIMITS } from '../file/file.rules';
 import {
   boundedString,
   citySchema,
@@ -149,6 +150,13 @@ export const respondToInterviewSchema = z
   });
 export type RespondToInterviewInput = z.output<typeof respondToInterviewSchema>;
 
+/** Interview statuses the company may still cancel (a cancelled one stays cancelled). */
+export const CANCELLABLE_INTERVIEW_STATUSES = ['PROPOSED', 'ACCEPTED', 'RESCHEDULE_REQUESTED'] as const;
+
+/** The company cancels an interview; the optional reason is shown to the student. */
+export const cancelInterviewSchema = z.object({ id: z.string(), reason: optionalInput(messageSchema) });
+export type CancelInterviewInput = z.output<typeof cancelInterviewSchema>;
+
 // ---------- offers ----------
 
 /**
@@ -277,6 +285,13 @@ export const companyProfileSchema = z.object({
 });
 export type CompanyProfileInput = z.output<typeof companyProfileSchema>;
 export type CompanyProfileFormValues = z.input<typeof companyProfileSchema>;
+
+/** A workshop photo uploaded (POST /files?purpose=WORKSHOP_PHOTO) added to the profile with its alternative text. */
+export const addCompanyPhotoSchema = z.object({
+  fileId: z.string(),
+  alt: boundedString(COMPANY_PHOTO_LIMITS.alt),
+});
+export type AddCompanyPhotoInput = z.output<typeof addCompanyPhotoSchema>;
 
 export const inviteColleagueSchema = z.object({ email: emailSchema });
 export type InviteColleagueInput = z.output<typeof inviteColleagueSchema>;

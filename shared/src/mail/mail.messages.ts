@@ -76,10 +76,14 @@ export const mailMessages = defineMessages({
     'mail.interview.reminder.subject': 'Rappel : entretien demain, {{when}}',
     'mail.interview.reminder.intro':
       'Rappel : l’entretien entre {{studentName}} et {{companyName}} pour « {{title}} » a lieu {{when}}.',
+    'mail.interview.cancelled.subject': 'Entretien annulé : {{title}}, {{when}}',
+    'mail.interview.cancelled.intro':
+      'L’entretien entre {{studentName}} et {{companyName}} pour « {{title}} », prévu {{when}}, est annulé.',
     'mail.interview.where': 'Lieu : {{where}} (durée prévue : {{minutes}} min).',
     'mail.interview.message': 'Message : {{message}}',
     'mail.interview.action': 'Voir dans Promesse',
     'mail.interview.calendar': 'L’invitation de calendrier (.ics) jointe ajoute l’entretien à votre agenda.',
+    'mail.interview.calendarCancel': 'L’invitation de calendrier (.ics) jointe retire l’entretien de votre agenda.',
     'mail.interview.eventTitle': 'Entretien : {{title}} ({{companyName}})',
     'mail.colleagueInvitation.subject': '{{inviterName}} vous invite à recruter avec {{companyName}} sur Promesse',
     'mail.colleagueInvitation.intro':
@@ -157,10 +161,15 @@ export const mailMessages = defineMessages({
     'mail.interview.reminder.subject': 'Reminder: interview tomorrow, {{when}}',
     'mail.interview.reminder.intro':
       'Reminder: the interview between {{studentName}} and {{companyName}} for “{{title}}” takes place {{when}}.',
+    'mail.interview.cancelled.subject': 'Interview cancelled: {{title}}, {{when}}',
+    'mail.interview.cancelled.intro':
+      'The interview between {{studentName}} and {{companyName}} for “{{title}}”, planned {{when}}, is cancelled.',
     'mail.interview.where': 'Where: {{where}} (planned length: {{minutes}} min).',
     'mail.interview.message': 'Message: {{message}}',
     'mail.interview.action': 'See it in Promesse',
     'mail.interview.calendar': 'The attached calendar invitation (.ics) adds the interview to your calendar.',
+    'mail.interview.calendarCancel':
+      'The attached calendar invitation (.ics) removes the interview from your calendar.',
     'mail.interview.eventTitle': 'Interview: {{title}} ({{companyName}})',
     'mail.colleagueInvitation.subject': '{{inviterName}} invites you to recruit with {{companyName}} on Promesse',
     'mail.colleagueInvitation.intro':

@@ -23,6 +23,8 @@ export const NOTIFICATION_TYPES = [
   'INTERVIEW_ANSWERED',
   'INTERVIEW_REMINDER',
   'JOB_PROMISE_UPDATED',
+  // The company cancelled an interview (the student and the school staff are told).
+  'INTERVIEW_CANCELLED',
   // Issue 14: saved searches, reminders to companies, recommendations closed with their promise.
   'JOB_ALERT_MATCH',
   'JOB_PROMISE_EXPIRING',
@@ -48,6 +50,7 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     INTERVIEW_PROPOSED: 'Proposition d’entretien',
     INTERVIEW_ANSWERED: 'Réponse à un entretien',
     INTERVIEW_REMINDER: 'Rappel d’entretien',
+    INTERVIEW_CANCELLED: 'Entretien annulé',
     JOB_PROMISE_UPDATED: 'Promesse modifiée',
     JOB_ALERT_MATCH: 'Alerte de recherche',
     JOB_PROMISE_EXPIRING: 'Promesse bientôt expirée',
@@ -67,6 +70,7 @@ export const NOTIFICATION_TYPE_LABELS: EnumLabels<NotificationType> = {
     INTERVIEW_PROPOSED: 'Interview proposal',
     INTERVIEW_ANSWERED: 'Interview answer',
     INTERVIEW_REMINDER: 'Interview reminder',
+    INTERVIEW_CANCELLED: 'Interview cancelled',
     JOB_PROMISE_UPDATED: 'Job promise updated',
     JOB_ALERT_MATCH: 'Search alert',
     JOB_PROMISE_EXPIRING: 'Job promise expiring soon',
@@ -145,6 +149,8 @@ export interface NotificationDataMap {
   INTERVIEW_PROPOSED: InterviewNotificationData;
   INTERVIEW_ANSWERED: InterviewNotificationData & { accepted: boolean; message?: string };
   INTERVIEW_REMINDER: InterviewNotificationData;
+  /** `reason`: the recruiter's words, when given. */
+  INTERVIEW_CANCELLED: InterviewNotificationData & { reason?: string };
   JOB_PROMISE_UPDATED: { jobPromiseId: string; jobPromiseTitle?: string; companyName?: string; fields: string[] };
   /** graduationDate: ISO date-time. */
   OUTCOME_MISSING: { studentId: string; studentName?: string; graduationDate?: string };
@@ -272,6 +278,16 @@ const builders: { [T in NotificationType]: Builder<T> } = {
       who: d.studentName ?? d.companyName ?? t('whoFallback'),
       jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
       when: interviewWhen(d.startsAt, t),
+    }),
+  }),
+  INTERVIEW_CANCELLED: (d, t, locale) => ({
+    title: t('title'),
+    body: t('body', {
+      who: d.studentName ? t('whoStaff', { studentName: d.studentName }) : t('whoStudent'),
+      companyName: d.companyName ?? t('companyFallback'),
+      jobPromise: quoted(d.jobPromiseTitle, locale) ?? t('jobPromiseFallback'),
+      when: interviewWhen(d.startsAt, t),
+      reason: d.reason ? t('reason', { reason: d.reason }) : '',
     }),
   }),
   JOB_PROMISE_UPDATED: (d, t, locale) => ({

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../lib/i18n/i18n';
+import { TextAreaField } from './form-field';
 
 // The app's confirmation for irreversible actions (close a promise, decline a recommendation, refuse an applicant,
 // withdraw an application), instead of window.confirm: worded and styled like the app, in its language.
@@ -15,10 +16,17 @@ export interface ConfirmOptions {
   cancelLabel?: string;
   /** A destructive action is shown as such. */
   danger?: boolean;
+  /** Asks for an optional reason in the dialog (declining an offer, cancelling an interview). */
+  reason?: { label: string; maxLength?: number };
+}
+
+/** What a confirmation with a reason resolves to: null when cancelled. */
+export interface Confirmed {
+  reason: string | undefined;
 }
 
 interface Pending extends ConfirmOptions {
-  resolve: (ok: boolean) => void;
+  resolve: (answer: Confirmed | null) => void;
 }
 
 /**
@@ -26,23 +34,33 @@ interface Pending extends ConfirmOptions {
  * Resolves true when confirmed, false when cancelled (button, Escape).
  */
 export function useConfirm(): [(options: ConfirmOptions) => Promise<boolean>, ReactNode] {
+  const [ask, dialog] = useConfirmWithReason();
+  const confirm = useCallback(async (options: ConfirmOptions) => (await ask(options)) !== null, [ask]);
+  return [confirm, dialog];
+}
+
+/**
+ * As useConfirm, with the typed reason (options.reason shows its field): `const answer = await ask({...})`, null when
+ * cancelled, else `{ reason }` (undefined when left blank).
+ */
+export function useConfirmWithReason(): [(options: ConfirmOptions) => Promise<Confirmed | null>, ReactNode] {
   const [pending, setPending] = useState<Pending | null>(null);
-  const confirm = useCallback(
+  const ask = useCallback(
     (options: ConfirmOptions) =>
-      new Promise<boolean>((resolve) => {
+      new Promise<Confirmed | null>((resolve) => {
         setPending({ ...options, resolve });
       }),
     [],
   );
   const settle = useCallback(
-    (ok: boolean) => {
-      pending?.resolve(ok);
+    (ok: boolean, reason?: string) => {
+      pending?.resolve(ok ? { reason: reason?.trim() || undefined } : null);
       setPending(null);
     },
     [pending],
   );
   const dialog = pending ? <ConfirmDialog {...pending} onClose={settle} /> : null;
-  return [confirm, dialog];
+  return [ask, dialog];
 }
 
 export function ConfirmDialog({
@@ -51,13 +69,15 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel,
   danger,
+  reason,
   onClose,
-}: ConfirmOptions & { onClose: (ok: boolean) => void }) {
+}: ConfirmOptions & { onClose: (ok: boolean, reason?: string) => void }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
+  const [reasonText, setReasonText] = useState('');
 
   useEffect(() => {
     const dialog = ref.current;
@@ -92,6 +112,15 @@ export function ConfirmDialog({
           {body}
         </div>
       ) : null}
+      {reason ? (
+        <TextAreaField
+          label={reason.label}
+          rows={3}
+          maxLength={reason.maxLength ?? 2000}
+          value={reasonText}
+          onChange={(e) => setReasonText(e.currentTarget.value)}
+        />
+      ) : null}
       <div className="toolbar confirm-dialog__actions">
         <button ref={cancelRef} type="button" className="button button--secondary" onClick={() => onClose(false)}>
           {cancelLabel ?? t('confirm.cancel')}
@@ -99,7 +128,7 @@ export function ConfirmDialog({
         <button
           type="button"
           className={`button ${danger ? 'button--danger' : 'button--primary'}`}
-          onClick={() => onClose(true)}
+          onClick={() => onClose(true, reasonText)}
         >
           {confirmLabel}
         </button>

@@ -20,6 +20,7 @@ export interface InterviewView {
   videoUrl?: string | null;
   message?: string | null;
   responseMessage?: string | null;
+  cancelReason?: string | null;
 }
 
 export interface OfferView {
@@ -65,6 +66,9 @@ export function InterviewSummary({ interview }: { interview: InterviewView }) {
       {interview.message ? <blockquote className="note">{interview.message}</blockquote> : null}
       {interview.responseMessage ? (
         <p className="note">{t('hiring.interview.studentAnswer', { message: interview.responseMessage })}</p>
+      ) : null}
+      {interview.cancelReason ? (
+        <p className="note">{t('hiring.interview.cancelReasonIs', { reason: interview.cancelReason })}</p>
       ) : null}
     </div>
   );

@@ -203,15 +203,15 @@ export async function openApplicantStudentIds(
 }
 
 /**
- * A promise closed or expired: its open applications are REJECTED by the system ("promise closed" / "promise
- * expired"), each move in its history, in the caller's transaction; the students and their school staff are told.
- * Returns how many moved.
+ * A promise closed, expired or filled (its positions lowered to the hires already made): its open applications are
+ * REJECTED by the system ("promise closed" / "promise expired" / "position filled"), each move in its history, in
+ * the caller's transaction; the students and their school staff are told. Returns how many moved.
  */
 export async function rejectOpenApplicationsOfPromise(
   deps: DataDeps,
   session: ClientSession,
   jp: Pick<JobPromiseDoc, '_id' | 'title'>,
-  why: 'CLOSED' | 'EXPIRED',
+  why: 'CLOSED' | 'EXPIRED' | 'FILLED',
   now: Date,
 ): Promise<number> {
   const Application = applicationModel(deps.connection);
@@ -219,7 +219,11 @@ export async function rejectOpenApplicationsOfPromise(
     .session(session)
     .lean();
   if (open.length === 0) return 0;
-  const reason = why === 'CLOSED' ? SYSTEM_MOVE_REASONS.PROMISE_CLOSED : SYSTEM_MOVE_REASONS.PROMISE_EXPIRED;
+  const reason = {
+    CLOSED: SYSTEM_MOVE_REASONS.PROMISE_CLOSED,
+    EXPIRED: SYSTEM_MOVE_REASONS.PROMISE_EXPIRED,
+    FILLED: SYSTEM_MOVE_REASONS.POSITION_FILLED,
+  }[why];
   await Application.bulkWrite(
     open.map((a) => ({
       updateOne: {

@@ -157,9 +157,11 @@ const PendingInvitationRef = builder.objectRef<InvitationDoc>('PendingInvitation
 });
 
 builder.queryField('pendingInvitations', (t) =>
-  t.withAuth({ federationAdmin: true, schoolStaff: true }).field({
+  t.withAuth({ federationAdmin: true, schoolStaff: true, companyRecruiter: true }).field({
     type: [PendingInvitationRef],
-    description: 'Staff: their school’s unused invitations; admin: the ones they sent. Newest first.',
+    description:
+      'Staff: their school’s unused invitations; admin: the ones they sent; recruiter: their company’s colleague ' +
+      'invitations. Newest first.',
     resolve: (_root, _args, ctx) => listPendingInvitations(ctx, {}),
   }),
 );
@@ -174,7 +176,7 @@ builder.mutationField('resendInvitation', (t) =>
 );
 
 builder.mutationField('revokeInvitation', (t) =>
-  t.withAuth({ federationAdmin: true, schoolStaff: true }).field({
+  t.withAuth({ federationAdmin: true, schoolStaff: true, companyRecruiter: true }).field({
     type: PendingInvitationRef,
     description: 'Withdraws an unused invitation: its link and code stop working.',
     args: { id: t.arg.id({ required: true }) },

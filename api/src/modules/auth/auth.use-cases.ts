@@ -30,7 +30,7 @@ import {
   setMyLocaleSchema,
   unauthenticated,
 } from '@promesse/shared';
-import type { Actor } from '../../core/actor';
+import { isRecruiter, type Actor } from '../../core/actor';
 import type { AppDeps } from '../../core/deps';
 import { isDuplicateKeyError, validObjectIds } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
@@ -383,18 +383,23 @@ export const inviteUser = defineUseCase({
   },
 });
 
-/** Invitations sent and not used yet (expired ones included, to resend): the school's for staff, own for the admin. */
+/**
+ * Invitations sent and not used yet (expired ones included, to resend): the school's for staff, own for the admin,
+ * the company's colleague invitations for a recruiter. Each sees only its own kind.
+ */
 function pendingInvitationsFilter(actor: Actor): Record<string, unknown> {
+  const unused = { usedAt: null, revokedAt: null };
+  if (isRecruiter(actor)) return { companyId: actor.companyId, role: Role.COMPANY_RECRUITER, ...unused };
   const scope =
     actor.role === Role.SCHOOL_STAFF && actor.schoolId ? { schoolId: actor.schoolId } : { invitedBy: actor.userId };
   // Colleague invitations (recruiters) are the companies' own: never listed nor resent here.
-  return { ...scope, role: { $in: [Role.STUDENT, Role.SCHOOL_STAFF] }, usedAt: null, revokedAt: null };
+  return { ...scope, role: { $in: [Role.STUDENT, Role.SCHOOL_STAFF] }, ...unused };
 }
 
 export const listPendingInvitations = defineUseCase({
   name: 'listPendingInvitations',
   input: z.object({}),
-  access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF],
+  access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF, Role.COMPANY_RECRUITER],
   run: async (_input, { actor, deps }): Promise<InvitationDoc[]> =>
     invitationModel(deps.connection).find(pendingInvitationsFilter(actor)).sort({ createdAt: -1, _id: -1 }).limit(500),
 });
@@ -409,42 +414,58 @@ async function pendingInvitation(deps: AppDeps, actor: Actor, id: string): Promi
 }
 
 /**
- * Sends the invitation again with a new code (the old link stops working) and a new validity: only the code's hash
- * is stored, so the first one cannot be sent again.
+ * Gives one of the actor's pending invitations a new code (the old link stops working) and a new validity, and
+ * queues its e-mail with `queueMail` in the same transaction: only the code's hash is stored, so the first one
+ * cannot be sent again. Shared by the schools' resend and the companies' (colleagues).
  */
+export async function reissueInvitation(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  queueMail: (session: ClientSession, invitation: InvitationDoc, code: string) => Promise<void>,
+): Promise<{ code: string; invitation: InvitationDoc }> {
+  const current = await pendingInvitation(deps, actor, id);
+  if (await emailIsTaken(deps, current.email)) throw emailTaken();
+  const code = newInvitationCode();
+  const now = deps.clock.now();
+  await assertInvitationCap(deps, actor.userId, now);
+  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+  const invitation = await inTransaction(deps, async (session) => {
+    const updated = await invitationModel(deps.connection).findOneAndUpdate(
+      { _id: current._id, usedAt: null, revokedAt: null },
+      { $set: { codeHash: hashInvitationCode(code), expiresAt, lastSentAt: now }, $inc: { sentCount: 1 } },
+      { returnDocument: 'after', session },
+    );
+    if (!updated) throw notFound('Invitation', id);
+    await queueMail(session, updated, code);
+    return updated;
+  });
+  return { code, invitation };
+}
+
+/** Sends a school invitation again (see reissueInvitation). */
 export const resendInvitation = defineUseCase({
   name: 'resendInvitation',
   input: byIdInputSchema,
   access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF],
   run: async ({ id }, { actor, deps }): Promise<InvitationResult> => {
-    const current = await pendingInvitation(deps, actor, id);
-    const role = current.role === Role.STUDENT ? Role.STUDENT : Role.SCHOOL_STAFF;
-    if (await emailIsTaken(deps, current.email)) throw emailTaken();
-    const code = newInvitationCode();
-    const now = deps.clock.now();
-    await assertInvitationCap(deps, actor.userId, now);
-    const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
-    const invitation = await inTransaction(deps, async (session) => {
-      const updated = await invitationModel(deps.connection).findOneAndUpdate(
-        { _id: current._id, usedAt: null, revokedAt: null },
-        { $set: { codeHash: hashInvitationCode(code), expiresAt, lastSentAt: now }, $inc: { sentCount: 1 } },
-        { returnDocument: 'after', session },
-      );
-      if (!updated) throw notFound('Invitation', id);
-      await queueInvitationMail(deps, session, { ...updated.toObject(), role }, code);
-      return updated;
-    });
+    const roleOf = (i: InvitationDoc): InvitationResult['role'] =>
+      i.role === Role.STUDENT ? Role.STUDENT : Role.SCHOOL_STAFF;
+    const { code, invitation } = await reissueInvitation(deps, actor, id, (session, updated, newCode) =>
+      queueInvitationMail(deps, session, { ...updated.toObject(), role: roleOf(updated) }, newCode),
+    );
+    const role = roleOf(invitation);
     const school = await findSchool(deps, String(invitation.schoolId));
     if (!school) throw notFound('School', String(invitation.schoolId));
-    return { code, email: invitation.email, role, expiresAt, school };
+    return { code, email: invitation.email, role, expiresAt: invitation.expiresAt, school };
   },
 });
 
-/** Withdraws an invitation: its link and code stop working. */
+/** Withdraws an invitation (a school's, or a company's colleague invitation): its link and code stop working. */
 export const revokeInvitation = defineUseCase({
   name: 'revokeInvitation',
   input: byIdInputSchema,
-  access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF],
+  access: [Role.FEDERATION_ADMIN, Role.SCHOOL_STAFF, Role.COMPANY_RECRUITER],
   run: async ({ id }, { actor, deps }): Promise<InvitationDoc> => {
     const current = await pendingInvitation(deps, actor, id);
     const revoked = await invitationModel(deps.connection).findOneAndUpdate(

@@ -1,5 +1,11 @@
 import { Schema, type HydratedDocumentFromSchema, type InferSchemaType, type Types } from 'mongoose';
-import { COMPANY_PROFILE_LIMITS, PARTNERSHIP_STATUSES, TEXT_LIMITS, TRADES } from '@promesse/shared';
+import {
+  COMPANY_PHOTO_LIMITS,
+  COMPANY_PROFILE_LIMITS,
+  PARTNERSHIP_STATUSES,
+  TEXT_LIMITS,
+  TRADES,
+} from '@promesse/shared';
 import { defineModel } from '../../db/model-registry';
 import { geoPointDefinition } from '../../db/geo-point';
 
@@ -21,6 +27,19 @@ const companySchema = new Schema(
             name: { type: String, required: true, trim: true, maxlength: COMPANY_PROFILE_LIMITS.siteName },
             city: { type: String, required: true, trim: true, maxlength: TEXT_LIMITS.name },
             address: { type: String, trim: true, maxlength: COMPANY_PROFILE_LIMITS.address },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    // Workshop photos (GridFS files, purpose WORKSHOP_PHOTO), each with its alternative text, in display order.
+    photos: {
+      type: [
+        new Schema(
+          {
+            fileId: { type: Schema.Types.ObjectId, required: true },
+            alt: { type: String, required: true, trim: true, maxlength: COMPANY_PHOTO_LIMITS.alt },
           },
           { _id: false },
         ),

@@ -1,11 +1,11 @@
-import { forbidden } from '@promesse/shared';
+import { fileUrl, forbidden } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
 import { TradeEnum } from '../../graphql/common.types';
 import { CompanyRef, UserRef } from '../../graphql/refs';
 import { recruiterUsersOfCompany } from '../auth/auth.queries';
 import type { CompanyDoc } from './company.model';
 import { isRecruiterOf } from './company.policy';
-import { updateCompanyProfile } from './company.profile';
+import { addCompanyPhoto, removeCompanyPhoto, updateCompanyProfile } from './company.profile';
 
 type Site = CompanyDoc['sites'][number];
 
@@ -17,7 +17,23 @@ const CompanySiteRef = builder.objectRef<Site>('CompanySite').implement({
   }),
 });
 
+type Photo = CompanyDoc['photos'][number];
+
+const CompanyPhotoRef = builder.objectRef<Photo>('CompanyPhoto').implement({
+  description: 'A photo of the company’s workshop, read with the session (GET url, Bearer token).',
+  fields: (t) => ({
+    id: t.id({ description: 'The file’s id.', resolve: (p) => p.fileId }),
+    url: t.string({ resolve: (p) => fileUrl(String(p.fileId)) }),
+    alt: t.string({ description: 'Its alternative text.', resolve: (p) => p.alt }),
+  }),
+});
+
 builder.objectFields(CompanyRef, (t) => ({
+  photos: t.field({
+    type: [CompanyPhotoRef],
+    description: 'Photos of the workshop (6 at most), shown to students on the company’s promises.',
+    resolve: (c) => c.photos ?? [],
+  }),
   presentation: t.string({
     nullable: true,
     description: 'What the company does and how it welcomes young people (shown on its promises).',
@@ -62,5 +78,26 @@ builder.mutationField('updateCompanyProfile', (t) =>
         trades: input.trades ?? [],
         sites: (input.sites ?? []).map((s) => ({ name: s.name, city: s.city, address: s.address })),
       }),
+  }),
+);
+
+builder.mutationField('addCompanyPhoto', (t) =>
+  t.withAuth({ companyRecruiter: true }).field({
+    type: CompanyRef,
+    description:
+      'Adds a workshop photo (uploaded first: POST /files?purpose=WORKSHOP_PHOTO, PNG/JPEG/WebP read from its bytes, ' +
+      '2 MB max) with its alternative text to the caller’s company profile. Past 6 photos: BAD_USER_INPUT; a file ' +
+      'not uploaded by the company: NOT_FOUND.',
+    args: { fileId: t.arg.id({ required: true }), alt: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => addCompanyPhoto(ctx, { fileId: String(args.fileId), alt: args.alt }),
+  }),
+);
+
+builder.mutationField('removeCompanyPhoto', (t) =>
+  t.withAuth({ companyRecruiter: true }).field({
+    type: CompanyRef,
+    description: 'Removes a workshop photo from the caller’s company profile and deletes its file.',
+    args: { fileId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => removeCompanyPhoto(ctx, { fileId: String(args.fileId) }),
   }),
 );

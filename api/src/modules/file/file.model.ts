@@ -12,6 +12,8 @@ export interface FileMetadata {
   /** The type read from the bytes at upload (never the browser's claim). */
   contentType: string;
   uploadedBy: mongo.ObjectId;
+  /** WORKSHOP_PHOTO: the company whose profile shows it. */
+  companyId?: mongo.ObjectId;
   /** CV: the student it belongs to. */
   studentId?: mongo.ObjectId;
   /** ATTACHMENT: the application whose conversation it was uploaded to, and the message once sent. */

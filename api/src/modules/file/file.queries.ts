@@ -40,6 +40,13 @@ export async function filesByIds(deps: Deps, ids: readonly string[]): Promise<St
     .toArray();
 }
 
+/** A workshop photo uploaded by one of the company's recruiters, or null (unknown, other purpose, other company). */
+export async function companyPhotoFile(deps: Deps, id: string, companyId: Id): Promise<StoredFile | null> {
+  const file = await findFile(deps, id);
+  if (!file || file.metadata?.purpose !== 'WORKSHOP_PHOTO') return null;
+  return file.metadata.companyId && oid(companyId).equals(file.metadata.companyId) ? file : null;
+}
+
 /** The file's bytes, streamed from its chunks. */
 export function openFileStream(deps: Deps, id: Id): mongo.GridFSBucketReadStream {
   return fileBucket(deps.connection).openDownloadStream(oid(id));

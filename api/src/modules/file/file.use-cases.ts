@@ -58,12 +58,16 @@ export const uploadFile = defineUseCase({
   }),
   access: ['STUDENT', 'COMPANY_RECRUITER', 'SCHOOL_STAFF'],
   run: async (input, { actor, deps }): Promise<UploadedFile> => {
+    // Workshop photo: stored now, shown once addCompanyPhoto puts it on the profile (with its alternative text).
     const rule = FILE_RULES[input.purpose];
     const name = cleanFileName(input.filename);
     const base = { uploadedBy: new Types.ObjectId(actor.userId) };
     let metadata;
     let studentId: Types.ObjectId | null = null;
-    if (input.purpose === 'CV') {
+    if (input.purpose === 'WORKSHOP_PHOTO') {
+      if (!isRecruiter(actor)) throw forbidden('file.photoRecruitersOnly');
+      metadata = { ...base, purpose: 'WORKSHOP_PHOTO' as const, companyId: new Types.ObjectId(actor.companyId) };
+    } else if (input.purpose === 'CV') {
       if (!isStudent(actor)) throw forbidden('file.cvStudentsOnly');
       const student = await findStudentByUserId(deps, actor.userId);
       if (!student) throw notFound('Student');
@@ -80,9 +84,9 @@ export const uploadFile = defineUseCase({
     }
     const contentType = await detectType(input.bytes);
     if (!isAcceptedType(input.purpose, contentType)) {
-      throw input.purpose === 'CV'
-        ? badUserInput('file.badTypeCv')
-        : badUserInput('file.badType', { accepted: renderMessage('file.acceptedAttachments') });
+      if (input.purpose === 'CV') throw badUserInput('file.badTypeCv');
+      if (input.purpose === 'WORKSHOP_PHOTO') throw badUserInput('file.badTypePhoto');
+      throw badUserInput('file.badType', { accepted: renderMessage('file.acceptedAttachments') });
     }
     const type = contentType as string;
     const id = await storeFile(deps, {
@@ -106,6 +110,8 @@ export const uploadFile = defineUseCase({
 /** Whether the actor may read the file (see the comment of readFile). */
 async function mayRead(deps: DataDeps, actor: Actor, file: StoredFile): Promise<boolean> {
   const meta = file.metadata;
+  // A company's profile is shown to every student its promises reach (no personal data): any signed-in reader.
+  if (meta.purpose === 'WORKSHOP_PHOTO') return true;
   if (meta.purpose === 'CV') {
     if (!meta.studentId) return false;
     const student = await findStudent(deps, meta.studentId);

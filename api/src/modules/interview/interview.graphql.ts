@@ -2,7 +2,7 @@ import { INTERVIEW_STATUSES } from '@promesse/shared';
 import { builder } from '../../graphql/builder';
 import { ApplicationRef } from '../../graphql/refs';
 import type { InterviewDoc } from './interview.model';
-import { proposeInterview, respondToInterview } from './interview.use-cases';
+import { cancelInterview, proposeInterview, respondToInterview } from './interview.use-cases';
 
 export const InterviewStatusEnum = builder.enumType('InterviewStatus', { values: INTERVIEW_STATUSES });
 
@@ -22,6 +22,12 @@ export const InterviewRef = builder.objectRef<InterviewDoc>('Interview').impleme
       resolve: (i) => i.responseMessage ?? null,
     }),
     respondedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.respondedAt ?? null }),
+    cancelledAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.cancelledAt ?? null }),
+    cancelReason: t.string({
+      nullable: true,
+      description: 'The company’s reason when it cancelled the interview.',
+      resolve: (i) => i.cancelReason ?? null,
+    }),
     createdAt: t.field({ type: 'DateTime', resolve: (i) => i.createdAt }),
   }),
 });
@@ -75,5 +81,17 @@ builder.mutationField('respondToInterview', (t) =>
     args: { id: t.arg.id({ required: true }), accept: t.arg.boolean({ required: true }), message: t.arg.string() },
     resolve: (_root, args, ctx) =>
       respondToInterview(ctx, { id: String(args.id), accept: args.accept, message: args.message }),
+  }),
+);
+
+builder.mutationField('cancelInterview', (t) =>
+  t.withAuth({ companyRecruiter: true }).field({
+    type: InterviewRef,
+    description:
+      'A recruiter of the company cancels an interview (proposed, accepted or awaiting another time); the student ' +
+      'and their school staff are notified (INTERVIEW_CANCELLED); an accepted one also gets its calendar ' +
+      'cancellation by e-mail (.ics METHOD:CANCEL). Already cancelled: CONFLICT.',
+    args: { id: t.arg.id({ required: true }), reason: t.arg.string() },
+    resolve: (_root, args, ctx) => cancelInterview(ctx, { id: String(args.id), reason: args.reason }),
   }),
 );

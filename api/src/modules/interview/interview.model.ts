@@ -3,7 +3,8 @@ import { INTERVIEW_LIMITS, INTERVIEW_STATUSES, TEXT_LIMITS } from '@promesse/sha
 import { defineModel } from '../../db/model-registry';
 
 // An interview proposed on an application. A new proposal on the same application cancels the unanswered one, so
-// each application has at most one PROPOSED interview; `sequence` counts the proposals (the .ics SEQUENCE).
+// each application has at most one PROPOSED interview; `sequence` counts the proposals (the .ics SEQUENCE), and a
+// cancellation raises it once more so that its CANCEL outranks the invitation it withdraws.
 const interviewSchema = new Schema(
   {
     applicationId: { type: Schema.Types.ObjectId, ref: 'Application', required: true },
@@ -27,6 +28,9 @@ const interviewSchema = new Schema(
     sequence: { type: Number, required: true, default: 0 },
     responseMessage: { type: String, trim: true, maxlength: TEXT_LIMITS.message },
     respondedAt: { type: Date },
+    // Set when the company cancels it (the reason is shown to the student).
+    cancelledAt: { type: Date },
+    cancelReason: { type: String, trim: true, maxlength: TEXT_LIMITS.message },
     // Set by the one reminder run that claims it (whatever the number of API instances).
     reminderSentAt: { type: Date, default: null },
   },

@@ -1,6 +1,8 @@
 import type { ClientSession } from 'mongoose';
 import {
   badUserInput,
+  CANCELLABLE_INTERVIEW_STATUSES,
+  cancelInterviewSchema,
   conflict,
   forbidden,
   interviewMomentIssue,
@@ -230,7 +232,71 @@ export const respondToInterview = defineUseCase({
   },
 });
 
-/** How far ahead the reminder goes out: the day before. */
+/**
+ * The company cancels an interview (proposed, accepted, or awaiting another time). The student and their school's
+ * staff are told (INTERVIEW_CANCELLED, with the reason when given). When the student had accepted, both sides had
+ * the calendar invitation: they get its cancellation (.ics METHOD:CANCEL, same UID, SEQUENCE one above the last
+ * invitation, so calendars drop the event instead of keeping a stale one). The application stays where it is: the
+ * recruiter may propose another time.
+ */
+export const cancelInterview = defineUseCase({
+  name: 'cancelInterview',
+  input: cancelInterviewSchema,
+  inputPath: 'input',
+  access: ['COMPANY_RECRUITER'],
+  run: async (input, { actor, deps }): Promise<InterviewDoc> => {
+    const [id] = validObjectIds([input.id]);
+    const Interview = interviewModel(deps.connection);
+    const current = id ? await Interview.findById(id) : null;
+    if (!current) throw notFound('Interview', input.id);
+    if (!isRecruiterOf(actor, current.companyId)) throw forbidden('hiring.interviewNotVisible');
+    return inTransaction(deps, async (session) => {
+      const updated = await Interview.findOneAndUpdate(
+        { _id: current._id, status: { $in: [...CANCELLABLE_INTERVIEW_STATUSES] } },
+        {
+          $set: {
+            status: 'CANCELLED',
+            cancelledAt: deps.clock.now(),
+            ...(input.reason ? { cancelReason: input.reason } : {}),
+          },
+          $inc: { sequence: 1 },
+        },
+        { returnDocument: 'after', session },
+      );
+      if (!updated) {
+        throw conflict('hiring.interviewNotCancellable', undefined, { entity: 'Interview', id: input.id });
+      }
+      const facts = await interviewFacts(deps, updated, session);
+      if (facts.student) {
+        const recipients = await loadRecipients(deps, { schoolIds: [updated.schoolId] }, session);
+        const studentName = `${facts.student.firstName} ${facts.student.lastName}`;
+        const reason = input.reason ? { reason: input.reason } : {};
+        await createNotifications(deps, session, [
+          {
+            userId: facts.student.userId,
+            type: 'INTERVIEW_CANCELLED',
+            data: { ...notificationData(updated, facts), ...reason },
+          },
+          ...recipients.staffOfSchool(updated.schoolId).map((userId) => ({
+            userId,
+            type: 'INTERVIEW_CANCELLED' as const,
+            data: { ...notificationData(updated, facts, studentName), ...reason },
+          })),
+        ]);
+      }
+      if (current.status === 'ACCEPTED') await queueCalendarMails(deps, session, updated, 'cancelled', facts);
+      return updated;
+    });
+  },
+});
+
+/**
+ * How far ahead the reminder goes out: 24 hours before the interview, not at a fixed hour of the day before.
+ * Decided so: the reminder then comes at the hour of the interview (an 08:00 interview is recalled at 08:00 the day
+ * before, during working hours, not at 18:00 when a student may be at their evening job); an interview agreed less
+ * than 24 hours ahead is recalled at the next run instead of never; and the window is a plain instant comparison,
+ * the same on the days the clocks change. The job runs every 15 minutes, so it goes out within 15 minutes of that.
+ */
 export const INTERVIEW_REMINDER_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 /**

@@ -12,11 +12,11 @@ import {
 import type { Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
 import { inTransaction } from '../../core/transactions';
-import { openApplicantStudentIds } from '../application/application.queries';
+import { openApplicantStudentIds, rejectOpenApplicationsOfPromise } from '../application/application.queries';
 import { mailContactsOf } from '../auth/auth.queries';
 import { companyNameOf } from '../company/company.queries';
 import { createNotifications } from '../notification/notification.queries';
-import { recommendedStudentIds } from '../recommendation/recommendation.queries';
+import { closePendingRecommendationsOfPromise, recommendedStudentIds } from '../recommendation/recommendation.queries';
 import { findStudents } from '../student/student.queries';
 import { jobPromiseEditModel, type JobPromiseEditDoc } from './job-promise.edit.model';
 import { jobPromiseModel, type JobPromiseDoc } from './job-promise.model';
@@ -95,8 +95,12 @@ export async function editPublishedJobPromise(
   }
   const set: Record<string, unknown> = {};
   for (const c of changes) set[c.field] = input[c.field];
-  if (input.positions !== undefined && input.positions === current.hiredCount) {
-    // Lowered to the hires already made: the promise is filled.
+  // Lowered to the hires already made: the promise is filled, exactly as when the last position is taken by a hire
+  // (application hire()): its other open applications are REJECTED "position filled" and its pending
+  // recommendations closed, each student told. Leaving them open would keep students waiting on a promise no offer
+  // of which can be accepted any more (no position left).
+  const fills = input.positions !== undefined && input.positions === current.hiredCount;
+  if (fills) {
     set['status'] = 'FILLED';
     set['filledAt'] = now;
   }
@@ -118,7 +122,12 @@ export async function editPublishedJobPromise(
     );
     if (!updated)
       throw conflict('jobPromise.changedMeanwhile', undefined, { entity: 'JobPromise', id: String(current._id) });
+    if (fills) {
+      await rejectOpenApplicationsOfPromise(deps, session, updated, 'FILLED', now);
+      await closePendingRecommendationsOfPromise(deps, session, updated, 'FILLED', now);
+    }
     let notified = 0;
+    // Told of the change: those still concerned (after a fill, the rejection above already told the applicants).
     if (material.length) {
       const studentIds: Types.ObjectId[] = [
         ...(await openApplicantStudentIds(deps, current._id, session)),

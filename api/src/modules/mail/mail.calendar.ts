@@ -5,7 +5,7 @@ import { createEvent } from 'ics';
 // so calendars update the event instead of adding a second one.
 
 export interface InterviewMailParams {
-  kind: 'confirmed' | 'reminder';
+  kind: 'confirmed' | 'reminder' | 'cancelled';
   interviewId: string;
   sequence: number;
   jobPromiseId: string;
@@ -26,10 +26,16 @@ export function interviewUid(interviewId: string): string {
   return `interview-${interviewId}@promesse`;
 }
 
+/** REQUEST adds or updates the event; CANCEL (same UID, higher SEQUENCE) removes it from the calendars. */
+export function interviewCalendarMethod(p: Pick<InterviewMailParams, 'kind'>): 'REQUEST' | 'CANCEL' {
+  return p.kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
+}
+
 export function interviewCalendar(p: InterviewMailParams, text: { summary: string; description: string }): string {
+  const cancelled = p.kind === 'cancelled';
   const { error, value } = createEvent({
     productId: 'promesse/interview',
-    method: 'REQUEST',
+    method: interviewCalendarMethod(p),
     uid: interviewUid(p.interviewId),
     sequence: p.sequence,
     start: new Date(p.startsAt).getTime(),
@@ -40,10 +46,12 @@ export function interviewCalendar(p: InterviewMailParams, text: { summary: strin
     description: text.description,
     ...(p.place ? { location: p.place } : p.videoUrl ? { location: p.videoUrl } : {}),
     ...(p.videoUrl ? { url: p.videoUrl } : {}),
-    status: 'CONFIRMED',
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     organizer: p.organizer,
     attendees: p.attendees.map((a) => ({ ...a, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' })),
-    alarms: [{ action: 'display', description: text.summary, trigger: { hours: 24, before: true } }],
+    ...(cancelled
+      ? {}
+      : { alarms: [{ action: 'display', description: text.summary, trigger: { hours: 24, before: true } }] }),
   });
   if (error || !value) throw error ?? new Error('calendar invitation not written');
   return value;

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { interviewCalendar, type InterviewMailParams } from './mail.calendar';
+import { interviewCalendar, interviewCalendarMethod, type InterviewMailParams } from './mail.calendar';
 import mjml2html from 'mjml';
 import {
   buildNotificationText,
@@ -170,7 +170,7 @@ const builders: { [K in MailTemplate]: TemplateBuilder<K> } = {
         ...(p.message ? [t('mail.interview.message', { message: p.message })] : []),
       ],
       action: { label: t('mail.interview.action'), url: link(MAIL_PATHS.notifications) },
-      notes: [t('mail.interview.calendar')],
+      notes: [t(p.kind === 'cancelled' ? 'mail.interview.calendarCancel' : 'mail.interview.calendar')],
       attachments: [
         {
           filename: locale === 'fr' ? 'entretien.ics' : 'interview.ics',
@@ -178,7 +178,7 @@ const builders: { [K in MailTemplate]: TemplateBuilder<K> } = {
             summary: t('mail.interview.eventTitle', { title: p.title, companyName: p.companyName }),
             description: p.message ?? '',
           }),
-          contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+          contentType: `text/calendar; charset=utf-8; method=${interviewCalendarMethod(p)}`,
         },
       ],
     };

@@ -44,6 +44,18 @@ export async function uploadFile(purpose: FilePurpose, file: File, applicationId
   return (await res.json()) as UploadedFile;
 }
 
+/** Fetches a file with the session; resolves to its bytes (an image to show from a blob URL). */
+export async function fetchFile(url: string, signal?: AbortSignal): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: authHeaders(), ...(signal ? { signal } : {}) });
+  } catch (error) {
+    throw new CombinedError({ networkError: error as Error });
+  }
+  if (!res.ok) throw await failure(res);
+  return res.blob();
+}
+
 /** Fetches a file with the session and opens it in a new tab (PDF viewer, image). */
 export async function openFile(url: string): Promise<void> {
   // Opened first, inside the click, so the browser does not block it as a pop-up; filled once the bytes are here.

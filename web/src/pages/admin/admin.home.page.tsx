@@ -12,7 +12,7 @@ import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { InviteForm } from '../school/school.home.page';
-import { PendingInvitations } from '../school/school.invitations';
+import { PendingInvitations } from '../../components/pending-invitations';
 
 const AdminSchoolsDocument = graphql(`
   query AdminSchools {

@@ -83,7 +83,7 @@ export const CompanyPromiseDocument = graphql(`
           id
           note
         }
-        ...ApplicantHiringFields
+        ...HiringFields
       }
       recommendations {
         id

@@ -1,29 +1,14 @@
 import { graphql } from '../../gql';
 
 // Hiring on the company's side: interviews, offers, the edit history of a published promise, profile, colleagues.
+// (What both sides read of interviews and offers: components/hiring.fragments.ts.)
 
-export const ApplicantHiringFields = graphql(`
-  fragment ApplicantHiringFields on Application {
-    id
-    status
-    allowedMoves
-    interviews {
+export const CancelInterviewDocument = graphql(`
+  mutation CompanyCancelInterview($id: ID!, $reason: String) {
+    cancelInterview(id: $id, reason: $reason) {
       id
       status
-      startsAt
-      durationMinutes
-      place
-      videoUrl
-      message
-      responseMessage
-    }
-    offer {
-      contractType
-      startDate
-      weeklyHours
-      grossMonthlySalary
-      apprenticeshipPercent
-      message
+      cancelReason
     }
   }
 `);
@@ -41,7 +26,7 @@ export const ProposeInterviewDocument = graphql(`
 export const MakeOfferDocument = graphql(`
   mutation CompanyMakeOffer($input: MakeOfferInput!) {
     makeOffer(input: $input) {
-      ...ApplicantHiringFields
+      ...HiringFields
     }
   }
 `);
@@ -72,6 +57,9 @@ export const CompanyProfileDocument = graphql(`
       name
       presentation
       trades
+      photos {
+        ...CompanyPhotoFields
+      }
       sites {
         name
         city
@@ -104,6 +92,28 @@ export const UpdateCompanyProfileDocument = graphql(`
         name
         city
         address
+      }
+    }
+  }
+`);
+
+export const AddCompanyPhotoDocument = graphql(`
+  mutation CompanyAddPhoto($fileId: ID!, $alt: String!) {
+    addCompanyPhoto(fileId: $fileId, alt: $alt) {
+      id
+      photos {
+        ...CompanyPhotoFields
+      }
+    }
+  }
+`);
+
+export const RemoveCompanyPhotoDocument = graphql(`
+  mutation CompanyRemovePhoto($fileId: ID!) {
+    removeCompanyPhoto(fileId: $fileId) {
+      id
+      photos {
+        ...CompanyPhotoFields
       }
     }
   }

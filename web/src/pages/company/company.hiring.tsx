@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useMutation } from 'urql';
 import {
   CONTRACT_TYPE_LABELS,
@@ -9,32 +9,31 @@ import {
   moveLabel,
   OFFER_LIMITS,
   offerFieldsSchema,
+  TEXT_LIMITS,
   type ContractType,
 } from '@promesse/shared';
+import { ActionError } from '../../components/action-error';
+import { useConfirmWithReason } from '../../components/confirm-dialog';
+import { errorText } from '../../components/form-errors';
 import { FormField, TextAreaField } from '../../components/form-field';
 import { formValues } from '../../components/form-values';
 import { InterviewSummary, OfferSummary } from '../../components/hiring-summary';
 import { SelectField } from '../../components/select-field';
-import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
-import type { ApplicantHiringFieldsFragment } from '../../gql';
+import { FormMessage, SubmitButton, useValidatedForm, type ValidatedForm } from '../../components/use-validated-form';
+import type { HiringFieldsFragment } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
-import { MakeOfferDocument, ProposeInterviewDocument } from './company.hiring.documents';
+import { CancelInterviewDocument, MakeOfferDocument, ProposeInterviewDocument } from './company.hiring.documents';
 
 // "Proposer un entretien" and "Faire une offre" on an applicant's card, with what was already proposed and offered.
 
 type Open = 'interview' | 'offer' | null;
 
-export function ApplicantHiring({
-  application: a,
-  onDone,
-}: {
-  application: ApplicantHiringFieldsFragment;
-  onDone: () => void;
-}) {
+export function ApplicantHiring({ application: a, onDone }: { application: HiringFieldsFragment; onDone: () => void }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState<Open>(null);
   const canInterview = a.status === 'SHORTLISTED' || a.status === 'INTERVIEW';
   const canOffer = a.allowedMoves.includes('OFFERED');
+  const current = a.interviews[0];
   const done = () => {
     setOpen(null);
     onDone();
@@ -48,6 +47,12 @@ export function ApplicantHiring({
             <InterviewSummary key={i.id} interview={i} />
           ))}
         </details>
+      ) : null}
+      {current?.status === 'RESCHEDULE_REQUESTED' && canInterview ? (
+        <p className="note">{t('hiring.interview.askedOtherTime')}</p>
+      ) : null}
+      {current && current.status !== 'CANCELLED' && canInterview ? (
+        <CancelInterview interviewId={current.id} onDone={onDone} />
       ) : null}
       {a.offer ? (
         <div>
@@ -108,20 +113,20 @@ function InterviewForm({
     onDone();
   });
   return (
-    <form
-      className="form"
-      aria-label={t('hiring.interview.formTitle')}
-      {...form.props((data) => {
-        const v = formValues(data);
-        return {
-          date: v.text('date'),
-          time: v.text('time'),
-          durationMinutes: v.number('durationMinutes'),
-          place: v.optional('place'),
-          videoUrl: v.optional('videoUrl'),
-          message: v.optional('message'),
-        };
+    <HiringForm
+      form={form}
+      title={t('hiring.interview.formTitle')}
+      read={(v) => ({
+        date: v.text('date'),
+        time: v.text('time'),
+        durationMinutes: v.number('durationMinutes'),
+        place: v.optional('place'),
+        videoUrl: v.optional('videoUrl'),
+        message: v.optional('message'),
       })}
+      messageLabel={t('hiring.interview.message')}
+      sendLabel={t('hiring.interview.send')}
+      onCancel={onCancel}
     >
       <fieldset className="form__row">
         <legend className="field__label">{t('hiring.interview.formTitle')}</legend>
@@ -163,15 +168,7 @@ function InterviewForm({
         maxLength={INTERVIEW_LIMITS.videoUrl}
         error={form.errors['videoUrl']}
       />
-      <TextAreaField label={t('hiring.interview.message')} name="message" rows={3} error={form.errors['message']} />
-      <FormMessage form={form} />
-      <div className="toolbar">
-        <SubmitButton form={form} label={t('hiring.interview.send')} className="button--compact" />
-        <button type="button" className="button button--ghost button--compact" onClick={onCancel}>
-          {t('company.board.cancel')}
-        </button>
-      </div>
-    </form>
+    </HiringForm>
   );
 }
 
@@ -204,20 +201,20 @@ function OfferForm({
     onDone();
   });
   return (
-    <form
-      className="form"
-      aria-label={t('hiring.offer.formTitle')}
-      {...form.props((data) => {
-        const v = formValues(data);
-        return {
-          contractType: v.text('contractType'),
-          startDate: v.optional('startDate'),
-          weeklyHours: v.number('weeklyHours'),
-          grossMonthlySalary: apprenticeship ? undefined : v.number('grossMonthlySalary'),
-          apprenticeshipPercent: apprenticeship ? v.number('apprenticeshipPercent') : undefined,
-          message: v.optional('message'),
-        };
+    <HiringForm
+      form={form}
+      title={t('hiring.offer.formTitle')}
+      read={(v) => ({
+        contractType: v.text('contractType'),
+        startDate: v.optional('startDate'),
+        weeklyHours: v.number('weeklyHours'),
+        grossMonthlySalary: apprenticeship ? undefined : v.number('grossMonthlySalary'),
+        apprenticeshipPercent: apprenticeship ? v.number('apprenticeshipPercent') : undefined,
+        message: v.optional('message'),
       })}
+      messageLabel={t('hiring.offer.message')}
+      sendLabel={t('hiring.offer.send')}
+      onCancel={onCancel}
     >
       <p className="field__label">{t('hiring.offer.formTitle')}</p>
       <SelectField
@@ -246,38 +243,92 @@ function OfferForm({
         required
         error={form.errors['weeklyHours']}
       />
-      {apprenticeship ? (
-        <FormField
-          label={t('hiring.offer.percent')}
-          name="apprenticeshipPercent"
-          type="number"
-          min={OFFER_LIMITS.apprenticeshipPercentMin}
-          max={OFFER_LIMITS.apprenticeshipPercentMax}
-          step={1}
-          required
-          hint={t('hiring.offer.percentHint')}
-          error={form.errors['apprenticeshipPercent']}
-        />
-      ) : (
-        <FormField
-          label={t('hiring.offer.salary')}
-          name="grossMonthlySalary"
-          type="number"
-          min={OFFER_LIMITS.salaryMin}
-          max={OFFER_LIMITS.salaryMax}
-          step={0.01}
-          required
-          error={form.errors['grossMonthlySalary']}
-        />
-      )}
-      <TextAreaField label={t('hiring.offer.message')} name="message" rows={3} error={form.errors['message']} />
+      <FormField
+        key={apprenticeship ? 'percent' : 'salary'}
+        label={t(apprenticeship ? 'hiring.offer.percent' : 'hiring.offer.salary')}
+        name={apprenticeship ? 'apprenticeshipPercent' : 'grossMonthlySalary'}
+        type="number"
+        min={apprenticeship ? OFFER_LIMITS.apprenticeshipPercentMin : OFFER_LIMITS.salaryMin}
+        max={apprenticeship ? OFFER_LIMITS.apprenticeshipPercentMax : OFFER_LIMITS.salaryMax}
+        step={apprenticeship ? 1 : 0.01}
+        required
+        hint={apprenticeship ? t('hiring.offer.percentHint') : undefined}
+        error={form.errors[apprenticeship ? 'apprenticeshipPercent' : 'grossMonthlySalary']}
+      />
+    </HiringForm>
+  );
+}
+
+type FormReader = ReturnType<typeof formValues>;
+
+/**
+ * What both forms share: labelled by their title, their own fields, then the message to the student, the form's
+ * error, and send / cancel.
+ */
+function HiringForm({
+  form,
+  title,
+  read,
+  messageLabel,
+  sendLabel,
+  onCancel,
+  children,
+}: {
+  form: ValidatedForm;
+  title: string;
+  read: (v: FormReader) => unknown;
+  messageLabel: string;
+  sendLabel: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <form className="form" aria-label={title} {...form.props((data) => read(formValues(data)))}>
+      {children}
+      <TextAreaField label={messageLabel} name="message" rows={3} error={form.errors['message']} />
       <FormMessage form={form} />
       <div className="toolbar">
-        <SubmitButton form={form} label={t('hiring.offer.send')} className="button--compact" />
+        <SubmitButton form={form} label={sendLabel} className="button--compact" />
         <button type="button" className="button button--ghost button--compact" onClick={onCancel}>
           {t('company.board.cancel')}
         </button>
       </div>
     </form>
+  );
+}
+
+/** "Annuler l'entretien": confirmed in the app's dialog, with an optional reason the student reads. */
+function CancelInterview({ interviewId, onDone }: { interviewId: string; onDone: () => void }) {
+  const { t, locale } = useI18n();
+  const [state, cancel] = useMutation(CancelInterviewDocument);
+  const [ask, dialog] = useConfirmWithReason();
+  const [error, setError] = useState<string | null>(null);
+  const onClick = async () => {
+    const confirmed = await ask({
+      title: t('hiring.interview.cancelTitle'),
+      body: t('hiring.interview.cancelBody'),
+      confirmLabel: t('hiring.interview.cancel'),
+      danger: true,
+      reason: { label: t('hiring.interview.cancelReason'), maxLength: TEXT_LIMITS.message },
+    });
+    if (!confirmed) return;
+    const res = await cancel({ id: interviewId, reason: confirmed.reason ?? null });
+    setError(res.error ? errorText(res.error, locale) : null);
+    if (!res.error) onDone();
+  };
+  return (
+    <>
+      {dialog}
+      <button
+        type="button"
+        className="button button--ghost button--compact"
+        disabled={state.fetching}
+        onClick={() => void onClick()}
+      >
+        {t('hiring.interview.cancel')}
+      </button>
+      <ActionError text={error} />
+    </>
   );
 }

@@ -10,6 +10,7 @@ import {
   TRADES,
 } from '@promesse/shared';
 import { FormField, TextAreaField } from '../../components/form-field';
+import { PendingInvitations } from '../../components/pending-invitations';
 import { formValues } from '../../components/form-values';
 import { ErrorState, LoadingState } from '../../components/states';
 import { FormMessage, SubmitButton, useValidatedForm } from '../../components/use-validated-form';
@@ -21,6 +22,7 @@ import {
   InviteColleagueDocument,
   UpdateCompanyProfileDocument,
 } from './company.hiring.documents';
+import { WorkshopPhotos } from './company.photos';
 
 type MyCompany = CompanyProfileQuery['myCompany'];
 
@@ -41,6 +43,7 @@ export function CompanyProfilePage() {
       ) : (
         <>
           <ProfileForm key={company.id} company={company} />
+          <WorkshopPhotos photos={company.photos} />
           <Colleagues company={company} onInvited={() => reexecute({ requestPolicy: 'network-only' })} />
         </>
       )}
@@ -172,6 +175,8 @@ function Colleagues({ company, onInvited }: { company: MyCompany; onInvited: () 
         <FormMessage form={form} />
         <SubmitButton form={form} label={t('hiring.colleagues.invite')} />
       </form>
+      <h3>{t('hiring.colleagues.pending')}</h3>
+      <PendingInvitations colleagues />
     </section>
   );
 }

@@ -27,7 +27,8 @@ export function notificationTarget(role: Role, type: NotificationType, data: Not
     case 'STUDENT':
       if (type === 'RECOMMENDATION_RECEIVED' || type === 'RECOMMENDATION_CLOSED') return '/eleve/recommandations';
       if (type === 'APPLICATION_STATUS_CHANGED') return '/eleve/candidatures';
-      if (type === 'INTERVIEW_PROPOSED' || type === 'INTERVIEW_REMINDER') return '/eleve/candidatures';
+      if (type === 'INTERVIEW_PROPOSED' || type === 'INTERVIEW_REMINDER' || type === 'INTERVIEW_CANCELLED')
+        return '/eleve/candidatures';
       return promise ? `/eleve/promesses/${promise}` : null;
     case 'COMPANY_RECRUITER':
       if (type === 'PARTNERSHIP_DECIDED') return '/entreprise/partenariats';

@@ -11,7 +11,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { useMySchool } from './school.context';
 import { StudentImport } from './school.import';
-import { PendingInvitations } from './school.invitations';
+import { PendingInvitations } from '../../components/pending-invitations';
 import { SchoolNav } from './school.nav';
 import { SchoolRoster } from './school.roster';
 

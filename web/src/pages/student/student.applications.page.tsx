@@ -19,13 +19,22 @@ import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MyApplicationsDocument, StudentMoveApplicationDocument } from './student.documents';
 import { StudentHiring } from './student.hiring';
 
+/**
+ * The moves offered as plain buttons: an offer is accepted or declined with the offer itself (StudentHiring), so
+ * neither HIRED nor, while the offer waits, WITHDRAWN is repeated here.
+ */
+function otherMoves(a: { status: ApplicationStatus; allowedMoves: readonly ApplicationStatus[] }): ApplicationStatus[] {
+  return a.allowedMoves.filter((to) => to !== 'HIRED' && !(a.status === 'OFFERED' && to === 'WITHDRAWN'));
+}
+
 /** The student's applications, each with its status timeline and the moves the student may make. */
 export function StudentApplicationsPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('student.applications.title'));
   const [result, reexecute] = useQuery({ query: MyApplicationsDocument, requestPolicy: 'cache-and-network' });
   useLiveRefresh(
-    (n) => n.type === 'APPLICATION_STATUS_CHANGED' || n.type === 'INTERVIEW_PROPOSED',
+    (n) =>
+      n.type === 'APPLICATION_STATUS_CHANGED' || n.type === 'INTERVIEW_PROPOSED' || n.type === 'INTERVIEW_CANCELLED',
     () => reexecute({ requestPolicy: 'network-only' }),
   );
   const [moveState, move] = useMutation(StudentMoveApplicationDocument);
@@ -98,13 +107,13 @@ export function StudentApplicationsPage() {
                     </li>
                   ))}
                 </ol>
-                {a.allowedMoves.length ? (
+                {otherMoves(a).length ? (
                   <div className="toolbar">
-                    {a.allowedMoves.map((to) => (
+                    {otherMoves(a).map((to) => (
                       <button
                         key={to}
                         type="button"
-                        className={`button ${to === 'HIRED' ? 'button--primary' : 'button--secondary'}`}
+                        className="button button--secondary"
                         disabled={moveState.fetching}
                         onClick={() => void onMove(a.id, to)}
                       >

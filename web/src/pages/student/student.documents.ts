@@ -142,7 +142,7 @@ export const MyApplicationsDocument = graphql(`
       conversation {
         unreadCount
       }
-      ...StudentHiringFields
+      ...HiringFields
     }
   }
 `);

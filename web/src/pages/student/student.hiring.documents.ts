@@ -1,29 +1,5 @@
 import { graphql } from '../../gql';
 
-export const StudentHiringFields = graphql(`
-  fragment StudentHiringFields on Application {
-    id
-    interviews {
-      id
-      status
-      startsAt
-      durationMinutes
-      place
-      videoUrl
-      message
-      responseMessage
-    }
-    offer {
-      contractType
-      startDate
-      weeklyHours
-      grossMonthlySalary
-      apprenticeshipPercent
-      message
-    }
-  }
-`);
-
 export const RespondToInterviewDocument = graphql(`
   mutation StudentRespondToInterview($id: ID!, $accept: Boolean!, $message: String) {
     respondToInterview(id: $id, accept: $accept, message: $message) {
@@ -43,6 +19,9 @@ export const PromiseCompanyProfileDocument = graphql(`
         name
         presentation
         trades
+        photos {
+          ...CompanyPhotoFields
+        }
         sites {
           name
           city

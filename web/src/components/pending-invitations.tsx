@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { labelOf, ROLE_LABELS } from '@promesse/shared';
-import { errorText } from '../../components/form-errors';
-import { formatDate } from '../../components/format';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { TableWrap } from '../../components/table-wrap';
-import { graphql } from '../../gql';
-import { useI18n } from '../../lib/i18n/i18n';
+import { graphql } from '../gql';
+import { useI18n } from '../lib/i18n/i18n';
+import { errorText } from './form-errors';
+import { formatDate } from './format';
+import { EmptyState, ErrorState, LoadingState } from './states';
+import { TableWrap } from './table-wrap';
 
 const PendingInvitationsDocument = graphql(`
   query PendingInvitations {
@@ -31,6 +31,15 @@ const ResendInvitationDocument = graphql(`
   }
 `);
 
+const ResendColleagueInvitationDocument = graphql(`
+  mutation ResendColleagueInvitation($id: ID!) {
+    resendColleagueInvitation(id: $id) {
+      email
+      expiresAt
+    }
+  }
+`);
+
 const RevokeInvitationDocument = graphql(`
   mutation RevokeInvitation($id: ID!) {
     revokeInvitation(id: $id) {
@@ -41,17 +50,21 @@ const RevokeInvitationDocument = graphql(`
 `);
 
 // Refetched whenever a mutation answers with an invitation (created, resent or revoked here or in the invite form).
-const INVITATION_TYPES = { additionalTypenames: ['Invitation', 'PendingInvitation'] };
+const INVITATION_TYPES = { additionalTypenames: ['Invitation', 'PendingInvitation', 'ColleagueInvitation'] };
 
 /**
- * The inviter's invitations not used yet (staff: their school's, students and staff; the admin: the ones they sent),
- * with resend (a new e-mail and link, the previous one stops working) and revoke.
+ * The inviter's invitations not used yet (staff: their school's, students and staff; the admin: the ones they sent;
+ * a recruiter: their company's colleagues), with resend (a new e-mail and link, the previous one stops working) and
+ * revoke. Colleague invitations are resent by their own mutation (their e-mail names the company, not a school).
  */
-export function PendingInvitations() {
+export function PendingInvitations({ colleagues = false }: { colleagues?: boolean }) {
   const { t, locale } = useI18n();
   const context = useMemo(() => INVITATION_TYPES, []);
   const [list, refetch] = useQuery({ query: PendingInvitationsDocument, context });
-  const [resendState, resend] = useMutation(ResendInvitationDocument);
+  const [resendSchoolState, resendSchool] = useMutation(ResendInvitationDocument);
+  const [resendColleagueState, resendColleague] = useMutation(ResendColleagueInvitationDocument);
+  const resendState = colleagues ? resendColleagueState : resendSchoolState;
+  const resend = colleagues ? resendColleague : resendSchool;
   const [revokeState, revoke] = useMutation(RevokeInvitationDocument);
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const busy = resendState.fetching || revokeState.fetching;
