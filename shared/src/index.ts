@@ -23,3 +23,4 @@ export * from './file';
 export * from './hiring';
 export * from './security';
 export * from './job-alert';
+export * from './privacy';

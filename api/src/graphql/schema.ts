@@ -22,6 +22,7 @@ import '../modules/job-promise/job-promise.edit.graphql';
 import '../modules/company/company.profile.graphql';
 import '../modules/auth/auth.colleague.graphql';
 import '../modules/job-alert/job-alert.graphql';
+import '../modules/access-log/access-log.graphql';
 
 let schema: GraphQLSchema | null = null;
 

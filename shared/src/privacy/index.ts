@@ -1,0 +1,2 @@
+export * from './privacy.retention';
+export * from './privacy.access-log';
