@@ -1,11 +1,4 @@
-import {
-  createStudent,
-  createWorld,
-  startTestApp,
-  type StudentFixture,
-  type TestApp,
-  type World,
-} from './helpers';
+import { createStudent, createWorld, startTestApp, type StudentFixture, type TestApp, type World } from './helpers';
 import { apply, openPromise } from './marketplace.fixtures';
 
 // Issue 18: each time a company user sees a student's contact details (e-mail, phone) or downloads their CV, the

@@ -776,6 +776,42 @@ const ROWS: Row[] = [
     vars: ({ w }) => ({ id: w.schoolA.id }),
     expect: only(['staffA', 'admin']),
   },
+  // ---------------- issue 18: access log, visibility choice ----------------
+  {
+    op: 'profileViews',
+    label: 'own (no studentId)',
+    document: `{ profileViews { id kind viewerName companyName count } }`,
+    vars: () => ({}),
+    expect: only(['studentA', 'studentB'], { staffA: 'NOT_FOUND', staffB: 'NOT_FOUND' }),
+  },
+  {
+    op: 'profileViews',
+    label: 'of student A',
+    document: `query($id: ID!) { profileViews(studentId: $id) { id kind viewerName companyName count } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    expect: only(['studentA', 'staffA']),
+  },
+  {
+    op: 'setHiddenFromMatching',
+    label: 'the caller’s own choice (set back to visible)',
+    document: `mutation { setHiddenFromMatching(hidden: false) { id hiddenFromMatching } }`,
+    vars: () => ({}),
+    expect: only(['studentA', 'studentB']),
+  },
+  {
+    op: 'student',
+    label: 'hiddenFromMatching of student A (null for companies: visibility.test.ts checks the values)',
+    document: `query($id: ID!) { student(id: $id) { hiddenFromMatching } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    expect: only(['admin', 'staffA', 'recruiterA', 'studentA']),
+  },
+  {
+    op: 'student',
+    label: 'e-mail and phone of student A (a company that sees them is recorded in the access log)',
+    document: `query($id: ID!) { student(id: $id) { email phone } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    expect: only(['admin', 'staffA', 'recruiterA', 'studentA']),
+  },
   // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
   {
     op: 'refreshSession',

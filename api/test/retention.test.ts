@@ -50,8 +50,7 @@ const port: AnonymisePort = {
 };
 
 const users = () => t.connection.collection('users');
-const warningMails = () =>
-  t.connection.collection('mailOutbox').find({ template: 'inactivityWarning' }).toArray();
+const warningMails = () => t.connection.collection('mailOutbox').find({ template: 'inactivityWarning' }).toArray();
 
 beforeAll(async () => {
   t = await startTestApp();

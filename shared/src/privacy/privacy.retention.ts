@@ -50,7 +50,12 @@ export const RETENTION_RULES = {
     warnBefore: { amount: 30, unit: 'DAY' },
   },
   // Notifications the user has read, once a year old.
-  READ_NOTIFICATION: { code: 'READ_NOTIFICATION', after: { amount: 1, unit: 'YEAR' }, from: 'CREATED', action: 'DELETE' },
+  READ_NOTIFICATION: {
+    code: 'READ_NOTIFICATION',
+    after: { amount: 1, unit: 'YEAR' },
+    from: 'CREATED',
+    action: 'DELETE',
+  },
   // Invitations (used, revoked or not): kept 30 days past their expiry so staff can still see and resend an expired
   // one (the pending-invitations list offers it), then deleted with the e-mail address they name.
   INVITATION: { code: 'INVITATION', after: { amount: 30, unit: 'DAY' }, from: 'EXPIRED', action: 'DELETE' },

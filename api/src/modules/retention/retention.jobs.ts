@@ -51,10 +51,7 @@ export async function warnInactiveAccounts(deps: Deps): Promise<number> {
   for (const account of accounts) {
     if (known.has(periodKey(account._id, account.lastActiveAt))) continue;
     const anonymiseAt = new Date(
-      Math.max(
-        account.lastActiveAt.getTime() + durationMs(rule.after),
-        now.getTime() + durationMs(rule.warnBefore),
-      ),
+      Math.max(account.lastActiveAt.getTime() + durationMs(rule.after), now.getTime() + durationMs(rule.warnBefore)),
     );
     try {
       await inTransaction(deps, async (session) => {
