@@ -113,6 +113,13 @@ describe('inactive accounts (2 years, warned 30 days before)', () => {
     clock.advance(DAY_MS);
     expect(await anonymiseInactiveAccounts(deps, port)).toEqual({ anonymised: 0, failed: 0 });
     expect(anonymised).toHaveLength(1);
+    // Whatever the erasure leaves of the account (here, another last activity), it is never warned again.
+    await users().updateOne(
+      { _id: new Types.ObjectId(quiet.userId) },
+      { $set: { lastActiveAt: new Date(LAST_ACTIVE.getTime() - DAY_MS) } },
+    );
+    await warnInactiveAccounts(deps);
+    expect((await warningMails()).filter((m) => m['to'] === quiet.email)).toHaveLength(1);
   });
 
   it('never anonymises an account that was not warned: it gets its 30 days first', async () => {

@@ -41,15 +41,17 @@ export async function warnInactiveAccounts(deps: Deps): Promise<number> {
   const accounts = await accountsInactiveSince(deps, inactivityWarningCutoff(now));
   if (!accounts.length) return 0;
   const Warning = inactivityWarningModel(deps.connection);
-  const known = new Set(
-    (await Warning.find({ userId: { $in: accounts.map((a) => a._id) } }, { userId: 1, lastActiveAt: 1 }).lean()).map(
-      (w) => periodKey(w.userId, w.lastActiveAt),
-    ),
-  );
+  const warnings = await Warning.find(
+    { userId: { $in: accounts.map((a) => a._id) } },
+    { userId: 1, lastActiveAt: 1, anonymisedAt: 1 },
+  ).lean();
+  const known = new Set(warnings.map((w) => periodKey(w.userId, w.lastActiveAt)));
+  // An account this job already anonymised is never warned again, whatever the erasure left of it.
+  const anonymised = new Set(warnings.filter((w) => w.anonymisedAt).map((w) => String(w.userId)));
   const rule = RETENTION_RULES.INACTIVE_ACCOUNT;
   let warned = 0;
   for (const account of accounts) {
-    if (known.has(periodKey(account._id, account.lastActiveAt))) continue;
+    if (known.has(periodKey(account._id, account.lastActiveAt)) || anonymised.has(String(account._id))) continue;
     const anonymiseAt = new Date(
       Math.max(account.lastActiveAt.getTime() + durationMs(rule.after), now.getTime() + durationMs(rule.warnBefore)),
     );

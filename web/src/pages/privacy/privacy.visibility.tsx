@@ -18,15 +18,15 @@ export function MatchingVisibilitySection() {
   const [result] = useQuery({ query: MatchingVisibilityDocument });
   const [saving, setHidden] = useMutation(SetHiddenFromMatchingDocument);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const hidden = result.data?.myStudentProfile.hiddenFromMatching ?? false;
+  // The saved choice, shown at once (the profile query catches up when refetched).
+  const [saved, setSaved] = useState<boolean | null>(null);
+  const hidden = saved ?? result.data?.myStudentProfile.hiddenFromMatching ?? false;
 
   const onChange = async (next: boolean) => {
     setError(null);
-    setSaved(false);
     const r = await setHidden({ hidden: next });
     if (r.error) setError(errorText(r.error, locale));
-    else setSaved(true);
+    else setSaved(r.data?.setHiddenFromMatching.hiddenFromMatching ?? next);
   };
 
   return (
@@ -52,7 +52,7 @@ export function MatchingVisibilitySection() {
         </>
       )}
       <p role="status" data-testid="visibility-status">
-        {saved ? t(hidden ? 'privacy.visibility.hiddenSaved' : 'privacy.visibility.shownSaved') : ''}
+        {saved === null ? '' : t(saved ? 'privacy.visibility.hiddenSaved' : 'privacy.visibility.shownSaved')}
       </p>
       <ActionError text={error} />
       <p>
