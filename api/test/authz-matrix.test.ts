@@ -22,6 +22,9 @@ import { hiringRows } from './authz-matrix.hiring';
 // so the B actors are "same role, someone else's". A refused call must change nothing in the database (document
 // counts and a content hash of every collection, before/after).
 
+// Each call snapshots the whole database twice: on a loaded machine that outlasts jest's default 5 seconds.
+jest.setTimeout(60_000);
+
 const WHO = ['anonymous', 'admin', 'staffA', 'staffB', 'recruiterA', 'recruiterB', 'studentA', 'studentB'] as const;
 type Who = (typeof WHO)[number];
 /** OK = allowed; NOOP = allowed but must change nothing (e.g. marking someone else's notifications); else the error code. */

@@ -14,9 +14,44 @@ import {
 
 // Issue 18: the privacy page, public, lists the retention rules with their durations (rendered from the shared
 // rules) and has no serious axe violation at 1280 and 360 px; a student hides their profile from the companies'
-// matching on their profile page, and the API then keeps them out of a company's matching.
+// matching on their profile page (the API's effect on matching: api/test/visibility.test.ts).
 
-const LINA = { email: 'lina.martin@eleve.promesse.demo', password: 'promesse-demo-2026' };
+// Created through the API at start (no demo seed: the page needs one student only, and seeding is slow when loaded).
+const STUDENT = { email: 'ines.privacy@promesse.test', password: 'promesse-e2e-2026' };
+const INVITE = 'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { code } }';
+const ACCEPT = 'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }';
+const LOG_IN = 'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }';
+
+async function invited(token: string, input: Record<string, unknown>, password: string): Promise<string> {
+  const { inviteUser } = await graphqlRequest<{ inviteUser: { code: string } }>(server, INVITE, { input }, token);
+  const { acceptInvitation } = await graphqlRequest<{ acceptInvitation: { token: string } }>(server, ACCEPT, {
+    input: { code: inviteUser.code, password, firstName: 'Inès', lastName: 'Garnier' },
+  });
+  return acceptInvitation.token;
+}
+
+async function createStudentAccount(): Promise<void> {
+  const { logIn: admin } = await graphqlRequest<{ logIn: { token: string } }>(server, LOG_IN, server.admin);
+  const { createSchool } = await graphqlRequest<{ createSchool: { id: string } }>(
+    server,
+    'mutation ($input: CreateSchoolInput!) { createSchool(input: $input) { id } }',
+    {
+      input: {
+        name: 'École de Production de Lyon',
+        city: 'Lyon',
+        location: { lat: 45.76, lng: 4.84 },
+        trades: ['MACHINING'],
+      },
+    },
+    admin.token,
+  );
+  const staff = await invited(
+    admin.token,
+    { email: 'staff.privacy@promesse.test', role: 'SCHOOL_STAFF', schoolId: createSchool.id },
+    STUDENT.password,
+  );
+  await invited(staff, { email: STUDENT.email, role: 'STUDENT' }, STUDENT.password);
+}
 
 let server: TestServer;
 let browser: Browser;
@@ -24,8 +59,9 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer({ seedDemo: true });
+  server = await startServer();
   browser = await launchBrowser();
+  await createStudentAccount();
 });
 
 afterAll(async () => {
@@ -70,7 +106,7 @@ test('the privacy page is reachable without log-in from the log-in page and show
 });
 
 test('a student hides their profile from the companies’ matching, and shows it again', async () => {
-  await logInThroughPage(page, LINA, '/eleve');
+  await logInThroughPage(page, STUDENT, '/eleve');
   await page.goto('/eleve/profil');
   const section = page.getByTestId('visibility-section');
   const box = section.getByRole('checkbox', { name: 'Ne pas apparaître aux entreprises qui cherchent des diplômés' });
@@ -81,11 +117,7 @@ test('a student hides their profile from the companies’ matching, and shows it
 
   await box.check();
   await section.getByText('les entreprises ne vous trouvent plus').waitFor();
-  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(
-    server,
-    'mutation ($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }',
-    LINA,
-  );
+  const { logIn } = await graphqlRequest<{ logIn: { token: string } }>(server, LOG_IN, STUDENT);
   const me = await graphqlRequest<{ myStudentProfile: { hiddenFromMatching: boolean } }>(
     server,
     '{ myStudentProfile { hiddenFromMatching } }',
