@@ -18,15 +18,23 @@ export function MatchingVisibilitySection() {
   const [result] = useQuery({ query: MatchingVisibilityDocument });
   const [saving, setHidden] = useMutation(SetHiddenFromMatchingDocument);
   const [error, setError] = useState<string | null>(null);
-  // The saved choice, shown at once (the profile query catches up when refetched).
+  // The box follows the click at once; the status says when the choice is saved (a failure puts the box back).
+  const [choice, setChoice] = useState<boolean | null>(null);
   const [saved, setSaved] = useState<boolean | null>(null);
-  const hidden = saved ?? result.data?.myStudentProfile.hiddenFromMatching ?? false;
+  const hidden = choice ?? result.data?.myStudentProfile.hiddenFromMatching ?? false;
 
   const onChange = async (next: boolean) => {
+    const previous = hidden;
     setError(null);
+    setSaved(null);
+    setChoice(next);
     const r = await setHidden({ hidden: next });
-    if (r.error) setError(errorText(r.error, locale));
-    else setSaved(r.data?.setHiddenFromMatching.hiddenFromMatching ?? next);
+    if (r.error) {
+      setChoice(previous);
+      setError(errorText(r.error, locale));
+    } else {
+      setSaved(r.data?.setHiddenFromMatching.hiddenFromMatching ?? next);
+    }
   };
 
   return (
