@@ -23,6 +23,9 @@ import { hiringRows } from './authz-matrix.hiring';
 // so the B actors are "same role, someone else's". A refused call must change nothing in the database (document
 // counts and a content hash of every collection, before/after).
 
+// Each call snapshots the whole database twice: on a loaded machine that outlasts jest's default 5 seconds.
+jest.setTimeout(60_000);
+
 const WHO = ['anonymous', 'admin', 'staffA', 'staffB', 'recruiterA', 'recruiterB', 'studentA', 'studentB'] as const;
 type Who = (typeof WHO)[number];
 /** OK = allowed; NOOP = allowed but must change nothing (e.g. marking someone else's notifications); else the error code. */
@@ -805,6 +808,42 @@ const ROWS: Row[] = [
     document: `mutation($id: ID!) { deleteStudent(studentId: $id) }`,
     vars: async ({ t, w }) => ({ id: (await createStudent(t, w.staffA)).studentId }),
     expect: only(['staffA']),
+  },
+  // ---------------- issue 18: access log, visibility choice ----------------
+  {
+    op: 'profileViews',
+    label: 'own (no studentId)',
+    document: `{ profileViews { id kind viewerName companyName count } }`,
+    vars: () => ({}),
+    expect: only(['studentA', 'studentB'], { staffA: 'NOT_FOUND', staffB: 'NOT_FOUND' }),
+  },
+  {
+    op: 'profileViews',
+    label: 'of student A',
+    document: `query($id: ID!) { profileViews(studentId: $id) { id kind viewerName companyName count } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    expect: only(['studentA', 'staffA']),
+  },
+  {
+    op: 'setHiddenFromMatching',
+    label: 'the caller’s own choice (set back to visible)',
+    document: `mutation { setHiddenFromMatching(hidden: false) { id hiddenFromMatching } }`,
+    vars: () => ({}),
+    expect: only(['studentA', 'studentB']),
+  },
+  {
+    op: 'student',
+    label: 'hiddenFromMatching of student A (null for companies: visibility.test.ts checks the values)',
+    document: `query($id: ID!) { student(id: $id) { hiddenFromMatching } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    expect: only(['admin', 'staffA', 'recruiterA', 'studentA']),
+  },
+  {
+    op: 'student',
+    label: 'e-mail and phone of student A (a company that sees them is recorded in the access log)',
+    document: `query($id: ID!) { student(id: $id) { email phone } }`,
+    vars: ({ w }) => ({ id: w.studentA.studentId }),
+    expect: only(['admin', 'staffA', 'recruiterA', 'studentA']),
   },
   // ---------------- sessions (keep LAST: logging out ends the fixtures' sessions) ----------------
   {

@@ -9,6 +9,7 @@ import { createRecommendationLoaders } from '../modules/recommendation/recommend
 import { createOutcomeLoaders } from '../modules/outcome/outcome.loaders';
 import { createConversationLoaders } from '../modules/conversation/conversation.loaders';
 import { createInterviewLoaders } from '../modules/interview/interview.loaders';
+import { createAccessLogLoaders } from '../modules/access-log/access-log.loaders';
 
 // Per-request batch loaders: one query per relation per tick, whatever the shape of the GraphQL query.
 export function createLoaders(deps: DataDeps) {
@@ -23,6 +24,7 @@ export function createLoaders(deps: DataDeps) {
     ...createOutcomeLoaders(deps),
     ...createConversationLoaders(deps),
     ...createInterviewLoaders(deps),
+    ...createAccessLogLoaders(deps),
   };
 }
 

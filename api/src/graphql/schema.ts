@@ -23,6 +23,7 @@ import '../modules/company/company.profile.graphql';
 import '../modules/auth/auth.colleague.graphql';
 import '../modules/job-alert/job-alert.graphql';
 import '../modules/privacy/privacy.graphql';
+import '../modules/access-log/access-log.graphql';
 
 let schema: GraphQLSchema | null = null;
 

@@ -22,3 +22,5 @@ import './interview/interview.model';
 import './job-promise/job-promise.edit.model';
 import './job-alert/job-alert.model';
 import './matching/matching.throttle';
+import './access-log/access-log.model';
+import './retention/retention.model';

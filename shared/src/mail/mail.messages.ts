@@ -88,6 +88,11 @@ export const mailMessages = defineMessages({
     'mail.colleagueInvitation.subject': '{{inviterName}} vous invite à recruter avec {{companyName}} sur Promesse',
     'mail.colleagueInvitation.intro':
       '{{inviterName}} vous invite à rejoindre l’équipe de recrutement {{companyName, de}} sur Promesse.',
+    'mail.inactivityWarning.subject': 'Votre compte Promesse sera anonymisé le {{date}}',
+    'mail.inactivityWarning.intro':
+      'Vous ne vous êtes pas connecté·e à Promesse depuis longtemps. Sans connexion de votre part d’ici le {{date}}, votre compte sera anonymisé : votre nom, vos coordonnées, vos messages et vos fichiers seront effacés.',
+    'mail.inactivityWarning.keep': 'Pour garder votre compte, il suffit de vous connecter.',
+    'mail.inactivityWarning.action': 'Me connecter',
   },
   en: {
     'mail.appName': 'Promesse',
@@ -174,5 +179,10 @@ export const mailMessages = defineMessages({
     'mail.colleagueInvitation.subject': '{{inviterName}} invites you to recruit with {{companyName}} on Promesse',
     'mail.colleagueInvitation.intro':
       '{{inviterName}} invites you to join the hiring team of {{companyName}} on Promesse.',
+    'mail.inactivityWarning.subject': 'Your Promesse account will be anonymised on {{date}}',
+    'mail.inactivityWarning.intro':
+      'You have not logged in to Promesse for a long time. Unless you log in by {{date}}, your account will be anonymised: your name, contact details, messages and files will be erased.',
+    'mail.inactivityWarning.keep': 'To keep your account, just log in.',
+    'mail.inactivityWarning.action': 'Log in',
   },
 });

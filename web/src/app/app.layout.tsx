@@ -130,6 +130,8 @@ export function AppLayout() {
         <p>{t('app.footer')}</p>
         <p>
           <Link to="/resultats">{t('nav.publicOutcomes')}</Link>
+          {' · '}
+          <Link to="/confidentialite">{t('privacy.link')}</Link>
         </p>
       </footer>
     </div>

@@ -22,6 +22,11 @@ export const routes: RouteObject[] = [
         path: 'resultats',
         lazy: async () => ({ Component: (await import('../pages/outcome/outcome.public.page')).PublicOutcomesPage }),
       },
+      // Issue 18: the privacy page, public (linked from the footer and the log-in page).
+      {
+        path: 'confidentialite',
+        lazy: async () => ({ Component: (await import('../pages/privacy/privacy.page')).PrivacyPage }),
+      },
       {
         path: 'invitation/:code?',
         lazy: async () => ({ Component: (await import('../pages/public/invitation.page')).InvitationPage }),

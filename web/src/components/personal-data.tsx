@@ -113,8 +113,8 @@ export function MyPersonalDataSection() {
 
   return (
     <section className="card" aria-labelledby={titleId} data-testid="personal-data">
-      <h2 id={titleId}>{t('privacy.title')}</h2>
-      <p>{t('privacy.lead')}</p>
+      <h2 id={titleId}>{t('privacy.dataTitle')}</h2>
+      <p>{t('privacy.dataLead')}</p>
       <p className="field__hint">{t('privacy.exportHint')}</p>
       <div className="toolbar">
         <button

@@ -17,6 +17,9 @@ const userSchema = new Schema(
     sessionsValidFrom: { type: Date, default: null },
     // Last single-device log-out: written so the realtime feed re-checks the user's sockets (realtime.server.ts).
     sessionRevokedAt: { type: Date, default: null },
+    // Last log-in or session refresh, written at most once a day (auth.session.ts): the retention rule of inactive
+    // accounts (issue 18, modules/retention) counts from it, or from createdAt for an account never seen since.
+    lastActiveAt: { type: Date, default: null },
     // Notification types the user muted: still stored and listed, not pushed live (realtime, issue 5).
     notificationPreferences: {
       mutedTypes: { type: [{ type: String, enum: NOTIFICATION_TYPES }], default: [] },
@@ -26,6 +29,7 @@ const userSchema = new Schema(
   },
   { timestamps: true },
 );
+userSchema.index({ lastActiveAt: 1 });
 
 export type User = InferSchemaType<typeof userSchema>;
 export type UserDoc = HydratedDocumentFromSchema<typeof userSchema>;

@@ -8,6 +8,8 @@ import { hashInvitationCode, newInvitationCode } from './auth.invitation-code';
 import { invitationModel } from './auth.invitation.model';
 import { userModel, type UserDoc } from './auth.model';
 import { hashPassword } from './auth.password';
+import { passwordResetModel } from './auth.password-reset.model';
+import { companyRegistrationModel } from './auth.registration.model';
 
 // What other modules may ask of the users' module (it owns the users collection).
 
@@ -273,4 +275,57 @@ export async function recruiterUsersOfCompany(
   companyId: Types.ObjectId,
 ): Promise<UserDoc[]> {
   return userModel(deps.connection).find({ role: Role.COMPANY_RECRUITER, companyId }).sort({ displayName: 1, _id: 1 });
+}
+
+// ---------- retention (issue 18, modules/retention) ----------
+
+/** An account as the retention of inactive accounts reads it. */
+export interface InactiveAccount {
+  _id: Types.ObjectId;
+  email: string;
+  displayName: string;
+  locale?: string | null;
+  /** The last activity: lastActiveAt, or the creation of an account never seen since activity was recorded. */
+  lastActiveAt: Date;
+}
+
+/**
+ * Accounts (every role but the federation admin's, which runs the platform) whose last activity is at or before
+ * `before`: lastActiveAt, or createdAt for an account with none. Batched (`limit`) so a first run on an old database
+ * stays bounded; the next run takes the rest.
+ */
+export async function accountsInactiveSince(deps: DataDeps, before: Date, limit = 500): Promise<InactiveAccount[]> {
+  const rows = await userModel(deps.connection)
+    .find(
+      {
+        role: { $ne: 'FEDERATION_ADMIN' },
+        $or: [{ lastActiveAt: { $lte: before } }, { lastActiveAt: null, createdAt: { $lte: before } }],
+      },
+      { email: 1, displayName: 1, locale: 1, lastActiveAt: 1, createdAt: 1 },
+    )
+    .sort({ _id: 1 })
+    .limit(limit)
+    .lean();
+  return rows.map((u) => ({
+    _id: u._id,
+    email: u.email,
+    displayName: u.displayName,
+    locale: u.locale ?? null,
+    lastActiveAt: u.lastActiveAt ?? u.createdAt,
+  }));
+}
+
+/** Deletes password-reset links and e-mail verifications (company sign-ups) expired at or before `before`. */
+export async function purgeExpiredAccountTokens(deps: DataDeps, before: Date): Promise<number> {
+  const filter = { expiresAt: { $lte: before } };
+  const [resets, signups] = await Promise.all([
+    passwordResetModel(deps.connection).deleteMany(filter),
+    companyRegistrationModel(deps.connection).deleteMany(filter),
+  ]);
+  return resets.deletedCount + signups.deletedCount;
+}
+
+/** Deletes invitations (used, revoked or not) expired at or before `before`. */
+export async function purgeExpiredInvitations(deps: DataDeps, before: Date): Promise<number> {
+  return (await invitationModel(deps.connection).deleteMany({ expiresAt: { $lte: before } })).deletedCount;
 }

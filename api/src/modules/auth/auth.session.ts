@@ -16,6 +16,27 @@ export interface IssuedRefresh {
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 const newToken = () => randomBytes(32).toString('base64url');
 
+/** Activity is recorded once a day at most: a refresh every 15 minutes writes nothing more. */
+const ACTIVITY_GRANULARITY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Records that the user is active (log-in, session refresh) for the retention of inactive accounts: one conditional
+ * update that matches only when the last record is a day old or missing, so most calls write nothing.
+ */
+export async function recordActivity(
+  deps: DataDeps,
+  userId: Types.ObjectId | string,
+  session: ClientSession | null = null,
+): Promise<void> {
+  const now = deps.clock.now();
+  const stale = new Date(now.getTime() - ACTIVITY_GRANULARITY_MS);
+  await userModel(deps.connection).updateOne(
+    { _id: new Types.ObjectId(String(userId)), $or: [{ lastActiveAt: null }, { lastActiveAt: { $lte: stale } }] },
+    { $set: { lastActiveAt: now } },
+    { session: session ?? undefined },
+  );
+}
+
 /** A new device session for the user: its first refresh token. */
 export async function openSession(
   deps: DataDeps,
@@ -38,6 +59,7 @@ export async function openSession(
     { session },
   );
   if (!doc) throw new Error('session not created');
+  await recordActivity(deps, userId, session);
   return { sessionId: String(doc._id), refreshToken, expiresAt };
 }
 
@@ -59,6 +81,7 @@ export async function rotateSession(deps: DataDeps, refreshToken: string): Promi
     { returnDocument: 'after' },
   ).lean();
   if (doc) {
+    await recordActivity(deps, doc.userId);
     return {
       ok: true,
       userId: String(doc.userId),

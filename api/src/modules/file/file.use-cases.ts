@@ -16,6 +16,7 @@ import { isRecruiter, isStudent, type Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
 import { sameId } from '../../core/ids';
 import { defineUseCase } from '../../core/use-case';
+import { recordAccesses } from '../access-log/access-log.queries';
 import { conversationAccess } from '../conversation/conversation.queries';
 import { canReadCv } from '../student/student.policy';
 import {
@@ -145,6 +146,21 @@ export const readFile = defineUseCase({
     const file = await findFile(deps, id);
     if (!file || !file.metadata) throw notFound('File', id);
     if (!(await mayRead(deps, actor, file))) throw forbidden('file.notVisible');
+    // A company user reading a student's CV is recorded in the access log (issue 18); mayRead checked it is current.
+    if (file.metadata.purpose === 'CV' && file.metadata.studentId && isRecruiter(actor)) {
+      const student = await findStudent(deps, file.metadata.studentId);
+      if (student) {
+        await recordAccesses(deps, [
+          {
+            viewerId: actor.userId,
+            companyId: actor.companyId,
+            studentId: student._id,
+            schoolId: student.schoolId,
+            kind: 'CV',
+          },
+        ]);
+      }
+    }
     return file;
   },
 });

@@ -40,6 +40,8 @@ export interface MailTemplateParams {
   // Hiring: the agreed interview (or its reminder) with its calendar invitation; a colleague's invitation.
   interview: InterviewMailParams;
   colleagueInvitation: { inviterName: string; companyName: string; code: string; expiresAt: string };
+  // Retention (issue 18): an inactive account is anonymised on `anonymiseAt` unless its owner logs in before.
+  inactivityWarning: { anonymiseAt: string };
 }
 export type MailTemplate = keyof MailTemplateParams;
 
@@ -53,6 +55,8 @@ export const ESSENTIAL_TEMPLATES: ReadonlySet<MailTemplate> = new Set([
   // An appointment the person agreed to, and an account invitation: not something one unsubscribes from.
   'interview',
   'colleagueInvitation',
+  // About the account's own erasure: always sent.
+  'inactivityWarning',
 ]);
 
 interface MailContent {
@@ -188,6 +192,11 @@ const builders: { [K in MailTemplate]: TemplateBuilder<K> } = {
     paragraphs: [t('mail.colleagueInvitation.intro', { inviterName: p.inviterName, companyName: p.companyName })],
     action: { label: t('mail.invitation.action'), url: link(MAIL_PATHS.invitation(p.code)) },
     notes: [t('mail.invitation.code', { code: p.code }), t('mail.invitation.expires', { date: date(p.expiresAt) })],
+  }),
+  inactivityWarning: (p, { t, link, date }) => ({
+    subject: t('mail.inactivityWarning.subject', { date: date(p.anonymiseAt) }),
+    paragraphs: [t('mail.inactivityWarning.intro', { date: date(p.anonymiseAt) }), t('mail.inactivityWarning.keep')],
+    action: { label: t('mail.inactivityWarning.action'), url: link(MAIL_PATHS.logIn) },
   }),
 };
 

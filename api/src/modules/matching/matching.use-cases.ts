@@ -31,7 +31,7 @@ import {
   type ScoreOptions,
   type Trade,
 } from '@promesse/shared';
-import { isAdmin, isStaff, isStudent, type Actor } from '../../core/actor';
+import { isAdmin, isRecruiter, isStaff, isStudent, type Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
 import { isDuplicateKeyError, sameId, validObjectIds } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
@@ -274,7 +274,13 @@ export const matchGraduatesForPromise = defineUseCase({
       first,
       async (trades) => {
         const [candidates, h] = await Promise.all([
-          graduateCandidates(deps, { schoolIds: scope.schoolIds, trades, graduationDate: graduateWindow(now) }),
+          graduateCandidates(deps, {
+            schoolIds: scope.schoolIds,
+            trades,
+            graduationDate: graduateWindow(now),
+            // Students who chose to stay out of the companies' matching (issue 18); staff and the admin see them.
+            excludeHidden: isRecruiter(actor),
+          }),
           historyP,
         ]);
         history = h;

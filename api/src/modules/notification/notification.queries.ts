@@ -180,3 +180,12 @@ export function plainData(data: unknown): Record<string, unknown> {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
   return JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
 }
+
+/** Retention (issue 18): deletes the read notifications created at or before `before`. */
+export async function purgeReadNotifications(deps: Pick<DataDeps, 'connection'>, before: Date): Promise<number> {
+  const result = await notificationModel(deps.connection).deleteMany({
+    readAt: { $ne: null },
+    createdAt: { $lte: before },
+  });
+  return result.deletedCount;
+}

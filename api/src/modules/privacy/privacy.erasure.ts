@@ -13,6 +13,7 @@ import type { DataDeps } from '../../core/deps';
 import { toObjectId } from '../../core/ids';
 import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
+import { eraseAccessLogOf } from '../access-log/access-log.privacy';
 import { anonymiseApplicationsOf, applicationIdsOf } from '../application/application.privacy';
 import { accountOf, eraseAccount, passwordMatches } from '../auth/auth.privacy';
 import { eraseConversationsOf } from '../conversation/conversation.privacy';
@@ -23,6 +24,7 @@ import { eraseMailsOf } from '../mail/mail.privacy';
 import { eraseNotificationsOf } from '../notification/notification.privacy';
 import { anonymiseOutcomeRecordsOf } from '../outcome/outcome.privacy';
 import { anonymiseRecommendationsOf } from '../recommendation/recommendation.privacy';
+import { eraseInactivityWarningsOf } from '../retention/retention.privacy';
 import { shortName } from '../student/student.policy';
 import { eraseStudentProfile, findStudent, findStudentByUserId } from '../student/student.queries';
 import { canEraseStudent } from './privacy.policy';
@@ -81,6 +83,8 @@ export async function anonymiseUser(
       session,
     );
     await eraseJobAlertsOf(deps, uid, session);
+    await eraseAccessLogOf(deps, { userId: uid, studentId: student?._id }, session);
+    await eraseInactivityWarningsOf(deps, uid, session);
     await eraseMailsOf(deps, { userId: uid, email, names: [...names] }, session);
     await eraseAccount(deps, { userId: uid, email }, session);
     return deleted;

@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import type { DataDeps } from '../../core/deps';
 import { toObjectId } from '../../core/ids';
 import { defineUseCase } from '../../core/use-case';
+import { accessLogForExport } from '../access-log/access-log.privacy';
 import { applicationsForExport } from '../application/application.privacy';
 import { accountForExport } from '../auth/auth.privacy';
 import { companyNames } from '../company/company.queries';
@@ -86,6 +87,8 @@ async function gather(
     documents['interviews.json'] = plain(await interviewsForExport(deps, studentId));
     documents['messages.json'] = plain(await messagesForExport(deps, applicationIds));
     documents['outcomes.json'] = plain(await outcomeRecordsForExport(deps, studentId));
+    // Who of a company saw their contact details or CV (the access log, issue 18).
+    documents['profile-views.json'] = plain(await accessLogForExport(deps, studentId));
   }
   const notifications = await notificationsForExport(deps, target.userId);
   documents['notifications.json'] = plain(notifications.map((n) => ({ ...n, text: renderNotification(n, locale) })));

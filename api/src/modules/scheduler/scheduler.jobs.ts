@@ -4,6 +4,8 @@ import { sendInterviewReminders } from '../interview/interview.use-cases';
 import { notificationDigestJob } from '../notification/notification.digest';
 import { applicationsWaitingReminderJob, promiseExpiringReminderJob } from '../reminder/reminder.jobs';
 import { outcomeReminderJob } from '../outcome/outcome.reminders';
+import { anonymisePortFor } from '../retention/retention.anonymise-port';
+import { inactiveAccountsJob, retentionPurgeJob } from '../retention/retention.jobs';
 import type { ScheduledJob } from './scheduler.runtime';
 
 // Every recurring job of the application: `npm start` (and the Docker image) starts the scheduler with this list.
@@ -35,4 +37,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   applicationsWaitingReminderJob,
   interviewReminderJob,
   outcomeReminderJob,
+  // Issue 18: the retention rules (shared/src/privacy/privacy.retention.ts).
+  inactiveAccountsJob(anonymisePortFor),
+  retentionPurgeJob,
 ];

@@ -19,7 +19,8 @@ import {
   studentVisibility,
   type StudentVisibility,
 } from './student.policy';
-import { getMyStudentProfile, getStudent, updateStudentProfile } from './student.use-cases';
+import { getMyStudentProfile, getStudent, setHiddenFromMatching, updateStudentProfile } from './student.use-cases';
+import { accessKey } from '../access-log/access-log.loaders';
 
 function visibility(s: StudentDoc, ctx: GraphQLContext): Promise<StudentVisibility> {
   const companyId = isRecruiter(ctx.actor) ? ctx.actor.companyId : null;
@@ -56,6 +57,24 @@ function privateField<T>(read: (s: StudentDoc) => T) {
     !s.erasedAt && (await visibility(s, ctx)) === 'FULL' ? read(s) : null;
 }
 
+/**
+ * A contact detail (e-mail, phone): like a private field, and a company user who gets a value is recorded in the
+ * access log (issue 18), once per request and student whatever the number of fields or rows showing it.
+ */
+function contactField(read: (s: StudentDoc) => string | null) {
+  return async (s: StudentDoc, _args: unknown, ctx: GraphQLContext): Promise<string | null> => {
+    if ((await visibility(s, ctx)) !== 'FULL') return null;
+    const value = read(s);
+    if (value !== null && isRecruiter(ctx.actor)) {
+      const { userId, companyId } = ctx.actor;
+      await ctx.loaders.recordAccess.load(
+        accessKey({ viewerId: userId, companyId, studentId: s._id, schoolId: s.schoolId, kind: 'CONTACT' }),
+      );
+    }
+    return value;
+  };
+}
+
 StudentRef.implement({
   description:
     'A student (15-18) or graduate. Name and contact fields are null for a company until the student applied to ' +
@@ -80,11 +99,15 @@ StudentRef.implement({
       description: 'True once the student’s personal data was erased (an anonymous record kept for the figures).',
       resolve: (s) => Boolean(s.erasedAt),
     }),
-    email: t.string({ nullable: true, resolve: privateField((s) => s.email) }),
+    email: t.string({
+      nullable: true,
+      description: 'A contact detail; a company user who reads it is recorded in the access log (profileViews).',
+      resolve: contactField((s) => s.email),
+    }),
     phone: t.string({
       nullable: true,
       description: 'Optional; a contact detail (null for a company until the student applied or was recommended).',
-      resolve: privateField((s) => s.phone ?? null),
+      resolve: contactField((s) => s.phone ?? null),
     }),
     cv: t.field({
       type: StudentCvRef,
@@ -110,6 +133,13 @@ StudentRef.implement({
       type: SchoolRef,
       resolve: async (s, _args, ctx) =>
         required(await ctx.loaders.schoolById.load(String(s.schoolId)), 'student school'),
+    }),
+    hiddenFromMatching: t.boolean({
+      nullable: true,
+      description:
+        'The student’s choice to stay out of the companies’ graduate matching (they can still apply). The student, ' +
+        'their school’s staff and the admin; null for others.',
+      resolve: (s, _args, ctx) => (canSeeStudentAccount(ctx.actor, s) ? s.hiddenFromMatching === true : null),
     }),
     user: t.field({
       type: UserRef,
@@ -144,6 +174,17 @@ builder.mutationField('updateStudentProfile', (t) =>
     args: { input: t.arg({ type: StudentProfileInputRef, required: true }) },
     resolve: (_root, args, ctx) =>
       updateStudentProfile(ctx, { ...args.input, studentId: args.input.studentId?.toString() ?? null }),
+  }),
+);
+
+builder.mutationField('setHiddenFromMatching', (t) =>
+  t.withAuth({ student: true }).field({
+    type: StudentRef,
+    description:
+      'STUDENT: hides their own profile from the companies’ graduate matching and browsing (true) or shows it again. ' +
+      'They still apply themselves; the company then sees them on the application. Staff still see them.',
+    args: { hidden: t.arg.boolean({ required: true }) },
+    resolve: (_root, args, ctx) => setHiddenFromMatching(ctx, { hidden: args.hidden }),
   }),
 );
 

@@ -28,6 +28,11 @@ const studentSchema = new Schema(
     availableFrom: { type: Date },
     /** Optional French number ("06 12 34 56 78"); a contact detail (same privacy rule as the e-mail). */
     phone: { type: String, trim: true, maxlength: 20 },
+    /**
+     * The student's choice (issue 18): out of the companies' graduate matching and browsing. They can still apply;
+     * staff still see them.
+     */
+    hiddenFromMatching: { type: Boolean, default: false },
     /** The current CV (a PDF in GridFS, modules/file); replacing it deletes the previous file. */
     cv: {
       type: new Schema(

@@ -9,7 +9,7 @@ import type { StudentDoc } from './student.model';
  */
 export type StudentVisibility = 'FULL' | 'LIMITED';
 
-type StudentRefs = Pick<StudentDoc, '_id' | 'userId' | 'schoolId'>;
+type StudentRefs = Pick<StudentDoc, '_id' | 'userId' | 'schoolId'> & { hiddenFromMatching?: boolean | null };
 
 /** What a recruiter's company has to do with a student (read by the caller, who batches the reads). */
 export interface CompanyLinks {
@@ -32,7 +32,8 @@ export async function studentVisibility(
 
 /**
  * Who may look a student up by id: the student, their school's staff, the admin, and recruiters of a company that
- * partners with the student's school (approved) or already knows the student. Others get FORBIDDEN.
+ * partners with the student's school (approved; not for a student hidden from matching) or already knows the
+ * student. Others get FORBIDDEN.
  */
 export async function canLookUpStudent(
   actor: Actor | null,
@@ -41,7 +42,11 @@ export async function canLookUpStudent(
 ): Promise<boolean> {
   if (isStudent(actor)) return sameId(actor.userId, student.userId);
   if (canSeeSchoolMembers(actor, student.schoolId)) return true;
-  if (isRecruiter(actor)) return (await links.partnersWithSchool()) || links.knowsStudent();
+  // A student hidden from the companies' browsing (issue 18) is seen only by a company they applied or were
+  // recommended to.
+  if (isRecruiter(actor)) {
+    return (!student.hiddenFromMatching && (await links.partnersWithSchool())) || links.knowsStudent();
+  }
   return false;
 }
 

@@ -124,6 +124,8 @@ export function graduateCandidates(
     schoolIds: readonly (string | Types.ObjectId)[];
     trades: readonly Trade[];
     graduationDate: { $gte: Date; $lte: Date };
+    /** For a company: leave out the students who chose to hide from the companies' matching (issue 18). */
+    excludeHidden?: boolean;
   },
 ): Promise<StudentCandidate[]> {
   if (args.trades.length === 0 || args.schoolIds.length === 0) return Promise.resolve([]);
@@ -134,6 +136,7 @@ export function graduateCandidates(
         trade: { $in: [...args.trades] },
         graduationDate: args.graduationDate,
         erasedAt: null,
+        ...(args.excludeHidden ? { hiddenFromMatching: { $ne: true } } : {}),
       },
       CANDIDATE_FIELDS,
     )

@@ -115,3 +115,20 @@ export const updateStudentProfile = defineUseCase({
     return updated;
   },
 });
+
+/** The student's own choice to stay out of the companies' matching (issue 18). */
+export const setHiddenFromMatching = defineUseCase({
+  name: 'setHiddenFromMatching',
+  input: z.object({ hidden: z.boolean() }),
+  access: [Role.STUDENT],
+  run: async ({ hidden }, { actor, deps }): Promise<StudentDoc> => {
+    const student = await ownProfile(deps, actor);
+    const updated = await studentModel(deps.connection).findOneAndUpdate(
+      { _id: student._id },
+      { $set: { hiddenFromMatching: hidden } },
+      { returnDocument: 'after' },
+    );
+    if (!updated) throw notFound('Student', String(student._id));
+    return updated;
+  },
+});

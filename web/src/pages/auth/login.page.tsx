@@ -82,6 +82,9 @@ export function LoginPage() {
         <li>
           <Link to="/invitation">{t('public.invitationLink')}</Link>
         </li>
+        <li>
+          <Link to="/confidentialite">{t('privacy.link')}</Link>
+        </li>
       </ul>
     </div>
   );

@@ -15,6 +15,7 @@ import { SelectField } from '../../components/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
+import { ProfileViewsSection } from '../privacy/privacy.views';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { StudentProfileForm } from '../student/student.profile-form';
 import { useMySchool } from './school.context';
@@ -160,6 +161,7 @@ export function SchoolStudentPage() {
           submitLabel={t('school.profileSave')}
         />
       </section>
+      <ProfileViewsSection studentId={student.id} />
       <section className="card" aria-labelledby="recommend-title">
         <h2 id="recommend-title">{t('school.recommendTitle')}</h2>
         {hired ? (

@@ -6,6 +6,8 @@ import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { MyStudentProfileDocument } from './student.documents';
 import { StudentCvSection } from './student.cv';
 import { StudentProfileForm } from './student.profile-form';
+import { ProfileViewsSection } from '../privacy/privacy.views';
+import { MatchingVisibilitySection } from '../privacy/privacy.visibility';
 
 export function StudentProfilePage() {
   const { t } = useI18n();
@@ -34,6 +36,8 @@ export function StudentProfilePage() {
         <StudentCvSection cv={profile.cv} onUploaded={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : null}
       {profile ? <MyPersonalDataSection /> : null}
+      {profile ? <MatchingVisibilitySection /> : null}
+      {profile ? <ProfileViewsSection /> : null}
     </div>
   );
 }
