@@ -1,7 +1,9 @@
 import {
   classifyGraduate,
   computeOutcomeStats,
+  computeOutcomeStatsFromCells,
   daysBetween,
+  outcomeCellsOf,
   isOutcomeOverdue,
   latestRecord,
   median,
@@ -335,6 +337,38 @@ describe('computeOutcomeStats: filters and breakdowns', () => {
     for (const s of stats.byCohort) {
       expect(s).toMatchObject(naive(data.filter((x) => x.graduationDate.getUTCFullYear() === s.cohort)));
     }
+  });
+
+  it('gives the same figures from cells (school × trade × cohort sums) as from the graduates, suppression included', () => {
+    let seed = 29;
+    const rand = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const outcomes = [undefined, 'EMPLOYED', 'APPRENTICESHIP', 'FURTHER_STUDIES', 'SEEKING', 'OTHER'] as const;
+    const data = Array.from({ length: 600 }, (_, i) =>
+      grad({
+        // School D has only a handful of graduates: its groups are suppressed outside it.
+        school: i % 100 === 0 ? D : pick([A, B, C]),
+        trade: pick(['MACHINING', 'WELDING', 'TEXTILE', undefined] as const),
+        graduated: new Date(Date.UTC(pick([2023, 2024, 2025]), pick([0, 5, 11]), 28)),
+        outcome: pick(outcomes),
+        start: pick([null, Math.floor(rand() * 150) - 10]),
+        exam: pick([true, false, null]),
+        ledger: Math.floor(rand() * 9),
+      }),
+    );
+    const cells = outcomeCellsOf(data);
+    expect(cells.length).toBeLessThan(data.length);
+    for (const viewerSchoolId of [null, A, D]) {
+      expect(computeOutcomeStatsFromCells(cells, { viewerSchoolId })).toEqual(
+        computeOutcomeStats(data, { viewerSchoolId }),
+      );
+    }
+    expect(computeOutcomeStatsFromCells([], {})).toEqual(computeOutcomeStats([], {}));
   });
 });
 

@@ -152,6 +152,23 @@ class GroupAccumulator {
   readonly ledgerHistogram: number[] = [];
   readonly daysToHire: number[] = [];
 
+  /** A cell of graduates already summed (see OutcomeCell): the same sums as adding each of them. */
+  addCell(cell: OutcomeCell, own: boolean): void {
+    this.graduates += cell.graduates;
+    if (own) this.own += cell.graduates;
+    this.examResults += cell.examResults;
+    this.examPassed += cell.examPassed;
+    this.outcomesRecorded += cell.outcomesRecorded;
+    this.positive += cell.positive;
+    this.continuing += cell.continuing;
+    this.employedWithinTwoMonths += cell.employedWithinTwoMonths;
+    for (const d of cell.daysToHire) this.daysToHire.push(d);
+    for (const entries of cell.ledgerEntries) {
+      this.ledgerEntries += entries;
+      this.ledgerHistogram[entries] = (this.ledgerHistogram[entries] ?? 0) + 1;
+    }
+  }
+
   add(r: GraduateOutcomeRecord, c: GraduateClassification, own: boolean): void {
     this.graduates++;
     if (own) this.own++;
@@ -269,4 +286,135 @@ export function computeOutcomeStats(
       .sort((a, b) => a - b)
       .map((year) => ({ cohort: year, ...byCohort.get(year)!.figures(minGroupSize, ownSeen) })),
   };
+}
+
+/**
+ * What the figures need of one graduate, as 0/1 counts (a per-graduate summary the API keeps up to date in the
+ * database, so that a database can sum it: see OutcomeCell). Computed here only, by the definitions above.
+ */
+export interface GraduateOutcomeFacts {
+  cohort: number;
+  outcomeRecorded: 0 | 1;
+  examResult: 0 | 1;
+  examPassed: 0 | 1;
+  positive: 0 | 1;
+  continuing: 0 | 1;
+  employedWithinTwoMonths: 0 | 1;
+  /** Null when not EMPLOYED with a start date. */
+  daysToHire: number | null;
+  ledgerEntries: number;
+}
+
+export function graduateOutcomeFacts(record: GraduateOutcomeRecord): GraduateOutcomeFacts {
+  const c = classifyGraduate(record);
+  const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);
+  return {
+    cohort: cohortOf(record.graduationDate),
+    outcomeRecorded: bit(record.outcome !== null),
+    examResult: bit(record.examPassed !== null),
+    examPassed: bit(record.examPassed === true),
+    positive: bit(c.positive),
+    continuing: bit(c.continuing),
+    employedWithinTwoMonths: bit(c.employedWithinTwoMonths),
+    daysToHire: c.daysToHire,
+    ledgerEntries: record.ledgerEntries,
+  };
+}
+
+/**
+ * The graduates of one school, trade (null: none named) and cohort, summed: the sums of their GraduateOutcomeFacts
+ * and the lists of their values that medians need (daysToHire: the EMPLOYED ones with a start date; ledgerEntries:
+ * one per graduate). Every group of OutcomeStats is a union of cells, so the figures of cells are those of the
+ * graduates (computeOutcomeStatsFromCells).
+ */
+export interface OutcomeCell {
+  schoolId: string;
+  trade: Trade | null;
+  cohort: number;
+  graduates: number;
+  examResults: number;
+  examPassed: number;
+  outcomesRecorded: number;
+  positive: number;
+  continuing: number;
+  employedWithinTwoMonths: number;
+  daysToHire: readonly number[];
+  ledgerEntries: readonly number[];
+}
+
+/** computeOutcomeStats over cells instead of graduates (same definitions, same result); filters already applied. */
+export function computeOutcomeStatsFromCells(
+  cells: Iterable<OutcomeCell>,
+  options: Omit<OutcomeStatsOptions, 'filter'> = {},
+): OutcomeStats {
+  const { viewerSchoolId = null } = options;
+  const minGroupSize = options.minGroupSize ?? SUPPRESSION_MIN_GRADUATES;
+  const total = new GroupAccumulator();
+  const bySchool = new Map<string, GroupAccumulator>();
+  const byTrade = new Map<Trade, GroupAccumulator>();
+  const byCohort = new Map<number, GroupAccumulator>();
+  const groupOf = <K>(map: Map<K, GroupAccumulator>, key: K) => {
+    let group = map.get(key);
+    if (!group) map.set(key, (group = new GroupAccumulator()));
+    return group;
+  };
+  for (const cell of cells) {
+    if (cell.graduates === 0) continue;
+    const own = cell.schoolId === viewerSchoolId;
+    total.addCell(cell, own);
+    groupOf(bySchool, cell.schoolId).addCell(cell, own);
+    if (cell.trade) groupOf(byTrade, cell.trade).addCell(cell, own);
+    groupOf(byCohort, cell.cohort).addCell(cell, own);
+  }
+  const ownSeen = viewerSchoolId !== null;
+  return {
+    ...total.figures(minGroupSize, ownSeen),
+    bySchool: [...bySchool.keys()]
+      .sort()
+      .map((schoolId) => ({ schoolId, ...bySchool.get(schoolId)!.figures(minGroupSize, ownSeen) })),
+    byTrade: TRADES.filter((t) => byTrade.has(t)).map((trade) => ({
+      trade,
+      ...byTrade.get(trade)!.figures(minGroupSize, ownSeen),
+    })),
+    byCohort: [...byCohort.keys()]
+      .sort((a, b) => a - b)
+      .map((year) => ({ cohort: year, ...byCohort.get(year)!.figures(minGroupSize, ownSeen) })),
+  };
+}
+
+/** The cells of graduates (what a database $group computes from their GraduateOutcomeFacts), for tests and tools. */
+export function outcomeCellsOf(records: Iterable<GraduateOutcomeRecord>): OutcomeCell[] {
+  const cells = new Map<string, OutcomeCell & { daysToHire: number[]; ledgerEntries: number[] }>();
+  for (const r of records) {
+    const f = graduateOutcomeFacts(r);
+    const key = `${r.schoolId}|${r.trade ?? ''}|${f.cohort}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = {
+        schoolId: r.schoolId,
+        trade: r.trade,
+        cohort: f.cohort,
+        graduates: 0,
+        examResults: 0,
+        examPassed: 0,
+        outcomesRecorded: 0,
+        positive: 0,
+        continuing: 0,
+        employedWithinTwoMonths: 0,
+        daysToHire: [],
+        ledgerEntries: [],
+      };
+      cells.set(key, cell);
+    }
+    cell.graduates++;
+    cell.examResults += f.examResult;
+    cell.examPassed += f.examPassed;
+    cell.outcomesRecorded += f.outcomeRecorded;
+    cell.positive += f.positive;
+    cell.continuing += f.continuing;
+    cell.employedWithinTwoMonths += f.employedWithinTwoMonths;
+    if (f.daysToHire !== null) cell.daysToHire.push(f.daysToHire);
+    cell.ledgerEntries.push(f.ledgerEntries);
+  }
+  return [...cells.values()];
 }

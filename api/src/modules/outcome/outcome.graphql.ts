@@ -13,7 +13,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { CompanyRef, SchoolRef, StudentRef } from '../../graphql/refs';
 import { regionOfTown } from '../place/place.queries';
 import type { StudentDoc } from '../student/student.model';
-import type { LatestExam, LatestOutcome } from './outcome.dataset';
+import type { LatestExam, LatestOutcome } from './outcome.records';
 import type { LedgerEntryDoc } from './outcome.model';
 import { canSeeOutcomeDetail } from './outcome.policy';
 import {

@@ -97,3 +97,36 @@ const outcomeReminderSchema = new Schema(
 outcomeReminderSchema.index({ studentId: 1 }, { unique: true, name: 'one_reminder_per_graduate' });
 
 export const outcomeReminderModel = defineModel('OutcomeReminder', outcomeReminderSchema);
+
+// The per-graduate summary every figure is summed from (one document per student with a graduation date, _id = the
+// student's id): the student's school, trade and graduation date, and GraduateOutcomeFacts (shared) of their latest
+// records. Never written by hand: outcome.records.ts recomputes a graduate's document from the student and their
+// records, in the transaction of every write that changes them (outcome records, offers, hires, profile edits).
+// `version` is GRADUATE_RECORD_VERSION: a start-up backfill rebuilds documents of an older version.
+const graduateOutcomeSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    trade: { type: String, default: null },
+    graduationDate: { type: Date, required: true },
+    cohort: { type: Number, required: true },
+    outcome: { type: String, enum: [...EXIT_OUTCOMES, null], default: null },
+    startDate: { type: Date, default: null },
+    outcomeRecorded: { type: Number, required: true },
+    examResult: { type: Number, required: true },
+    examPassed: { type: Number, required: true },
+    positive: { type: Number, required: true },
+    continuing: { type: Number, required: true },
+    employedWithinTwoMonths: { type: Number, required: true },
+    daysToHire: { type: Number, default: null },
+    ledgerEntries: { type: Number, required: true },
+    version: { type: Number, required: true },
+  },
+  { timestamps: false, versionKey: false },
+);
+// The network's figures: graduates so far; a school's: its graduates so far.
+graduateOutcomeSchema.index({ graduationDate: 1 });
+graduateOutcomeSchema.index({ schoolId: 1, graduationDate: 1 });
+
+export type GraduateOutcome = InferSchemaType<typeof graduateOutcomeSchema>;
+export const graduateOutcomeModel = defineModel('GraduateOutcome', graduateOutcomeSchema);

@@ -1,8 +1,8 @@
 import type { ClientSession, Types } from 'mongoose';
 import type { ContractType, ExitOutcome } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
-import { invalidateOutcomeDataset } from './outcome.dataset';
 import { exitOutcomeModel, ledgerEntryModel } from './outcome.model';
+import { refreshGraduateOutcomes } from './outcome.records';
 
 // What other modules may ask of the outcomes' module: the application module reports offers and hires here, in
 // its own transaction, and never touches these collections itself.
@@ -49,7 +49,7 @@ export async function recordOfferInLedger(
     },
     { upsert: true, session },
   );
-  invalidateOutcomeDataset(deps.connection);
+  await refreshGraduateOutcomes(deps, [offer.studentId], session);
 }
 
 /**
@@ -83,5 +83,13 @@ export async function recordHireOutcome(
     },
     { upsert: true, session },
   );
-  invalidateOutcomeDataset(deps.connection);
+  await refreshGraduateOutcomes(deps, [hire.studentId], session);
+}
+
+/**
+ * A student's trade or graduation date changed (student module): their outcome summary, which the figures are
+ * summed from, is recomputed in the same transaction.
+ */
+export function graduationFactsChanged(deps: Deps, session: ClientSession, studentId: Types.ObjectId): Promise<void> {
+  return refreshGraduateOutcomes(deps, [studentId], session);
 }

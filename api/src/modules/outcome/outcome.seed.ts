@@ -8,7 +8,7 @@ import {
 } from '@promesse/shared';
 import type { Types } from 'mongoose';
 import type { DataDeps } from '../../core/deps';
-import { invalidateOutcomeDataset } from './outcome.dataset';
+import { refreshGraduateOutcomes } from './outcome.records';
 import { examResultModel, exitOutcomeModel, ledgerEntryModel } from './outcome.model';
 
 // Demo and benchmark cohorts: outcomes drawn at random AROUND the network's headline figures (never copied from
@@ -151,7 +151,12 @@ export async function insertDrawnOutcomes(
   await write(exitOutcomeModel(deps.connection), outcomes);
   await write(examResultModel(deps.connection), exams);
   await write(ledgerEntryModel(deps.connection), ledger);
-  invalidateOutcomeDataset(deps.connection);
+  for (let i = 0; i < drawn.length; i += batchSize) {
+    await refreshGraduateOutcomes(
+      deps,
+      drawn.slice(i, i + batchSize).map((d) => d.studentId),
+    );
+  }
   return { outcomes: outcomes.length, exams: exams.length, ledger: ledger.length };
 }
 
@@ -172,5 +177,6 @@ export async function insertOffPlatformPromises(
     promises.map((p) => ({ ...p, source: 'OFF_PLATFORM', recordedBy: null, createdAt: p.date, updatedAt: p.date })),
     { ordered: false },
   );
-  invalidateOutcomeDataset(deps.connection);
+  const students = [...new Map(promises.map((p) => [String(p.studentId), p.studentId])).values()];
+  for (let i = 0; i < students.length; i += 1000) await refreshGraduateOutcomes(deps, students.slice(i, i + 1000));
 }

@@ -2,8 +2,7 @@ import * as z from 'zod';
 import {
   badUserInput,
   classifyGraduate,
-  cohortOf,
-  computeOutcomeStats,
+  computeOutcomeStatsFromCells,
   forbidden,
   isOutcomeOverdue,
   makeRecordExitOutcomeSchema,
@@ -18,15 +17,26 @@ import {
   type GraduateClassification,
   type OutcomeFilter,
   type OutcomeStats,
+  type Trade,
 } from '@promesse/shared';
 import { isStaff, type Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
+import { validObjectIds } from '../../core/ids';
+import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
 import { findCompany } from '../company/company.queries';
+import { regionOfTown } from '../place/place.queries';
+import { schoolCities } from '../school/school.queries';
 import type { StudentDoc } from '../student/student.model';
 import { findStudent } from '../student/student.queries';
-import { invalidateOutcomeDataset, outcomeDataset, type GraduateRow, type OutcomeDataset } from './outcome.dataset';
 import { examResultModel, exitOutcomeModel, ledgerEntryModel } from './outcome.model';
+import {
+  outcomeCells,
+  refreshGraduateOutcomes,
+  schoolGraduateOutcomes,
+  type LatestExam,
+  type LatestOutcome,
+} from './outcome.records';
 import { canRecordOutcomes } from './outcome.policy';
 
 /** The student, if the actor is staff of their school (NOT_FOUND, FORBIDDEN otherwise). */
@@ -56,7 +66,7 @@ export const recordExitOutcome = defineUseCase({
       if (!company) throw notFound('Company', input.companyId);
       companyName ??= company.name;
     }
-    await exitOutcomeModel(deps.connection).create({
+    const record = {
       studentId: student._id,
       schoolId: student.schoolId,
       outcome: input.outcome,
@@ -65,11 +75,14 @@ export const recordExitOutcome = defineUseCase({
       ...(input.contractType ? { contractType: input.contractType } : {}),
       ...(input.startDate ? { startDate: input.startDate } : {}),
       ...(input.note ? { note: input.note } : {}),
-      source: 'STAFF',
+      source: 'STAFF' as const,
       recordedBy: actor.userId,
       recordedAt: deps.clock.now(),
+    };
+    await inTransaction(deps, async (session) => {
+      await exitOutcomeModel(deps.connection).create([record], { session });
+      await refreshGraduateOutcomes(deps, [student._id], session);
     });
-    invalidateOutcomeDataset(deps.connection);
     return student;
   },
 });
@@ -81,15 +94,18 @@ export const recordExamResult = defineUseCase({
   access: ['SCHOOL_STAFF'],
   run: async (input, { actor, deps }): Promise<StudentDoc> => {
     const student = await ownGraduate(deps, actor, input.studentId);
-    await examResultModel(deps.connection).create({
+    const record = {
       studentId: student._id,
       schoolId: student.schoolId,
       diploma: input.diploma,
       passed: input.passed,
       recordedBy: actor.userId,
       recordedAt: deps.clock.now(),
+    };
+    await inTransaction(deps, async (session) => {
+      await examResultModel(deps.connection).create([record], { session });
+      await refreshGraduateOutcomes(deps, [student._id], session);
     });
-    invalidateOutcomeDataset(deps.connection);
     return student;
   },
 });
@@ -102,37 +118,59 @@ export const recordOffPlatformPromise = defineUseCase({
   run: async (raw, { actor, deps }): Promise<StudentDoc> => {
     const input = parseInput(makeRecordOffPlatformPromiseSchema(deps.clock.now()), raw);
     const student = await ownGraduate(deps, actor, input.studentId);
-    await ledgerEntryModel(deps.connection).create({
+    const entry = {
       studentId: student._id,
       schoolId: student.schoolId,
-      source: 'OFF_PLATFORM',
+      source: 'OFF_PLATFORM' as const,
       companyName: input.companyName,
       date: input.date,
       ...(input.note ? { note: input.note } : {}),
       recordedBy: actor.userId,
+    };
+    await inTransaction(deps, async (session) => {
+      await ledgerEntryModel(deps.connection).create([entry], { session });
+      await refreshGraduateOutcomes(deps, [student._id], session);
     });
-    invalidateOutcomeDataset(deps.connection);
     return student;
   },
 });
 
 const statsInputSchema = z.object({ filter: optionalInput(outcomeFilterSchema) });
 
-/**
- * The rows a filter can reach (only the listed schools' when it names schools: no network scan) and the filter
- * left for computeOutcomeStats: the region is matched here, through the schools' cities, so a dashboard without a
- * region filter never parses the INSEE lists.
- */
-function select(data: OutcomeDataset, filter: OutcomeFilter | undefined): [GraduateRow[], OutcomeFilter | null] {
-  if (!filter) return [data.rows, null];
-  const { region, ...rest } = filter;
-  const rows = rest.schoolIds?.length ? rest.schoolIds.flatMap((id) => data.bySchool.get(id) ?? []) : data.rows;
-  return [region === undefined ? rows : rows.filter((r) => data.regionOf(r.schoolId) === region), rest];
+// Region of each school city, computed once per city (the INSEE lists take a second to parse, once per process).
+const regionOfCity = new Map<string, string | null>();
+
+/** The schools of a region (through their cities), so that the figures' query matches school ids. */
+async function schoolsOfRegion(deps: DataDeps, region: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [id, city] of await schoolCities(deps)) {
+    if (!regionOfCity.has(city)) regionOfCity.set(city, regionOfTown(city));
+    if (regionOfCity.get(city) === region) ids.push(id);
+  }
+  return ids;
 }
 
-function statsOf(data: OutcomeDataset, filter: OutcomeFilter | undefined, viewerSchoolId: string | null) {
-  const [rows, rest] = select(data, filter);
-  return computeOutcomeStats(rows, { filter: rest, viewerSchoolId });
+/**
+ * The figures of the graduates a filter reaches: one aggregation over their summaries (outcome.records.ts), the
+ * figures derived by shared computeOutcomeStatsFromCells. A region narrows the schools.
+ */
+async function statsOf(
+  deps: DataDeps,
+  filter: OutcomeFilter | undefined,
+  viewerSchoolId: string | null,
+): Promise<OutcomeStats> {
+  let schoolIds = filter?.schoolIds?.length ? filter.schoolIds : null;
+  if (filter?.region !== undefined && filter.region !== null) {
+    const inRegion = await schoolsOfRegion(deps, filter.region);
+    schoolIds = schoolIds ? schoolIds.filter((id) => inRegion.includes(id)) : inRegion;
+  }
+  const cells = await outcomeCells(deps, {
+    at: deps.clock.now(),
+    schoolIds: schoolIds && validObjectIds(schoolIds),
+    trades: (filter?.trades ?? null) as Trade[] | null,
+    cohort: filter?.cohort ?? null,
+  });
+  return computeOutcomeStatsFromCells(cells, { viewerSchoolId });
 }
 
 /**
@@ -144,12 +182,11 @@ export const getOutcomeStats = defineUseCase({
   input: statsInputSchema,
   access: ['SCHOOL_STAFF', 'FEDERATION_ADMIN'],
   run: async ({ filter }, { actor, deps }): Promise<OutcomeStats> => {
-    const data = await outcomeDataset(deps);
     if (isStaff(actor)) {
       if (filter?.schoolIds?.some((id) => id !== actor.schoolId)) throw forbidden('outcome.ownSchoolOnly');
-      return statsOf(data, { ...filter, schoolIds: [actor.schoolId] }, actor.schoolId);
+      return statsOf(deps, { ...filter, schoolIds: [actor.schoolId] }, actor.schoolId);
     }
-    return statsOf(data, filter, null);
+    return statsOf(deps, filter, null);
   },
 });
 
@@ -159,11 +196,26 @@ export const getPublicOutcomeStats = defineUseCase({
   input: statsInputSchema,
   access: 'public',
   run: async ({ filter }, { deps }): Promise<OutcomeStats> => {
-    return statsOf(await outcomeDataset(deps), filter, null);
+    return statsOf(deps, filter, null);
   },
 });
 
-export type GraduateOutcomeRow = GraduateRow & GraduateClassification & { outcomeOverdue: boolean };
+/** A graduate as the school's list shows them: how they count and their latest records. */
+export interface GraduateOutcomeRow extends GraduateClassification {
+  studentId: string;
+  graduationDate: Date;
+  ledgerEntries: number;
+  latestOutcome: LatestOutcome | null;
+  latestExam: LatestExam | null;
+  outcomeOverdue: boolean;
+}
+
+/** The last record of each student of a history read oldest first. */
+function latestByStudent<T extends { studentId: unknown }>(history: T[]): Map<string, T> {
+  const latest = new Map<string, T>();
+  for (const r of history) latest.set(String(r.studentId), r);
+  return latest;
+}
 
 /**
  * The graduates of a school with how each counts (the list behind every figure) and whether their outcome is
@@ -184,15 +236,41 @@ export const listOutcomeGraduates = defineUseCase({
       schoolId = actor.schoolId;
     }
     if (!schoolId) throw badUserInput('outcome.schoolRequired');
-    const data = await outcomeDataset(deps);
     const now = deps.clock.now();
-    return (data.bySchool.get(schoolId) ?? [])
-      .filter((r) => input.cohort === undefined || cohortOf(r.graduationDate) === input.cohort)
-      .map((r) => ({
-        ...r,
-        ...classifyGraduate(r),
-        outcomeOverdue: isOutcomeOverdue(r.graduationDate, r.outcome !== null, now),
-      }))
+    const [school] = validObjectIds([schoolId]);
+    if (!school) return [];
+    const summaries = await schoolGraduateOutcomes(deps, school, now, input.cohort ?? null);
+    const ids = summaries.map((g) => g._id);
+    // Oldest first (a tie: the later insert), so the last record of a student is their latest.
+    const [outcomes, exams] = await Promise.all([
+      exitOutcomeModel(deps.connection)
+        .find({ studentId: { $in: ids } })
+        .sort({ recordedAt: 1, _id: 1 })
+        .lean<LatestOutcome[]>(),
+      examResultModel(deps.connection)
+        .find({ studentId: { $in: ids } })
+        .sort({ recordedAt: 1, _id: 1 })
+        .lean<LatestExam[]>(),
+    ]);
+    const latestOutcome = latestByStudent(outcomes);
+    const latestExam = latestByStudent(exams);
+    return summaries
+      .map((g): GraduateOutcomeRow => {
+        const studentId = String(g._id);
+        const outcome = latestOutcome.get(studentId) ?? null;
+        return {
+          studentId,
+          graduationDate: g.graduationDate,
+          ledgerEntries: g.ledgerEntries,
+          latestOutcome: outcome,
+          latestExam: latestExam.get(studentId) ?? null,
+          ...classifyGraduate({
+            graduationDate: g.graduationDate,
+            outcome: outcome && { outcome: outcome.outcome, startDate: outcome.startDate ?? null },
+          }),
+          outcomeOverdue: isOutcomeOverdue(g.graduationDate, outcome !== null, now),
+        };
+      })
       .sort((a, b) => a.graduationDate.getTime() - b.graduationDate.getTime());
   },
 });

@@ -180,6 +180,29 @@ export interface GraduateFacts {
   graduationDate: Date;
 }
 
+/**
+ * The graduation facts of these students (those with a graduation date), read in the caller's transaction; without
+ * ids, of every student with a graduation date (the outcome module's backfill), `after` an id for paging.
+ */
+export function graduationFactsOf(
+  deps: Deps,
+  select: { ids: readonly Types.ObjectId[] } | { after: Types.ObjectId | null; limit: number },
+  session: ClientSession | null = null,
+): Promise<GraduateFacts[]> {
+  const projection = { _id: 1, schoolId: 1, trade: 1, graduationDate: 1 };
+  if ('ids' in select) {
+    return studentModel(deps.connection)
+      .find({ _id: { $in: [...select.ids] }, graduationDate: { $ne: null } }, projection)
+      .session(session)
+      .lean<GraduateFacts[]>();
+  }
+  return studentModel(deps.connection)
+    .find({ graduationDate: { $ne: null }, ...(select.after ? { _id: { $gt: select.after } } : {}) }, projection)
+    .sort({ _id: 1 })
+    .limit(select.limit)
+    .lean<GraduateFacts[]>();
+}
+
 /** Every graduate: the students whose graduation date is `now` or earlier. */
 export function graduatesAt(deps: Deps, now: Date): Promise<GraduateFacts[]> {
   return studentModel(deps.connection)

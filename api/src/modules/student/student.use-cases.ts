@@ -13,8 +13,10 @@ import {
 import { isRecruiter, isStudent, type Actor } from '../../core/actor';
 import type { DataDeps } from '../../core/deps';
 import { sameId } from '../../core/ids';
+import { inTransaction } from '../../core/transactions';
 import { defineUseCase } from '../../core/use-case';
 import { approvedPartnerships } from '../company/company.queries';
+import { graduationFactsChanged } from '../outcome/outcome.queries';
 import { isStaffOf } from '../school/school.policy';
 import { studentModel, type StudentDoc } from './student.model';
 import { canLookUpStudent, type CompanyLinks } from './student.policy';
@@ -105,12 +107,23 @@ export const updateStudentProfile = defineUseCase({
     if (input.phone !== undefined) set['phone'] = input.phone;
     const unset = input.removePhone && input.phone === undefined ? { phone: 1 } : null;
     if (Object.keys(set).length === 0 && !unset) return student;
-    const updated = await studentModel(deps.connection).findOneAndUpdate(
-      // An erased student's anonymous record is not edited (NOT_FOUND below).
-      { _id: student._id, erasedAt: null },
-      { ...(Object.keys(set).length ? { $set: set } : {}), ...(unset ? { $unset: unset } : {}) },
-      { returnDocument: 'after', runValidators: true },
-    );
+    const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(unset ? { $unset: unset } : {}) };
+    const options = { returnDocument: 'after', runValidators: true } as const;
+    // An erased student's anonymous record is not edited (NOT_FOUND below).
+    const filter = { _id: student._id, erasedAt: null };
+    // The outcome figures are summed from a per-graduate summary holding the trade and graduation date: it changes
+    // with them, in the same transaction.
+    const updated =
+      input.trade !== undefined || input.graduationDate !== undefined
+        ? await inTransaction(deps, async (session) => {
+            const after = await studentModel(deps.connection).findOneAndUpdate(filter, update, {
+              ...options,
+              session,
+            });
+            if (after) await graduationFactsChanged(deps, session, after._id);
+            return after;
+          })
+        : await studentModel(deps.connection).findOneAndUpdate(filter, update, options);
     if (!updated) throw notFound('Student', String(student._id));
     return updated;
   },
