@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useI18n } from '../../lib/i18n/i18n';
@@ -15,6 +16,9 @@ export function StudentProfilePage() {
     <div className="page page--narrow">
       <h1>{t('student.profile.title')}</h1>
       <p className="page__lead">{t('student.profile.lead')}</p>
+      <p>
+        <Link to="/parametres/compte">{t('accountSettings.link')}</Link>
+      </p>
       {result.error && !profile ? (
         <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !profile ? (
