@@ -22,6 +22,10 @@ import { hiringRows } from './authz-matrix.hiring';
 // so the B actors are "same role, someone else's". A refused call must change nothing in the database (document
 // counts and a content hash of every collection, before/after).
 
+// Each call is one HTTP request plus two snapshots of every collection: seconds apiece on a loaded machine (the full
+// suite on 2 shared cores timed some out at jest's default 5 s).
+jest.setTimeout(30_000);
+
 const WHO = ['anonymous', 'admin', 'staffA', 'staffB', 'recruiterA', 'recruiterB', 'studentA', 'studentB'] as const;
 type Who = (typeof WHO)[number];
 /** OK = allowed; NOOP = allowed but must change nothing (e.g. marking someone else's notifications); else the error code. */
