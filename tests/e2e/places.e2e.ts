@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   expectNoSeriousA11yViolations,
+  expectNoSeriousA11yViolationsAtBothWidths,
   graphqlRequest,
   launchBrowser,
   newContext,
@@ -74,7 +75,7 @@ describe('town picker', () => {
     const option = page.getByRole('option', { name: /^Xertigny/ });
     await option.waitFor();
     expect(await option.textContent()).toContain('Vosges (88)');
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
     await option.click();
     expect(await town.inputValue()).toBe('Xertigny');
     await page.getByLabel('Métier', { exact: true }).selectOption({ label: 'Couture et textile' });

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  expectNoSeriousA11yViolations,
+  expectNoSeriousA11yViolationsAtBothWidths,
   launchBrowser,
   logInThroughPage,
   newContext,
@@ -66,7 +66,7 @@ describe('student import', () => {
     expect(await problems.nth(0).getByRole('rowheader').textContent()).toBe('6');
     expect(await problems.nth(1).textContent()).toContain('Adresse déjà présente ligne 2');
     expect(await roster.getByRole('row').count()).toBe(rosterRows);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
     await screenshot(page, 'school-import-errors-1280');
 
     await page.getByLabel('Fichier CSV').setInputFiles(csvOf(['email;prénom;nom', ...good]));
@@ -81,7 +81,7 @@ describe('student import', () => {
       .getByRole('img', { name: /QR code/ })
       .waitFor();
     await invitations.first().getByRole('button', { name: 'Copier le lien' }).waitFor();
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
   });
 });
 
@@ -103,7 +103,7 @@ describe('roster situations', () => {
     expect(await rows.nth(1).getByRole('rowheader').textContent()).toBe('Camille Fontaine');
     expect(await rows.nth(1).textContent()).toContain('Offre reçue');
     expect(all).toBeGreaterThan(2);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
     await screenshot(page, 'school-roster-offer-1280');
 
     // The filter is in the URL: a reload keeps it.
@@ -117,7 +117,7 @@ describe('roster situations', () => {
     expect(await applications.textContent()).toContain('Offre');
     expect(await page.getByTestId('student-situation').textContent()).toContain('Offre reçue');
     await page.getByTestId('student-history').getByRole('listitem').first().waitFor();
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
     await screenshot(page, 'school-student-follow-up-1280');
   });
 });

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   expectNoSeriousA11yViolations,
+  expectNoSeriousA11yViolationsAtBothWidths,
   graphqlRequest,
   horizontalOverflow,
   launchBrowser,
@@ -230,7 +231,7 @@ describe('student area', () => {
     await page.getByLabel('Compétences').fill('tournage, fraisage, lecture de plans');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByTestId('profile-message').filter({ hasText: 'Profil enregistré.' }).waitFor();
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
     await screenshot(page, 'student-profile-1280');
 
     await page.reload();
