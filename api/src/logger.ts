@@ -16,9 +16,11 @@ function canResolve(name: string): boolean {
 
 // JSON lines for machines (production, pipes, files); a readable line when a person watches a terminal (any
 // non-production run with a TTY), through pino-pretty (a dev dependency) when it is installed.
-export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
-  const pretty = env.NODE_ENV !== 'production' && process.stdout.isTTY === true && canResolve('pino-pretty');
-  return pino({
+// `destination`: where the JSON lines go instead of stdout (tests read them).
+export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'NODE_ENV'>, destination?: pino.DestinationStream): Logger {
+  const pretty =
+    !destination && env.NODE_ENV !== 'production' && process.stdout.isTTY === true && canResolve('pino-pretty');
+  const options: pino.LoggerOptions = {
     level: env.LOG_LEVEL,
     base: { service: 'promesse-api' },
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
@@ -30,5 +32,6 @@ export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
           },
         }
       : {}),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

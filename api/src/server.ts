@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
+import { jwtSecretWarning } from './config/dev-secret';
 import { EnvError, loadEnv, type Env } from './config/env';
 import { connectDatabase } from './db/database';
 import { createLogger } from './logger';
@@ -42,15 +43,8 @@ function banner(url: string, accounts: readonly DemoAccount[], devMail: boolean)
 async function main(): Promise<void> {
   const env = readEnv();
   const logger = createLogger(env);
-  if (env.JWT_SECRET_GENERATED) {
-    logger.warn(
-      env.JWT_SECRET_FILE
-        ? `JWT_SECRET is not set, so log-in tokens are signed with a development secret kept in ${env.JWT_SECRET_FILE}: ` +
-            'sessions survive a restart while that file stays. Set JWT_SECRET (32 characters or more) outside development.'
-        : 'JWT_SECRET is not set, so this process signs log-in tokens with a random secret and everyone is logged out ' +
-            'when it stops. Set JWT_SECRET (32 characters or more) to keep sessions across restarts.',
-    );
-  }
+  const secretWarning = jwtSecretWarning(env);
+  if (secretWarning) logger.warn(secretWarning);
 
   const db = await connectDatabase(env, logger);
   const deps: AppDeps = { env, logger, connection: db.connection, clock: systemClock };

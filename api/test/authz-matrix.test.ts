@@ -48,6 +48,19 @@ interface Row {
   ignoreCollections?: string[];
 }
 
+/** The e-mail address of an account created for this call only. */
+async function emailOfThrowaway(t: TestApp): Promise<string> {
+  const email = `${unique('taken')}@promesse.test`;
+  await t.connection.collection('users').insertOne({
+    email,
+    passwordHash: 'not-a-hash',
+    role: 'STUDENT',
+    displayName: 'Throwaway',
+    locale: 'fr',
+  });
+  return email;
+}
+
 /** A password reset token (plain) of an account created for this call only. */
 async function resetTokenOfThrowaway(t: TestApp): Promise<string> {
   const token = unique('reset-token');
@@ -121,6 +134,10 @@ async function deadLetter(t: TestApp): Promise<string> {
 
 const PUBLIC: Record<Who, Outcome> = Object.fromEntries(WHO.map((w) => [w, 'OK'])) as Record<Who, Outcome>;
 const AUTHENTICATED: Record<Who, Outcome> = { ...PUBLIC, anonymous: 'UNAUTHENTICATED' };
+const SIGNED_IN_BAD_INPUT = {
+  ...Object.fromEntries(WHO.map((w) => [w, 'BAD_USER_INPUT'])),
+  anonymous: 'UNAUTHENTICATED',
+} as Record<Who, Outcome>;
 /** Allowed for the listed actors; anonymous UNAUTHENTICATED; everyone else FORBIDDEN; `overrides` last. */
 function only(allowed: Who[], overrides: Partial<Record<Who, Outcome>> = {}): Record<Who, Outcome> {
   const out = Object.fromEntries(
@@ -362,6 +379,35 @@ const ROWS: Row[] = [
     document: `mutation($locale: Locale!) { setMyLocale(locale: $locale) { id } }`,
     vars: () => ({ locale: 'de' }),
     expect: Object.fromEntries(WHO.map((w) => [w, 'BAD_USER_INPUT'])) as Record<Who, Outcome>,
+  },
+  // The caller's own credentials (issue 16): every role may, with its current password; a refusal changes nothing
+  // (the log-in counters a password check moves are ignored). Successful changes: accounts.credentials.test.ts.
+  {
+    op: 'changeMyPassword',
+    label: 'with a wrong current password',
+    document: `mutation { changeMyPassword(currentPassword: "not-my-password-123", newPassword: "a-new-password-123") }`,
+    vars: () => ({}),
+    expect: { ...SIGNED_IN_BAD_INPUT },
+    ignoreCollections: ['loginthrottles'],
+  },
+  {
+    op: 'changeMyEmail',
+    label: 'with a wrong current password',
+    document: `mutation($email: String!) { changeMyEmail(currentPassword: "not-my-password-123", newEmail: $email) { id } }`,
+    vars: () => ({ email: `${unique('new-address')}@promesse.test` }),
+    expect: { ...SIGNED_IN_BAD_INPUT },
+    ignoreCollections: ['loginthrottles'],
+  },
+  {
+    op: 'changeMyEmail',
+    label: 'to an address another account has (right password)',
+    document: `mutation($email: String!, $password: String!) { changeMyEmail(currentPassword: $password, newEmail: $email) { id } }`,
+    vars: async ({ t }) => ({ email: await emailOfThrowaway(t), password: PASSWORD }),
+    expect: { ...Object.fromEntries(WHO.map((w) => [w, 'CONFLICT'])), anonymous: 'UNAUTHENTICATED' } as Record<
+      Who,
+      Outcome
+    >,
+    ignoreCollections: ['loginthrottles'],
   },
   // ---------------- marketplace ----------------
   {

@@ -339,6 +339,24 @@ export async function checkBothWidths(page: Page, name: string, ready?: Locator)
   await page.setViewportSize(VIEWPORTS.desktop);
 }
 
+/**
+ * axe at 1280 px then at 360 px (the two widths of issue 16's review), on the page as it is (an open list stays
+ * open); the page is left at 1280 px.
+ */
+export async function expectNoSeriousA11yViolationsAtBothWidths(page: Page): Promise<void> {
+  for (const [name, size] of [
+    ['1280 px', VIEWPORTS.desktop],
+    ['360 px', VIEWPORTS.phone],
+  ] as const) {
+    await page.setViewportSize(size);
+    const violations = await seriousA11yViolations(page);
+    if (violations.length) {
+      throw new Error(`axe found serious/critical violations at ${name}:\n${formatViolations(violations)}`);
+    }
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+}
+
 /** Logs in through the log-in page, as a person would, and waits for the landing page. */
 export async function logInThroughPage(
   page: Page,

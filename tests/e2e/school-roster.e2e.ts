@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
-import { expectNoSeriousA11yViolations, logInThroughPage, screenshot } from './harness';
+import {
+  expectNoSeriousA11yViolations,
+  expectNoSeriousA11yViolationsAtBothWidths, logInThroughPage, screenshot } from './harness';
 import { e2eSuite } from './harness.suite';
 
 // Issue 16, school staff: bulk import of students from a CSV (preview, per-line errors, nothing written on error),
@@ -45,7 +47,7 @@ describe('student import', () => {
     expect(await problems.nth(0).getByRole('rowheader').textContent()).toBe('6');
     expect(await problems.nth(1).textContent()).toContain('Adresse déjà présente ligne 2');
     expect(await roster.getByRole('row').count()).toBe(rosterRows);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
     await screenshot(page, 'school-import-errors-1280');
 
     await page.getByLabel('Fichier CSV').setInputFiles(csvOf(['email;prénom;nom', ...good]));
@@ -60,7 +62,7 @@ describe('student import', () => {
       .getByRole('img', { name: /QR code/ })
       .waitFor();
     await invitations.first().getByRole('button', { name: 'Copier le lien' }).waitFor();
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
   });
 });
 
@@ -82,7 +84,7 @@ describe('roster situations', () => {
     expect(await rows.nth(1).getByRole('rowheader').textContent()).toBe('Camille Fontaine');
     expect(await rows.nth(1).textContent()).toContain('Offre reçue');
     expect(all).toBeGreaterThan(2);
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
     await screenshot(page, 'school-roster-offer-1280');
 
     // The filter is in the URL: a reload keeps it.
@@ -96,7 +98,7 @@ describe('roster situations', () => {
     expect(await applications.textContent()).toContain('Offre');
     expect(await page.getByTestId('student-situation').textContent()).toContain('Offre reçue');
     await page.getByTestId('student-history').getByRole('listitem').first().waitFor();
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
     await screenshot(page, 'school-student-follow-up-1280');
   });
 });

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import {
   checkBothWidths,
   expectNoSeriousA11yViolations,
+  expectNoSeriousA11yViolationsAtBothWidths,
   graphqlRequest,
   logInThroughPage,
   pickTown,
@@ -193,7 +194,7 @@ describe('student area', () => {
     await page.getByLabel('Compétences').fill('tournage, fraisage, lecture de plans');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByTestId('profile-message').filter({ hasText: 'Profil enregistré.' }).waitFor();
-    await expectNoSeriousA11yViolations(page);
+    await expectNoSeriousA11yViolationsAtBothWidths(page);
     await screenshot(page, 'student-profile-1280');
 
     await page.reload();

@@ -25,3 +25,19 @@ export function persistentDevSecret(dataDir: string): string {
   chmodSync(file, 0o600);
   return secret;
 }
+
+/**
+ * What the server says at start when JWT_SECRET is unset (development): one plain sentence for a person reading the
+ * terminal, saying what happens and what to do; null when a secret is configured.
+ */
+export function jwtSecretWarning(env: {
+  JWT_SECRET_GENERATED: boolean;
+  JWT_SECRET_FILE?: string | null;
+}): string | null {
+  if (!env.JWT_SECRET_GENERATED) return null;
+  return env.JWT_SECRET_FILE
+    ? `JWT_SECRET is not set, so log-in tokens are signed with a development secret kept in ${env.JWT_SECRET_FILE}: ` +
+        'sessions survive a restart while that file stays. Set JWT_SECRET (32 characters or more) outside development.'
+    : 'JWT_SECRET is not set, so this process signs log-in tokens with a random secret and everyone is logged out ' +
+        'when it stops. Set JWT_SECRET (32 characters or more) to keep sessions across restarts.';
+}

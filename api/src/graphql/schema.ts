@@ -21,6 +21,7 @@ import '../modules/application/application.offer.graphql';
 import '../modules/job-promise/job-promise.edit.graphql';
 import '../modules/company/company.profile.graphql';
 import '../modules/auth/auth.colleague.graphql';
+import '../modules/auth/auth.credentials.graphql';
 import '../modules/job-alert/job-alert.graphql';
 import '../modules/privacy/privacy.graphql';
 import '../modules/access-log/access-log.graphql';

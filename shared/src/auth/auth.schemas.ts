@@ -17,13 +17,16 @@ import { isValidSiret, normalizeSiret } from './auth.siret';
 export const INVITATION_VALIDITY_DAYS = 14;
 export const INVITATION_VALIDITY_MS = INVITATION_VALIDITY_DAYS * 24 * 60 * 60 * 1000;
 
+/** A password one already has (log-in, confirming a change): any non-empty string up to the max. */
+export const currentPasswordSchema = z
+  .string(msg('validation.passwordExpected'))
+  .min(1, msg('validation.required'))
+  .max(TEXT_LIMITS.passwordMax, msg('validation.maxChars', { max: TEXT_LIMITS.passwordMax }));
+
 /** Log-in password: any non-empty string up to the max (the length rule applies to new passwords only). */
 export const logInSchema = z.object({
   email: emailSchema,
-  password: z
-    .string(msg('validation.passwordExpected'))
-    .min(1, msg('validation.required'))
-    .max(TEXT_LIMITS.passwordMax, msg('validation.maxChars', { max: TEXT_LIMITS.passwordMax })),
+  password: currentPasswordSchema,
 });
 export type LogInInput = z.infer<typeof logInSchema>;
 
@@ -119,3 +122,16 @@ export type VerifyEmailInput = z.infer<typeof verifyEmailSchema>;
 /** How long an e-mail verification link works. */
 export const EMAIL_VERIFICATION_VALIDITY_HOURS = 48;
 export const EMAIL_VERIFICATION_VALIDITY_MS = EMAIL_VERIFICATION_VALIDITY_HOURS * 60 * 60 * 1000;
+
+// The signed-in user's own credentials (issue 16, profile): both confirmed with the current password.
+export const changeMyPasswordSchema = z.object({
+  currentPassword: currentPasswordSchema,
+  newPassword: passwordSchema,
+});
+export type ChangeMyPasswordInput = z.infer<typeof changeMyPasswordSchema>;
+
+export const changeMyEmailSchema = z.object({
+  currentPassword: currentPasswordSchema,
+  newEmail: emailSchema,
+});
+export type ChangeMyEmailInput = z.infer<typeof changeMyEmailSchema>;

@@ -41,6 +41,13 @@ export const mailMessages = defineMessages({
       'Le mot de passe de votre compte Promesse vient d’être modifié et toutes vos sessions ont été fermées.',
     'mail.passwordChanged.warning': 'Si ce n’était pas vous, réinitialisez votre mot de passe tout de suite.',
     'mail.passwordChanged.action': 'Se connecter',
+    'mail.passwordChanged.introOtherSessions':
+      'Le mot de passe de votre compte Promesse vient d’être modifié depuis votre profil. Vos autres appareils ont été déconnectés.',
+    'mail.emailChanged.subject': 'L’adresse e-mail de votre compte a été modifiée',
+    'mail.emailChanged.intro':
+      'L’adresse e-mail de votre compte Promesse vient d’être remplacée par {{newEmail}}. Ce message est le dernier envoyé à cette adresse.',
+    'mail.emailChanged.warning':
+      'Si ce n’était pas vous, répondez à l’équipe Promesse de votre école ou de la fédération sans attendre.',
     'mail.notification.action': 'Voir sur Promesse',
     'mail.digest.subject_one': 'Promesse : {{count}} notification non lue',
     'mail.digest.subject_other': 'Promesse : {{count}} notifications non lues',
@@ -131,6 +138,13 @@ export const mailMessages = defineMessages({
       'The password of your Promesse account was just changed and all your sessions were closed.',
     'mail.passwordChanged.warning': 'If it was not you, reset your password right away.',
     'mail.passwordChanged.action': 'Log in',
+    'mail.passwordChanged.introOtherSessions':
+      'The password of your Promesse account was just changed from your profile. Your other devices were logged out.',
+    'mail.emailChanged.subject': 'The e-mail address of your account was changed',
+    'mail.emailChanged.intro':
+      'The e-mail address of your Promesse account was just replaced by {{newEmail}}. This is the last message sent to this address.',
+    'mail.emailChanged.warning':
+      'If it was not you, contact the Promesse team of your school or of the federation right away.',
     'mail.notification.action': 'Open in Promesse',
     'mail.digest.subject_one': 'Promesse: {{count}} unread notification',
     'mail.digest.subject_other': 'Promesse: {{count}} unread notifications',

@@ -115,6 +115,9 @@ export function AppLayout() {
                   {me.displayName}
                   <span className="account__role"> · {labelOf(ROLE_LABELS, me.role, locale)}</span>
                 </span>
+                <Link to="/parametres/compte" className="button button--ghost button--compact">
+                  {t('app.settings')}
+                </Link>
                 <button type="button" className="button button--ghost button--compact" onClick={logOut}>
                   {t('app.logOut')}
                 </button>

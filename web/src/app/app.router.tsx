@@ -235,6 +235,16 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        path: 'parametres/compte',
+        element: <RequireSession />,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../pages/account/account.page')).AccountPage }),
+          },
+        ],
+      },
+      {
         path: 'parametres/notifications',
         element: <RequireSession />,
         children: [

@@ -153,6 +153,32 @@ export async function revokeAllSessions(
 }
 
 /**
+ * Ends every session of the user but the one given (a password change from the profile keeps its own device signed
+ * in). The other sessions' access tokens are refused from the next request (their sid is no longer active: the touch
+ * of sessionRevokedAt invalidates what auth.context.ts cached) and their sockets close. Without a current session,
+ * every session ends.
+ */
+export async function revokeOtherSessions(
+  deps: DataDeps,
+  userId: Types.ObjectId | string,
+  keepSessionId: string | null,
+  session: ClientSession,
+): Promise<void> {
+  if (!keepSessionId || !Types.ObjectId.isValid(keepSessionId)) {
+    await revokeAllSessions(deps, userId, session);
+    return;
+  }
+  const now = deps.clock.now();
+  const id = new Types.ObjectId(String(userId));
+  await sessionModel(deps.connection).updateMany(
+    { userId: id, revokedAt: null, _id: { $ne: new Types.ObjectId(keepSessionId) } },
+    { $set: { revokedAt: now } },
+    { session },
+  );
+  await userModel(deps.connection).updateOne({ _id: id }, { $set: { sessionRevokedAt: now } }, { session });
+}
+
+/**
  * The session if it is still active: its user and when it expires (unless refreshed first); null when revoked,
  * expired or unknown. Every way a session ends (revokeSession, revokeAllSessions, a replayed refresh token) touches
  * its user's document after ending it, which is what lets auth.context.ts keep this answer between requests.

@@ -31,7 +31,10 @@ export interface MailTemplateParams {
   emailVerification: { companyName: string; token: string; hours: number };
   accountExists: Record<string, never>;
   passwordReset: { token: string };
-  passwordChanged: Record<string, never>;
+  // From the profile (current password confirmed), this device stays signed in: `otherSessionsOnly`.
+  passwordChanged: { otherSessionsOnly?: boolean };
+  // Sent to the previous address, so the owner learns of a change they did not make.
+  emailChanged: { newEmail: string };
   notification: { type: NotificationType; data: Record<string, unknown>; path: string | null };
   digest: { items: { type: NotificationType; data: Record<string, unknown>; path: string | null }[] };
   jobAlert: { jobPromiseId: string; title: string; companyName: string; city: string; searchName: string };
@@ -52,6 +55,7 @@ export const ESSENTIAL_TEMPLATES: ReadonlySet<MailTemplate> = new Set([
   'accountExists',
   'passwordReset',
   'passwordChanged',
+  'emailChanged',
   // An appointment the person agreed to, and an account invitation: not something one unsubscribes from.
   'interview',
   'colleagueInvitation',
@@ -113,10 +117,17 @@ const builders: { [K in MailTemplate]: TemplateBuilder<K> } = {
     action: { label: t('mail.passwordReset.action'), url: link(MAIL_PATHS.passwordReset(p.token)) },
     notes: [t('mail.passwordReset.ignore')],
   }),
-  passwordChanged: (_p, { t, link }) => ({
+  passwordChanged: (p, { t, link }) => ({
     subject: t('mail.passwordChanged.subject'),
-    paragraphs: [t('mail.passwordChanged.intro'), t('mail.passwordChanged.warning')],
+    paragraphs: [
+      t(p.otherSessionsOnly ? 'mail.passwordChanged.introOtherSessions' : 'mail.passwordChanged.intro'),
+      t('mail.passwordChanged.warning'),
+    ],
     action: { label: t('mail.passwordChanged.action'), url: link(MAIL_PATHS.logIn) },
+  }),
+  emailChanged: (p, { t }) => ({
+    subject: t('mail.emailChanged.subject'),
+    paragraphs: [t('mail.emailChanged.intro', { newEmail: p.newEmail }), t('mail.emailChanged.warning')],
   }),
   notification: (p, { t, link, locale }) => {
     const text = buildNotificationText(p.type, p.data, locale);

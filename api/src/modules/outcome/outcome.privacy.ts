@@ -1,6 +1,5 @@
 import type { ClientSession, Types } from 'mongoose';
 import type { DataDeps } from '../../core/deps';
-import { invalidateOutcomeDataset } from './outcome.dataset';
 import { examResultModel, exitOutcomeModel, ledgerEntryModel } from './outcome.model';
 
 // What the privacy module (issue 18) may ask of the outcomes' module.
@@ -20,7 +19,7 @@ export async function outcomeRecordsForExport(deps: Deps, studentId: Types.Objec
 
 /**
  * The records stay (the figures count them: a hired graduate is still hired), without the staff's free-text notes,
- * which may describe the person. Idempotent; the figures read again (same numbers).
+ * which may describe the person. Idempotent; the per-graduate summaries hold no text and do not change.
  */
 export async function anonymiseOutcomeRecordsOf(
   deps: Deps,
@@ -29,5 +28,4 @@ export async function anonymiseOutcomeRecordsOf(
 ): Promise<void> {
   await exitOutcomeModel(deps.connection).collection.updateMany({ studentId }, { $unset: { note: '' } }, { session });
   await ledgerEntryModel(deps.connection).collection.updateMany({ studentId }, { $unset: { note: '' } }, { session });
-  invalidateOutcomeDataset(deps.connection);
 }

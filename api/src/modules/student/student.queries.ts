@@ -75,6 +75,16 @@ export async function createStudentProfile(
   return created;
 }
 
+/** The student's copy of their account's e-mail follows a change of the account's (same transaction). */
+export async function setStudentEmail(
+  deps: Deps,
+  userId: Types.ObjectId | string,
+  email: string,
+  session: ClientSession,
+): Promise<void> {
+  await studentModel(deps.connection).updateOne({ userId }, { $set: { email } }, { session });
+}
+
 // ---------- matching candidates (added by helper B for modules/matching) ----------
 
 /** What match scoring reads of a student: only these fields (their number grows with the schools' size). */

@@ -36,6 +36,9 @@ export function CompanyProfilePage() {
     <div className="page page--narrow">
       <h1>{t('hiring.profile.title')}</h1>
       <p className="page__lead">{t('hiring.profile.lead')}</p>
+      <p>
+        <Link to="/parametres/compte">{t('accountSettings.link')}</Link>
+      </p>
       {result.error && !company ? (
         <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !company ? (

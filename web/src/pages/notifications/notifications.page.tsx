@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { labelOf, NOTIFICATION_TYPE_LABELS, NOTIFICATION_TYPES, type NotificationType } from '@promesse/shared';
+import { labelOf, NOTIFICATION_TYPE_LABELS } from '@promesse/shared';
 import { useSession } from '../../app/app.session';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { graphql, type NotificationItemFragment } from '../../gql';
@@ -66,22 +66,6 @@ const NotificationsDocument = graphql(`
 const MarkNotificationsReadDocument = graphql(`
   mutation MarkNotificationsRead($ids: [ID!]) {
     markNotificationsRead(ids: $ids)
-  }
-`);
-
-const NotificationPreferencesDocument = graphql(`
-  query NotificationPreferences {
-    notificationPreferences {
-      mutedTypes
-    }
-  }
-`);
-
-const UpdateNotificationPreferencesDocument = graphql(`
-  mutation UpdateNotificationPreferences($mutedTypes: [NotificationType!]!) {
-    updateNotificationPreferences(mutedTypes: $mutedTypes) {
-      mutedTypes
-    }
   }
 `);
 
@@ -197,45 +181,6 @@ function NotificationRow({
   );
 }
 
-function Preferences() {
-  const { t, locale } = useI18n();
-  const [result] = useQuery({ query: NotificationPreferencesDocument });
-  const [update, save] = useMutation(UpdateNotificationPreferencesDocument);
-  const [status, setStatus] = useState<string | null>(null);
-  // The choice shows at once; the server's answer (or the stored value after an error) replaces it.
-  const [local, setLocal] = useState<ReadonlySet<NotificationType> | null>(null);
-  if (result.error) return <ErrorState error={result.error} />;
-  if (!result.data) return <LoadingState />;
-  const muted = local ?? new Set<NotificationType>(result.data.notificationPreferences.mutedTypes);
-  const toggle = async (type: NotificationType, mute: boolean) => {
-    const next = new Set(muted);
-    if (mute) next.add(type);
-    else next.delete(type);
-    setLocal(next);
-    const r = await save({ mutedTypes: [...next] });
-    if (r.data) setLocal(new Set(r.data.updateNotificationPreferences.mutedTypes));
-    else setLocal(null);
-    setStatus(r.error ? toUserFacingError(r.error, locale).message : t('notifications.prefsSaved'));
-  };
-  return (
-    <section className="card" aria-labelledby="notif-prefs">
-      <h2 id="notif-prefs">{t('notifications.prefsTitle')}</h2>
-      <fieldset className="checks" disabled={update.fetching}>
-        <legend>{t('notifications.prefsLegend')}</legend>
-        {NOTIFICATION_TYPES.map((type) => (
-          <label key={type} className="check">
-            <input type="checkbox" checked={muted.has(type)} onChange={(e) => void toggle(type, e.target.checked)} />
-            {labelOf(NOTIFICATION_TYPE_LABELS, type, locale)}
-          </label>
-        ))}
-      </fieldset>
-      <p role="status" className="field__hint">
-        {status}
-      </p>
-    </section>
-  );
-}
-
 export function NotificationsPage() {
   const { t, locale } = useI18n();
   useDocumentTitle(t('notifications.title'));
@@ -291,7 +236,6 @@ export function NotificationsPage() {
       <p>
         <Link to="/parametres/notifications">{t('notifications.channelsLink')}</Link>
       </p>
-      <Preferences />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { MyPersonalDataSection } from '../../components/personal-data';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -18,6 +19,9 @@ export function StudentProfilePage() {
     <div className="page page--narrow">
       <h1>{t('student.profile.title')}</h1>
       <p className="page__lead">{t('student.profile.lead')}</p>
+      <p>
+        <Link to="/parametres/compte">{t('accountSettings.link')}</Link>
+      </p>
       {result.error && !profile ? (
         <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : !profile ? (
