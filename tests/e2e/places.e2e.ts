@@ -1,7 +1,11 @@
 import type { Page } from 'playwright-core';
 import {
   expectNoSeriousA11yViolations,
-  expectNoSeriousA11yViolationsAtBothWidths, logInThroughPage, screenshot, VIEWPORTS } from './harness';
+  expectNoSeriousA11yViolationsAtBothWidths,
+  logInThroughPage,
+  screenshot,
+  VIEWPORTS,
+} from './harness';
 import { e2eSuite, invitePerson } from './harness.suite';
 
 // Issue 16, places: a student from a village (Xertigny, Vosges) picks their own town in the town picker (the

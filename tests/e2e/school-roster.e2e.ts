@@ -1,7 +1,5 @@
 import type { Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  expectNoSeriousA11yViolationsAtBothWidths, logInThroughPage, screenshot } from './harness';
+import { expectNoSeriousA11yViolationsAtBothWidths, logInThroughPage, screenshot } from './harness';
 import { e2eSuite } from './harness.suite';
 
 // Issue 16, school staff: bulk import of students from a CSV (preview, per-line errors, nothing written on error),

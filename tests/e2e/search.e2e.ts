@@ -1,7 +1,5 @@
 import type { Page } from 'playwright-core';
-import {
-  expectNoSeriousA11yViolations,
-  expectNoSeriousA11yViolationsAtBothWidths, logInThroughPage, screenshot } from './harness';
+import { expectNoSeriousA11yViolationsAtBothWidths, logInThroughPage, screenshot } from './harness';
 import { e2eSuite } from './harness.suite';
 
 // Issue 16, search: "soudeuse" finds the "Soudeur·se" promises, the results show their count and distances, sort by

@@ -8,10 +8,7 @@ import { accessLogModel } from './access-log.model';
 type Deps = Pick<DataDeps, 'connection'>;
 
 export function accessLogForExport(deps: Deps, studentId: Types.ObjectId) {
-  return accessLogModel(deps.connection)
-    .find({ studentId }, { studentId: 0, schoolId: 0 })
-    .sort({ lastAt: -1 })
-    .lean();
+  return accessLogModel(deps.connection).find({ studentId }, { studentId: 0, schoolId: 0 }).sort({ lastAt: -1 }).lean();
 }
 
 /** Deletes the entries about the person and those they made as a viewer. Idempotent. */
