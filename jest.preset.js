@@ -13,7 +13,4 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // Many tests start a server, a child process or an engine; on a shared 2-core CI machine a few seconds of
-  // start-up is normal. The limit only catches hangs; speed is measured by `npm run bench`, never here.
-  testTimeout: 30_000,
 };

@@ -168,6 +168,10 @@ describe('a student deletes their account', () => {
       erased: true,
       cv: null,
     });
+    // The application still open is withdrawn: nobody is left to answer.
+    const open = (await t.ok(APPLICATION, { id: s.openApplicationId }, w.companyA.token))['application'];
+    expect(open.status).toBe('WITHDRAWN');
+    expect(open.history.at(-1)).toEqual({ to: 'WITHDRAWN' });
     // Not on the school's roster any more (the anonymous record is for the figures only).
     const roster = await t.ok(ROSTER, { id: w.schoolA.id }, w.staffA.token);
     expect(roster['school'].students.map((x: { id: string }) => x.id)).not.toContain(s.studentId);

@@ -87,6 +87,7 @@ describe('a student exports their data', () => {
       'messages.json',
       'notifications.json',
       'outcomes.json',
+      'profile-views.json',
       'profile.json',
       'recommendations.json',
     ]);

@@ -162,7 +162,7 @@ describe('inactive accounts (2 years, warned 30 days before)', () => {
     expect((await warningMails()).filter((m) => m['to'] === back.email)).toHaveLength(2);
   });
 
-  it('until the erasure is wired, the temporary port refuses and the account is retried on the next run', async () => {
+  it('anonymises through the real erasure once the notice has passed: the account is gone, the record anonymous', async () => {
     const waiting = await createStudent(t, staff);
     const id = new Types.ObjectId(waiting.userId);
     await users().updateOne(
@@ -172,13 +172,15 @@ describe('inactive accounts (2 years, warned 30 days before)', () => {
     await warnInactiveAccounts(deps);
     expect((await warningMails()).filter((m) => m['to'] === waiting.email)).toHaveLength(1);
     clock.advance(NOTICE);
-    const notWired = anonymisePortFor(deps);
-    const refused = await anonymiseInactiveAccounts(deps, notWired);
-    expect(refused.anonymised).toBe(0);
-    expect(refused.failed).toBeGreaterThanOrEqual(1);
-    anonymised.length = 0;
-    await anonymiseInactiveAccounts(deps, port);
-    expect(anonymised).toContainEqual({ userId: waiting.userId, reason: 'INACTIVE_ACCOUNT' });
+    const run = await anonymiseInactiveAccounts(deps, anonymisePortFor(deps));
+    expect(run.failed).toBe(0);
+    expect(run.anonymised).toBeGreaterThanOrEqual(1);
+    expect(await users().countDocuments({ _id: id })).toBe(0);
+    const record = await t.connection.collection('students').findOne({ _id: new Types.ObjectId(waiting.studentId) });
+    expect(record).toMatchObject({ erasureReason: 'RETENTION' });
+    expect(record?.['firstName'] ?? '').not.toBe(waiting.firstName);
+    // Nothing left to do on the next run.
+    expect((await anonymiseInactiveAccounts(deps, anonymisePortFor(deps))).failed).toBe(0);
   });
 });
 

@@ -45,6 +45,7 @@ export const SYSTEM_MOVE_REASONS = {
   HIRED_ELSEWHERE: 'hired elsewhere',
   PROMISE_CLOSED: 'promise closed',
   PROMISE_EXPIRED: 'promise expired',
+  ACCOUNT_DELETED: 'account deleted',
 } as const;
 
 export interface ApplicationMove {
@@ -60,7 +61,7 @@ const OPEN: readonly ApplicationStatus[] = OPEN_APPLICATION_STATUSES;
 /**
  * Company (recruiter): SUBMITTED -> SHORTLISTED -> INTERVIEW -> OFFERED, one step at a time, and REJECTED (with a
  * reason) from any open state. Student: OFFERED -> HIRED (accepting the offer) and WITHDRAWN from any open state.
- * System: REJECTED ("position filled") and WITHDRAWN ("hired elsewhere") from any open state.
+ * System: REJECTED ("position filled") and WITHDRAWN ("hired elsewhere", "account deleted") from any open state.
  */
 export const APPLICATION_MOVES: readonly ApplicationMove[] = [
   { from: 'SUBMITTED', to: 'SHORTLISTED', actor: 'COMPANY', reasonRequired: false },
@@ -179,12 +180,14 @@ export const SYSTEM_MOVE_REASON_LABELS = {
     'hired elsewhere': 'Embauché·e ailleurs',
     'promise closed': 'Promesse clôturée',
     'promise expired': 'Promesse expirée',
+    'account deleted': 'Compte supprimé',
   },
   en: {
     'position filled': 'Position filled',
     'hired elsewhere': 'Hired elsewhere',
     'promise closed': 'Job promise closed',
     'promise expired': 'Job promise expired',
+    'account deleted': 'Account deleted',
   },
 } as const;
 

@@ -92,7 +92,7 @@ export const notificationMessages = defineMessages({
     'notification.INTERVIEW_CANCELLED.body':
       '{{companyName}} a annulé l’entretien {{who}} pour {{jobPromise}} {{when}}.{{reason}}',
     'notification.INTERVIEW_CANCELLED.whoStudent': 'prévu avec vous',
-    'notification.INTERVIEW_CANCELLED.whoStaff': 'de {{studentName}}',
+    'notification.INTERVIEW_CANCELLED.whoStaff': '{{studentName, de}}',
     'notification.INTERVIEW_CANCELLED.reason': ' Motif : {{reason}}',
     'notification.INTERVIEW_CANCELLED.companyFallback': 'L’entreprise',
     'notification.INTERVIEW_CANCELLED.jobPromiseFallback': 'la promesse d’embauche',

@@ -58,13 +58,14 @@ function privateField<T>(read: (s: StudentDoc) => T) {
 }
 
 /**
- * A contact detail (e-mail, phone): like a private field, and a company user who gets a value is recorded in the
- * access log (issue 18), once per request and student whatever the number of fields or rows showing it.
+ * A contact detail (e-mail, phone): like a private field (null once erased), and a company user who gets a value
+ * is recorded in the access log (issue 18), once per request and student whatever the number of fields or rows
+ * showing it.
  */
 function contactField(read: (s: StudentDoc) => string | null) {
   return async (s: StudentDoc, _args: unknown, ctx: GraphQLContext): Promise<string | null> => {
-    if ((await visibility(s, ctx)) !== 'FULL') return null;
-    const value = read(s);
+    if (s.erasedAt || (await visibility(s, ctx)) !== 'FULL') return null;
+    const value = read(s) || null;
     if (value !== null && isRecruiter(ctx.actor)) {
       const { userId, companyId } = ctx.actor;
       await ctx.loaders.recordAccess.load(
