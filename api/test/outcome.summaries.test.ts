@@ -7,7 +7,7 @@ import {
   type Trade,
 } from '@promesse/shared';
 import { Types } from 'mongoose';
-import { backfillGraduateOutcomes } from '../src/modules/outcome/outcome.records';
+import { backfillGraduateOutcomes, outcomeCells } from '../src/modules/outcome/outcome.records';
 import {
   approvePartnership,
   createAdmin,
@@ -88,7 +88,7 @@ async function fromScratch(): Promise<Map<string, GraduateOutcomeRecord>> {
 
 async function storedSummaries(): Promise<Map<string, Raw>> {
   const docs = await t.connection.db!.collection('graduateoutcomes').find({}).toArray();
-  return new Map(docs.map(({ _id, version: _v, ...rest }) => [String(_id), rest]));
+  return new Map(docs.map(({ _id, version: _v, rev: _r, ...rest }) => [String(_id), rest]));
 }
 
 async function expectSummariesMatchRecords(): Promise<void> {
@@ -207,5 +207,32 @@ describe('per-graduate outcome summaries', () => {
     expect(await backfillGraduateOutcomes(t.deps)).toBe(4);
     expect(await storedSummaries()).toEqual(before);
     expect(await backfillGraduateOutcomes(t.deps)).toBe(0);
+  }, 120_000);
+
+  it('the summed cells an instance reuses follow every write and every graduation date passing', async () => {
+    const schoolIds = [new Types.ObjectId(staff.schoolId)];
+    const sum = async (at: Date) => {
+      const cells = await outcomeCells(t.deps, { at, schoolIds });
+      return {
+        graduates: cells.reduce((n, c) => n + c.graduates, 0),
+        examResults: cells.reduce((n, c) => n + c.examResults, 0),
+      };
+    };
+    const now = new Date();
+    const first = await sum(now);
+    expect(await sum(now)).toEqual(first); // reused: nothing changed
+    // A write: the figures move on the next request.
+    const fresh = await createStudent(t, staff, { graduationDate: GRADUATED, trade: 'WELDING' });
+    grads.push(fresh);
+    expect(await sum(now)).toEqual({ graduates: first.graduates + 1, examResults: first.examResults });
+    await t.ok(EXAM, { id: fresh.studentId, passed: true }, staff.token);
+    expect(await sum(now)).toEqual({ graduates: first.graduates + 1, examResults: first.examResults + 1 });
+    // No write at all: a graduation date passing adds its graduate.
+    const soon = new Date(now.getTime() + 10 * 86_400_000);
+    await createStudent(t, staff, { graduationDate: soon.toISOString().slice(0, 10), trade: 'WELDING' });
+    const before = await sum(now);
+    expect(before.graduates).toBe(first.graduates + 1);
+    expect((await sum(new Date(soon.getTime() + 86_400_000))).graduates).toBe(first.graduates + 2);
+    expect(await sum(now)).toEqual(before);
   }, 120_000);
 });

@@ -121,12 +121,16 @@ const graduateOutcomeSchema = new Schema(
     daysToHire: { type: Number, default: null },
     ledgerEntries: { type: Number, required: true },
     version: { type: Number, required: true },
+    // A new ObjectId at every write of the document: the highest one, with the count, tells whether any summary
+    // changed since figures were summed (outcome.records.ts, the summed-cells cache).
+    rev: { type: Schema.Types.ObjectId, required: true },
   },
   { timestamps: false, versionKey: false },
 );
 // The network's figures: graduates so far; a school's: its graduates so far.
 graduateOutcomeSchema.index({ graduationDate: 1 });
 graduateOutcomeSchema.index({ schoolId: 1, graduationDate: 1 });
+graduateOutcomeSchema.index({ rev: -1 });
 
 export type GraduateOutcome = InferSchemaType<typeof graduateOutcomeSchema>;
 export const graduateOutcomeModel = defineModel('GraduateOutcome', graduateOutcomeSchema);

@@ -1,4 +1,5 @@
-import type { ClientSession, PipelineStage, Types } from 'mongoose';
+import { LRUCache } from 'lru-cache';
+import { Types, type ClientSession, type PipelineStage } from 'mongoose';
 import { graduateOutcomeFacts, type ExitOutcome, type OutcomeCell, type Trade } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { graduationFactsOf, type GraduateFacts } from '../student/student.queries';
@@ -18,12 +19,14 @@ import {
 // and records agree.
 
 type Deps = Pick<DataDeps, 'connection'>;
+/** A summary as computed; `rev` is stamped when it is written. */
+type SummaryContent = Omit<GraduateOutcome, 'rev'>;
 
 export type LatestOutcome = ExitOutcomeRecord & { _id: Types.ObjectId };
 export type LatestExam = ExamResult & { _id: Types.ObjectId };
 
 /** Bump when the shape or the shared definitions behind the stored facts change: the start-up backfill rebuilds. */
-export const GRADUATE_RECORD_VERSION = 1;
+export const GRADUATE_RECORD_VERSION = 2;
 
 interface Latest {
   _id: Types.ObjectId;
@@ -38,7 +41,7 @@ async function summariesOf(
   deps: Deps,
   students: readonly GraduateFacts[],
   session: ClientSession | null,
-): Promise<GraduateOutcome[]> {
+): Promise<SummaryContent[]> {
   if (!students.length) return [];
   const ids = students.map((s) => s._id);
   const latestOf = (fields: Record<string, unknown>): PipelineStage[] => [
@@ -109,10 +112,12 @@ export async function refreshGraduateOutcomes(
     );
 }
 
-async function writeSummaries(deps: Deps, summaries: GraduateOutcome[], session: ClientSession | null) {
+async function writeSummaries(deps: Deps, summaries: SummaryContent[], session: ClientSession | null) {
   if (!summaries.length) return;
   await graduateOutcomeModel(deps.connection).bulkWrite(
-    summaries.map((s) => ({ replaceOne: { filter: { _id: s._id }, replacement: s, upsert: true } })),
+    summaries.map((s) => ({
+      replaceOne: { filter: { _id: s._id }, replacement: { ...s, rev: new Types.ObjectId() }, upsert: true },
+    })),
     { session: session ?? undefined, ordered: false },
   );
 }
@@ -159,11 +164,61 @@ function matchOf(filter: SummaryFilter): Record<string, unknown> {
   };
 }
 
+// Summing every summary costs a pass over all graduates (about 2 s at 50,000 on the embedded engine); dashboards
+// read far more often than outcomes change. So each instance keeps the summed cells per filter and, on every
+// request, asks the database whether any summary changed since: the highest `rev` (a new ObjectId at each write,
+// by index) and the count (a removed summary). Unchanged: the same cells a new sum would give. A graduation date
+// passing adds a graduate without any write: an entry holds only until the next graduation date after the instant
+// it was summed at. Two writes committing out of their ObjectIds' order (two instances, skewed clocks) could hide
+// the later one: entries also expire after CELLS_TTL_MS, which bounds that.
+const CELLS_TTL_MS = 30_000;
+interface CachedCells {
+  stamp: string;
+  /** Valid for `at` in [from, until). */
+  from: number;
+  until: number;
+  cells: OutcomeCell[];
+}
+const cellsCache = new LRUCache<string, CachedCells>({ max: 500, ttl: CELLS_TTL_MS });
+
+/** What changes whenever a summary is written or removed (two small reads, whatever the number of graduates). */
+async function summariesStamp(deps: Deps): Promise<string> {
+  const Summary = graduateOutcomeModel(deps.connection);
+  const [latest, count] = await Promise.all([
+    Summary.findOne({}, { rev: 1 }).sort({ rev: -1 }).lean(),
+    Summary.estimatedDocumentCount(),
+  ]);
+  return `${latest?.rev ? String(latest.rev) : '-'}:${count}`;
+}
+
 /**
- * The cells (school × trade × cohort sums, shared OutcomeCell) of the graduates a filter reaches, in one
- * aggregation: the database sums the stored 0/1 facts, and returns only the values the medians need.
+ * The cells (school × trade × cohort sums, shared OutcomeCell) of the graduates a filter reaches: one aggregation
+ * over the summaries (the database sums the stored 0/1 facts and returns only the values the medians need), or
+ * the same cells from this instance's cache when no summary changed since (see above).
  */
 export async function outcomeCells(deps: Deps, filter: SummaryFilter): Promise<OutcomeCell[]> {
+  // The stamp is read before summing: a write landing during the sum changes it, so the next request sums again.
+  const stamp = await summariesStamp(deps);
+  const key = `${deps.connection.id}|${JSON.stringify({
+    s: filter.schoolIds?.map(String).sort() ?? null,
+    t: filter.trades ? [...filter.trades].sort() : null,
+    c: filter.cohort ?? null,
+  })}`;
+  const at = filter.at.getTime();
+  const cached = cellsCache.get(key);
+  if (cached && cached.stamp === stamp && cached.from <= at && at < cached.until) return cached.cells;
+  const [cells, next] = await Promise.all([
+    sumCells(deps, filter),
+    graduateOutcomeModel(deps.connection)
+      .findOne({ graduationDate: { $gt: filter.at } }, { graduationDate: 1 })
+      .sort({ graduationDate: 1 })
+      .lean(),
+  ]);
+  cellsCache.set(key, { stamp, from: at, until: next ? next.graduationDate.getTime() : Infinity, cells });
+  return cells;
+}
+
+async function sumCells(deps: Deps, filter: SummaryFilter): Promise<OutcomeCell[]> {
   const rows = await graduateOutcomeModel(deps.connection).aggregate<{
     _id: { s: Types.ObjectId; t: Trade | null; c: number };
     graduates: number;
