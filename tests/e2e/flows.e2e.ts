@@ -261,12 +261,14 @@ test('notifications page: mark one and all read (bell follows), mute a type', as
   await student.getByRole('banner').getByRole('link', { name: 'Notifications, aucune non lue' }).waitFor();
   expect(await unread.count()).toBe(0);
 
-  // Muting is stored: still checked after a reload.
-  await student.getByRole('checkbox', { name: 'Nouvelle promesse pour vous' }).check();
-  await student.getByText('Préférences enregistrées.').waitFor();
+  // Muting a type is chosen on the channel preferences page (the one place for it) and stored: still chosen after a
+  // reload.
+  await student.goto('/parametres/notifications');
+  const off = () => student.getByRole('radio', { name: /^Nouvelle promesse pour vous\s:\sDésactivé$/ });
+  await off().check();
+  await student.getByText('Préférence enregistrée.').waitFor();
   await student.reload();
-  const muted = student.getByRole('checkbox', { name: 'Nouvelle promesse pour vous' });
-  await muted.waitFor();
-  expect(await muted.isChecked()).toBe(true);
+  await off().waitFor();
+  expect(await off().isChecked()).toBe(true);
   await expectNoSeriousA11yViolations(student);
 });
