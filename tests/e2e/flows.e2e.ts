@@ -265,8 +265,10 @@ test('notifications page: mark one and all read (bell follows), mute a type', as
   // reload.
   await student.goto('/parametres/notifications');
   const off = () => student.getByRole('radio', { name: /^Nouvelle promesse pour vous\s:\sDésactivé$/ });
-  await off().check();
+  // A click, not check(): the radio shows the stored choice, so it turns on once the server answered.
+  await off().click();
   await student.getByText('Préférence enregistrée.').waitFor();
+  expect(await off().isChecked()).toBe(true);
   await student.reload();
   await off().waitFor();
   expect(await off().isChecked()).toBe(true);
