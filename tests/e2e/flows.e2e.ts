@@ -265,12 +265,14 @@ test('notifications page: mark one and all read (bell follows), mute a type', as
   // reload.
   await student.goto('/parametres/notifications');
   const off = () => student.getByRole('radio', { name: /^Nouvelle promesse pour vous\s:\sDésactivé$/ });
-  // A click, not check(): the radio shows the stored choice, so it turns on once the server answered.
+  // The radio shows the stored choice: it turns on once the server answered and the preferences were read again.
+  const offChosen = () =>
+    student.locator('input[name="channel-JOB_PROMISE_MATCH"][value="MUTED"]:checked').waitFor({ timeout: 15_000 });
   await off().click();
   await student.getByText('Préférence enregistrée.').waitFor();
-  expect(await off().isChecked()).toBe(true);
+  await offChosen();
   await student.reload();
   await off().waitFor();
-  expect(await off().isChecked()).toBe(true);
+  await offChosen();
   await expectNoSeriousA11yViolations(student);
 });
