@@ -74,8 +74,14 @@ describe('town picker', () => {
       .waitFor();
     await town.fill('VITRY LE F');
     await page.getByRole('option', { name: /^Vitry-le-François/ }).waitFor();
+    // Each key waits for what it shows: the option highlighted, then the town written into the box.
     await town.press('ArrowDown');
+    await page.getByRole('option', { name: /^Vitry-le-François/, selected: true }).waitFor();
     await town.press('Enter');
+    await page.waitForFunction(
+      (input) => (input as HTMLInputElement).value === 'Vitry-le-François',
+      await town.elementHandle(),
+    );
     expect(await town.inputValue()).toBe('Vitry-le-François');
   });
 });
