@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 // each server's CPU time per request (from /proc: steadier than req/s when other work shares the cores), the ratio
 // API/bare per round and the medians. Target: median ratio >= 0.6 for each list.
 // Env: BENCH_ROUNDS (5), BENCH_SECONDS (3), BENCH_CONNECTIONS (20), BENCH_ONLY (a list name),
-// BENCH_CPU_PROF=<dir> (the API writes a V8 CPU profile there on exit).
+// BENCH_CPU_PROF=<dir> (the API writes a V8 CPU profile there on exit, the bare server in <dir>/bare).
 
 const ROOT = path.resolve(__dirname, '../..');
 const JWT_SECRET = 'throughput-bench-secret-0123456789-abcdefghijklmnopqrstuv';
@@ -129,10 +129,15 @@ interface LoadResult {
   errors: number;
   /** The server's CPU time per answered request (ms): steadier than req/s on a busy machine. */
   cpuPerRequest: number;
+  /** The engine's CPU time per answered request (ms): what the server's reads cost the database. */
+  engineCpuPerRequest: number;
 }
+
+let enginePid: number | undefined;
 
 async function load(target: Target, token: string): Promise<LoadResult> {
   const cpuBefore = cpuMs(target.pid);
+  const engineBefore = cpuMs(enginePid);
   const result = await autocannon({
     url: target.url,
     method: target.method,
@@ -146,6 +151,7 @@ async function load(target: Target, token: string): Promise<LoadResult> {
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
     cpuPerRequest: (cpuMs(target.pid) - cpuBefore) / Math.max(1, result.requests.total),
+    engineCpuPerRequest: (cpuMs(enginePid) - engineBefore) / Math.max(1, result.requests.total),
   };
 }
 
@@ -163,10 +169,12 @@ function cpuMs(pid: number | undefined): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (r: LoadResult) =>
   `${r.rps.toFixed(0).padStart(5)} req/s p99 ${String(r.p99).padStart(4)} ms cpu ${r.cpuPerRequest.toFixed(2)} ms/req` +
+  ` (engine ${r.engineCpuPerRequest.toFixed(2)})` +
   (r.errors ? ` (${r.errors} errors)` : '');
 
 async function main(): Promise<void> {
   const [uri] = (await start(['embedded-mongo/bin/embedded-mongo.mjs', '--port', '0'], {}, /^mongodb:\/\/\S+/))!;
+  enginePid = children[0]?.pid;
   const dbUri = `${uri.replace(/\/$/, '')}/promesse`;
   const apiPort = await freePort();
   const profileDir = process.env['BENCH_CPU_PROF'];
@@ -192,7 +200,12 @@ async function main(): Promise<void> {
   await waitHealthy(`http://127.0.0.1:${apiPort}/healthz`);
   const barePort = await freePort();
   await start(
-    ['--import', 'tsx', 'api/bench/bare-driver.server.ts'],
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/bare`] : []),
+      '--import',
+      'tsx',
+      'api/bench/bare-driver.server.ts',
+    ],
     {
       MONGODB_URI: dbUri,
       JWT_SECRET,
