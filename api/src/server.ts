@@ -8,7 +8,7 @@ import { systemClock } from './core/clock';
 import type { AppDeps } from './core/deps';
 import { ensureBootstrapAdmin } from './modules/auth/auth.queries';
 import { migrateStudentLocations } from './modules/student/student.queries';
-import { backfillGraduateOutcomes } from './modules/outcome/outcome.records';
+import { backfillGraduateOutcomes, ensureOutcomeCells } from './modules/outcome/outcome.records';
 import { DEV_MAIL_PATH } from './modules/mail/mail.http';
 import { startMail } from './modules/mail/mail.runtime';
 import { warmTowns } from './modules/place/place.queries';
@@ -60,10 +60,13 @@ async function main(): Promise<void> {
   // Students stored before town granularity (issue 13) are placed at their town's centre before anyone reads them.
   const migrated = await migrateStudentLocations(deps);
   if (migrated > 0) logger.info({ students: migrated }, 'student locations placed at their town centre');
-  // Outcome figures are summed from per-graduate summaries: build those missing or of an older version (first start
-  // after issue 17's summaries, data imported by scripts), before anyone reads a figure.
+  // Outcome figures read cells summed from per-graduate summaries: build the summaries missing or of an older version
+  // (first start after issue 17's summaries, data imported by scripts), then the cells when those or their version
+  // changed, before anyone reads a figure.
   const summaries = await backfillGraduateOutcomes(deps);
   if (summaries > 0) logger.info({ graduates: summaries }, 'graduate outcome summaries built');
+  const cells = await ensureOutcomeCells(deps, { rebuild: summaries > 0 });
+  if (cells !== null) logger.info({ cells }, 'outcome cells rebuilt');
 
   const mail = await startMail(deps, await mailSettingsFromEnv(env));
   const scheduler = await startScheduler(deps, SCHEDULED_JOBS, { uri: db.uri });

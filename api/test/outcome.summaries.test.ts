@@ -7,7 +7,13 @@ import {
   type Trade,
 } from '@promesse/shared';
 import { Types } from 'mongoose';
-import { backfillGraduateOutcomes, outcomeCells } from '../src/modules/outcome/outcome.records';
+import {
+  backfillGraduateOutcomes,
+  ensureOutcomeCells,
+  outcomeCells,
+  rebuildOutcomeCells,
+  refreshGraduateOutcomes,
+} from '../src/modules/outcome/outcome.records';
 import {
   approvePartnership,
   createAdmin,
@@ -24,11 +30,13 @@ import {
 } from './helpers';
 import { apply, inDays, move, offer, openPromise } from './marketplace.fixtures';
 
-// The per-graduate summaries the figures are summed from (graduateoutcomes) always equal what a recomputation from
-// scratch (students and their raw records, by the shared definitions) gives, after a series of writes through the
-// API: outcomes and corrections, exam results and a correction, off-platform promises, an offer and a hire through
-// the app, a profile edit of the trade and graduation date; the start-up backfill rebuilds the same documents; and
-// outcomeStats equals computeOutcomeStats over the recomputed records.
+// The per-graduate summaries (graduateoutcomes) and the cells the figures read (outcomecells, moved by difference in
+// every write's transaction) always equal what a recomputation from scratch (students and their raw records, by
+// the shared definitions) gives, after a series of writes through the API: outcomes and corrections, exam results
+// and a correction, off-platform promises, an offer and a hire through the app, a profile edit of the trade and
+// graduation date, an erasure; then a change of school and a lost graduation date (no use case does either: written
+// in the collection, then refreshed as a script would). The start-up backfill and rebuild give the same documents,
+// and outcomeStats equals computeOutcomeStats over the recomputed records.
 
 const GRADUATED = '2025-06-30';
 const day = (n: number) => new Date(Date.parse(`${GRADUATED}T00:00:00Z`) + n * 86_400_000).toISOString();
@@ -38,10 +46,11 @@ const EXAM = `mutation($id: ID!, $passed: Boolean!) { recordExamResult(studentId
 const PROMISE = `mutation($id: ID!, $company: String!, $date: DateTime!) {
   recordOffPlatformPromise(studentId: $id, companyName: $company, date: $date) { id } }`;
 const UPDATE_PROFILE = `mutation($input: StudentProfileInput!) { updateStudentProfile(input: $input) { id } }`;
+const DELETE_STUDENT = `mutation($id: ID!) { deleteStudent(studentId: $id) }`;
 const FIGURES = `graduates suppressed examResults outcomesRecorded examSuccessRate positiveOutcomeRate
   employedWithinTwoMonthsRate continuingStudiesRate promisesPerGraduate { mean median } medianDaysToHire`;
-const STATS = `{ outcomeStats { ${FIGURES} bySchool { school { id } ${FIGURES} } byTrade { trade ${FIGURES} }
-  byCohort { cohort ${FIGURES} } } }`;
+const STATS = `query($filter: OutcomeFilter) { outcomeStats(filter: $filter) { ${FIGURES}
+  bySchool { school { id } ${FIGURES} } byTrade { trade ${FIGURES} } byCohort { cohort ${FIGURES} } } }`;
 
 let t: TestApp;
 let admin: Actor;
@@ -107,6 +116,84 @@ async function expectSummariesMatchRecords(): Promise<void> {
     });
     expect(String(stored.get(id)!['schoolId'])).toBe(r.schoolId);
   }
+}
+
+/** The cells from scratch: the recomputed graduates summed per school, trade and graduation date. */
+async function cellsFromScratch(): Promise<Raw[]> {
+  const cells = new Map<string, Raw>();
+  const count = (histogram: Record<string, number>, value: number) => (histogram[value] = (histogram[value] ?? 0) + 1);
+  for (const r of (await fromScratch()).values()) {
+    const f = graduateOutcomeFacts(r);
+    const key = `${r.schoolId}|${r.trade}|${r.graduationDate.toISOString()}`;
+    const cell = cells.get(key) ?? {
+      schoolId: r.schoolId,
+      trade: r.trade,
+      graduationDate: r.graduationDate,
+      cohort: f.cohort,
+      graduates: 0,
+      examResults: 0,
+      examPassed: 0,
+      outcomesRecorded: 0,
+      positive: 0,
+      continuing: 0,
+      employedWithinTwoMonths: 0,
+      daysToHire: {},
+      ledgerEntries: {},
+    };
+    cells.set(key, cell);
+    cell['graduates']++;
+    cell['examResults'] += f.examResult;
+    cell['examPassed'] += f.examPassed;
+    cell['outcomesRecorded'] += f.outcomeRecorded;
+    cell['positive'] += f.positive;
+    cell['continuing'] += f.continuing;
+    cell['employedWithinTwoMonths'] += f.employedWithinTwoMonths;
+    if (f.daysToHire !== null) count(cell['daysToHire'], f.daysToHire);
+    count(cell['ledgerEntries'], f.ledgerEntries);
+  }
+  return [...cells.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, c]) => c);
+}
+
+/** The stored cells as the figures read them: a cell emptied by moves (all zeros) and a zero count are no cell. */
+async function storedCells(): Promise<Raw[]> {
+  const docs = await t.connection.db!.collection<Raw>('outcomecells').find({}).toArray();
+  const nonZero = (h: Record<string, number> | undefined) =>
+    Object.fromEntries(Object.entries(h ?? {}).filter(([, n]) => n));
+  const cells: Raw[] = docs.map(({ _id, schoolId, daysToHire, ledgerEntries, ...rest }) => ({
+    ...rest,
+    schoolId: String(schoolId),
+    daysToHire: nonZero(daysToHire),
+    ledgerEntries: nonZero(ledgerEntries),
+  }));
+  for (const empty of cells.filter((c) => c['graduates'] === 0)) {
+    expect(empty).toMatchObject({
+      examResults: 0,
+      examPassed: 0,
+      outcomesRecorded: 0,
+      positive: 0,
+      continuing: 0,
+      employedWithinTwoMonths: 0,
+      daysToHire: {},
+      ledgerEntries: {},
+    });
+  }
+  const key = (c: Raw) => `${c['schoolId']}|${c['trade']}|${(c['graduationDate'] as Date).toISOString()}`;
+  return cells.filter((c) => c['graduates'] !== 0).sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+async function expectCellsMatchRecords(): Promise<void> {
+  expect(await storedCells()).toEqual(await cellsFromScratch());
+}
+
+/** outcomeStats through the API equals the shared computation over the recomputed graduates (no cell involved). */
+async function expectStatsMatchRecords(filter: { trades?: Trade[]; cohort?: number } = {}): Promise<Raw> {
+  const now = new Date();
+  const graduates = [...(await fromScratch()).values()].filter((r) => r.graduationDate <= now);
+  const { bySchool, ...network } = computeOutcomeStats(graduates, { filter });
+  const stats = (await t.ok<{ outcomeStats: Raw }>(STATS, { filter }, admin.token)).outcomeStats;
+  expect(stats).toMatchObject({ ...network, bySchool: bySchool.map(({ schoolId: _s, ...f }) => f) });
+  expect((stats['bySchool'] as Raw[]).map((s) => s['school']['id'])).toEqual(bySchool.map((s) => s.schoolId));
+  return stats;
 }
 
 beforeAll(async () => {
@@ -188,15 +275,53 @@ describe('per-graduate outcome summaries', () => {
       staff.token,
     );
     await expectSummariesMatchRecords();
+    await expectCellsMatchRecords();
 
     // The figures equal the shared computation over the recomputed graduates.
-    const now = new Date();
-    const graduates = [...(await fromScratch()).values()].filter((r) => r.graduationDate <= now);
-    const expected = computeOutcomeStats(graduates);
-    const stats = (await t.ok<{ outcomeStats: Raw }>(STATS, undefined, admin.token)).outcomeStats;
-    const { bySchool, ...network } = expected;
-    expect(stats).toMatchObject({ ...network, bySchool: bySchool.map(({ schoolId: _s, ...f }) => f) });
-    expect(stats['graduates']).toBe(5);
+    expect((await expectStatsMatchRecords())['graduates']).toBe(5);
+
+    // An erased graduate still counts (their records stay, anonymised).
+    expect((await t.ok<Raw>(DELETE_STUDENT, { id: g3.studentId }, staff.token))['deleteStudent']).toBe(true);
+    await expectSummariesMatchRecords();
+    await expectCellsMatchRecords();
+
+    // No use case moves a student to another school or removes a graduation date: written in the collection, then
+    // refreshed as a script would (no session). The first graduate changes cell, the second leaves the figures.
+    const other = await createSchool(t, admin, { city: 'Évreux', trades: ['MACHINING', 'WELDING'] });
+    const students = t.connection.db!.collection('students');
+    await students.updateOne(
+      { _id: new Types.ObjectId(g4.studentId) },
+      { $set: { schoolId: new Types.ObjectId(other.id) } },
+    );
+    await students.updateOne({ _id: new Types.ObjectId(g2.studentId) }, { $unset: { graduationDate: '' } });
+    await refreshGraduateOutcomes(
+      t.deps,
+      [g4, g2].map((g) => new Types.ObjectId(g.studentId)),
+    );
+    await expectSummariesMatchRecords();
+    await expectCellsMatchRecords();
+    expect((await expectStatsMatchRecords())['graduates']).toBe(4);
+    await expectStatsMatchRecords({ trades: ['WELDING'], cohort: 2025 });
+    await expectStatsMatchRecords({ cohort: 2024 });
+    // Put back as they were, for the tests below.
+    await students.updateOne(
+      { _id: new Types.ObjectId(g4.studentId) },
+      { $set: { schoolId: new Types.ObjectId(staff.schoolId) } },
+    );
+    await students.updateOne(
+      { _id: new Types.ObjectId(g2.studentId) },
+      { $set: { graduationDate: new Date(GRADUATED) } },
+    );
+    await refreshGraduateOutcomes(
+      t.deps,
+      [g4, g2].map((g) => new Types.ObjectId(g.studentId)),
+    );
+    await expectCellsMatchRecords();
+
+    // The cells maintained write after write are those a rebuild from the summaries gives.
+    const maintained = await storedCells();
+    expect(await rebuildOutcomeCells(t.deps)).toBe(maintained.length);
+    expect(await storedCells()).toEqual(maintained);
   }, 300_000);
 
   it('the start-up backfill rebuilds the same summaries, and only those missing or outdated', async () => {
@@ -207,32 +332,30 @@ describe('per-graduate outcome summaries', () => {
     expect(await backfillGraduateOutcomes(t.deps)).toBe(4);
     expect(await storedSummaries()).toEqual(before);
     expect(await backfillGraduateOutcomes(t.deps)).toBe(0);
+    // The backfill leaves the cells; the start-up rebuilds them after it built any summary.
+    expect(await ensureOutcomeCells(t.deps, { rebuild: true })).toBeGreaterThan(0);
+    await expectCellsMatchRecords();
   }, 120_000);
 
-  it('the summed cells an instance reuses follow every write and every graduation date passing', async () => {
+  it('the cells are rebuilt when their version changes, and a graduation date passing needs no write', async () => {
+    const cells = await storedCells();
+    expect(await ensureOutcomeCells(t.deps)).toBeNull(); // current: nothing to do
+    const state = t.connection.db!.collection<{ _id: string; version: number }>('outcomecellsstates');
+    await state.updateOne({ _id: 'cells' }, { $set: { version: 0 } });
+    await t.connection.db!.collection('outcomecells').deleteMany({ schoolId: new Types.ObjectId(staff.schoolId) });
+    expect(await ensureOutcomeCells(t.deps)).toBe(cells.length);
+    expect(await storedCells()).toEqual(cells);
+    expect(await ensureOutcomeCells(t.deps)).toBeNull();
+
     const schoolIds = [new Types.ObjectId(staff.schoolId)];
-    const sum = async (at: Date) => {
-      const cells = await outcomeCells(t.deps, { at, schoolIds });
-      return {
-        graduates: cells.reduce((n, c) => n + c.graduates, 0),
-        examResults: cells.reduce((n, c) => n + c.examResults, 0),
-      };
-    };
+    const sum = async (at: Date) =>
+      (await outcomeCells(t.deps, { at, schoolIds })).reduce((n, c) => n + c.graduates, 0);
     const now = new Date();
     const first = await sum(now);
-    expect(await sum(now)).toEqual(first); // reused: nothing changed
-    // A write: the figures move on the next request.
-    const fresh = await createStudent(t, staff, { graduationDate: GRADUATED, trade: 'WELDING' });
-    grads.push(fresh);
-    expect(await sum(now)).toEqual({ graduates: first.graduates + 1, examResults: first.examResults });
-    await t.ok(EXAM, { id: fresh.studentId, passed: true }, staff.token);
-    expect(await sum(now)).toEqual({ graduates: first.graduates + 1, examResults: first.examResults + 1 });
-    // No write at all: a graduation date passing adds its graduate.
     const soon = new Date(now.getTime() + 10 * 86_400_000);
     await createStudent(t, staff, { graduationDate: soon.toISOString().slice(0, 10), trade: 'WELDING' });
-    const before = await sum(now);
-    expect(before.graduates).toBe(first.graduates + 1);
-    expect((await sum(new Date(soon.getTime() + 86_400_000))).graduates).toBe(first.graduates + 2);
-    expect(await sum(now)).toEqual(before);
+    expect(await sum(now)).toBe(first);
+    expect(await sum(new Date(soon.getTime() + 86_400_000))).toBe(first + 1);
+    await expectCellsMatchRecords();
   }, 120_000);
 });

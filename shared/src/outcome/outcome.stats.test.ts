@@ -369,6 +369,45 @@ describe('computeOutcomeStats: filters and breakdowns', () => {
       );
     }
     expect(computeOutcomeStatsFromCells([], {})).toEqual(computeOutcomeStats([], {}));
+    // A cohort split into several cells (the API keeps one per graduation date), and cells emptied by corrections
+    // (zero counts, no graduate left): the same figures.
+    const split = [...outcomeCellsOf(data.slice(0, 250)), ...outcomeCellsOf(data.slice(250))];
+    expect(split.length).toBeGreaterThan(cells.length);
+    const emptied = cells.map((c) => ({
+      ...c,
+      graduates: 0,
+      examResults: 0,
+      examPassed: 0,
+      outcomesRecorded: 0,
+      positive: 0,
+      continuing: 0,
+      employedWithinTwoMonths: 0,
+      daysToHire: { '-3': 0, '7': 0 },
+      ledgerEntries: { '0': 0 },
+    }));
+    const zeroKeys = split.map((c) => ({ ...c, daysToHire: { ...c.daysToHire, '-8': 0, '200': 0 } }));
+    for (const viewerSchoolId of [null, A, D]) {
+      expect(computeOutcomeStatsFromCells([...zeroKeys, ...emptied], { viewerSchoolId })).toEqual(
+        computeOutcomeStats(data, { viewerSchoolId }),
+      );
+    }
+  });
+
+  it('keeps a cell’s medians as histograms: days to hire by whole days (negative too), graduates by entries', () => {
+    const records = [
+      grad({ outcome: 'EMPLOYED', start: -5, ledger: 0 }),
+      grad({ outcome: 'EMPLOYED', start: -5, ledger: 3 }),
+      grad({ outcome: 'EMPLOYED', start: 12, ledger: 3 }),
+      grad({ outcome: 'EMPLOYED', start: null, ledger: 1 }),
+      grad({ outcome: 'SEEKING', ledger: 0 }),
+    ];
+    expect(outcomeCellsOf(records)).toEqual([
+      expect.objectContaining({ graduates: 5, daysToHire: { '-5': 2, '12': 1 }, ledgerEntries: { 0: 2, 1: 1, 3: 2 } }),
+    ]);
+    expect(computeOutcomeStatsFromCells(outcomeCellsOf(records), { minGroupSize: 1 })).toMatchObject({
+      medianDaysToHire: -5,
+      promisesPerGraduate: { mean: 7 / 5, median: 1 },
+    });
   });
 });
 

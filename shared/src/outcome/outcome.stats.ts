@@ -148,9 +148,11 @@ class GroupAccumulator {
   continuing = 0;
   employedWithinTwoMonths = 0;
   ledgerEntries = 0;
-  /** ledgerHistogram[k] = graduates with k ledger entries (counts are small integers). */
-  readonly ledgerHistogram: number[] = [];
-  readonly daysToHire: number[] = [];
+  /** Graduates per number of ledger entries. */
+  readonly ledgerHistogram = new Map<number, number>();
+  /** EMPLOYED graduates with a start date per days to hire (negative: started before graduating). */
+  readonly daysToHire = new Map<number, number>();
+  hired = 0;
 
   /** A cell of graduates already summed (see OutcomeCell): the same sums as adding each of them. */
   addCell(cell: OutcomeCell, own: boolean): void {
@@ -162,11 +164,18 @@ class GroupAccumulator {
     this.positive += cell.positive;
     this.continuing += cell.continuing;
     this.employedWithinTwoMonths += cell.employedWithinTwoMonths;
-    for (const d of cell.daysToHire) this.daysToHire.push(d);
-    for (const entries of cell.ledgerEntries) {
-      this.ledgerEntries += entries;
-      this.ledgerHistogram[entries] = (this.ledgerHistogram[entries] ?? 0) + 1;
-    }
+    for (const [days, count] of Object.entries(cell.daysToHire)) this.hire(Number(days), count);
+    for (const [entries, count] of Object.entries(cell.ledgerEntries)) this.ledger(Number(entries), count);
+  }
+
+  private hire(days: number, count: number): void {
+    this.hired += count;
+    this.daysToHire.set(days, (this.daysToHire.get(days) ?? 0) + count);
+  }
+
+  private ledger(entries: number, count: number): void {
+    this.ledgerEntries += entries * count;
+    this.ledgerHistogram.set(entries, (this.ledgerHistogram.get(entries) ?? 0) + count);
   }
 
   add(r: GraduateOutcomeRecord, c: GraduateClassification, own: boolean): void {
@@ -180,10 +189,8 @@ class GroupAccumulator {
     if (c.positive) this.positive++;
     if (c.continuing) this.continuing++;
     if (c.employedWithinTwoMonths) this.employedWithinTwoMonths++;
-    if (c.daysToHire !== null) this.daysToHire.push(c.daysToHire);
-    const entries = r.ledgerEntries;
-    this.ledgerEntries += entries;
-    this.ledgerHistogram[entries] = (this.ledgerHistogram[entries] ?? 0) + 1;
+    if (c.daysToHire !== null) this.hire(c.daysToHire, 1);
+    this.ledger(r.ledgerEntries, 1);
   }
 
   figures(minGroupSize: number, ownSchoolSeen: boolean): OutcomeFigures {
@@ -204,7 +211,7 @@ class GroupAccumulator {
         mean: rate(this.ledgerEntries, n),
         median: hidden ? null : histogramMedian(this.ledgerHistogram, n),
       },
-      medianDaysToHire: hidden ? null : median(this.daysToHire),
+      medianDaysToHire: hidden ? null : histogramMedian(this.daysToHire, this.hired),
     };
   }
 }
@@ -217,18 +224,18 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Median of `n` non-negative integers given as a histogram (histogram[k] = how many equal k). */
-function histogramMedian(histogram: readonly (number | undefined)[], n: number): number | null {
+/** Median of `n` numbers given as a histogram (value → how many equal it); the same as `median` of the values. */
+function histogramMedian(histogram: ReadonlyMap<number, number>, n: number): number | null {
   if (n === 0) return null;
   // The values of sorted ranks lo and hi (0-based); equal when n is odd.
   const lo = (n - 1) >> 1;
   const hi = n >> 1;
   let seen = 0;
-  let loValue = -1;
-  for (let k = 0; k < histogram.length; k++) {
-    seen += histogram[k] ?? 0;
-    if (loValue < 0 && seen > lo) loValue = k;
-    if (seen > hi) return (loValue + k) / 2;
+  let loValue: number | null = null;
+  for (const value of [...histogram.keys()].sort((a, b) => a - b)) {
+    seen += histogram.get(value)!;
+    if (loValue === null && seen > lo) loValue = value;
+    if (seen > hi) return (loValue! + value) / 2;
   }
   return null;
 }
@@ -321,11 +328,15 @@ export function graduateOutcomeFacts(record: GraduateOutcomeRecord): GraduateOut
   };
 }
 
+/** How many graduates have each value: `{ "<value>": count }` (a count of 0 is the same as no key). */
+export type OutcomeHistogram = Readonly<Record<string, number>>;
+
 /**
- * The graduates of one school, trade (null: none named) and cohort, summed: the sums of their GraduateOutcomeFacts
- * and the lists of their values that medians need (daysToHire: the EMPLOYED ones with a start date; ledgerEntries:
- * one per graduate). Every group of OutcomeStats is a union of cells, so the figures of cells are those of the
- * graduates (computeOutcomeStatsFromCells).
+ * Graduates of one school and trade (null: none named) within one cohort, summed: the sums of their
+ * GraduateOutcomeFacts and the histograms the medians need (daysToHire: the EMPLOYED ones with a start date, by
+ * whole days, possibly negative; ledgerEntries: every graduate, by number of entries). Every group of OutcomeStats
+ * is a union of cells, so the figures of cells are those of the graduates (computeOutcomeStatsFromCells); a
+ * cohort may be split into several cells (the API keeps one per graduation date).
  */
 export interface OutcomeCell {
   schoolId: string;
@@ -338,8 +349,8 @@ export interface OutcomeCell {
   positive: number;
   continuing: number;
   employedWithinTwoMonths: number;
-  daysToHire: readonly number[];
-  ledgerEntries: readonly number[];
+  daysToHire: OutcomeHistogram;
+  ledgerEntries: OutcomeHistogram;
 }
 
 /** computeOutcomeStats over cells instead of graduates (same definitions, same result); filters already applied. */
@@ -382,9 +393,11 @@ export function computeOutcomeStatsFromCells(
   };
 }
 
-/** The cells of graduates (what a database $group computes from their GraduateOutcomeFacts), for tests and tools. */
+/** The cells of graduates (one per school × trade × cohort), for tests and tools. */
 export function outcomeCellsOf(records: Iterable<GraduateOutcomeRecord>): OutcomeCell[] {
-  const cells = new Map<string, OutcomeCell & { daysToHire: number[]; ledgerEntries: number[] }>();
+  type Counts = Record<string, number>;
+  const cells = new Map<string, OutcomeCell & { daysToHire: Counts; ledgerEntries: Counts }>();
+  const count = (histogram: Counts, value: number) => (histogram[value] = (histogram[value] ?? 0) + 1);
   for (const r of records) {
     const f = graduateOutcomeFacts(r);
     const key = `${r.schoolId}|${r.trade ?? ''}|${f.cohort}`;
@@ -401,8 +414,8 @@ export function outcomeCellsOf(records: Iterable<GraduateOutcomeRecord>): Outcom
         positive: 0,
         continuing: 0,
         employedWithinTwoMonths: 0,
-        daysToHire: [],
-        ledgerEntries: [],
+        daysToHire: {},
+        ledgerEntries: {},
       };
       cells.set(key, cell);
     }
@@ -413,8 +426,8 @@ export function outcomeCellsOf(records: Iterable<GraduateOutcomeRecord>): Outcom
     cell.positive += f.positive;
     cell.continuing += f.continuing;
     cell.employedWithinTwoMonths += f.employedWithinTwoMonths;
-    if (f.daysToHire !== null) cell.daysToHire.push(f.daysToHire);
-    cell.ledgerEntries.push(f.ledgerEntries);
+    if (f.daysToHire !== null) count(cell.daysToHire, f.daysToHire);
+    count(cell.ledgerEntries, f.ledgerEntries);
   }
   return [...cells.values()];
 }

@@ -121,16 +121,49 @@ const graduateOutcomeSchema = new Schema(
     daysToHire: { type: Number, default: null },
     ledgerEntries: { type: Number, required: true },
     version: { type: Number, required: true },
-    // A new ObjectId at every write of the document: the highest one, with the count, tells whether any summary
-    // changed since figures were summed (outcome.records.ts, the summed-cells cache).
-    rev: { type: Schema.Types.ObjectId, required: true },
   },
   { timestamps: false, versionKey: false },
 );
 // The network's figures: graduates so far; a school's: its graduates so far.
 graduateOutcomeSchema.index({ graduationDate: 1 });
 graduateOutcomeSchema.index({ schoolId: 1, graduationDate: 1 });
-graduateOutcomeSchema.index({ rev: -1 });
 
 export type GraduateOutcome = InferSchemaType<typeof graduateOutcomeSchema>;
 export const graduateOutcomeModel = defineModel('GraduateOutcome', graduateOutcomeSchema);
+
+// The summaries summed per school, trade and graduation date (shared OutcomeCell, at a finer grain): what every
+// figure reads, a few documents per school and year whatever the number of graduates. outcome.records.ts moves
+// them by the difference of every summary write, in its transaction, and rebuilds them from the summaries when
+// OUTCOME_CELLS_VERSION changes. A cell whose graduates all left stays with zeros (the figures skip it).
+const outcomeCellSchema = new Schema(
+  {
+    schoolId: { type: Schema.Types.ObjectId, ref: 'School', required: true },
+    trade: { type: String },
+    graduationDate: { type: Date, required: true },
+    cohort: { type: Number, required: true },
+    graduates: { type: Number, required: true },
+    examResults: { type: Number, required: true },
+    examPassed: { type: Number, required: true },
+    outcomesRecorded: { type: Number, required: true },
+    positive: { type: Number, required: true },
+    continuing: { type: Number, required: true },
+    employedWithinTwoMonths: { type: Number, required: true },
+    /** { "<whole days>": EMPLOYED graduates with a start date } (negative: started before graduating). */
+    daysToHire: { type: Schema.Types.Mixed },
+    /** { "<number of entries>": graduates }. */
+    ledgerEntries: { type: Schema.Types.Mixed },
+  },
+  { timestamps: false, versionKey: false, minimize: false },
+);
+outcomeCellSchema.index({ schoolId: 1, trade: 1, graduationDate: 1 }, { unique: true, name: 'one_cell' });
+outcomeCellSchema.index({ graduationDate: 1 });
+
+export type OutcomeCellDoc = InferSchemaType<typeof outcomeCellSchema>;
+export const outcomeCellModel = defineModel('OutcomeCell', outcomeCellSchema);
+
+/** One document (_id 'cells'): the OUTCOME_CELLS_VERSION the stored cells were built by. */
+const outcomeCellsStateSchema = new Schema(
+  { _id: { type: String, required: true }, version: { type: Number, required: true } },
+  { timestamps: false, versionKey: false },
+);
+export const outcomeCellsStateModel = defineModel('OutcomeCellsState', outcomeCellsStateSchema);

@@ -1,32 +1,37 @@
-import { LRUCache } from 'lru-cache';
-import { Types, type ClientSession, type PipelineStage } from 'mongoose';
+import type { AnyBulkWriteOperation, ClientSession, PipelineStage, Types } from 'mongoose';
 import { graduateOutcomeFacts, type ExitOutcome, type OutcomeCell, type Trade } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
+import { inTransaction } from '../../core/transactions';
 import { graduationFactsOf, type GraduateFacts } from '../student/student.queries';
 import {
   examResultModel,
   exitOutcomeModel,
   graduateOutcomeModel,
   ledgerEntryModel,
+  outcomeCellModel,
+  outcomeCellsStateModel,
   type ExamResult,
   type ExitOutcomeRecord,
   type GraduateOutcome,
 } from './outcome.model';
 
-// The per-graduate summaries (graduateOutcomeModel) the figures are summed from. A summary is only ever recomputed
-// from the student and their records (refreshGraduateOutcomes), never edited: every write that changes a fact calls
-// it for the graduates concerned, in its own transaction, so the figures read a committed state where summaries
-// and records agree.
+// The per-graduate summaries (graduateOutcomeModel) and their sums per school, trade and graduation date, the cells
+// (outcomeCellModel) every figure reads. A summary is only ever recomputed from the student and their records
+// (refreshGraduateOutcomes), never edited: every write that changes a fact calls it for the graduates concerned, in
+// its own transaction, and the cells move by the difference in that same transaction. So a query costs a read of
+// a few cells whatever the number of graduates, and reads a committed state where records, summaries and cells
+// agree.
 
 type Deps = Pick<DataDeps, 'connection'>;
-/** A summary as computed; `rev` is stamped when it is written. */
-type SummaryContent = Omit<GraduateOutcome, 'rev'>;
+type Summary = GraduateOutcome & { _id: Types.ObjectId };
 
 export type LatestOutcome = ExitOutcomeRecord & { _id: Types.ObjectId };
 export type LatestExam = ExamResult & { _id: Types.ObjectId };
 
 /** Bump when the shape or the shared definitions behind the stored facts change: the start-up backfill rebuilds. */
 export const GRADUATE_RECORD_VERSION = 2;
+/** Bump when the shape of the cells changes: the start-up rebuilds them from the summaries. */
+export const OUTCOME_CELLS_VERSION = 1;
 
 interface Latest {
   _id: Types.ObjectId;
@@ -41,7 +46,7 @@ async function summariesOf(
   deps: Deps,
   students: readonly GraduateFacts[],
   session: ClientSession | null,
-): Promise<SummaryContent[]> {
+): Promise<Summary[]> {
   if (!students.length) return [];
   const ids = students.map((s) => s._id);
   const latestOf = (fields: Record<string, unknown>): PipelineStage[] => [
@@ -92,8 +97,9 @@ async function summariesOf(
 }
 
 /**
- * Recomputes the summaries of these students from their profile and records, in the caller's transaction (a
- * student without a graduation date has none).
+ * Recomputes the summaries of these students from their profile and records, and moves the cells by the
+ * difference, in the caller's transaction (a student without a graduation date has no summary). Without a session
+ * (seeds, one page after another) the three writes are not atomic: callers must not run concurrently.
  */
 export async function refreshGraduateOutcomes(
   deps: Deps,
@@ -102,29 +108,70 @@ export async function refreshGraduateOutcomes(
 ): Promise<void> {
   if (!studentIds.length) return;
   const students = await graduationFactsOf(deps, { ids: studentIds }, session);
-  await writeSummaries(deps, await summariesOf(deps, students, session), session);
+  const summaries = await summariesOf(deps, students, session);
+  const Summary = graduateOutcomeModel(deps.connection);
+  const before = await Summary.find({ _id: { $in: [...studentIds] } })
+    .session(session)
+    .lean<Summary[]>();
+  await writeSummaries(deps, summaries, session);
   const dated = new Set(students.map((s) => String(s._id)));
-  const undated = studentIds.filter((id) => !dated.has(String(id)));
+  const undated = before.filter((s) => !dated.has(String(s._id)));
   if (undated.length)
-    await graduateOutcomeModel(deps.connection).deleteMany(
-      { _id: { $in: undated } },
-      { session: session ?? undefined },
-    );
+    await Summary.deleteMany({ _id: { $in: undated.map((s) => s._id) } }, { session: session ?? undefined });
+  await moveCells(deps, before, summaries, session);
 }
 
-async function writeSummaries(deps: Deps, summaries: SummaryContent[], session: ClientSession | null) {
+function writeSummaries(deps: Deps, summaries: Summary[], session: ClientSession | null) {
   if (!summaries.length) return;
-  await graduateOutcomeModel(deps.connection).bulkWrite(
-    summaries.map((s) => ({
-      replaceOne: { filter: { _id: s._id }, replacement: { ...s, rev: new Types.ObjectId() }, upsert: true },
-    })),
+  return graduateOutcomeModel(deps.connection).bulkWrite(
+    summaries.map((s) => ({ replaceOne: { filter: { _id: s._id }, replacement: s, upsert: true } })),
     { session: session ?? undefined, ordered: false },
   );
 }
 
+/** Adds a summary to the increments of its cell (`sign` -1: takes it away). */
+function addTo(inc: Record<string, number>, s: Summary, sign: 1 | -1): void {
+  const add = (field: string, n: number) => (inc[field] = (inc[field] ?? 0) + sign * n);
+  add('graduates', 1);
+  add('examResults', s.examResult);
+  add('examPassed', s.examPassed);
+  add('outcomesRecorded', s.outcomeRecorded);
+  add('positive', s.positive);
+  add('continuing', s.continuing);
+  add('employedWithinTwoMonths', s.employedWithinTwoMonths);
+  // Integers (whole days, possibly negative; entry counts): valid field names, no dot, no leading $.
+  if (s.daysToHire !== null && s.daysToHire !== undefined) add(`daysToHire.${s.daysToHire}`, 1);
+  add(`ledgerEntries.${s.ledgerEntries}`, 1);
+}
+
+/** Takes `before` out of the cells and puts `after` in: one $inc upsert per cell that changes. */
+async function moveCells(deps: Deps, before: Summary[], after: Summary[], session: ClientSession | null) {
+  const moves = new Map<string, { cell: Summary; inc: Record<string, number> }>();
+  const move = (s: Summary, sign: 1 | -1) => {
+    const key = `${String(s.schoolId)}|${s.trade}|${s.graduationDate.getTime()}`;
+    if (!moves.has(key)) moves.set(key, { cell: s, inc: {} });
+    addTo(moves.get(key)!.inc, s, sign);
+  };
+  for (const s of before) move(s, -1);
+  for (const s of after) move(s, 1);
+  const ops: AnyBulkWriteOperation[] = [];
+  for (const { cell, inc } of moves.values()) {
+    // A summary rewritten unchanged (most refreshes) moves nothing. The sums are always named (a new cell has them
+    // all), the histograms only by the values that move.
+    if (Object.values(inc).every((n) => n === 0)) continue;
+    const $inc = Object.fromEntries(Object.entries(inc).filter(([field, n]) => n !== 0 || !field.includes('.')));
+    const keys = { schoolId: cell.schoolId, trade: cell.trade ?? null, graduationDate: cell.graduationDate };
+    ops.push({ updateOne: { filter: keys, update: { $inc, $setOnInsert: { cohort: cell.cohort } }, upsert: true } });
+  }
+  if (ops.length)
+    await outcomeCellModel(deps.connection).bulkWrite(ops, { session: session ?? undefined, ordered: false });
+}
+
 /**
- * One-off at start-up and after bulk imports, idempotent: every student with a graduation date whose summary is
- * missing or of an older GRADUATE_RECORD_VERSION gets it, in pages of `batch` students. Returns how many were built.
+ * One-off at start-up, idempotent: every student with a graduation date whose summary is missing or of an older
+ * GRADUATE_RECORD_VERSION gets it, in pages of `batch` students. Returns how many were built. The cells do not
+ * follow (an outdated summary is no sound base for a difference): when any was built, rebuild them
+ * (ensureOutcomeCells).
  */
 export async function backfillGraduateOutcomes(deps: Deps, batch = 1000): Promise<number> {
   let built = 0;
@@ -146,7 +193,83 @@ export async function backfillGraduateOutcomes(deps: Deps, batch = 1000): Promis
   }
 }
 
-/** The summaries a filter reaches (the caller resolved the region to schools). */
+/**
+ * At start-up, after backfillGraduateOutcomes: rebuilds every cell from the summaries when they were built by
+ * another OUTCOME_CELLS_VERSION (or never) or when `rebuild` (the backfill built summaries). Returns the number of
+ * cells rebuilt, null when they were current.
+ */
+export async function ensureOutcomeCells(deps: Deps, { rebuild = false } = {}): Promise<number | null> {
+  const state = await outcomeCellsStateModel(deps.connection).findById('cells').lean();
+  if (!rebuild && state?.version === OUTCOME_CELLS_VERSION) return null;
+  return rebuildOutcomeCells(deps);
+}
+
+/**
+ * Replaces every cell by the sums of the summaries, in one transaction: the sum reads the snapshot the replacement
+ * commits on, and a summary write committing meanwhile moves a cell this deletes or inserts, a write conflict that
+ * makes one of the two transactions retry. A write without a session (a seed) must not run at the same time.
+ */
+export function rebuildOutcomeCells(deps: Deps): Promise<number> {
+  return inTransaction(deps, async (session) => {
+    const rows = await graduateOutcomeModel(deps.connection)
+      .aggregate<{
+        _id: { s: Types.ObjectId; t: Trade | null; d: Date };
+        cohort: number;
+        graduates: number;
+        examResults: number;
+        examPassed: number;
+        outcomesRecorded: number;
+        positive: number;
+        continuing: number;
+        employedWithinTwoMonths: number;
+        daysToHire: (number | null)[];
+        ledgerEntries: number[];
+      }>([
+        {
+          $group: {
+            _id: { s: '$schoolId', t: '$trade', d: '$graduationDate' },
+            cohort: { $first: '$cohort' },
+            graduates: { $sum: 1 },
+            examResults: { $sum: '$examResult' },
+            examPassed: { $sum: '$examPassed' },
+            outcomesRecorded: { $sum: '$outcomeRecorded' },
+            positive: { $sum: '$positive' },
+            continuing: { $sum: '$continuing' },
+            employedWithinTwoMonths: { $sum: '$employedWithinTwoMonths' },
+            daysToHire: { $push: '$daysToHire' },
+            ledgerEntries: { $push: '$ledgerEntries' },
+          },
+        },
+      ])
+      .session(session);
+    const histogram = (values: (number | null)[]) => {
+      const counts: Record<string, number> = {};
+      for (const v of values) if (typeof v === 'number') counts[v] = (counts[v] ?? 0) + 1;
+      return counts;
+    };
+    const Cell = outcomeCellModel(deps.connection);
+    await Cell.deleteMany({}, { session });
+    await Cell.insertMany(
+      rows.map(({ _id, daysToHire, ledgerEntries, ...sums }) => ({
+        schoolId: _id.s,
+        trade: _id.t ?? null,
+        graduationDate: _id.d,
+        ...sums,
+        daysToHire: histogram(daysToHire),
+        ledgerEntries: histogram(ledgerEntries),
+      })),
+      { session },
+    );
+    await outcomeCellsStateModel(deps.connection).updateOne(
+      { _id: 'cells' },
+      { $set: { version: OUTCOME_CELLS_VERSION } },
+      { upsert: true, session },
+    );
+    return rows.length;
+  });
+}
+
+/** The summaries (or cells) a filter reaches (the caller resolved the region to schools). */
 export interface SummaryFilter {
   /** Graduated at this date or earlier. */
   at: Date;
@@ -164,95 +287,17 @@ function matchOf(filter: SummaryFilter): Record<string, unknown> {
   };
 }
 
-// Summing every summary costs a pass over all graduates (about 2 s at 50,000 on the embedded engine); dashboards
-// read far more often than outcomes change. So each instance keeps the summed cells per filter and, on every
-// request, asks the database whether any summary changed since: the highest `rev` (a new ObjectId at each write,
-// by index) and the count (a removed summary). Unchanged: the same cells a new sum would give. A graduation date
-// passing adds a graduate without any write: an entry holds only until the next graduation date after the instant
-// it was summed at. Two writes committing out of their ObjectIds' order (two instances, skewed clocks) could hide
-// the later one: entries also expire after CELLS_TTL_MS, which bounds that.
-const CELLS_TTL_MS = 30_000;
-interface CachedCells {
-  stamp: string;
-  /** Valid for `at` in [from, until). */
-  from: number;
-  until: number;
-  cells: OutcomeCell[];
-}
-const cellsCache = new LRUCache<string, CachedCells>({ max: 500, ttl: CELLS_TTL_MS });
-
-/** What changes whenever a summary is written or removed (two small reads, whatever the number of graduates). */
-async function summariesStamp(deps: Deps): Promise<string> {
-  const Summary = graduateOutcomeModel(deps.connection);
-  const [latest, count] = await Promise.all([
-    Summary.findOne({}, { rev: 1 }).sort({ rev: -1 }).lean(),
-    Summary.estimatedDocumentCount(),
-  ]);
-  return `${latest?.rev ? String(latest.rev) : '-'}:${count}`;
-}
-
-/**
- * The cells (school × trade × cohort sums, shared OutcomeCell) of the graduates a filter reaches: one aggregation
- * over the summaries (the database sums the stored 0/1 facts and returns only the values the medians need), or
- * the same cells from this instance's cache when no summary changed since (see above).
- */
+/** The cells (shared OutcomeCell, one per school × trade × graduation date) of the graduates a filter reaches. */
 export async function outcomeCells(deps: Deps, filter: SummaryFilter): Promise<OutcomeCell[]> {
-  // The stamp is read before summing: a write landing during the sum changes it, so the next request sums again.
-  const stamp = await summariesStamp(deps);
-  const key = `${deps.connection.id}|${JSON.stringify({
-    s: filter.schoolIds?.map(String).sort() ?? null,
-    t: filter.trades ? [...filter.trades].sort() : null,
-    c: filter.cohort ?? null,
-  })}`;
-  const at = filter.at.getTime();
-  const cached = cellsCache.get(key);
-  if (cached && cached.stamp === stamp && cached.from <= at && at < cached.until) return cached.cells;
-  const [cells, next] = await Promise.all([
-    sumCells(deps, filter),
-    graduateOutcomeModel(deps.connection)
-      .findOne({ graduationDate: { $gt: filter.at } }, { graduationDate: 1 })
-      .sort({ graduationDate: 1 })
-      .lean(),
-  ]);
-  cellsCache.set(key, { stamp, from: at, until: next ? next.graduationDate.getTime() : Infinity, cells });
-  return cells;
-}
-
-async function sumCells(deps: Deps, filter: SummaryFilter): Promise<OutcomeCell[]> {
-  const rows = await graduateOutcomeModel(deps.connection).aggregate<{
-    _id: { s: Types.ObjectId; t: Trade | null; c: number };
-    graduates: number;
-    examResults: number;
-    examPassed: number;
-    outcomesRecorded: number;
-    positive: number;
-    continuing: number;
-    employedWithinTwoMonths: number;
-    daysToHire: (number | null)[];
-    ledgerEntries: number[];
-  }>([
-    { $match: matchOf(filter) },
-    {
-      $group: {
-        _id: { s: '$schoolId', t: '$trade', c: '$cohort' },
-        graduates: { $sum: 1 },
-        examResults: { $sum: '$examResult' },
-        examPassed: { $sum: '$examPassed' },
-        outcomesRecorded: { $sum: '$outcomeRecorded' },
-        positive: { $sum: '$positive' },
-        continuing: { $sum: '$continuing' },
-        employedWithinTwoMonths: { $sum: '$employedWithinTwoMonths' },
-        daysToHire: { $push: '$daysToHire' },
-        ledgerEntries: { $push: '$ledgerEntries' },
-      },
-    },
-  ]);
-  return rows.map(({ _id, daysToHire, ...sums }) => ({
-    ...sums,
-    schoolId: String(_id.s),
-    trade: _id.t ?? null,
-    cohort: _id.c,
-    daysToHire: daysToHire.filter((d): d is number => typeof d === 'number'),
+  const cells = await outcomeCellModel(deps.connection)
+    .find({ ...matchOf(filter), graduates: { $gt: 0 } }, { _id: 0, graduationDate: 0 })
+    .lean();
+  return cells.map((c) => ({
+    ...c,
+    schoolId: String(c.schoolId),
+    trade: (c.trade ?? null) as Trade | null,
+    daysToHire: (c.daysToHire ?? {}) as Record<string, number>,
+    ledgerEntries: (c.ledgerEntries ?? {}) as Record<string, number>,
   }));
 }
 

@@ -151,8 +151,8 @@ async function schoolsOfRegion(deps: DataDeps, region: string): Promise<string[]
 }
 
 /**
- * The figures of the graduates a filter reaches: one aggregation over their summaries (outcome.records.ts), the
- * figures derived by shared computeOutcomeStatsFromCells. A region narrows the schools.
+ * The figures of the graduates a filter reaches: a read of their cells (outcome.records.ts), the figures derived by
+ * shared computeOutcomeStatsFromCells. A region narrows the schools.
  */
 async function statsOf(
   deps: DataDeps,
