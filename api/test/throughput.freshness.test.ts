@@ -1,4 +1,6 @@
 import { Types } from 'mongoose';
+import { findByIds } from '../src/core/ids';
+import { userModel } from '../src/modules/auth/auth.model';
 import { createWorld, setInDatabase, startTestApp, type TestApp, type World } from './helpers';
 import { apply, openPromise } from './marketplace.fixtures';
 
@@ -98,5 +100,16 @@ describe('hot-path caches never serve what a user may no longer see', () => {
     await t.ok(LIST, undefined, token);
     await t.ok(`mutation { logOut(allDevices: true) }`, undefined, token);
     expect(await t.code(LIST, undefined, token)).toBe('UNAUTHENTICATED');
+  });
+
+  it('by-id reads through the driver answer like a lean mongoose find, in the order asked, hidden fields left out', async () => {
+    const User = userModel(t.connection);
+    const asked = [w.studentA.userId, 'not-an-id', new Types.ObjectId().toHexString(), w.staffA.userId];
+    const found = await findByIds<{ _id: Types.ObjectId; passwordHash?: string }>(User, asked);
+    expect(found.map((u) => u && String(u._id))).toEqual([w.studentA.userId, null, null, w.staffA.userId]);
+    const lean = await User.find({ _id: { $in: [w.studentA.userId, w.staffA.userId] } }).lean();
+    expect(found[0]).toEqual(lean.find((u) => String(u._id) === w.studentA.userId));
+    // The schema hides the password hash (select: false): neither read carries it.
+    expect(found[0]).not.toHaveProperty('passwordHash');
   });
 });
