@@ -1,7 +1,10 @@
 import {
+  addToCell,
   computeOutcomeStats,
+  emptyCellSums,
   graduateOutcomeFacts,
   latestRecord,
+  type CellSums,
   type ExitOutcome,
   type GraduateOutcomeRecord,
   type Trade,
@@ -121,7 +124,6 @@ async function expectSummariesMatchRecords(): Promise<void> {
 /** The cells from scratch: the recomputed graduates summed per school, trade and graduation date. */
 async function cellsFromScratch(): Promise<Raw[]> {
   const cells = new Map<string, Raw>();
-  const count = (histogram: Record<string, number>, value: number) => (histogram[value] = (histogram[value] ?? 0) + 1);
   for (const r of (await fromScratch()).values()) {
     const f = graduateOutcomeFacts(r);
     const key = `${r.schoolId}|${r.trade}|${r.graduationDate.toISOString()}`;
@@ -130,26 +132,10 @@ async function cellsFromScratch(): Promise<Raw[]> {
       trade: r.trade,
       graduationDate: r.graduationDate,
       cohort: f.cohort,
-      graduates: 0,
-      examResults: 0,
-      examPassed: 0,
-      outcomesRecorded: 0,
-      positive: 0,
-      continuing: 0,
-      employedWithinTwoMonths: 0,
-      daysToHire: {},
-      ledgerEntries: {},
+      ...emptyCellSums(),
     };
     cells.set(key, cell);
-    cell['graduates']++;
-    cell['examResults'] += f.examResult;
-    cell['examPassed'] += f.examPassed;
-    cell['outcomesRecorded'] += f.outcomeRecorded;
-    cell['positive'] += f.positive;
-    cell['continuing'] += f.continuing;
-    cell['employedWithinTwoMonths'] += f.employedWithinTwoMonths;
-    if (f.daysToHire !== null) count(cell['daysToHire'], f.daysToHire);
-    count(cell['ledgerEntries'], f.ledgerEntries);
+    addToCell(cell as CellSums, f);
   }
   return [...cells.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, c]) => c);
 }
@@ -166,16 +152,7 @@ async function storedCells(): Promise<Raw[]> {
     ledgerEntries: nonZero(ledgerEntries),
   }));
   for (const empty of cells.filter((c) => c['graduates'] === 0)) {
-    expect(empty).toMatchObject({
-      examResults: 0,
-      examPassed: 0,
-      outcomesRecorded: 0,
-      positive: 0,
-      continuing: 0,
-      employedWithinTwoMonths: 0,
-      daysToHire: {},
-      ledgerEntries: {},
-    });
+    expect(empty).toMatchObject(emptyCellSums());
   }
   const key = (c: Raw) => `${c['schoolId']}|${c['trade']}|${(c['graduationDate'] as Date).toISOString()}`;
   return cells.filter((c) => c['graduates'] !== 0).sort((a, b) => key(a).localeCompare(key(b)));

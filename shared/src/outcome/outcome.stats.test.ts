@@ -3,6 +3,7 @@ import {
   computeOutcomeStats,
   computeOutcomeStatsFromCells,
   daysBetween,
+  emptyCellSums,
   outcomeCellsOf,
   isOutcomeOverdue,
   latestRecord,
@@ -375,13 +376,7 @@ describe('computeOutcomeStats: filters and breakdowns', () => {
     expect(split.length).toBeGreaterThan(cells.length);
     const emptied = cells.map((c) => ({
       ...c,
-      graduates: 0,
-      examResults: 0,
-      examPassed: 0,
-      outcomesRecorded: 0,
-      positive: 0,
-      continuing: 0,
-      employedWithinTwoMonths: 0,
+      ...emptyCellSums(),
       daysToHire: { '-3': 0, '7': 0 },
       ledgerEntries: { '0': 0 },
     }));

@@ -393,41 +393,50 @@ export function computeOutcomeStatsFromCells(
   };
 }
 
+/** A cell's sums and histograms, mutable while they are counted. */
+export type CellSums = Omit<OutcomeCell, 'schoolId' | 'trade' | 'cohort' | 'daysToHire' | 'ledgerEntries'> & {
+  daysToHire: Record<string, number>;
+  ledgerEntries: Record<string, number>;
+};
+
+/** The sums of no graduate: where every cell starts. */
+export function emptyCellSums(): CellSums {
+  return {
+    graduates: 0,
+    examResults: 0,
+    examPassed: 0,
+    outcomesRecorded: 0,
+    positive: 0,
+    continuing: 0,
+    employedWithinTwoMonths: 0,
+    daysToHire: {},
+    ledgerEntries: {},
+  };
+}
+
+/** Counts one graduate's facts in a cell. */
+export function addToCell(cell: CellSums, f: GraduateOutcomeFacts): void {
+  const count = (histogram: Record<string, number>, value: number) => (histogram[value] = (histogram[value] ?? 0) + 1);
+  cell.graduates++;
+  cell.examResults += f.examResult;
+  cell.examPassed += f.examPassed;
+  cell.outcomesRecorded += f.outcomeRecorded;
+  cell.positive += f.positive;
+  cell.continuing += f.continuing;
+  cell.employedWithinTwoMonths += f.employedWithinTwoMonths;
+  if (f.daysToHire !== null) count(cell.daysToHire, f.daysToHire);
+  count(cell.ledgerEntries, f.ledgerEntries);
+}
+
 /** The cells of graduates (one per school × trade × cohort), for tests and tools. */
 export function outcomeCellsOf(records: Iterable<GraduateOutcomeRecord>): OutcomeCell[] {
-  type Counts = Record<string, number>;
-  const cells = new Map<string, OutcomeCell & { daysToHire: Counts; ledgerEntries: Counts }>();
-  const count = (histogram: Counts, value: number) => (histogram[value] = (histogram[value] ?? 0) + 1);
+  const cells = new Map<string, OutcomeCell & CellSums>();
   for (const r of records) {
     const f = graduateOutcomeFacts(r);
     const key = `${r.schoolId}|${r.trade ?? ''}|${f.cohort}`;
     let cell = cells.get(key);
-    if (!cell) {
-      cell = {
-        schoolId: r.schoolId,
-        trade: r.trade,
-        cohort: f.cohort,
-        graduates: 0,
-        examResults: 0,
-        examPassed: 0,
-        outcomesRecorded: 0,
-        positive: 0,
-        continuing: 0,
-        employedWithinTwoMonths: 0,
-        daysToHire: {},
-        ledgerEntries: {},
-      };
-      cells.set(key, cell);
-    }
-    cell.graduates++;
-    cell.examResults += f.examResult;
-    cell.examPassed += f.examPassed;
-    cell.outcomesRecorded += f.outcomeRecorded;
-    cell.positive += f.positive;
-    cell.continuing += f.continuing;
-    cell.employedWithinTwoMonths += f.employedWithinTwoMonths;
-    if (f.daysToHire !== null) count(cell.daysToHire, f.daysToHire);
-    count(cell.ledgerEntries, f.ledgerEntries);
+    if (!cell) cells.set(key, (cell = { schoolId: r.schoolId, trade: r.trade, cohort: f.cohort, ...emptyCellSums() }));
+    addToCell(cell, f);
   }
   return [...cells.values()];
 }

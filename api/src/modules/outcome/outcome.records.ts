@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, ClientSession, PipelineStage, Types } from 'mongoose';
-import { graduateOutcomeFacts, type ExitOutcome, type OutcomeCell, type Trade } from '@promesse/shared';
+import { graduateOutcomeFacts, type CellSums, type ExitOutcome, type OutcomeCell, type Trade } from '@promesse/shared';
 import type { DataDeps } from '../../core/deps';
 import { inTransaction } from '../../core/transactions';
 import { graduationFactsOf, type GraduateFacts } from '../student/student.queries';
@@ -212,19 +212,14 @@ export async function ensureOutcomeCells(deps: Deps, { rebuild = false } = {}): 
 export function rebuildOutcomeCells(deps: Deps): Promise<number> {
   return inTransaction(deps, async (session) => {
     const rows = await graduateOutcomeModel(deps.connection)
-      .aggregate<{
-        _id: { s: Types.ObjectId; t: Trade | null; d: Date };
-        cohort: number;
-        graduates: number;
-        examResults: number;
-        examPassed: number;
-        outcomesRecorded: number;
-        positive: number;
-        continuing: number;
-        employedWithinTwoMonths: number;
-        daysToHire: (number | null)[];
-        ledgerEntries: number[];
-      }>([
+      .aggregate<
+        Omit<CellSums, 'daysToHire' | 'ledgerEntries'> & {
+          _id: { s: Types.ObjectId; t: Trade | null; d: Date };
+          cohort: number;
+          daysToHire: (number | null)[];
+          ledgerEntries: number[];
+        }
+      >([
         {
           $group: {
             _id: { s: '$schoolId', t: '$trade', d: '$graduationDate' },
