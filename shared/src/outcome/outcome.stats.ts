@@ -240,6 +240,44 @@ function histogramMedian(histogram: ReadonlyMap<number, number>, n: number): num
   return null;
 }
 
+/** The whole selection and each school, trade and cohort in it, each summed as graduates or cells are added. */
+class Breakdown {
+  private readonly total = new GroupAccumulator();
+  private readonly bySchool = new Map<string, GroupAccumulator>();
+  private readonly byTrade = new Map<Trade, GroupAccumulator>();
+  private readonly byCohort = new Map<number, GroupAccumulator>();
+
+  /** The groups a graduate (or a cell) of this school, trade and cohort counts in. */
+  groupsOf(schoolId: string, trade: Trade | null, cohort: number): GroupAccumulator[] {
+    const groupOf = <K>(map: Map<K, GroupAccumulator>, key: K) => {
+      let group = map.get(key);
+      if (!group) map.set(key, (group = new GroupAccumulator()));
+      return group;
+    };
+    const groups = [this.total, groupOf(this.bySchool, schoolId), groupOf(this.byCohort, cohort)];
+    if (trade) groups.push(groupOf(this.byTrade, trade));
+    return groups;
+  }
+
+  stats(minGroupSize: number, ownSeen: boolean): OutcomeStats {
+    const figures = (group: GroupAccumulator) => group.figures(minGroupSize, ownSeen);
+    return {
+      ...figures(this.total),
+      bySchool: [...this.bySchool.keys()].sort().map((schoolId) => ({
+        schoolId,
+        ...figures(this.bySchool.get(schoolId)!),
+      })),
+      byTrade: TRADES.filter((t) => this.byTrade.has(t)).map((trade) => ({
+        trade,
+        ...figures(this.byTrade.get(trade)!),
+      })),
+      byCohort: [...this.byCohort.keys()]
+        .sort((a, b) => a - b)
+        .map((cohort) => ({ cohort, ...figures(this.byCohort.get(cohort)!) })),
+    };
+  }
+}
+
 /**
  * The OutcomeStats of the records that pass the filter, in one pass: the whole selection and each school,
  * trade and cohort in it. See DEFINITIONS above.
@@ -255,16 +293,7 @@ export function computeOutcomeStats(
   const cohort = filter?.cohort ?? null;
   const region = filter?.region ?? null;
 
-  const total = new GroupAccumulator();
-  const bySchool = new Map<string, GroupAccumulator>();
-  const byTrade = new Map<Trade, GroupAccumulator>();
-  const byCohort = new Map<number, GroupAccumulator>();
-  const groupOf = <K>(map: Map<K, GroupAccumulator>, key: K) => {
-    let group = map.get(key);
-    if (!group) map.set(key, (group = new GroupAccumulator()));
-    return group;
-  };
-
+  const breakdown = new Breakdown();
   for (const r of records) {
     if (schoolIds && !schoolIds.has(r.schoolId)) continue;
     if (trades && (!r.trade || !trades.has(r.trade))) continue;
@@ -273,26 +302,9 @@ export function computeOutcomeStats(
     if (region !== null && r.region !== region) continue;
     const c = classifyGraduate(r);
     const own = r.schoolId === viewerSchoolId;
-    total.add(r, c, own);
-    groupOf(bySchool, r.schoolId).add(r, c, own);
-    if (r.trade) groupOf(byTrade, r.trade).add(r, c, own);
-    groupOf(byCohort, year).add(r, c, own);
+    for (const group of breakdown.groupsOf(r.schoolId, r.trade, year)) group.add(r, c, own);
   }
-
-  const ownSeen = viewerSchoolId !== null;
-  return {
-    ...total.figures(minGroupSize, ownSeen),
-    bySchool: [...bySchool.keys()]
-      .sort()
-      .map((schoolId) => ({ schoolId, ...bySchool.get(schoolId)!.figures(minGroupSize, ownSeen) })),
-    byTrade: TRADES.filter((t) => byTrade.has(t)).map((trade) => ({
-      trade,
-      ...byTrade.get(trade)!.figures(minGroupSize, ownSeen),
-    })),
-    byCohort: [...byCohort.keys()]
-      .sort((a, b) => a - b)
-      .map((year) => ({ cohort: year, ...byCohort.get(year)!.figures(minGroupSize, ownSeen) })),
-  };
+  return breakdown.stats(minGroupSize, viewerSchoolId !== null);
 }
 
 /**
@@ -360,37 +372,13 @@ export function computeOutcomeStatsFromCells(
 ): OutcomeStats {
   const { viewerSchoolId = null } = options;
   const minGroupSize = options.minGroupSize ?? SUPPRESSION_MIN_GRADUATES;
-  const total = new GroupAccumulator();
-  const bySchool = new Map<string, GroupAccumulator>();
-  const byTrade = new Map<Trade, GroupAccumulator>();
-  const byCohort = new Map<number, GroupAccumulator>();
-  const groupOf = <K>(map: Map<K, GroupAccumulator>, key: K) => {
-    let group = map.get(key);
-    if (!group) map.set(key, (group = new GroupAccumulator()));
-    return group;
-  };
+  const breakdown = new Breakdown();
   for (const cell of cells) {
     if (cell.graduates === 0) continue;
     const own = cell.schoolId === viewerSchoolId;
-    total.addCell(cell, own);
-    groupOf(bySchool, cell.schoolId).addCell(cell, own);
-    if (cell.trade) groupOf(byTrade, cell.trade).addCell(cell, own);
-    groupOf(byCohort, cell.cohort).addCell(cell, own);
+    for (const group of breakdown.groupsOf(cell.schoolId, cell.trade, cell.cohort)) group.addCell(cell, own);
   }
-  const ownSeen = viewerSchoolId !== null;
-  return {
-    ...total.figures(minGroupSize, ownSeen),
-    bySchool: [...bySchool.keys()]
-      .sort()
-      .map((schoolId) => ({ schoolId, ...bySchool.get(schoolId)!.figures(minGroupSize, ownSeen) })),
-    byTrade: TRADES.filter((t) => byTrade.has(t)).map((trade) => ({
-      trade,
-      ...byTrade.get(trade)!.figures(minGroupSize, ownSeen),
-    })),
-    byCohort: [...byCohort.keys()]
-      .sort((a, b) => a - b)
-      .map((year) => ({ cohort: year, ...byCohort.get(year)!.figures(minGroupSize, ownSeen) })),
-  };
+  return breakdown.stats(minGroupSize, viewerSchoolId !== null);
 }
 
 /** A cell's sums and histograms, mutable while they are counted. */
