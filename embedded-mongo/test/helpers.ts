@@ -82,7 +82,7 @@ export async function rawConnection(port: number): Promise<{
 }
 
 /** Pings on their own connection every 10 ms; returns the answer times (ms, ascending) once stopped. */
-export function pingLoop(client: MongoClient): { stop(): Promise<number[]> } {
+export function pingLoop(client: MongoClient): { count(): number; stop(): Promise<number[]> } {
   const times: number[] = [];
   let running = true;
   const loop = (async () => {
@@ -94,6 +94,7 @@ export function pingLoop(client: MongoClient): { stop(): Promise<number[]> } {
     }
   })();
   return {
+    count: () => times.length,
     async stop() {
       running = false;
       await loop;

@@ -43,10 +43,14 @@ describe('regex and query time budget', () => {
     const idleTimes = await idle.stop();
     const pings = pingLoop(other);
     const t0 = performance.now();
-    // Twice, so the window holds enough pings to judge even when the linear-time scans are quick.
-    await queries();
-    await queries();
-    const elapsed = performance.now() - t0;
+    // At least twice, and until the window holds enough pings to judge (quick scans, or a loaded machine that
+    // answers few pings in the window).
+    let rounds = 0;
+    while (rounds < 2 || (pings.count() < 10 && rounds < 10)) {
+      await queries();
+      rounds++;
+    }
+    const elapsed = (performance.now() - t0) / rounds;
     const times = await pings.stop();
     // Pings are answered between 8 ms slices of the scans: the typical ping stays within 100 ms of an idle one,
     // and none waits a second (before, one such query held every client for minutes). Garbage collection on a
@@ -55,7 +59,7 @@ describe('regex and query time budget', () => {
     expect(times.length).toBeGreaterThan(5);
     expect(median(times)).toBeLessThan(100 + median(idleTimes));
     expect(times[times.length - 1]).toBeLessThan(1000);
-    expect(elapsed).toBeLessThan(6000);
+    expect(elapsed).toBeLessThan(3000);
   });
 
   it('keeps JavaScript regex semantics for ordinary patterns', async () => {
