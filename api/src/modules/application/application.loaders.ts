@@ -21,10 +21,13 @@ export function createApplicationLoaders(deps: Pick<AppDeps, 'connection'>) {
     }),
     /** Every application of each promise, whatever its status, counted in one aggregation. */
     applicationCountByJobPromiseId: new DataLoader<string, number>(async (ids) => {
-      const rows = await Application.aggregate<{ _id: unknown; n: number }>([
-        { $match: { jobPromiseId: { $in: validObjectIds(ids) } } },
-        { $group: { _id: '$jobPromiseId', n: { $sum: 1 } } },
-      ]);
+      // On every list of promises: straight through the driver (mongoose does not cast a pipeline anyway).
+      const rows = await Application.collection
+        .aggregate<{ _id: unknown; n: number }>([
+          { $match: { jobPromiseId: { $in: validObjectIds(ids) } } },
+          { $group: { _id: '$jobPromiseId', n: { $sum: 1 } } },
+        ])
+        .toArray();
       const counts = new Map(rows.map((r) => [String(r._id), r.n]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),

@@ -413,10 +413,11 @@ export const listJobPromises = defineUseCase({
         input.after ? keysetFilter(keyset, decodeSortCursor(input.after, sort, 'after'), true) : {},
         input.before ? keysetFilter(keyset, decodeSortCursor(input.before, sort, 'before'), false) : {},
       ];
-      const found = await JobPromise.find(and([match, ...bounds]))
-        .sort(keysetSort(keyset, forwards))
-        .limit(size + 1)
-        .lean<JobPromiseRow[]>();
+      // Straight through the driver, as the by-id loaders (core/ids.ts): every value of the filter is typed already
+      // (the same filter goes to aggregations, which mongoose does not cast), and a Query cost more than the read.
+      const found = (await JobPromise.collection
+        .find(and([match, ...bounds]), { sort: keysetSort(keyset, forwards), limit: size + 1 })
+        .toArray()) as unknown as JobPromiseRow[];
       const more = found.length > size;
       const docs = found.slice(0, size);
       if (!forwards) docs.reverse();
