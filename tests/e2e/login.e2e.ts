@@ -76,6 +76,12 @@ describe('log-in page', () => {
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     await page.getByRole('link', { name: 'Accueil' }).click();
     await summary.waitFor();
+    // The background work the federation watches: the mail queue, e-mails given up on, the scheduled jobs.
+    await page.getByRole('heading', { level: 2, name: 'Envois et tâches planifiées' }).waitFor();
+    await page.getByTestId('mail-queue').getByText('Envoyés', { exact: true }).waitFor();
+    await page.getByText('Aucun e-mail abandonné').waitFor();
+    const jobs = page.getByTestId('scheduled-jobs').locator('tbody tr');
+    expect(await jobs.count()).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(page);
     await screenshot(page, 'admin-home-1280');
     await page.setViewportSize(VIEWPORTS.phone);

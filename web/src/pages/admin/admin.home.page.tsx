@@ -13,6 +13,7 @@ import { useI18n } from '../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../lib/i18n/use-document-title';
 import { InviteForm } from '../school/school.home.page';
 import { PendingInvitations } from '../../components/pending-invitations';
+import { AdminOperations } from './admin.operations';
 
 const AdminSchoolsDocument = graphql(`
   query AdminSchools {
@@ -180,6 +181,10 @@ export function AdminHomePage() {
         <h2 id="pending-invitations-title">{t('invitations.title')}</h2>
         <p className="field__hint">{t('invitations.introAdmin')}</p>
         <PendingInvitations />
+      </section>
+      <section className="card" aria-labelledby="operations-title">
+        <h2 id="operations-title">{t('admin.operationsTitle')}</h2>
+        <AdminOperations />
       </section>
     </div>
   );
