@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { formatDateTime } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { TableWrap } from '../../components/table-wrap';
+import { DataTable } from '../../components/table-wrap';
 import { graphql } from '../../gql';
 import { useI18n } from '../../lib/i18n/i18n';
 
@@ -80,78 +80,68 @@ export function AdminOperations() {
           <p>{t('admin.operations.deadEmpty')}</p>
         </EmptyState>
       ) : (
-        <TableWrap label={t('admin.operations.deadTitle')}>
-          <table className="table" data-testid="dead-letters">
-            <caption className="visually-hidden">{t('admin.operations.deadTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.operations.template')}</th>
-                <th scope="col">{t('admin.operations.recipient')}</th>
-                <th scope="col">{t('admin.operations.attempts')}</th>
-                <th scope="col">{t('admin.operations.failedAt')}</th>
-                <th scope="col">{t('admin.operations.lastError')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.operations.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {dead.map((letter) => (
-                <tr key={letter.id}>
-                  <th scope="row">{letter.template}</th>
-                  <td>{letter.recipient}</td>
-                  <td>{letter.attempts}</td>
-                  <td>{when(letter.failedAt)}</td>
-                  <td>{letter.lastError ?? '—'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--secondary button--compact"
-                      disabled={retrying.fetching}
-                      onClick={() => void retry({ id: letter.id }).then((res) => res.data && refresh())}
-                    >
-                      {t('admin.operations.retry')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label={t('admin.operations.deadTitle')}
+          testId="dead-letters"
+          columns={[
+            t('admin.operations.template'),
+            t('admin.operations.recipient'),
+            t('admin.operations.attempts'),
+            t('admin.operations.failedAt'),
+            t('admin.operations.lastError'),
+            { label: t('admin.operations.actions'), hidden: true },
+          ]}
+        >
+          {dead.map((letter) => (
+            <tr key={letter.id}>
+              <th scope="row">{letter.template}</th>
+              <td>{letter.recipient}</td>
+              <td>{letter.attempts}</td>
+              <td>{when(letter.failedAt)}</td>
+              <td>{letter.lastError ?? '—'}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary button--compact"
+                  disabled={retrying.fetching}
+                  onClick={() => void retry({ id: letter.id }).then((res) => res.data && refresh())}
+                >
+                  {t('admin.operations.retry')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <h3>{t('admin.operations.jobsTitle')}</h3>
-      <TableWrap label={t('admin.operations.jobsTitle')}>
-        <table className="table" data-testid="scheduled-jobs">
-          <caption className="visually-hidden">{t('admin.operations.jobsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.operations.job')}</th>
-              <th scope="col">{t('admin.operations.schedule')}</th>
-              <th scope="col">{t('admin.operations.lastRunAt')}</th>
-              <th scope="col">{t('admin.operations.nextRunAt')}</th>
-              <th scope="col">{t('admin.operations.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((job) => (
-              <tr key={job.name}>
-                <th scope="row">{job.name}</th>
-                <td>{job.schedule ?? '—'}</td>
-                <td>{when(job.lastFinishedAt ?? job.lastRunAt)}</td>
-                <td>{when(job.nextRunAt)}</td>
-                <td>
-                  {job.running
-                    ? t('admin.operations.running')
-                    : job.failCount > 0
-                      ? t('admin.operations.failed', { count: job.failCount, reason: job.failReason ?? '' })
-                      : t('admin.operations.ok')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label={t('admin.operations.jobsTitle')}
+        testId="scheduled-jobs"
+        columns={[
+          t('admin.operations.job'),
+          t('admin.operations.schedule'),
+          t('admin.operations.lastRunAt'),
+          t('admin.operations.nextRunAt'),
+          t('admin.operations.state'),
+        ]}
+      >
+        {jobs.map((job) => (
+          <tr key={job.name}>
+            <th scope="row">{job.name}</th>
+            <td>{job.schedule ?? '—'}</td>
+            <td>{when(job.lastFinishedAt ?? job.lastRunAt)}</td>
+            <td>{when(job.nextRunAt)}</td>
+            <td>
+              {job.running
+                ? t('admin.operations.running')
+                : job.failCount > 0
+                  ? t('admin.operations.failed', { count: job.failCount, reason: job.failReason ?? '' })
+                  : t('admin.operations.ok')}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
