@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { checkBothWidths, registerVerifiedCompany } from './harness';
+import { checkBothWidths, mailedLink, registerVerifiedCompany } from './harness';
 import { createSchoolWithStaff, dayFromNow, e2eSuite, invitePerson } from './harness.suite';
 
 // Hiring through the UI: a recruiter proposes an interview that the student accepts, then makes an
@@ -107,6 +107,18 @@ function signedInPage(email: string, landing: string): Promise<Page> {
   return e2e.signedInPage({ email, password: PASSWORD }, landing);
 }
 
+test('the links of the recruiter’s new-application e-mail open the promise’s applicants and the e-mail settings', async () => {
+  const company = await signedInPage(COMPANY, '/entreprise');
+  // A recruiter gets new applications by e-mail at once (their default): the message links to the promise's board.
+  const board = await mailedLink(e2e.server, COMPANY, `/entreprise/promesses/${jobPromiseId}`);
+  await company.goto(board);
+  await company.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await company.getByTestId('applicant').filter({ hasText: 'Lina' }).waitFor();
+  const settings = await mailedLink(e2e.server, COMPANY, '/parametres/notifications');
+  await company.goto(settings);
+  await company.getByRole('heading', { level: 1, name: 'Préférences de notification' }).waitFor();
+});
+
 test('a recruiter proposes an interview the student accepts, then an offer the student accepts, live on both sides', async () => {
   const company = await signedInPage(COMPANY, '/entreprise');
   const student = await signedInPage(STUDENT, '/eleve');
@@ -213,6 +225,13 @@ test('a recruiter proposes an interview the student accepts, then an offer the s
   // Both pages were updated in place.
   expect(await student.evaluate<boolean>('window.__sameDocument === true')).toBe(true);
   expect(await company.evaluate<boolean>('window.__sameDocument === true')).toBe(true);
+
+  // A student's e-mails about their application (offers at once, by default) link to their applications page.
+  await student.goto(await mailedLink(e2e.server, STUDENT, '/eleve/candidatures'));
+  await student
+    .getByRole('article')
+    .filter({ has: student.getByRole('heading', { name: TITLE }) })
+    .waitFor();
 });
 
 test('the company profile and colleagues page, and the promise page students see', async () => {
